@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'frontend',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  coverageDirectory: '../../coverage/apps/frontend',
+};

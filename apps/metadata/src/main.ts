@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { startService } from '@fram/service';
+import { AppModule } from './app/app.module';
+
+void startService({ name: 'metadata', module: AppModule, defaultPort: 5002 });

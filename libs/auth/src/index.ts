@@ -1,0 +1,21 @@
+export { AuthModule, type AuthModuleOptions } from './lib/auth.module';
+export {
+  loadAuthConfig,
+  DEV_IDP_ISSUER,
+  DEFAULT_AUDIENCE,
+  MAX_CLOCK_TOLERANCE_S,
+  SUPPORTED_ALGORITHMS,
+  type AuthConfig,
+  type SignatureAlgorithm,
+} from './lib/config/auth-config';
+export { AUTH_CONFIG } from './lib/config/auth-config.token';
+export { InvalidTokenError, InsufficientScopeError, AuthUnavailableError } from './lib/errors/auth-errors';
+export { Public, IS_PUBLIC } from './lib/decorators/public.decorator';
+export { RequireRole, RequireScopes, NoRoleRequired } from './lib/decorators/access.decorators';
+export { CurrentUser } from './lib/decorators/current-user.decorator';
+export { ROLES, ROLE_SCOPES, type Principal, type Role } from './lib/principal/principal';
+export { toPrincipal, rolesOf } from './lib/principal/principal-mapper';
+export { extractBearerToken, MAX_TOKEN_LENGTH } from './lib/bearer/bearer-token';
+export { KeyStore } from './lib/keys/key-store';
+export { IssuerKeySet, type IssuerKeySetOptions } from './lib/keys/issuer-key-set';
+export type { KeySetSource, VerificationKey } from './lib/keys/key-set-source';

@@ -1,0 +1,60 @@
+import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { DomainError } from '@fram/errors';
+import type { AuthConfig } from '../config/auth-config';
+import { AUTH_CONFIG } from '../config/auth-config.token';
+import { REQUIRED_ROLE, REQUIRED_SCOPES } from '../decorators/access.decorators';
+import { IS_PUBLIC } from '../decorators/public.decorator';
+import { InsufficientScopeError, InvalidTokenError } from '../errors/auth-errors';
+import { ROLE_SCOPES, type Principal, type Role } from '../principal/principal';
+import { BEARER_STRATEGY } from '../strategy/bearer-jwt.strategy';
+
+/**
+ * The global guard: every route needs a valid bearer token and the `read` role
+ * unless it is marked @Public() (or its path is in PUBLIC_PATHS); @RequireRole
+ * and @RequireScopes ask for more. Bad tokens are 401, missing roles or scopes
+ * 403, an unreachable key set 503.
+ */
+@Injectable()
+export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
+  private readonly publicPaths: ReadonlySet<string>;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AUTH_CONFIG) config: AuthConfig,
+  ) {
+    super();
+    this.publicPaths = new Set(config.publicPaths);
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true) return true;
+    const request = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    if (this.publicPaths.has(request.path)) return true;
+
+    await super.canActivate(context);
+    const principal = request.user;
+    if (principal === undefined) throw new InvalidTokenError('no principal');
+
+    const role = this.reflector.getAllAndOverride<Role | null | undefined>(REQUIRED_ROLE, targets);
+    const required: Role | null = role === undefined ? 'read' : role;
+    if (required !== null && !principal.roles.includes(required)) {
+      throw new InsufficientScopeError([ROLE_SCOPES[required]], `the "${required}" role`);
+    }
+    const scopes = this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES, targets);
+    const missing = scopes.filter((s) => !principal.scopes.includes(s));
+    if (missing.length > 0) throw new InsufficientScopeError(missing, `the scope(s) ${missing.join(', ')}`);
+    return true;
+  }
+
+  /** Called by passport with its outcome: keep our own errors, make every other failure a 401. */
+  override handleRequest<T = Principal>(error: unknown, user: unknown, info: unknown): T {
+    if (error) throw error;
+    if (info instanceof DomainError) throw info;
+    if (!user) throw new InvalidTokenError(info instanceof Error ? info.message : 'rejected');
+    return user as T;
+  }
+}

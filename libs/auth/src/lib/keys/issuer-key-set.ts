@@ -1,0 +1,106 @@
+import { Logger } from '@nestjs/common';
+import { AuthUnavailableError, InvalidTokenError } from '../errors/auth-errors';
+import type { KeySetSource, VerificationKey } from './key-set-source';
+
+export interface IssuerKeySetOptions {
+  maxAgeMs: number;
+  refetchCooldownMs: number;
+  /** Least time between attempts after a failed fetch (bounded by the cool-down). */
+  retryAfterFailureMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The keys of one issuer. Keys are bound to their issuer: a token is only ever
+ * checked against the keys of the issuer it names.
+ *
+ * - Known keys are answered from memory. When the set is older than maxAge it is
+ *   refreshed in the background while the known keys keep working, also while
+ *   the issuer is unreachable.
+ * - An unknown `kid` causes at most one fetch per cool-down; concurrent fetches
+ *   are coalesced into one. A fetched set replaces the old one, so a rotated
+ *   key is picked up and a withdrawn key stops working.
+ * - When no key can be had because the issuer cannot be reached, the answer is
+ *   AuthUnavailableError (503), never InvalidTokenError (401).
+ */
+export class IssuerKeySet {
+  private readonly logger = new Logger('IssuerKeySet');
+  private readonly now: () => number;
+  private readonly retryAfterFailureMs: number;
+  private keys = new Map<string, VerificationKey>();
+  private loadedAt = Number.NEGATIVE_INFINITY;
+  private lastAttemptAt = Number.NEGATIVE_INFINITY;
+  private lastAttemptError: unknown = undefined;
+  private inflight: Promise<void> | undefined;
+  private fetchCount = 0;
+
+  constructor(
+    readonly issuer: string,
+    private readonly source: KeySetSource,
+    private readonly options: IssuerKeySetOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.retryAfterFailureMs = Math.min(options.retryAfterFailureMs ?? 2000, options.refetchCooldownMs);
+  }
+
+  /** How many fetches were started (for tests and metrics). */
+  get fetches(): number {
+    return this.fetchCount;
+  }
+
+  async getKey(kid: string): Promise<VerificationKey> {
+    const known = this.keys.get(kid);
+    if (known) {
+      if (this.now() - this.loadedAt > this.options.maxAgeMs && this.mayFetch()) {
+        void this.refresh().catch(() => undefined);
+      }
+      return known;
+    }
+    if (this.inflight) {
+      await this.inflight.catch(() => undefined);
+    } else if (this.mayFetch()) {
+      await this.refresh().catch(() => undefined);
+    }
+    const found = this.keys.get(kid);
+    if (found) return found;
+    if (this.lastAttemptError !== undefined) throw new AuthUnavailableError(this.issuer, this.lastAttemptError);
+    throw new InvalidTokenError(`unknown kid for ${this.issuer}`);
+  }
+
+  /** Fetches the key set now unless a fetch is running (used to warm the cache at start). */
+  warmUp(): Promise<void> {
+    return this.inflight ?? this.refresh();
+  }
+
+  private mayFetch(): boolean {
+    const wait = this.lastAttemptError === undefined ? this.options.refetchCooldownMs : this.retryAfterFailureMs;
+    return this.now() - this.lastAttemptAt >= wait;
+  }
+
+  private refresh(): Promise<void> {
+    if (this.inflight) return this.inflight;
+    this.lastAttemptAt = this.now();
+    this.fetchCount += 1;
+    const attempt = this.source.fetchKeys().then(
+      (keys) => {
+        this.keys = new Map(keys.map((k) => [k.kid, k]));
+        this.loadedAt = this.now();
+        this.lastAttemptError = undefined;
+      },
+      (error: unknown) => {
+        this.lastAttemptError = error;
+        this.logger.warn(`Cannot fetch the signing keys of ${this.issuer}: ${describe(error)}`);
+        throw error;
+      },
+    );
+    this.inflight = attempt.finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+  return String(error);
+}

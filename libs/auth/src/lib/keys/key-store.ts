@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { AUTH_CONFIG } from '../config/auth-config.token';
+import type { AuthConfig } from '../config/auth-config';
+import { InvalidTokenError } from '../errors/auth-errors';
+import { IssuerKeySet } from './issuer-key-set';
+import { DiscoveredKeySetSource, type VerificationKey } from './key-set-source';
+
+/** The key sets of every trusted issuer, one each. */
+@Injectable()
+export class KeyStore implements OnApplicationBootstrap {
+  private readonly logger = new Logger('KeyStore');
+  private readonly sets: ReadonlyMap<string, IssuerKeySet>;
+
+  constructor(@Inject(AUTH_CONFIG) config: AuthConfig) {
+    this.sets = new Map(
+      config.issuers.map((issuer) => [
+        issuer,
+        new IssuerKeySet(issuer, new DiscoveredKeySetSource(issuer, config.jwks.timeoutMs), {
+          maxAgeMs: config.jwks.maxAgeMs,
+          refetchCooldownMs: config.jwks.refetchCooldownMs,
+        }),
+      ]),
+    );
+  }
+
+  /** The key `kid` of `issuer`; only trusted issuers have keys. */
+  getKey(issuer: string, kid: string): Promise<VerificationKey> {
+    const set = this.sets.get(issuer);
+    if (!set) return Promise.reject(new InvalidTokenError('untrusted issuer'));
+    return set.getKey(kid);
+  }
+
+  keySet(issuer: string): IssuerKeySet | undefined {
+    return this.sets.get(issuer);
+  }
+
+  /** Fetches every issuer's keys in the background so the first request does not wait. */
+  onApplicationBootstrap(): void {
+    for (const set of this.sets.values()) {
+      set.warmUp().catch(() => this.logger.warn(`Will fetch the keys of ${set.issuer} again on the first request`));
+    }
+  }
+}

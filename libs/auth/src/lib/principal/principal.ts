@@ -1,0 +1,33 @@
+/** What a principal may do. admin includes write, write includes read. */
+export type Role = 'admin' | 'write' | 'read';
+
+export const ROLES: readonly Role[] = ['admin', 'write', 'read'];
+
+/** The scope that grants each role (Okta custom authorization server scopes). */
+export const ROLE_SCOPES: Readonly<Record<Role, string>> = {
+  admin: 'admin:system',
+  write: 'write:data',
+  read: 'read:data',
+};
+
+/**
+ * Who is calling, taken from a verified access token. `kind` is `service` for
+ * tokens from the client_credentials grant (another program, no person).
+ */
+export interface Principal {
+  kind: 'user' | 'service';
+  issuer: string;
+  /** The token's `sub`. */
+  subject: string;
+  /** The user id (OIDC_USER_ID_CLAIM, falling back to `sub`); the client id for a service. */
+  userId: string;
+  email?: string;
+  name?: string;
+  groups: readonly string[];
+  scopes: readonly string[];
+  /** The OAuth client the token was issued to. */
+  clientId?: string;
+  roles: readonly Role[];
+  /** `exp`, seconds since the epoch. */
+  expiresAt: number;
+}

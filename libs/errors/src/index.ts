@@ -1,0 +1,3 @@
+export { DomainError } from './lib/domain-error';
+export type { ErrorBody } from './lib/domain-error';
+export { ErrorResponseFilter } from './lib/error-response.filter';

@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { sign, type SignOptions } from 'jsonwebtoken';
+
+/** A signing key of a TestIssuer. */
+export interface TestKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+/** How the test issuer's endpoints behave: normally, slowly, or not at all. */
+export type IssuerMode =
+  | { kind: 'up' }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'error'; status: number }
+  | { kind: 'refuse' };
+
+export interface TestIssuerOptions {
+  /** Path of the issuer under the server's origin; Okta's custom server shape by default. */
+  path?: string;
+  /** Keys published at start (the first one signs). */
+  keys?: number;
+}
+
+/**
+ * TEST DOUBLE of an identity provider's discovery and key-set endpoints: a
+ * real HTTP server on 127.0.0.1 that publishes real RSA keys and signs real
+ * RS256 tokens with them. It can rotate keys, answer slowly, fail, or refuse
+ * connections, and it counts the requests it gets. The full OpenID provider
+ * for development and end-to-end tests is apps/dev-idp.
+ */
+export class TestIssuer {
+  readonly requests = { discovery: 0, keys: 0, other: 0 };
+  private mode: IssuerMode = { kind: 'up' };
+  private keys: TestKey[] = [];
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly issuer: string,
+    private readonly path: string,
+  ) {}
+
+  static async start(options: TestIssuerOptions = {}): Promise<TestIssuer> {
+    const path = options.path ?? '/oauth2/default';
+    let handler: (req: IncomingMessage, res: ServerResponse) => void = () => undefined;
+    const server = createServer((req, res) => handler(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const issuer = new TestIssuer(server, `http://127.0.0.1:${port}${path}`, path);
+    for (let i = 0; i < (options.keys ?? 1); i++) issuer.keys.push(newKey());
+    server.on('connection', (socket) => {
+      issuer.sockets.add(socket);
+      socket.on('close', () => issuer.sockets.delete(socket));
+    });
+    handler = (req, res) => issuer.handle(req, res);
+    return issuer;
+  }
+
+  get jwksUri(): string {
+    return `${this.issuer}/v1/keys`;
+  }
+
+  /** The key that signs by default. */
+  get activeKey(): TestKey {
+    return this.keys[0]!;
+  }
+
+  setMode(mode: IssuerMode): void {
+    this.mode = mode;
+  }
+
+  /** Publishes a new key that signs from now on; the old key is withdrawn unless kept. */
+  rotate(options: { keepOld?: boolean } = {}): TestKey {
+    const key = newKey();
+    this.keys = options.keepOld ? [key, ...this.keys] : [key];
+    return key;
+  }
+
+  resetCounts(): void {
+    this.requests.discovery = 0;
+    this.requests.keys = 0;
+    this.requests.other = 0;
+  }
+
+  /**
+   * A signed access token with Okta's claims for a person. `claims` override or,
+   * with value undefined, remove the defaults.
+   */
+  token(claims: Record<string, unknown> = {}, options: { key?: TestKey; algorithm?: SignOptions['algorithm']; header?: Record<string, unknown> } = {}): string {
+    const now = Math.floor(Date.now() / 1000);
+    const payload: Record<string, unknown> = {
+      ver: 1,
+      jti: `AT.${randomUUID()}`,
+      iss: this.issuer,
+      aud: 'api://fram',
+      iat: now,
+      exp: now + 3600,
+      cid: '0oa-fram-frontend',
+      uid: '00u-ada',
+      scp: ['openid', 'email', 'profile'],
+      sub: 'ada@example.com',
+      groups: ['Everyone'],
+      ...claims,
+    };
+    for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
+    const key = options.key ?? this.activeKey;
+    return sign(payload, key.privateKey, {
+      algorithm: options.algorithm ?? 'RS256',
+      keyid: key.kid,
+      header: { alg: options.algorithm ?? 'RS256', kid: key.kid, ...options.header } as never,
+    });
+  }
+
+  /** A client_credentials token as Okta issues it: `sub` is the client id, no `uid`, no groups. */
+  serviceToken(clientId: string, scopes: string[], claims: Record<string, unknown> = {}): string {
+    return this.token({ sub: clientId, cid: clientId, uid: undefined, groups: undefined, scp: scopes, ...claims });
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route =
+      url.pathname === `${this.path}/.well-known/openid-configuration` ? 'discovery' : url.pathname === `${this.path}/v1/keys` ? 'keys' : 'other';
+    this.requests[route] += 1;
+    const mode = this.mode;
+    if (mode.kind === 'refuse') {
+      req.socket.destroy();
+      return;
+    }
+    const answer = () => {
+      if (mode.kind === 'error') return send(res, mode.status, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' });
+      if (route === 'discovery') return send(res, 200, this.discovery());
+      if (route === 'keys') return send(res, 200, { keys: this.keys.map(publicJwk) });
+      return send(res, 404, { errorCode: 'E0000022', errorSummary: 'Not found' });
+    };
+    if (mode.kind === 'slow') setTimeout(answer, mode.delayMs).unref();
+    else answer();
+  }
+
+  private discovery() {
+    return {
+      issuer: this.issuer,
+      authorization_endpoint: `${this.issuer}/v1/authorize`,
+      token_endpoint: `${this.issuer}/v1/token`,
+      jwks_uri: this.jwksUri,
+      response_types_supported: ['code'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+    };
+  }
+}
+
+function newKey(): TestKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { kid: randomUUID(), privateKey, publicKey };
+}
+
+function publicJwk(key: TestKey) {
+  return { ...key.publicKey.export({ format: 'jwk' }), kid: key.kid, alg: 'RS256', use: 'sig' };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'max-age=300' });
+  res.end(JSON.stringify(body));
+}
