@@ -5,6 +5,7 @@ import { loadAuthConfig, type AuthConfig } from './config/auth-config';
 import { AUTH_CONFIG } from './config/auth-config.token';
 import { BearerAuthGuard } from './guards/bearer-auth.guard';
 import { KeyStore } from './keys/key-store';
+import { VerifiedTokenCache } from './cache/verified-token-cache';
 import { BearerJwtStrategy } from './strategy/bearer-jwt.strategy';
 
 export interface AuthModuleOptions {
@@ -26,6 +27,7 @@ export class AuthModule {
       providers: [
         { provide: AUTH_CONFIG, useFactory: () => options.config ?? loadAuthConfig() },
         KeyStore,
+        VerifiedTokenCache,
         BearerJwtStrategy,
         { provide: APP_GUARD, useClass: BearerAuthGuard },
       ],

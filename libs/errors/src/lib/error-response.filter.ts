@@ -78,8 +78,17 @@ const CLIENT_ERROR_MESSAGES: Readonly<Record<number, string>> = {
   415: 'Unsupported content type',
 };
 
+/**
+ * Nest turns body-parser's JSON SyntaxError into a BadRequestException with the
+ * parser's message, which can quote the body; it is replaced by a fixed text.
+ */
+const JSON_PARSE_MESSAGE = /\bJSON\b/;
+
 function messageOf(error: HttpException): string {
   const response = error.getResponse();
+  if (error.getStatus() === 400 && typeof response === 'object' && JSON_PARSE_MESSAGE.test(error.message)) {
+    return 'The request body is not valid JSON';
+  }
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;
   if (Array.isArray(message)) return message.map(String).join('; ');

@@ -107,10 +107,11 @@ export class TestIssuer {
     };
     for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
     const key = options.key ?? this.activeKey;
-    return sign(payload, key.privateKey, {
-      algorithm: options.algorithm ?? 'RS256',
-      keyid: key.kid,
-      header: { alg: options.algorithm ?? 'RS256', kid: key.kid, ...options.header } as never,
+    const algorithm = options.algorithm ?? 'RS256';
+    // A string payload is signed as it is, so tests can send claims of any type.
+    return sign(JSON.stringify(payload), key.privateKey, {
+      algorithm,
+      header: { alg: algorithm, kid: key.kid, ...options.header } as never,
     });
   }
 

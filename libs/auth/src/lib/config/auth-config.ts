@@ -29,6 +29,8 @@ export interface AuthConfig {
   writeGroups: readonly string[];
   /** Unset: every signed-in person may read. Set: only these groups (and writers, admins). */
   readOnlyGroups: readonly string[] | undefined;
+  /** How many verified tokens to remember (0: none); see VerifiedTokenCache. */
+  tokenCacheSize: number;
   jwks: {
     /** After this long a key set is refreshed in the background; its keys keep working meanwhile. */
     maxAgeMs: number;
@@ -125,6 +127,8 @@ export function loadAuthConfig(source: Env = process.env): AuthConfig {
   const cooldownS = reader.read({ name: 'AUTH_JWKS_REFETCH_COOLDOWN_S', schema: env.integer(30, 0, 3600, 'seconds') });
   const timeoutMs = reader.read({ name: 'AUTH_JWKS_TIMEOUT_MS', schema: env.integer(5000, 100, 60000, 'milliseconds') });
 
+  const tokenCacheSize = reader.read({ name: 'AUTH_TOKEN_CACHE_SIZE', schema: env.integer(10000, 0, 1_000_000, 'tokens') });
+
   reader.done();
   return {
     issuers,
@@ -137,6 +141,7 @@ export function loadAuthConfig(source: Env = process.env): AuthConfig {
     adminGroups,
     writeGroups,
     readOnlyGroups,
+    tokenCacheSize,
     jwks: { maxAgeMs: maxAgeS * 1000, refetchCooldownMs: cooldownS * 1000, timeoutMs },
   };
 }

@@ -5,6 +5,8 @@ import type { Request } from 'express';
 import { DomainError } from '@fram/errors';
 import type { AuthConfig } from '../config/auth-config';
 import { AUTH_CONFIG } from '../config/auth-config.token';
+import { extractBearerToken } from '../bearer/bearer-token';
+import { VerifiedTokenCache } from '../cache/verified-token-cache';
 import { REQUIRED_ROLE, REQUIRED_SCOPES } from '../decorators/access.decorators';
 import { IS_PUBLIC } from '../decorators/public.decorator';
 import { InsufficientScopeError, InvalidTokenError } from '../errors/auth-errors';
@@ -24,6 +26,7 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
   constructor(
     private readonly reflector: Reflector,
     @Inject(AUTH_CONFIG) config: AuthConfig,
+    private readonly cache: VerifiedTokenCache,
   ) {
     super();
     this.publicPaths = new Set(config.publicPaths);
@@ -35,7 +38,10 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
     const request = context.switchToHttp().getRequest<Request & { user?: Principal }>();
     if (this.publicPaths.has(request.path)) return true;
 
-    await super.canActivate(context);
+    const token = extractBearerToken(request);
+    const remembered = token === null ? undefined : this.cache.get(token);
+    if (remembered) request.user = remembered;
+    else await super.canActivate(context); // passport-jwt: full verification
     const principal = request.user;
     if (principal === undefined) throw new InvalidTokenError('no principal');
 

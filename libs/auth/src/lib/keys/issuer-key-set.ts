@@ -48,14 +48,21 @@ export class IssuerKeySet {
     return this.fetchCount;
   }
 
-  async getKey(kid: string): Promise<VerificationKey> {
+  /**
+   * The key `kid` if the current set has it, without waiting; an old set is
+   * refreshed in the background meanwhile.
+   */
+  peek(kid: string): VerificationKey | undefined {
     const known = this.keys.get(kid);
-    if (known) {
-      if (this.now() - this.loadedAt > this.options.maxAgeMs && this.mayFetch()) {
-        void this.refresh().catch(() => undefined);
-      }
-      return known;
+    if (known && this.now() - this.loadedAt > this.options.maxAgeMs && this.mayFetch()) {
+      void this.refresh().catch(() => undefined);
     }
+    return known;
+  }
+
+  async getKey(kid: string): Promise<VerificationKey> {
+    const known = this.peek(kid);
+    if (known) return known;
     if (this.inflight) {
       await this.inflight.catch(() => undefined);
     } else if (this.mayFetch()) {

@@ -30,6 +30,11 @@ export class KeyStore implements OnApplicationBootstrap {
     return set.getKey(kid);
   }
 
+  /** True while `issuer`'s current key set still holds `kid`. */
+  isCurrent(issuer: string, kid: string): boolean {
+    return this.sets.get(issuer)?.peek(kid) !== undefined;
+  }
+
   keySet(issuer: string): IssuerKeySet | undefined {
     return this.sets.get(issuer);
   }

@@ -9,6 +9,7 @@ import { AUTH_CONFIG } from '../config/auth-config.token';
 import { extractBearerToken } from '../bearer/bearer-token';
 import { InvalidTokenError } from '../errors/auth-errors';
 import { KeyStore } from '../keys/key-store';
+import { VerifiedTokenCache } from '../cache/verified-token-cache';
 import { toPrincipal } from '../principal/principal-mapper';
 import type { Principal } from '../principal/principal';
 
@@ -23,15 +24,20 @@ export const BEARER_STRATEGY = 'fram-bearer';
  */
 @Injectable()
 export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) {
+  /** The kid that verified each request's token, for the cache. */
+  private readonly kids: WeakMap<IncomingMessage, string>;
+
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     keys: KeyStore,
+    private readonly cache: VerifiedTokenCache,
   ) {
     const algorithms = config.algorithms as readonly string[];
+    const kids = new WeakMap<IncomingMessage, string>();
     super({
       jwtFromRequest: extractBearerToken,
       // jsonwebtoken verifies with a KeyObject as it is; passport-jwt's types only know strings and Buffers.
-      secretOrKeyProvider: ((_request: IncomingMessage, token: string, done: (error: unknown, key?: KeyObject) => void) => {
+      secretOrKeyProvider: ((request: IncomingMessage, token: string, done: (error: unknown, key?: KeyObject) => void) => {
         let issuer: string;
         let kid: string;
         let alg: string;
@@ -42,7 +48,11 @@ export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
           return;
         }
         keys.getKey(issuer, kid).then(
-          (found) => (found.alg !== undefined && found.alg !== alg ? done(new InvalidTokenError('alg differs from the key')) : done(null, found.key)),
+          (found) => {
+            if (found.alg !== undefined && found.alg !== alg) return done(new InvalidTokenError('alg differs from the key'));
+            kids.set(request, kid);
+            done(null, found.key);
+          },
           (error: unknown) => done(error),
         );
       }) as unknown as SecretOrKeyProvider,
@@ -51,12 +61,18 @@ export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
       algorithms: [...config.algorithms],
       ignoreExpiration: false,
       jsonWebTokenOptions: { clockTolerance: config.clockToleranceSec },
+      passReqToCallback: true,
     });
+    this.kids = kids;
   }
 
   /** Called by passport-jwt with the verified payload. */
-  validate(payload: JwtPayload): Principal {
-    return toPrincipal(payload, payload.iss as string, this.config);
+  validate(request: IncomingMessage, payload: JwtPayload): Principal {
+    const principal = toPrincipal(payload, payload.iss as string, this.config);
+    const token = extractBearerToken(request);
+    const kid = this.kids.get(request);
+    if (token !== null && kid !== undefined) this.cache.set(token, kid, principal);
+    return principal;
   }
 }
 

@@ -1,0 +1,6 @@
+import { describePublicRoutes } from '@fram/testing';
+import { AppModule } from '../src/app/app.module';
+
+// Deny by default: the complete list of routes this app serves without a token.
+// Adding a public route means adding it here, on purpose.
+describePublicRoutes('search', AppModule, ['GET /healthcheck']);

@@ -1,0 +1,121 @@
+import { ConfigError } from '@fram/config';
+import { DEV_IDP_ISSUER, loadAuthConfig } from './auth-config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadAuthConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadAuthConfig', () => {
+  it('has working defaults for a laptop', () => {
+    expect(loadAuthConfig({})).toEqual({
+      issuers: [DEV_IDP_ISSUER],
+      audiences: ['api://fram'],
+      algorithms: ['RS256'],
+      clockToleranceSec: 30,
+      publicPaths: ['/healthcheck'],
+      userIdClaim: 'email',
+      groupsClaim: 'groups',
+      adminGroups: [],
+      writeGroups: [],
+      readOnlyGroups: undefined,
+      tokenCacheSize: 10000,
+      jwks: { maxAgeMs: 600_000, refetchCooldownMs: 30_000, timeoutMs: 5000 },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadAuthConfig({
+      OIDC_ISSUER: 'https://acme.okta.com/oauth2/default',
+      AUTH_ISSUERS: 'https://acme.okta.com/oauth2/default, https://acme.eu.auth0.com/',
+      AUTH_AUDIENCE: 'api://fram,api://fram-legacy',
+      AUTH_ALGORITHMS: 'RS256,ES256',
+      AUTH_CLOCK_TOLERANCE_S: '300',
+      PUBLIC_PATHS: '/healthcheck,/metrics',
+      OIDC_USER_ID_CLAIM: 'preferred_username',
+      GROUPS_CLAIM: 'https://fram.example/groups',
+      ADMIN_GROUPS: 'Fram Admins',
+      WRITE_GROUPS: 'Data Engineers, Analysts',
+      READ_ONLY_GROUPS: '',
+      AUTH_JWKS_MAX_AGE_S: '60',
+      AUTH_JWKS_REFETCH_COOLDOWN_S: '10',
+      AUTH_JWKS_TIMEOUT_MS: '1500',
+      AUTH_TOKEN_CACHE_SIZE: '0',
+    });
+    expect(config).toEqual({
+      issuers: ['https://acme.okta.com/oauth2/default', 'https://acme.eu.auth0.com/'],
+      audiences: ['api://fram', 'api://fram-legacy'],
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSec: 300,
+      publicPaths: ['/healthcheck', '/metrics'],
+      userIdClaim: 'preferred_username',
+      groupsClaim: 'https://fram.example/groups',
+      adminGroups: ['Fram Admins'],
+      writeGroups: ['Data Engineers', 'Analysts'],
+      readOnlyGroups: undefined, // blank counts as unset
+      tokenCacheSize: 0,
+      jwks: { maxAgeMs: 60_000, refetchCooldownMs: 10_000, timeoutMs: 1500 },
+    });
+  });
+
+  it('trusts OIDC_ISSUER when AUTH_ISSUERS is not set', () => {
+    expect(loadAuthConfig({ OIDC_ISSUER: 'https://acme.okta.com/oauth2/aus1' }).issuers).toEqual([
+      'https://acme.okta.com/oauth2/aus1',
+    ]);
+  });
+
+  it("reads Amundsen's flaskoidc names as aliases, Fram's names winning", () => {
+    const config = loadAuthConfig({
+      FLASK_OIDC_CONFIG_URL: 'https://acme.okta.com/oauth2/default/.well-known/openid-configuration',
+      FLASK_OIDC_WHITELISTED_ENDPOINTS: 'status,healthcheck,health',
+      FLASK_OIDC_USER_ID_FIELD: 'preferred_username',
+    });
+    expect(config.issuers).toEqual(['https://acme.okta.com/oauth2/default']);
+    expect(config.publicPaths).toEqual(['/status', '/healthcheck', '/health']);
+    expect(config.userIdClaim).toBe('preferred_username');
+    expect(
+      loadAuthConfig({ FLASK_OIDC_USER_ID_FIELD: 'preferred_username', OIDC_USER_ID_CLAIM: 'email' }).userIdClaim,
+    ).toBe('email');
+  });
+
+  it('reports every bad variable at once, by name, with what to set', () => {
+    const problems = problemsOf({
+      AUTH_ISSUERS: 'not a url',
+      AUTH_ALGORITHMS: 'RS256,none',
+      AUTH_CLOCK_TOLERANCE_S: '3600',
+      PUBLIC_PATHS: 'healthcheck',
+      AUTH_JWKS_TIMEOUT_MS: 'fast',
+      GROUPS_CLAIM: 'two words',
+    });
+    expect(problems).toEqual([
+      'AUTH_ISSUERS: must be absolute http(s) URLs, separated by commas (got "not a url")',
+      'AUTH_ALGORITHMS: must list asymmetric algorithms from RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512 ("none" and HS* are never accepted) (got "RS256,none")',
+      'AUTH_CLOCK_TOLERANCE_S: must be a whole number from 0 to 300 seconds (got "3600")',
+      'PUBLIC_PATHS: must be absolute paths starting with "/", separated by commas (got "healthcheck")',
+      'GROUPS_CLAIM: must be a claim name such as "email" (got "two words")',
+      'AUTH_JWKS_TIMEOUT_MS: must be a whole number from 100 to 60000 milliseconds (got "fast")',
+    ]);
+  });
+
+  it('never accepts symmetric algorithms', () => {
+    expect(problemsOf({ AUTH_ALGORITHMS: 'HS256' })[0]).toMatch(/^AUTH_ALGORITHMS: /);
+  });
+
+  it('names the alias a bad value came from', () => {
+    expect(problemsOf({ FLASK_OIDC_CONFIG_URL: 'okta' })).toEqual([
+      'FLASK_OIDC_CONFIG_URL: must be the issuer URL, e.g. https://example.okta.com/oauth2/default (got "okta")',
+    ]);
+  });
+
+  it('refuses to trust the development IdP by default in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^OIDC_ISSUER: must be set when NODE_ENV=production/),
+    ]);
+    expect(loadAuthConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://acme.okta.com/oauth2/default' }).issuers).toHaveLength(1);
+  });
+});

@@ -1,0 +1,110 @@
+import { TestIssuer } from '@fram/testing';
+import { AuthUnavailableError, InvalidTokenError } from '../errors/auth-errors';
+import { IssuerKeySet } from './issuer-key-set';
+import { DiscoveredKeySetSource } from './key-set-source';
+
+describe('IssuerKeySet', () => {
+  let idp: TestIssuer;
+  let clock: number;
+  const now = () => clock;
+
+  beforeEach(async () => {
+    idp = await TestIssuer.start({ keys: 2 });
+    clock = 1_000_000;
+  });
+  afterEach(() => idp.stop());
+
+  const keySet = (options: Partial<{ maxAgeMs: number; refetchCooldownMs: number }> = {}) =>
+    new IssuerKeySet(idp.issuer, new DiscoveredKeySetSource(idp.issuer, 2000), {
+      maxAgeMs: options.maxAgeMs ?? 60_000,
+      refetchCooldownMs: options.refetchCooldownMs ?? 30_000,
+      now,
+    });
+
+  it('discovers the key set, parses each key once and answers known kids from memory', async () => {
+    const set = keySet();
+    const key = await set.getKey(idp.activeKey.kid);
+    expect(key.key.asymmetricKeyType).toBe('rsa');
+    expect(key.alg).toBe('RS256');
+    for (let i = 0; i < 50; i++) expect(await set.getKey(idp.activeKey.kid)).toBe(key);
+    expect(idp.requests).toEqual({ discovery: 1, keys: 1, other: 0 });
+  });
+
+  it('coalesces concurrent fetches into one', async () => {
+    const set = keySet();
+    const keys = await Promise.all(Array.from({ length: 100 }, () => set.getKey(idp.activeKey.kid)));
+    expect(new Set(keys).size).toBe(1);
+    expect(set.fetches).toBe(1);
+  });
+
+  it('refetches for an unknown kid at most once per cool-down', async () => {
+    const set = keySet({ refetchCooldownMs: 30_000 });
+    await set.getKey(idp.activeKey.kid);
+    clock += 30_000;
+    await expect(set.getKey('nope-1')).rejects.toBeInstanceOf(InvalidTokenError);
+    expect(set.fetches).toBe(2);
+    clock += 29_999;
+    await expect(Promise.all(['a', 'b', 'c'].map((k) => set.getKey(k)))).rejects.toBeInstanceOf(InvalidTokenError);
+    expect(set.fetches).toBe(2);
+    clock += 1;
+    const rotated = idp.rotate();
+    await expect(set.getKey(rotated.kid)).resolves.toMatchObject({ kid: rotated.kid });
+    expect(set.fetches).toBe(3);
+  });
+
+  it('refreshes an old set in the background while its keys keep working', async () => {
+    const set = keySet({ maxAgeMs: 60_000 });
+    const first = await set.getKey(idp.activeKey.kid);
+    clock += 60_001;
+    idp.setMode({ kind: 'slow', delayMs: 200 });
+    const started = Date.now();
+    expect(await set.getKey(idp.activeKey.kid)).toBe(first); // answered at once
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(set.fetches).toBe(2);
+    await set.warmUp(); // joins the running refresh
+    expect(set.fetches).toBe(2);
+  });
+
+  it('keeps its keys when a background refresh fails, and drops withdrawn keys when one succeeds', async () => {
+    const set = keySet({ maxAgeMs: 60_000, refetchCooldownMs: 1000 });
+    const old = idp.activeKey.kid;
+    await set.getKey(old);
+    idp.setMode({ kind: 'refuse' });
+    clock += 60_001;
+    await set.getKey(old);
+    await set.warmUp().catch(() => undefined);
+    await expect(set.getKey(old)).resolves.toMatchObject({ kid: old });
+
+    idp.setMode({ kind: 'up' });
+    const fresh = idp.rotate();
+    clock += 60_001;
+    await set.getKey(old); // still known; triggers the refresh
+    await set.warmUp();
+    await expect(set.getKey(fresh.kid)).resolves.toMatchObject({ kid: fresh.kid });
+    clock += 1000;
+    await expect(set.getKey(old)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('is unavailable, not invalid, when the first fetch fails, and retries soon after', async () => {
+    idp.setMode({ kind: 'error', status: 503 });
+    const set = keySet();
+    await expect(set.getKey(idp.activeKey.kid)).rejects.toBeInstanceOf(AuthUnavailableError);
+    await expect(set.getKey(idp.activeKey.kid)).rejects.toBeInstanceOf(AuthUnavailableError);
+    expect(set.fetches).toBe(1);
+    idp.setMode({ kind: 'up' });
+    clock += 2000;
+    await expect(set.getKey(idp.activeKey.kid)).resolves.toMatchObject({ kid: idp.activeKey.kid });
+  });
+
+  it('refuses a discovery document that names another issuer', async () => {
+    // Same discovery URL, but the document names the issuer without the slash.
+    const claimed = `${idp.issuer}/`;
+    const set = new IssuerKeySet(claimed, new DiscoveredKeySetSource(claimed, 2000), {
+      maxAgeMs: 60_000,
+      refetchCooldownMs: 0,
+      now,
+    });
+    await expect(set.getKey(idp.activeKey.kid)).rejects.toBeInstanceOf(AuthUnavailableError);
+    expect(idp.requests).toMatchObject({ discovery: 1, keys: 0 });
+  });
+});

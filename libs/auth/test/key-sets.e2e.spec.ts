@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { KeyStore, loadAuthConfig } from '@fram/auth';
+import { call, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
+import { probeModule } from './protected-routes.fixture';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Key-set behaviour seen from outside: outages, slowness, rotation and floods, over HTTP. */
+describe('issuer key sets at a protected Nest app', () => {
+  const running: RunningApp[] = [];
+  const issuers: TestIssuer[] = [];
+
+  async function setUp(env: Record<string, string> = {}, options: { warm?: boolean } = {}) {
+    const idp = await TestIssuer.start();
+    issuers.push(idp);
+    if (options.warm === false) idp.setMode({ kind: 'refuse' });
+    const app = await startTestApp(probeModule(loadAuthConfig({ AUTH_ISSUERS: idp.issuer, ...env })));
+    running.push(app);
+    if (options.warm !== false) await app.app.get(KeyStore).keySet(idp.issuer)!.warmUp();
+    idp.resetCounts();
+    return { idp, app, read: (token: string) => call(`${app.url}/read`, { token }) };
+  }
+
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((r) => r.close()));
+    await Promise.all(issuers.splice(0).map((i) => i.stop()));
+  });
+
+  /** Signed by the active key but naming a kid the key set does not have. */
+  const unknownKidToken = (idp: TestIssuer) => idp.token({}, { header: { kid: randomUUID() } });
+
+  it('fetches the key set at most once for a flood of unknown kids', async () => {
+    const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '1' });
+    await sleep(1100); // past the cool-down of the start-up fetch
+    const flood = Array.from({ length: 20 }, () => unknownKidToken(idp));
+    const first = await Promise.all(flood.flatMap((t) => [read(t), read(t), read(t), read(t), read(t)]));
+    expect(first.every((r) => r.status === 401)).toBe(true);
+    expect(idp.requests.keys).toBe(1);
+
+    const second = await Promise.all(flood.map(read));
+    expect(second.every((r) => r.status === 401)).toBe(true);
+    expect(idp.requests.keys).toBe(1); // still within the cool-down
+    expect(idp.requests.discovery).toBe(0); // discovery is remembered
+    expect((await read(idp.token())).status).toBe(200);
+  });
+
+  it('picks up a rotated key with one refetch once the cool-down has passed', async () => {
+    const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '1' });
+    const before = idp.token();
+    await sleep(1100);
+    idp.rotate();
+    const after = idp.token();
+    const results = await Promise.all([read(after), read(after), read(after)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(idp.requests.keys).toBe(1);
+    // The old key was withdrawn from the set, so tokens signed with it stop working.
+    expect((await read(before)).status).toBe(401);
+  });
+
+  it('does not refetch for a rotated key within the cool-down, then does after it', async () => {
+    const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '1' });
+    await sleep(1100);
+    await read(unknownKidToken(idp)); // uses up this cool-down's fetch
+    expect(idp.requests.keys).toBe(1);
+    idp.rotate({ keepOld: true });
+    expect((await read(idp.token())).status).toBe(401);
+    expect(idp.requests.keys).toBe(1);
+    await sleep(1100);
+    expect((await read(idp.token())).status).toBe(200);
+    expect(idp.requests.keys).toBe(2);
+  });
+
+  it('keeps serving known keys while the issuer is unreachable', async () => {
+    const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '0' });
+    idp.setMode({ kind: 'refuse' });
+    for (let i = 0; i < 5; i++) expect((await read(idp.token())).status).toBe(200);
+    idp.setMode({ kind: 'error', status: 500 });
+    expect((await read(idp.token())).status).toBe(200);
+  });
+
+  it('answers 503, not 401, when no key can be had and the issuer is down', async () => {
+    const { idp, read } = await setUp({}, { warm: false });
+    const response = await read(idp.token());
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(response.json()).toEqual({
+      statusCode: 503,
+      message: 'Token verification is temporarily unavailable; try again shortly',
+      code: 'auth_unavailable',
+    });
+    // Bad tokens are still 401: nothing is fetched for them.
+    expect((await call(`${running[0]!.url}/read`, { token: 'a.b.c' })).status).toBe(401);
+  });
+
+  it('answers 503 for an unknown kid while the issuer is down, since the key may be new', async () => {
+    const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '0' });
+    idp.setMode({ kind: 'error', status: 502 });
+    expect((await read(unknownKidToken(idp))).status).toBe(503);
+    expect((await read(idp.token())).status).toBe(200);
+  });
+
+  it('recovers by itself when the issuer comes back', async () => {
+    const { idp, read } = await setUp({}, { warm: false });
+    expect((await read(idp.token())).status).toBe(503);
+    idp.setMode({ kind: 'up' });
+    await sleep(2100); // the retry interval after a failed fetch
+    expect((await read(idp.token())).status).toBe(200);
+  });
+
+  it('gives up on a slow issuer after the timeout with 503, and waits for a merely slowish one', async () => {
+    const slow = await setUp({ AUTH_JWKS_TIMEOUT_MS: '300' }, { warm: false });
+    slow.idp.setMode({ kind: 'slow', delayMs: 2000 });
+    const started = Date.now();
+    expect((await slow.read(slow.idp.token())).status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(1500);
+
+    const slowish = await setUp({ AUTH_JWKS_TIMEOUT_MS: '2000' }, { warm: false });
+    slowish.idp.setMode({ kind: 'slow', delayMs: 150 });
+    const results = await Promise.all(Array.from({ length: 10 }, () => slowish.read(slowish.idp.token())));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(slowish.idp.requests.keys).toBe(1); // concurrent cold requests share one fetch
+  });
+});

@@ -1,0 +1,63 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuthModule, loadAuthConfig } from '@fram/auth';
+import { HealthModule, HealthService, readListenConfig, WhoAmIModule } from '@fram/service';
+import { call, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
+
+const state = { storeUp: true };
+
+@Module({})
+class FakeStoreHealthModule implements OnModuleInit {
+  constructor(private readonly health: HealthService) {}
+  onModuleInit() {
+    this.health.register('EmbeddedStore:connection', async () =>
+      state.storeUp ? { status: 'ok' } : { status: 'fail', message: 'database is locked' },
+    );
+  }
+}
+
+describe('the routes every service has', () => {
+  let idp: TestIssuer;
+  let server: RunningApp;
+
+  beforeAll(async () => {
+    idp = await TestIssuer.start();
+    @Module({
+      imports: [AuthModule.forRoot({ config: loadAuthConfig({ AUTH_ISSUERS: idp.issuer }) }), HealthModule, WhoAmIModule, FakeStoreHealthModule],
+    })
+    class ServiceModule {}
+    server = await startTestApp(ServiceModule);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await idp?.stop();
+  });
+
+  it("answers /healthcheck in Amundsen's shape, 200 when all checks pass and 503 when one fails", async () => {
+    state.storeUp = true;
+    const ok = await call(`${server.url}/healthcheck`);
+    expect(ok.status).toBe(200);
+    expect(ok.json()).toEqual({ status: 'ok', checks: { 'EmbeddedStore:connection': { status: 'ok' } } });
+    state.storeUp = false;
+    const failing = await call(`${server.url}/healthcheck`);
+    expect(failing.status).toBe(503);
+    expect(failing.json()).toEqual({
+      status: 'fail',
+      checks: { 'EmbeddedStore:connection': { status: 'fail', message: 'database is locked' } },
+    });
+  });
+
+  it('shows callers their principal on /whoami, whatever their roles', async () => {
+    const service = await call(`${server.url}/whoami`, { token: idp.serviceToken('0oa-script', []) });
+    expect(service.status).toBe(200);
+    expect(service.json()).toMatchObject({ kind: 'service', userId: '0oa-script', roles: [] });
+    expect((await call(`${server.url}/whoami`)).status).toBe(401);
+  });
+});
+
+describe('readListenConfig', () => {
+  it('listens on loopback at the default port unless told otherwise', () => {
+    expect(readListenConfig({}, 5002)).toEqual({ port: 5002, host: '127.0.0.1' });
+    expect(readListenConfig({ PORT: '8080', HOST: '0.0.0.0' }, 5002)).toEqual({ port: 8080, host: '0.0.0.0' });
+    expect(() => readListenConfig({ PORT: 'http' }, 5002)).toThrow('PORT: must be a whole number from 1 to 65535 (got "http")');
+  });
+});
