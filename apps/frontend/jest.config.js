@@ -1,7 +1,1 @@
-module.exports = {
-  displayName: 'frontend',
-  preset: '../../jest.preset.js',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  coverageDirectory: '../../coverage/apps/frontend',
-};
+module.exports = require('../../tools/jest-project')(__dirname);

@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule, loadAuthConfig } from '@fram/auth';
-import { HealthModule, HealthService, readListenConfig, WhoAmIModule } from '@fram/service';
+import { HealthModule, HealthService, readProcessConfig, WhoAmIModule } from '@fram/service';
 import { call, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
 
 const state = { storeUp: true };
@@ -54,10 +54,16 @@ describe('the routes every service has', () => {
   });
 });
 
-describe('readListenConfig', () => {
-  it('listens on loopback at the default port unless told otherwise', () => {
-    expect(readListenConfig({}, 5002)).toEqual({ port: 5002, host: '127.0.0.1' });
-    expect(readListenConfig({ PORT: '8080', HOST: '0.0.0.0' }, 5002)).toEqual({ port: 8080, host: '0.0.0.0' });
-    expect(() => readListenConfig({ PORT: 'http' }, 5002)).toThrow('PORT: must be a whole number from 1 to 65535 (got "http")');
+describe('readProcessConfig', () => {
+  it('listens on loopback at the default port and logs from "log" up, unless told otherwise', () => {
+    expect(readProcessConfig({}, 5002)).toEqual({ port: 5002, host: '127.0.0.1', logLevels: ['fatal', 'error', 'warn', 'log'] });
+    expect(readProcessConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn' }, 5002)).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      logLevels: ['fatal', 'error', 'warn'],
+    });
+    expect(() => readProcessConfig({ PORT: 'http', LOG_LEVEL: 'loud' }, 5002)).toThrow(
+      'PORT: must be a whole number from 0 to 65535 (got "http")\n  - LOG_LEVEL: must be one of fatal, error, warn, log, debug, verbose (got "loud")',
+    );
   });
 });

@@ -26,7 +26,7 @@ describe('EnvReader', () => {
       reader.done();
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
-        'PORT: must be a whole number from 1 to 65535 (got "99999")',
+        'PORT: must be a whole number from 0 to 65535 (got "99999")',
         'COUNT: must be a whole number from 0 to 10 (got "x")',
         'SOMETHING: must be set',
       ]);

@@ -32,8 +32,8 @@ export const env = {
       })
       .transform(Number),
 
-  /** A port number, with a default. */
-  port: (fallback: number) => env.integer(fallback, 1, 65535),
+  /** A TCP port, with a default; 0 lets the system pick a free one. */
+  port: (fallback: number) => env.integer(fallback, 0, 65535),
 };
 
 /** True for an absolute http(s) URL. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
@@ -21,6 +21,7 @@ import { BEARER_STRATEGY } from '../strategy/bearer-jwt.strategy';
  */
 @Injectable()
 export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
+  private readonly logger = new Logger('BearerAuth');
   private readonly publicPaths: ReadonlySet<string>;
 
   constructor(
@@ -58,9 +59,11 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
 
   /** Called by passport with its outcome: keep our own errors, make every other failure a 401. */
   override handleRequest<T = Principal>(error: unknown, user: unknown, info: unknown): T {
-    if (error) throw error;
-    if (info instanceof DomainError) throw info;
-    if (!user) throw new InvalidTokenError(info instanceof Error ? info.message : 'rejected');
-    return user as T;
+    const failure = error ?? (user ? undefined : info);
+    if (failure === undefined) return user as T;
+    const refusal = failure instanceof DomainError ? failure : new InvalidTokenError(failure instanceof Error ? failure.message : 'rejected');
+    // The reason (never the token) helps operators see why a client is refused: LOG_LEVEL=debug.
+    if (refusal instanceof InvalidTokenError) this.logger.debug(`Refused a bearer token: ${refusal.reason}`);
+    throw refusal;
   }
 }

@@ -1,7 +1,8 @@
-import { Logger, type INestApplication, type Type } from '@nestjs/common';
+import { Logger, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
+import { z } from 'zod';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, env, EnvReader, type Env } from '@fram/config';
+import { env, EnvReader, type Env } from '@fram/config';
 import { ErrorResponseFilter } from '@fram/errors';
 
 export interface ServiceOptions {
@@ -21,13 +22,29 @@ export function configureApp(app: INestApplication): void {
   app.enableShutdownHooks();
 }
 
-/** Where the service listens: PORT and HOST (loopback unless told otherwise). */
-export function readListenConfig(source: Env, defaultPort: number): { port: number; host: string } {
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface ProcessConfig {
+  port: number;
+  host: string;
+  /** The levels that are printed: LOG_LEVEL and every level above it. */
+  logLevels: LogLevel[];
+}
+
+/** Where the service listens (PORT, HOST: loopback unless told otherwise) and how much it logs (LOG_LEVEL). */
+export function readProcessConfig(source: Env, defaultPort: number): ProcessConfig {
   const reader = new EnvReader(source);
   const port = reader.read({ name: 'PORT', schema: env.port(defaultPort) });
   const host = reader.read({ name: 'HOST', schema: env.text('127.0.0.1') });
+  const level = reader.read({
+    name: 'LOG_LEVEL',
+    schema: z
+      .enum(LOG_LEVELS as [LogLevel, ...LogLevel[]], { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .optional()
+      .transform((v) => v ?? 'log'),
+  });
   reader.done();
-  return { port, host };
+  return { port, host, logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1) };
 }
 
 /**
@@ -36,20 +53,25 @@ export function readListenConfig(source: Env, defaultPort: number): { port: numb
  */
 export async function startService(options: ServiceOptions): Promise<INestApplication | undefined> {
   const logger = new Logger(options.name);
+  let settings: ProcessConfig;
   try {
-    const listen = readListenConfig(process.env, options.defaultPort);
-    const app = await NestFactory.create(options.module, { bufferLogs: false, abortOnError: false });
-    configureApp(app);
-    await app.listen(listen.port, listen.host);
-    logger.log(`Listening on http://${listen.host}:${listen.port}`);
-    return app;
+    settings = readProcessConfig(process.env, options.defaultPort);
+    Logger.overrideLogger(settings.logLevels);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      logger.error(error.message);
-    } else {
-      logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
+    logger.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
     return undefined;
   }
+  let app: INestApplication;
+  try {
+    // Nest logs what fails while the modules are created (ConfigError without a stack).
+    app = await NestFactory.create(options.module, { abortOnError: false, logger: settings.logLevels });
+  } catch {
+    process.exitCode = 1;
+    return undefined;
+  }
+  configureApp(app);
+  await app.listen(settings.port, settings.host);
+  logger.log(`Listening on http://${settings.host}:${settings.port}`);
+  return app;
 }
