@@ -43,7 +43,7 @@ describe('ErrorResponseFilter', () => {
   let base: string;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    const app = (await Test.createTestingModule({ imports: [FailingModule] }).compile()).createNestApplication({ logger: false });
+    const app = (await Test.createTestingModule({ imports: [FailingModule] }).compile()).createNestApplication({ logger: ['fatal'] });
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     close = () => app.close();

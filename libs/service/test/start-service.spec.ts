@@ -12,9 +12,11 @@ describe('startService', () => {
     errors = [];
     jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => void errors.push(String(message)));
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
   afterEach(() => {
     jest.restoreAllMocks();
+    Logger.overrideLogger(['fatal']); // startService set the levels of the whole process
     process.exitCode = undefined;
   });
 

@@ -15,7 +15,9 @@ export interface RunningApp {
  */
 export async function startTestApp(module: Type<unknown>): Promise<RunningApp> {
   const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  // Quiet: warnings such as an unreachable key set are expected in many tests.
+  // (The testing module ignores `logger: false`; a list of levels works.)
+  const app = moduleRef.createNestApplication({ logger: ['fatal'] });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { TestIssuer } from '@fram/testing';
 import { AuthUnavailableError, InvalidTokenError } from '../errors/auth-errors';
 import { IssuerKeySet } from './issuer-key-set';
@@ -7,6 +8,8 @@ describe('IssuerKeySet', () => {
   let idp: TestIssuer;
   let clock: number;
   const now = () => clock;
+
+  beforeAll(() => Logger.overrideLogger(['fatal'])); // failed fetches are expected here
 
   beforeEach(async () => {
     idp = await TestIssuer.start({ keys: 2 });
