@@ -1,4 +1,4 @@
-import { Logger, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
+import { Logger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
 import { z } from 'zod';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,10 +8,19 @@ import { ErrorResponseFilter } from '@fram/errors';
 export interface ServiceOptions {
   /** Shown in logs, e.g. "metadata". */
   name: string;
-  /** The root module. Configuration is read while it is created, so errors are reported here. */
-  module: Type<unknown>;
+  /**
+   * The root module, or a function that builds it. Configuration is read while
+   * it is built or created, so errors are reported by startService.
+   */
+  module: Type<unknown> | (() => DynamicModule);
   defaultPort: number;
+  /** Runs after the app is configured, before it listens (e.g. to mount middleware). */
+  beforeListen?: (app: INestApplication) => void;
+  /** Runs once the app listens. */
+  afterListen?: (url: string) => void;
 }
+
+const isModuleClass = (module: ServiceOptions['module']): module is Type<unknown> => module.prototype !== undefined;
 
 /** What every Fram app does to its Nest application, in main.ts and in tests alike. */
 export function configureApp(app: INestApplication): void {
@@ -54,9 +63,11 @@ export function readProcessConfig(source: Env, defaultPort: number): ProcessConf
 export async function startService(options: ServiceOptions): Promise<INestApplication | undefined> {
   const logger = new Logger(options.name);
   let settings: ProcessConfig;
+  let root: Type<unknown> | DynamicModule;
   try {
     settings = readProcessConfig(process.env, options.defaultPort);
     Logger.overrideLogger(settings.logLevels);
+    root = isModuleClass(options.module) ? options.module : options.module();
   } catch (error) {
     logger.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
@@ -65,13 +76,16 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   let app: INestApplication;
   try {
     // Nest logs what fails while the modules are created (ConfigError without a stack).
-    app = await NestFactory.create(options.module, { abortOnError: false, logger: settings.logLevels });
+    app = await NestFactory.create(root, { abortOnError: false, logger: settings.logLevels });
   } catch {
     process.exitCode = 1;
     return undefined;
   }
   configureApp(app);
+  options.beforeListen?.(app);
   await app.listen(settings.port, settings.host);
-  logger.log(`Listening on http://${settings.host}:${settings.port}`);
+  const url = `http://${settings.host}:${settings.port}`;
+  logger.log(`Listening on ${url}`);
+  options.afterListen?.(url);
   return app;
 }

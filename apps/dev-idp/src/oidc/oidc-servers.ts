@@ -1,0 +1,94 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import { createLocalJWKSet, type JWK } from 'jose';
+import type { DevIdpConfig } from '../config/dev-idp-config';
+import type { Directory } from '../directory/directory';
+import type { FaultState } from '../faults/fault-state';
+import { createProvider, serverShapes, type ServerKind, type ServerShape } from './provider-factory';
+import type { SigningKeys } from './signing-keys';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+type Next = () => void;
+
+const CUSTOM_MOUNT = '/oauth2/default';
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'] as const;
+
+/**
+ * Both authorization servers — the custom one at /oauth2/default (Fram's APIs
+ * trust it) and the org one at the root (tokens for Okta's own APIs) — and
+ * the Express middleware that routes requests to them. Rotating the signing
+ * key rebuilds both; sessions and grants live in oidc-provider's shared
+ * in-memory store and survive it.
+ */
+export class OidcServers {
+  readonly shapes: Record<ServerKind, ServerShape>;
+  private providers!: Record<ServerKind, Provider>;
+  private handlers!: Record<ServerKind, Handler>;
+
+  constructor(
+    private readonly config: DevIdpConfig,
+    private readonly directory: Directory,
+    private readonly keys: SigningKeys,
+    private readonly faults: FaultState,
+  ) {
+    this.shapes = serverShapes(config);
+    this.build();
+  }
+
+  provider(kind: ServerKind): Provider {
+    return this.providers[kind];
+  }
+
+  /** A new signing key, used from now on; the old one stays published unless withdrawn. */
+  rotate(options: { withdrawOld?: boolean } = {}): string {
+    const kid = this.keys.rotate(options);
+    this.build();
+    return kid;
+  }
+
+  /** The public keys, for verifying dev-idp's own tokens (the Users API accepts org tokens). */
+  localKeySet() {
+    const keys = this.keys.all.map((k) => {
+      const publicKey: Record<string, unknown> = { ...k };
+      for (const member of PRIVATE_MEMBERS) delete publicKey[member];
+      return publicKey as unknown as JWK;
+    });
+    return createLocalJWKSet({ keys });
+  }
+
+  /** Express middleware: OIDC requests go to their server, everything else to Nest. */
+  middleware() {
+    return (req: IncomingMessage & { path?: string }, res: ServerResponse, next: Next): void => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      let kind: ServerKind | undefined;
+      if (path === CUSTOM_MOUNT || path.startsWith(`${CUSTOM_MOUNT}/`)) {
+        kind = 'default';
+        req.url = req.url!.slice(CUSTOM_MOUNT.length) || '/';
+      } else if (path.startsWith('/oauth2/v1/') || path.startsWith('/.well-known/')) {
+        kind = 'org';
+      }
+      if (kind === undefined) return next();
+      // Okta also serves the metadata as an OAuth authorization server document.
+      req.url = req.url!.replace('/.well-known/oauth-authorization-server', '/.well-known/openid-configuration');
+      const handler = this.handlers[kind];
+      const isKeys = req.url.split('?')[0] === `${this.shapes[kind].prefix}/keys`;
+      if (isKeys && this.faults.keys === 'down') return unavailable(res);
+      if (isKeys && this.faults.keys === 'slow') {
+        setTimeout(() => handler(req, res), this.faults.keysDelayMs).unref();
+        return;
+      }
+      handler(req, res);
+    };
+  }
+
+  private build(): void {
+    const make = (kind: ServerKind) => createProvider(this.shapes[kind], this.config, this.directory, this.keys);
+    this.providers = { default: make('default'), org: make('org') };
+    this.handlers = { default: this.providers.default.callback(), org: this.providers.org.callback() };
+  }
+}
+
+function unavailable(res: ServerResponse): void {
+  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+  res.end(JSON.stringify({ errorCode: 'E0000009', errorSummary: 'Internal Server Error (fault switch: keys down)' }));
+}

@@ -1,0 +1,1 @@
+module.exports = require('../../tools/nest-app.webpack')(__dirname);
