@@ -24,12 +24,37 @@ export class InteractionController {
   async show(@Param('server') server: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const provider = this.providerFor(server, res);
     if (!provider) return;
+    let details: Awaited<ReturnType<typeof provider.interactionDetails>>;
     try {
-      const details = await provider.interactionDetails(req, res);
-      res.type('html').send(this.form(server, details.uid, String(details.params['client_id'])));
+      details = await provider.interactionDetails(req, res);
     } catch {
-      this.expired(res);
+      return this.expired(res);
     }
+    if (details.prompt.name === 'consent') return this.consent(provider, details, req, res);
+    res.type('html').send(this.form(server, details.uid, String(details.params['client_id'])));
+  }
+
+  /** Fram's apps are the organization's own: consent is given without asking, as Okta does for them. */
+  private async consent(
+    provider: ReturnType<OidcServers['provider']>,
+    details: Awaited<ReturnType<ReturnType<OidcServers['provider']>['interactionDetails']>>,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
+    const missing = details.prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params['client_id']) });
+    if (!grant) return this.expired(res);
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
 
   @Post('login')

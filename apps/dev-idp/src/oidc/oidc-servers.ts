@@ -58,7 +58,7 @@ export class OidcServers {
 
   /** Express middleware: OIDC requests go to their server, everything else to Nest. */
   middleware() {
-    return (req: IncomingMessage & { path?: string }, res: ServerResponse, next: Next): void => {
+    return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
       const path = (req.url ?? '/').split('?')[0]!;
       let kind: ServerKind | undefined;
       if (path === CUSTOM_MOUNT || path.startsWith(`${CUSTOM_MOUNT}/`)) {
@@ -70,6 +70,9 @@ export class OidcServers {
       if (kind === undefined) return next();
       // Okta also serves the metadata as an OAuth authorization server document.
       req.url = req.url!.replace('/.well-known/oauth-authorization-server', '/.well-known/openid-configuration');
+      req.url = withOfflineConsent(req.url, `${this.shapes[kind].prefix}/authorize`);
+      // oidc-provider finds its mount path by comparing originalUrl with url.
+      (req as IncomingMessage & { originalUrl?: string }).originalUrl = (kind === 'default' ? CUSTOM_MOUNT : '') + req.url;
       const handler = this.handlers[kind];
       const isKeys = req.url.split('?')[0] === `${this.shapes[kind].prefix}/keys`;
       if (isKeys && this.faults.keys === 'down') return unavailable(res);
@@ -86,6 +89,21 @@ export class OidcServers {
     this.providers = { default: make('default'), org: make('org') };
     this.handlers = { default: this.providers.default.callback(), org: this.providers.org.callback() };
   }
+}
+
+/**
+ * Okta grants offline_access on request; oidc-provider only with prompt=consent
+ * (OpenID Connect Core 11). So an authorization request for offline_access
+ * without a prompt gets prompt=consent, which the sign-in pages answer
+ * without asking, as Okta does for its own apps.
+ */
+function withOfflineConsent(url: string, authorizePath: string): string {
+  const [path, query] = url.split('?') as [string, string | undefined];
+  if (path !== authorizePath || query === undefined) return url;
+  const params = new URLSearchParams(query);
+  if (!params.get('scope')?.split(' ').includes('offline_access') || params.has('prompt')) return url;
+  params.set('prompt', 'consent');
+  return `${path}?${params}`;
 }
 
 function unavailable(res: ServerResponse): void {

@@ -73,7 +73,7 @@ export function createProvider(
     },
     scopes: ['openid', 'email', 'profile', 'groups', 'offline_access', ...shape.apiScopes],
     claims: {
-      openid: ['sub', 'idp'],
+      openid: ['sub', 'idp', 'amr'],
       email: ['email', 'email_verified'],
       profile: ['name', 'preferred_username', 'given_name', 'family_name', 'zoneinfo', 'locale', 'updated_at', 'groups'],
       groups: ['groups'],
@@ -162,20 +162,10 @@ export function createProvider(
     interactions: {
       url: (_ctx, interaction) => `/interaction/${shape.kind}/${interaction.uid}`,
     },
-    // First-party apps: no consent screen. The grant holds what was asked for.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const { oidc } = ctx;
       const grantId = oidc.result?.consent?.grantId ?? oidc.session?.grantIdFor(oidc.client!.clientId);
-      if (grantId) {
-        const existing = await oidc.provider.Grant.find(grantId);
-        if (existing) return existing;
-      }
-      if (!oidc.session?.accountId) return undefined;
-      const grant = new oidc.provider.Grant({ clientId: oidc.client!.clientId, accountId: oidc.session.accountId });
-      grant.addOIDCScope([...oidc.requestParamScopes].filter((s) => !shape.apiScopes.includes(s)).join(' '));
-      grant.addResourceScope(shape.audience, [...oidc.requestParamScopes].filter((s) => shape.apiScopes.includes(s)).join(' '));
-      await grant.save();
-      return grant;
+      return grantId ? oidc.provider.Grant.find(grantId) : undefined;
     },
     extraTokenClaims(ctx, token) {
       // Okta's access tokens carry auth_time.
@@ -185,9 +175,13 @@ export function createProvider(
     },
     formats: {
       customizers: {
-        jwt(_ctx, token, jwt) {
+        jwt(ctx, token, jwt) {
           const payload = jwt.payload as Record<string, unknown>;
-          const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
+          // Okta's scp lists every granted scope, the OpenID ones included; oidc-provider's
+          // resource-bound token has only the API's, so the code's or refresh token's are added.
+          const entities = ctx.oidc.entities as { AuthorizationCode?: { scope?: string }; RefreshToken?: { scope?: string } };
+          const granted = entities.AuthorizationCode?.scope ?? entities.RefreshToken?.scope ?? '';
+          const scope = [...new Set([...granted.split(' '), ...String(payload['scope'] ?? '').split(' ')])].filter(Boolean).join(' ');
           delete payload['scope'];
           delete payload['client_id'];
           payload['ver'] = 1;
@@ -217,6 +211,15 @@ export function createProvider(
 
   const provider = new Provider(shape.issuer, configuration);
   provider.proxy = true;
+  // The token response's `scope` says what the access token holds (its scp), as Okta's does.
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as { access_token?: unknown; scope?: unknown } | undefined;
+    if (ctx.path === route('/token') && body && typeof body.access_token === 'string') {
+      const claims = JSON.parse(Buffer.from(body.access_token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { scp?: string[] };
+      if (Array.isArray(claims.scp)) body.scope = claims.scp.join(' ');
+    }
+  });
   return provider;
 }
 

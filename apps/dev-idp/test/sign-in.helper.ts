@@ -1,0 +1,79 @@
+import { BrowserSession, pkcePair, readForm, type DevIdp } from '@fram/testing';
+
+export const FRONTEND = {
+  clientId: 'fram-frontend',
+  secret: 'fram-frontend-dev-secret',
+  redirectUri: 'http://localhost:5000/auth',
+  postLogoutUri: 'http://localhost:5000/',
+};
+
+export interface SignInResult {
+  /** Where the IdP sent the browser back to (the client's redirect URI with code or error). */
+  callback: URL;
+  verifier: string;
+  nonce: string;
+  state: string;
+}
+
+/** The browser's half of the authorization-code flow, up to the redirect back to the client. */
+export async function signIn(
+  browser: BrowserSession,
+  idp: DevIdp,
+  options: { username?: string; password?: string; scope?: string; pkce?: boolean; clientId?: string; redirectUri?: string } = {},
+): Promise<SignInResult> {
+  const { verifier, challenge } = pkcePair();
+  const state = `state-${Math.random().toString(36).slice(2)}`;
+  const nonce = `nonce-${Math.random().toString(36).slice(2)}`;
+  const redirectUri = options.redirectUri ?? FRONTEND.redirectUri;
+  const params = new URLSearchParams({
+    client_id: options.clientId ?? FRONTEND.clientId,
+    response_type: 'code',
+    scope: options.scope ?? 'openid email profile offline_access',
+    redirect_uri: redirectUri,
+    state,
+    nonce,
+    ...(options.pkce !== false && { code_challenge: challenge, code_challenge_method: 'S256' }),
+  });
+  const start = await browser.follow(`${idp.issuer}/v1/authorize?${params}`, {}, redirectUri);
+  if (start.url.startsWith(redirectUri)) return { callback: new URL(start.url), verifier, nonce, state };
+  const page = await start.response.text();
+  const { action } = readForm(page);
+  const done = await browser.submit(new URL(action, start.url).href, {
+    username: options.username ?? 'ada@example.com',
+    password: options.password ?? 'fram-demo',
+  }, redirectUri);
+  if (!done.url.startsWith(redirectUri)) {
+    throw Object.assign(new Error(`sign-in stopped at ${done.url} (${done.response.status})`), { response: done.response });
+  }
+  return { callback: new URL(done.url), verifier, nonce, state };
+}
+
+/** The client's half: exchanges the code at the token endpoint (client_secret_basic). */
+export async function exchangeCode(idp: DevIdp, result: SignInResult, client = FRONTEND) {
+  const response = await fetch(`${idp.issuer}/v1/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: result.callback.searchParams.get('code') ?? '',
+      redirect_uri: client.redirectUri,
+      code_verifier: result.verifier,
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+export async function tokenRequest(idp: DevIdp, fields: Record<string, string>, client = FRONTEND) {
+  const response = await fetch(`${idp.issuer}/v1/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams(fields),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+}

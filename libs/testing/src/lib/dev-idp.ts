@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { freePort, startNode, workspaceRoot, type NodeProcess } from './node-process';
+
+/** The admin API token of dev-idp's default seed (fault switches). */
+export const DEV_IDP_ADMIN_TOKEN = '00devidp-admin-api-token-not-a-secret';
+/** The Users API token of dev-idp's default seed. */
+export const DEV_IDP_USERS_API_TOKEN = '00devidp-users-api-token-not-a-secret';
+
+export interface DevIdp {
+  process: NodeProcess;
+  /** Scheme, host and port; also the org authorization server's issuer. */
+  origin: string;
+  /** The custom authorization server's issuer, which Fram's APIs trust. */
+  issuer: string;
+  /** Sets fault switches (`keys`, `keysDelayMs`, `usersApi429`). */
+  setFaults(faults: Record<string, unknown>): Promise<void>;
+  /** Rotates the signing key; returns the new kid. */
+  rotateKey(options?: { withdrawOld?: boolean }): Promise<string>;
+  /** A client_credentials access token from the custom (or org) authorization server. */
+  clientToken(clientId: string, secret: string, scope: string, server?: 'default' | 'org'): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The built dev-idp (run `nx build dev-idp` first; the test targets depend on it). */
+export const devIdpScript = () => join(workspaceRoot(), 'dist', 'apps', 'dev-idp', 'main.js');
+
+/**
+ * Starts the real dev-idp (apps/dev-idp, on oidc-provider) on a free loopback
+ * port with its default seed and the fault switches on.
+ */
+export async function startDevIdp(env: Record<string, string> = {}): Promise<DevIdp> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const process = await startNode(devIdpScript(), {
+    port,
+    env: { DEV_IDP_ORIGIN: origin, DEV_IDP_FAULTS: 'on', LOG_LEVEL: 'warn', ...env },
+  });
+  const admin = { authorization: `SSWS ${DEV_IDP_ADMIN_TOKEN}`, 'content-type': 'application/json' };
+  return {
+    process,
+    origin,
+    issuer: `${origin}/oauth2/default`,
+    async setFaults(faults) {
+      const response = await fetch(`${origin}/admin/faults`, { method: 'PUT', headers: admin, body: JSON.stringify(faults) });
+      if (!response.ok) throw new Error(`setting faults failed: ${response.status} ${await response.text()}`);
+    },
+    async rotateKey(options = {}) {
+      const response = await fetch(`${origin}/admin/keys/rotate${options.withdrawOld ? '?withdrawOld=true' : ''}`, { method: 'POST', headers: admin });
+      return ((await response.json()) as { kid: string }).kid;
+    },
+    async clientToken(clientId, secret, scope, server = 'default') {
+      const tokenUrl = server === 'default' ? `${origin}/oauth2/default/v1/token` : `${origin}/oauth2/v1/token`;
+      const response = await fetch(tokenUrl, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
+      });
+      const body = (await response.json()) as { access_token?: string };
+      if (!body.access_token) throw new Error(`no token: ${JSON.stringify(body)}`);
+      return body.access_token;
+    },
+    stop: () => process.stop(),
+  };
+}
