@@ -50,6 +50,24 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     expect(body['refresh_token']).toEqual(expect.any(String));
   });
 
+  it('answers userinfo and introspection for the access token', async () => {
+    const { body } = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'barbara@example.com' }));
+    const userinfo = await fetch(`${idp.issuer}/v1/userinfo`, { headers: { authorization: `Bearer ${body['access_token']}` } });
+    expect(userinfo.status).toBe(200);
+    expect(await userinfo.json()).toMatchObject({ sub: '00u06barbara00000000', email: 'barbara@example.com', name: 'Barbara Liskov' });
+    const introspection = await tokenRequest(idp, { token: body['access_token']! }, { ...FRONTEND }, '/v1/introspect');
+    expect(introspection.body).toMatchObject({ active: true, client_id: 'fram-frontend', sub: 'barbara@example.com', uid: '00u06barbara00000000' });
+    const tampered = `${body['access_token']!.slice(0, -4)}AAAA`;
+    expect((await tokenRequest(idp, { token: tampered }, FRONTEND, '/v1/introspect')).body).toEqual({ active: false });
+    const refresh = await tokenRequest(idp, { token: body['refresh_token']! }, FRONTEND, '/v1/introspect');
+    expect(refresh.body).toMatchObject({ active: true, client_id: 'fram-frontend', sub: '00u06barbara00000000' });
+    const service = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');
+    const noOpenId = await fetch(`${idp.issuer}/v1/userinfo`, { headers: { authorization: `Bearer ${service}` } });
+    expect(noOpenId.status).toBe(401);
+    const unauthenticated = await tokenRequest(idp, { token: body['access_token']! }, { ...FRONTEND, secret: 'wrong' }, '/v1/introspect');
+    expect(unauthenticated.status).toBe(401);
+  });
+
   it('keeps the person signed in: a second authorization needs no password', async () => {
     const browser = new BrowserSession();
     await signIn(browser, idp, { username: 'edsger@example.com' });

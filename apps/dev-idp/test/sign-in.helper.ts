@@ -66,8 +66,9 @@ export async function exchangeCode(idp: DevIdp, result: SignInResult, client = F
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }
 
-export async function tokenRequest(idp: DevIdp, fields: Record<string, string>, client = FRONTEND) {
-  const response = await fetch(`${idp.issuer}/v1/token`, {
+/** A form POST to one of the custom server's endpoints (the token endpoint by default), as the client. */
+export async function tokenRequest(idp: DevIdp, fields: Record<string, string>, client = FRONTEND, endpoint = '/v1/token') {
+  const response = await fetch(`${idp.issuer}${endpoint}`, {
     method: 'POST',
     headers: {
       authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}`,

@@ -4,6 +4,7 @@ import { createLocalJWKSet, type JWK } from 'jose';
 import type { DevIdpConfig } from '../config/dev-idp-config';
 import type { Directory } from '../directory/directory';
 import type { FaultState } from '../faults/fault-state';
+import { answerForJwtAccessToken } from './jwt-token-endpoints';
 import { createProvider, serverShapes, type ServerKind, type ServerShape } from './provider-factory';
 import type { SigningKeys } from './signing-keys';
 
@@ -74,6 +75,14 @@ export class OidcServers {
       // oidc-provider finds its mount path by comparing originalUrl with url.
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = (kind === 'default' ? CUSTOM_MOUNT : '') + req.url;
       const handler = this.handlers[kind];
+      const shape = this.shapes[kind];
+      if (/\/(userinfo|introspect)$/.test(req.url.split('?')[0]!)) {
+        answerForJwtAccessToken(req, res, shape, this, this.directory).then(
+          (answered) => (answered ? undefined : handler(req, res)),
+          () => unavailable(res),
+        );
+        return;
+      }
       const isKeys = req.url.split('?')[0] === `${this.shapes[kind].prefix}/keys`;
       if (isKeys && this.faults.keys === 'down') return unavailable(res);
       if (isKeys && this.faults.keys === 'slow') {

@@ -1,7 +1,7 @@
 import Provider, { type Configuration, type KoaContextWithOIDC, type ClientMetadata } from 'oidc-provider';
 import type { DevIdpConfig } from '../config/dev-idp-config';
 import type { Directory } from '../directory/directory';
-import type { SeedClient } from '../seed/seed';
+import type { SeedClient, SeedUser } from '../seed/seed';
 import { errorPage, loggedOutPage, logoutPage } from '../interaction/pages';
 import type { SigningKeys } from './signing-keys';
 
@@ -17,6 +17,33 @@ export interface ServerShape {
   audience: string;
   /** Scopes of that API. */
   apiScopes: readonly string[];
+}
+
+/** The claims each OpenID scope releases (ID token and userinfo). */
+export const CLAIMS_BY_SCOPE = {
+  openid: ['sub', 'idp'],
+  email: ['email', 'email_verified'],
+  profile: ['name', 'preferred_username', 'given_name', 'family_name', 'zoneinfo', 'locale', 'updated_at', 'groups'],
+  groups: ['groups'],
+} as const;
+
+/** Every OpenID claim of a person; `sub` is the Okta user id, as in Okta's ID tokens and userinfo. */
+export function accountClaims(user: SeedUser, directory: Directory, origin: string): { sub: string; [claim: string]: unknown } {
+  const { profile } = user;
+  return {
+    sub: user.id,
+    idp: origin,
+    email: profile.email,
+    email_verified: true,
+    name: profile.displayName ?? `${profile.firstName} ${profile.lastName}`,
+    preferred_username: profile.login,
+    given_name: profile.firstName,
+    family_name: profile.lastName,
+    zoneinfo: 'America/Los_Angeles',
+    locale: 'en_US',
+    updated_at: 1705309200,
+    groups: directory.groupNames(user),
+  };
 }
 
 /** Scopes of Fram's API on the custom authorization server. */
@@ -73,35 +100,14 @@ export function createProvider(
     },
     scopes: ['openid', 'email', 'profile', 'groups', 'offline_access', ...shape.apiScopes],
     claims: {
-      openid: ['sub', 'idp', 'amr'],
-      email: ['email', 'email_verified'],
-      profile: ['name', 'preferred_username', 'given_name', 'family_name', 'zoneinfo', 'locale', 'updated_at', 'groups'],
-      groups: ['groups'],
+      ...Object.fromEntries(Object.entries(CLAIMS_BY_SCOPE).map(([scope, claims]) => [scope, [...claims]])),
+      openid: [...CLAIMS_BY_SCOPE.openid, 'amr'],
     },
     conformIdTokenClaims: false, // like Okta: the ID token carries the profile, email and groups claims
     async findAccount(_ctx, id) {
       const user = directory.find(id);
       if (!user || user.status !== 'ACTIVE') return undefined;
-      return {
-        accountId: user.id,
-        async claims() {
-          const { profile } = user;
-          return {
-            sub: user.id,
-            idp: `${config.origin}`,
-            email: profile.email,
-            email_verified: true,
-            name: profile.displayName ?? `${profile.firstName} ${profile.lastName}`,
-            preferred_username: profile.login,
-            given_name: profile.firstName,
-            family_name: profile.lastName,
-            zoneinfo: 'America/Los_Angeles',
-            locale: 'en_US',
-            updated_at: 1705309200,
-            groups: directory.groupNames(user),
-          };
-        },
-      };
+      return { accountId: user.id, claims: async () => accountClaims(user, directory, config.origin) };
     },
     features: {
       devInteractions: { enabled: false },
