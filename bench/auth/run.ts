@@ -13,14 +13,15 @@
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { TestIssuer } from '../../libs/testing/src/lib/test-issuer';
-import { load, parseArgs, startNode, type Child, type LoadFigures } from '../lib/harness';
+import { startNode, type NodeProcess } from '../../libs/testing/src/lib/node-process';
+import { load, parseArgs, type LoadFigures } from '../lib/harness';
 
 // Compiled to tmp/bench/bench/auth/run.js.
 const root = join(__dirname, '..', '..', '..', '..');
 
 interface Case {
   name: string;
-  server: Child;
+  server: NodeProcess;
   path: string;
   headers: Record<string, string>;
   runs: LoadFigures[];
@@ -34,10 +35,10 @@ async function main(): Promise<void> {
   const metadata = join(root, 'dist/apps/metadata/main.js');
   const common = { AUTH_ISSUERS: idp.issuer, NODE_ENV: 'development' };
   const started = await Promise.allSettled([
-    startNode(metadata, common),
-    startNode(metadata, { ...common, PUBLIC_PATHS: '/healthcheck,/whoami' }),
-    startNode(metadata, { ...common, AUTH_TOKEN_CACHE_SIZE: '0' }),
-    startNode(join(__dirname, 'express-baseline.js'), { ISSUER: idp.issuer }),
+    startNode(metadata, { env: common }),
+    startNode(metadata, { env: { ...common, PUBLIC_PATHS: '/healthcheck,/whoami' } }),
+    startNode(metadata, { env: { ...common, AUTH_TOKEN_CACHE_SIZE: '0' } }),
+    startNode(join(__dirname, 'express-baseline.js'), { env: { ISSUER: idp.issuer } }),
   ]);
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -81,7 +82,7 @@ async function sanityCheck(c: Case): Promise<void> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function report(cases: Case[], servers: Child[], run: { seconds: number; rounds: number }): void {
+function report(cases: Case[], servers: NodeProcess[], run: { seconds: number; rounds: number }): void {
   console.log(`\nbench/auth — Node ${process.version}, ${run.rounds} round(s) of ${run.seconds} s, 32 connections, median of rounds\n`);
   console.log('| case | requests/s | p50 ms | p99 ms | non-2xx |');
   console.log('|---|---:|---:|---:|---:|');
