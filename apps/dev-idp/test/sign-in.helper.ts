@@ -49,21 +49,17 @@ export async function signIn(
 }
 
 /** The client's half: exchanges the code at the token endpoint (client_secret_basic). */
-export async function exchangeCode(idp: DevIdp, result: SignInResult, client = FRONTEND) {
-  const response = await fetch(`${idp.issuer}/v1/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({
+export function exchangeCode(idp: DevIdp, result: SignInResult, client = FRONTEND) {
+  return tokenRequest(
+    idp,
+    {
       grant_type: 'authorization_code',
       code: result.callback.searchParams.get('code') ?? '',
       redirect_uri: client.redirectUri,
       code_verifier: result.verifier,
-    }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, string> };
+    },
+    client,
+  );
 }
 
 /** A form POST to one of the custom server's endpoints (the token endpoint by default), as the client. */

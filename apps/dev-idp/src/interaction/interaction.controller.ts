@@ -22,14 +22,9 @@ export class InteractionController {
 
   @Get()
   async show(@Param('server') server: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const provider = this.providerFor(server, res);
-    if (!provider) return;
-    let details: Awaited<ReturnType<typeof provider.interactionDetails>>;
-    try {
-      details = await provider.interactionDetails(req, res);
-    } catch {
-      return this.expired(res);
-    }
+    const found = await this.interaction(server, req, res);
+    if (!found) return;
+    const { provider, details } = found;
     if (details.prompt.name === 'consent') return this.consent(provider, details, req, res);
     res.type('html').send(this.form(server, details.uid, String(details.params['client_id'])));
   }
@@ -64,14 +59,9 @@ export class InteractionController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const provider = this.providerFor(server, res);
-    if (!provider) return;
-    let details: Awaited<ReturnType<typeof provider.interactionDetails>>;
-    try {
-      details = await provider.interactionDetails(req, res);
-    } catch {
-      return this.expired(res);
-    }
+    const found = await this.interaction(server, req, res);
+    if (!found) return;
+    const { provider, details } = found;
     const clientId = String(details.params['client_id']);
     const username = typeof body.username === 'string' ? body.username : '';
     const password = typeof body.password === 'string' ? body.password : '';
@@ -109,6 +99,18 @@ export class InteractionController {
       );
     } catch {
       this.expired(res);
+    }
+  }
+
+  /** The running sign-in of this browser, or undefined once an error page was sent. */
+  private async interaction(server: string, req: Request, res: Response) {
+    const provider = this.providerFor(server, res);
+    if (!provider) return undefined;
+    try {
+      return { provider, details: await provider.interactionDetails(req, res) };
+    } catch {
+      this.expired(res);
+      return undefined;
     }
   }
 
