@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { normalizeUser } from '@fram/models';
+import { describeMetadataStoreContract } from '../metadata-store.contract';
+import { EmbeddedMetadataStore } from './embedded-metadata-store';
+import { SCHEMA_VERSION } from './migrations';
+
+const freshFile = () => join(mkdtempSync(join(tmpdir(), 'fram-metadata-')), 'metadata.sqlite');
+
+describeMetadataStoreContract('embedded (SQLite file)', async () => new EmbeddedMetadataStore(freshFile()));
+
+describe('EmbeddedMetadataStore', () => {
+  it('keeps its data across restarts, in a file', async () => {
+    const file = freshFile();
+    const first = new EmbeddedMetadataStore(file);
+    await first.upsertUser(normalizeUser({ email: 'ada@example.com' }), { actor: 't', at: 1 });
+    await first.close();
+    const second = new EmbeddedMetadataStore(file);
+    expect(await second.getUser('ada@example.com')).toMatchObject({ email: 'ada@example.com' });
+    await second.close();
+  });
+
+  it('migrates a new file to the current schema, and refuses a file from a newer Fram', async () => {
+    const file = freshFile();
+    await new EmbeddedMetadataStore(file).close();
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => new EmbeddedMetadataStore(file)).toThrow(/newer than this Fram/);
+  });
+});

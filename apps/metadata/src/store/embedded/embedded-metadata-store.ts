@@ -1,0 +1,320 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { tableKey, type Badge, type ReadRecord, type TableRecord, type TableSummary, type Tag, type User } from '@fram/models';
+import type { CheckResult } from '@fram/service';
+import {
+  MetadataStore,
+  type AuditEntry,
+  type Edit,
+  type ResourceType,
+  type Statistics,
+  type StoredColumn,
+  type StoredTable,
+} from '../metadata-store';
+import { migrate } from './migrations';
+
+type Row = Record<string, unknown>;
+
+/**
+ * MetadataStore on SQLite (better-sqlite3): one file under DATA_DIR that
+ * survives restarts, migrated on open. better-sqlite3 is synchronous and
+ * fast; every statement is prepared once.
+ */
+export class EmbeddedMetadataStore extends MetadataStore {
+  private readonly db: Database.Database;
+  private readonly q: ReturnType<typeof prepare>;
+
+  constructor(file: string) {
+    super();
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+    this.q = prepare(this.db);
+  }
+
+  async getTable(key: string): Promise<StoredTable | undefined> {
+    const table = this.q.table.get(key) as Row | undefined;
+    if (!table) return undefined;
+    const columnBadges = new Map<string, Badge[]>();
+    for (const row of this.q.badgesOfPrefix.all({ type: 'column', prefix: `${key}/` }) as Row[]) {
+      const column = String(row['resource_key']).slice(key.length + 1);
+      columnBadges.set(column, [...(columnBadges.get(column) ?? []), { badge_name: String(row['badge_name']), category: String(row['category']) }]);
+    }
+    return {
+      key,
+      database: String(table['database']),
+      cluster: String(table['cluster']),
+      schema: String(table['schema']),
+      name: String(table['name']),
+      is_view: table['is_view'] === 1,
+      description: (table['description'] as string | null) ?? null,
+      last_updated_timestamp: (table['last_updated_ts'] as number | null) ?? null,
+      columns: (this.q.columns.all(key) as Row[]).map(
+        (c): StoredColumn => ({
+          name: String(c['name']),
+          col_type: String(c['col_type']),
+          sort_order: Number(c['sort_order']),
+          description: (c['description'] as string | null) ?? null,
+          badges: columnBadges.get(String(c['name'])) ?? [],
+        }),
+      ),
+      tags: (this.q.tagsOf.all('table', key) as Row[]).map((t) => ({ tag_name: String(t['tag_name']), tag_type: String(t['tag_type']) })),
+      badges: (this.q.badgesOf.all('table', key) as Row[]).map((b) => ({ badge_name: String(b['badge_name']), category: String(b['category']) })),
+      owners: (this.q.ownersOf.all('table', key) as Row[]).map((o) => String(o['user_key'])),
+      readers: (this.q.readersOf.all('table', key) as Row[]).map((r) => ({ user: String(r['user_key']), read_count: Number(r['read_count']) })),
+    };
+  }
+
+  async setTableDescription(key: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'set_description', 'table', key, { description }, () => this.q.setTableDescription.run(description, key).changes > 0);
+  }
+
+  async setColumnDescription(key: string, column: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'set_column_description', 'table', key, { column, description }, () =>
+      this.q.setColumnDescription.run(description, key, column).changes > 0,
+    );
+  }
+
+  async addTag(type: ResourceType, key: string, tag: Tag, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'add_tag', type, key, { ...tag }, () => this.exists(type, key) && (this.q.addTag.run(type, key, tag.tag_name, tag.tag_type), true));
+  }
+
+  async removeTag(type: ResourceType, key: string, tagName: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'remove_tag', type, key, { tag_name: tagName }, () => this.exists(type, key) && (this.q.removeTag.run(type, key, tagName), true));
+  }
+
+  async addBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'add_badge', type, key, { ...badge }, () => this.exists(type, key) && (this.q.addBadge.run(type, key, badge.badge_name, badge.category), true));
+  }
+
+  async removeBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'remove_badge', type, key, { ...badge }, () => this.exists(type, key) && (this.q.removeBadge.run(type, key, badge.badge_name, badge.category), true));
+  }
+
+  async addOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'add_owner', type, key, { owner: userKey }, () => this.exists(type, key) && (this.q.addOwner.run(type, key, userKey), true));
+  }
+
+  async removeOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'remove_owner', type, key, { owner: userKey }, () => this.exists(type, key) && (this.q.removeOwner.run(type, key, userKey), true));
+  }
+
+  async getUser(key: string): Promise<User | undefined> {
+    const row = this.q.user.get(key) as Row | undefined;
+    return row ? (JSON.parse(String(row['data'])) as User) : undefined;
+  }
+
+  async upsertUser(user: User, edit: Edit): Promise<{ created: boolean }> {
+    let created = false;
+    this.change(edit, 'upsert_user', 'user', user.user_id, {}, () => {
+      created = this.q.user.get(user.user_id) === undefined;
+      this.q.upsertUser.run(user.user_id, JSON.stringify(user), user.is_active ? 1 : 0, edit.at, edit.at);
+      return true;
+    });
+    return { created };
+  }
+
+  async listActiveUsers(): Promise<User[]> {
+    return (this.q.activeUsers.all() as Row[]).map((r) => JSON.parse(String(r['data'])) as User);
+  }
+
+  async addFollow(userKey: string, type: ResourceType, key: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'follow', type, key, { user: userKey }, () => this.exists(type, key) && (this.q.addFollow.run(userKey, type, key), true));
+  }
+
+  async removeFollow(userKey: string, type: ResourceType, key: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'unfollow', type, key, { user: userKey }, () => this.exists(type, key) && (this.q.removeFollow.run(userKey, type, key), true));
+  }
+
+  async followedTables(userKey: string): Promise<TableSummary[]> {
+    return (this.q.followedTables.all(userKey) as Row[]).map(toSummary);
+  }
+
+  async ownedTables(userKey: string): Promise<TableSummary[]> {
+    return (this.q.ownedTables.all(userKey) as Row[]).map(toSummary);
+  }
+
+  async readTables(userKey: string): Promise<TableSummary[]> {
+    return (this.q.readTables.all(userKey) as Row[]).map(toSummary);
+  }
+
+  async upsertTables(tables: TableRecord[], edit: Edit): Promise<number> {
+    const write = this.db.transaction((records: TableRecord[]) => {
+      for (const t of records) {
+        const key = tableKey(t);
+        this.q.upsertTable.run(key, t.database, t.cluster, t.schema, t.name, t.is_view ? 1 : 0, t.description ?? null, t.last_updated_timestamp ?? null);
+        if (t.columns) {
+          this.q.deleteColumns.run(key);
+          t.columns.forEach((c, i) => this.q.insertColumn.run(key, c.name, c.col_type, c.sort_order ?? i, c.description ?? null));
+        }
+        if (t.tags) {
+          this.q.deleteTags.run('table', key);
+          for (const tag of t.tags) this.q.addTag.run('table', key, tag, 'default');
+        }
+        if (t.badges) {
+          this.q.deleteBadges.run('table', key);
+          for (const b of t.badges) this.q.addBadge.run('table', key, b.badge_name, b.category);
+        }
+        if (t.owners) {
+          this.q.deleteOwners.run('table', key);
+          for (const owner of t.owners) this.q.addOwner.run('table', key, owner);
+        }
+      }
+      this.q.setMeta.run('latest_updated_ts', String(Math.floor(edit.at / 1000)));
+      this.q.audit.run(edit.at, edit.actor, 'ingest_tables', 'table', '*', JSON.stringify({ count: records.length }));
+    });
+    write(tables);
+    return tables.length;
+  }
+
+  async upsertReads(reads: ReadRecord[], edit: Edit): Promise<number> {
+    const write = this.db.transaction((records: ReadRecord[]) => {
+      for (const r of records) this.q.upsertRead.run(r.user, 'table', r.table_key, r.read_count);
+      this.q.audit.run(edit.at, edit.actor, 'ingest_reads', 'table', '*', JSON.stringify({ count: records.length }));
+    });
+    write(reads);
+    return reads.length;
+  }
+
+  async tagUsages(): Promise<{ tag_name: string; tag_count: number }[]> {
+    return (this.q.tagUsages.all() as Row[]).map((r) => ({ tag_name: String(r['tag_name']), tag_count: Number(r['tag_count']) }));
+  }
+
+  async allBadges(): Promise<Badge[]> {
+    return (this.q.allBadges.all() as Row[]).map((r) => ({ badge_name: String(r['badge_name']), category: String(r['category']) }));
+  }
+
+  async statistics(): Promise<Statistics> {
+    const row = this.q.statistics.get() as Row;
+    return {
+      number_of_tables: Number(row['tables']),
+      number_of_documented_tables: Number(row['documented']),
+      number_of_documented_cols: Number(row['documented_cols']),
+      number_of_owners: Number(row['owners']),
+      number_of_tables_with_owners: Number(row['owned']),
+      number_of_documented_and_owned_tables: Number(row['documented_owned']),
+    };
+  }
+
+  async latestUpdatedTimestamp(): Promise<number | undefined> {
+    const row = this.q.getMeta.get('latest_updated_ts') as Row | undefined;
+    return row ? Number(row['value']) : undefined;
+  }
+
+  async audit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
+    return (this.q.auditPage.all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Row[]).map((r) => ({
+      id: Number(r['id']),
+      at: Number(r['at']),
+      actor: String(r['actor']),
+      action: String(r['action']),
+      resource_type: String(r['resource_type']),
+      resource_key: String(r['resource_key']),
+      detail: JSON.parse(String(r['detail'])) as Record<string, unknown>,
+    }));
+  }
+
+  async health(): Promise<CheckResult> {
+    try {
+      this.q.ping.get();
+      return { status: 'ok' };
+    } catch (error) {
+      return { status: 'fail', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private exists(type: ResourceType, key: string): boolean {
+    return type === 'table' ? this.q.tableExists.get(key) !== undefined : false;
+  }
+
+  /** Runs a change and its audit entry in one transaction; nothing is recorded when it changes nothing. */
+  private change(edit: Edit, action: string, type: string, key: string, detail: Record<string, unknown>, apply: () => boolean): boolean {
+    return this.db.transaction(() => {
+      const changed = apply();
+      if (changed) this.q.audit.run(edit.at, edit.actor, action, type, key, JSON.stringify(detail));
+      return changed;
+    })();
+  }
+}
+
+function toSummary(row: Row): TableSummary {
+  return {
+    database: String(row['database']),
+    cluster: String(row['cluster']),
+    schema: String(row['schema']),
+    name: String(row['name']),
+    key: String(row['key']),
+    description: (row['description'] as string | null) ?? null,
+    schema_description: null,
+  };
+}
+
+const SUMMARY = 't.key, t.database, t.cluster, t.schema, t.name, t.description';
+
+function prepare(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    ping: p('SELECT 1'),
+    table: p('SELECT * FROM tables WHERE key = ?'),
+    tableExists: p('SELECT 1 FROM tables WHERE key = ?'),
+    columns: p('SELECT * FROM columns WHERE table_key = ? ORDER BY sort_order, name'),
+    tagsOf: p('SELECT tag_name, tag_type FROM tags WHERE resource_type = ? AND resource_key = ? ORDER BY tag_name'),
+    badgesOf: p('SELECT badge_name, category FROM badges WHERE resource_type = ? AND resource_key = ? ORDER BY badge_name'),
+    badgesOfPrefix: p('SELECT resource_key, badge_name, category FROM badges WHERE resource_type = @type AND substr(resource_key, 1, length(@prefix)) = @prefix'),
+    ownersOf: p('SELECT user_key FROM owners WHERE resource_type = ? AND resource_key = ? ORDER BY user_key'),
+    readersOf: p('SELECT user_key, read_count FROM reads WHERE resource_type = ? AND resource_key = ? ORDER BY read_count DESC, user_key LIMIT 5'),
+    setTableDescription: p('UPDATE tables SET description = ? WHERE key = ?'),
+    setColumnDescription: p('UPDATE columns SET description = ? WHERE table_key = ? AND name = ?'),
+    addTag: p('INSERT INTO tags (resource_type, resource_key, tag_name, tag_type) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET tag_type = excluded.tag_type'),
+    removeTag: p('DELETE FROM tags WHERE resource_type = ? AND resource_key = ? AND tag_name = ?'),
+    deleteTags: p('DELETE FROM tags WHERE resource_type = ? AND resource_key = ?'),
+    addBadge: p('INSERT OR IGNORE INTO badges (resource_type, resource_key, badge_name, category) VALUES (?, ?, ?, ?)'),
+    removeBadge: p('DELETE FROM badges WHERE resource_type = ? AND resource_key = ? AND badge_name = ? AND category = ?'),
+    deleteBadges: p('DELETE FROM badges WHERE resource_type = ? AND resource_key = ?'),
+    addOwner: p('INSERT OR IGNORE INTO owners (resource_type, resource_key, user_key) VALUES (?, ?, ?)'),
+    removeOwner: p('DELETE FROM owners WHERE resource_type = ? AND resource_key = ? AND user_key = ?'),
+    deleteOwners: p('DELETE FROM owners WHERE resource_type = ? AND resource_key = ?'),
+    user: p('SELECT data FROM users WHERE key = ?'),
+    upsertUser: p(
+      'INSERT INTO users (key, data, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (key) DO UPDATE SET data = excluded.data, is_active = excluded.is_active, updated_at = excluded.updated_at',
+    ),
+    activeUsers: p('SELECT data FROM users WHERE is_active = 1 ORDER BY key'),
+    addFollow: p('INSERT OR IGNORE INTO follows (user_key, resource_type, resource_key) VALUES (?, ?, ?)'),
+    removeFollow: p('DELETE FROM follows WHERE user_key = ? AND resource_type = ? AND resource_key = ?'),
+    followedTables: p(`SELECT ${SUMMARY} FROM follows f JOIN tables t ON t.key = f.resource_key WHERE f.user_key = ? AND f.resource_type = 'table' ORDER BY t.schema, t.name`),
+    ownedTables: p(`SELECT ${SUMMARY} FROM owners o JOIN tables t ON t.key = o.resource_key WHERE o.user_key = ? AND o.resource_type = 'table' ORDER BY t.schema, t.name`),
+    readTables: p(`SELECT ${SUMMARY} FROM reads r JOIN tables t ON t.key = r.resource_key WHERE r.user_key = ? AND r.resource_type = 'table' ORDER BY r.read_count DESC, t.key LIMIT 50`),
+    upsertTable: p(
+      'INSERT INTO tables (key, database, cluster, schema, name, is_view, description, last_updated_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (key) DO UPDATE SET is_view = excluded.is_view, description = excluded.description, last_updated_ts = excluded.last_updated_ts',
+    ),
+    deleteColumns: p('DELETE FROM columns WHERE table_key = ?'),
+    insertColumn: p('INSERT INTO columns (table_key, name, col_type, sort_order, description) VALUES (?, ?, ?, ?, ?)'),
+    upsertRead: p(
+      'INSERT INTO reads (user_key, resource_type, resource_key, read_count) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET read_count = excluded.read_count',
+    ),
+    tagUsages: p("SELECT tag_name, COUNT(*) AS tag_count FROM tags WHERE tag_type = 'default' GROUP BY tag_name ORDER BY tag_name"),
+    allBadges: p('SELECT DISTINCT badge_name, category FROM badges ORDER BY badge_name, category'),
+    statistics: p(`SELECT
+      (SELECT COUNT(*) FROM tables) AS tables,
+      (SELECT COUNT(*) FROM tables WHERE description IS NOT NULL AND description != '') AS documented,
+      (SELECT COUNT(*) FROM columns WHERE description IS NOT NULL AND description != '') AS documented_cols,
+      (SELECT COUNT(DISTINCT user_key) FROM owners) AS owners,
+      (SELECT COUNT(DISTINCT resource_key) FROM owners WHERE resource_type = 'table') AS owned,
+      (SELECT COUNT(*) FROM tables t WHERE description IS NOT NULL AND description != ''
+         AND EXISTS (SELECT 1 FROM owners o WHERE o.resource_type = 'table' AND o.resource_key = t.key)) AS documented_owned`),
+    setMeta: p('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
+    getMeta: p('SELECT value FROM meta WHERE name = ?'),
+    audit: p('INSERT INTO audit (at, actor, action, resource_type, resource_key, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+    auditPage: p('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?'),
+  };
+}
+

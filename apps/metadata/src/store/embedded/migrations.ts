@@ -1,0 +1,79 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The embedded store's schema, one step per version (PRAGMA user_version).
+ * Steps are only ever appended: a released step never changes.
+ */
+const STEPS: readonly string[] = [
+  `
+  CREATE TABLE tables (
+    key TEXT PRIMARY KEY,
+    database TEXT NOT NULL,
+    cluster TEXT NOT NULL,
+    schema TEXT NOT NULL,
+    name TEXT NOT NULL,
+    is_view INTEGER NOT NULL DEFAULT 0,
+    description TEXT,
+    last_updated_ts INTEGER
+  );
+  CREATE TABLE columns (
+    table_key TEXT NOT NULL REFERENCES tables(key) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    col_type TEXT NOT NULL,
+    sort_order INTEGER NOT NULL,
+    description TEXT,
+    PRIMARY KEY (table_key, name)
+  );
+  CREATE TABLE users (
+    key TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    is_active INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE tags (
+    resource_type TEXT NOT NULL, resource_key TEXT NOT NULL, tag_name TEXT NOT NULL, tag_type TEXT NOT NULL,
+    PRIMARY KEY (resource_type, resource_key, tag_name)
+  );
+  CREATE TABLE badges (
+    resource_type TEXT NOT NULL, resource_key TEXT NOT NULL, badge_name TEXT NOT NULL, category TEXT NOT NULL,
+    PRIMARY KEY (resource_type, resource_key, badge_name, category)
+  );
+  CREATE TABLE owners (
+    resource_type TEXT NOT NULL, resource_key TEXT NOT NULL, user_key TEXT NOT NULL,
+    PRIMARY KEY (resource_type, resource_key, user_key)
+  );
+  CREATE INDEX owners_by_user ON owners (user_key);
+  CREATE TABLE follows (
+    user_key TEXT NOT NULL, resource_type TEXT NOT NULL, resource_key TEXT NOT NULL,
+    PRIMARY KEY (user_key, resource_type, resource_key)
+  );
+  CREATE TABLE reads (
+    user_key TEXT NOT NULL, resource_type TEXT NOT NULL, resource_key TEXT NOT NULL, read_count INTEGER NOT NULL,
+    PRIMARY KEY (user_key, resource_type, resource_key)
+  );
+  CREATE INDEX reads_by_resource ON reads (resource_type, resource_key, read_count DESC);
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+    resource_type TEXT NOT NULL, resource_key TEXT NOT NULL, detail TEXT NOT NULL
+  );
+  CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];
+
+export const SCHEMA_VERSION = STEPS.length;
+
+/** Brings the database to the current schema; refuses a database from a newer Fram. */
+export function migrate(db: Database.Database): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  if (current > STEPS.length) {
+    throw new Error(`The metadata database has schema version ${current}, newer than this Fram (${STEPS.length}); upgrade Fram.`);
+  }
+  for (let version = current; version < STEPS.length; version++) {
+    db.transaction(() => {
+      db.exec(STEPS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,3 @@
+export { normalizeUser, InvalidUserError, USER_FIELDS, type User, type UserInput } from './lib/user';
+export { parseTableKey, tableKey, TABLE_KEY, type Tag, type Badge, type Column, type TableDetail, type TableReader, type TableSummary } from './lib/table';
+export type { TableRecord, ReadRecord } from './lib/ingestion';

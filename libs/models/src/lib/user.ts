@@ -1,0 +1,75 @@
+/** Amundsen's UserSchema: every field optional on the wire, normalised by `normalizeUser`. */
+export interface User {
+  user_id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  full_name: string | null;
+  display_name: string;
+  is_active: boolean;
+  github_username: string | null;
+  team_name: string | null;
+  slack_id: string | null;
+  employee_type: string | null;
+  manager_fullname: string | null;
+  manager_email: string | null;
+  manager_id: string | null;
+  role_name: string | null;
+  profile_url: string;
+  other_key_values: Record<string, string>;
+}
+
+export type UserInput = Partial<Omit<User, 'other_key_values'>> & { other_key_values?: Record<string, string> };
+
+/** A user that cannot be normalised (Amundsen's validation messages). */
+export class InvalidUserError extends Error {}
+
+const FIELDS: readonly (keyof User)[] = [
+  'user_id', 'email', 'first_name', 'last_name', 'full_name', 'display_name', 'is_active', 'github_username',
+  'team_name', 'slack_id', 'employee_type', 'manager_fullname', 'manager_email', 'manager_id', 'role_name',
+  'profile_url', 'other_key_values',
+];
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
+/**
+ * Applies UserSchema's rules: unknown keys dropped; `user_id` defaults to
+ * `email`; `full_name` to first + last; `display_name` to `full_name`, else
+ * `email`; `is_active` to true. Needs `user_id` or `email`, and one of
+ * `display_name`, `full_name` or `email`.
+ */
+export function normalizeUser(input: Record<string, unknown>): User {
+  const email = text(input['email']);
+  const userId = text(input['user_id']) ?? email;
+  if (userId === null) throw new InvalidUserError('"user_id" or "email" must be provided');
+  const first = text(input['first_name']);
+  const last = text(input['last_name']);
+  const fullName = text(input['full_name']) ?? (first !== null && last !== null ? `${first} ${last}` : null);
+  const displayName = text(input['display_name']) ?? fullName ?? email;
+  if (displayName === null) throw new InvalidUserError('"display_name", "full_name", or "email" must be provided');
+  const others = input['other_key_values'];
+  return {
+    user_id: userId,
+    email: email ?? '',
+    first_name: first,
+    last_name: last,
+    full_name: fullName,
+    display_name: displayName,
+    is_active: input['is_active'] === undefined || input['is_active'] === null ? true : input['is_active'] === true,
+    github_username: text(input['github_username']),
+    team_name: text(input['team_name']),
+    slack_id: text(input['slack_id']),
+    employee_type: text(input['employee_type']),
+    manager_fullname: text(input['manager_fullname']),
+    manager_email: text(input['manager_email']),
+    manager_id: text(input['manager_id']),
+    role_name: text(input['role_name']),
+    profile_url: text(input['profile_url']) ?? '',
+    other_key_values:
+      typeof others === 'object' && others !== null && !Array.isArray(others)
+        ? Object.fromEntries(Object.entries(others).filter((e): e is [string, string] => typeof e[1] === 'string'))
+        : {},
+  };
+}
+
+export const USER_FIELDS = FIELDS;
