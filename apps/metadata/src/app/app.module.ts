@@ -1,9 +1,27 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@fram/auth';
 import { HealthModule, WhoAmIModule } from '@fram/service';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { MetadataConfigModule } from '../config/metadata-config.module';
+import { IngestionModule } from '../ingestion/ingestion.module';
+import { StoreModule } from '../store/store.module';
+import { TablesModule } from '../tables/tables.module';
+import { UsersModule } from '../users/users.module';
 
-/** The metadata service (port 5002): tables, users, dashboards and the rest of Amundsen's metadata API. */
+/** The metadata service (port 5002): Amundsen's metadata API on the embedded store, behind bearer tokens. */
 @Module({
-  imports: [AuthModule.forRoot(), HealthModule, WhoAmIModule],
+  imports: [
+    AuthModule.forRoot(),
+    HealthModule,
+    WhoAmIModule,
+    MetadataConfigModule,
+    StoreModule,
+    UsersModule,
+    TablesModule,
+    CatalogModule,
+    IngestionModule,
+    AuditModule,
+  ],
 })
 export class AppModule {}

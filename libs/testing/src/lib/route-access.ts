@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication, Type } from '@nestjs/common';
 import { startTestApp, withEnv, type RunningApp } from './test-app';
 
@@ -54,8 +57,9 @@ export function describePublicRoutes(appName: string, module: Type<unknown>, pub
   describe(`${appName}: public routes`, () => {
     let server: RunningApp | undefined;
     beforeAll(async () => {
-      // A trusted issuer nobody listens on: no route below may need it.
-      server = await withEnv({ AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default' }, () => startTestApp(module));
+      // A trusted issuer nobody listens on (no route below may need it), and a fresh data folder.
+      const env = { AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default', DATA_DIR: mkdtempSync(join(tmpdir(), `fram-${appName}-`)) };
+      server = await withEnv(env, () => startTestApp(module));
     });
     afterAll(() => server?.close());
 

@@ -1,0 +1,100 @@
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { DEV_IDP_ISSUER, ISSUER_ALIASES } from '@fram/auth';
+import { commaList, env, EnvReader, isHttpUrl, type Env } from '@fram/config';
+import type { Badge } from '@fram/models';
+
+export const DEFAULT_BADGES: readonly Badge[] = [
+  { badge_name: 'certified', category: 'table_status' },
+  { badge_name: 'deprecated', category: 'table_status' },
+  { badge_name: 'alpha', category: 'table_status' },
+  { badge_name: 'pii', category: 'data_sensitivity' },
+];
+
+/** How metadata finds people missing from its store: Okta's Users API (or dev-idp's), or not at all. */
+export type DirectoryConfig =
+  | { kind: 'none' }
+  | {
+      kind: 'okta';
+      orgUrl: string;
+      /** SSWS API token, or else a service client (client_credentials, scope okta.users.read). */
+      credentials: { apiToken: string } | { clientId: string; clientSecret: string };
+      timeoutMs: number;
+    };
+
+export interface MetadataConfig {
+  backend: 'embedded';
+  /** The SQLite file of the embedded store. */
+  databaseFile: string;
+  directory: DirectoryConfig;
+  /** How long found and missing users are remembered. */
+  userCacheTtlMs: number;
+  /** Badges that may be put on resources through the API (Amundsen's WHITELIST_BADGES). */
+  badges: readonly Badge[];
+}
+
+/** dev-idp's client for metadata's own identity; only used outside production. */
+const DEV_SERVICE_CLIENT = { clientId: 'fram-metadata', clientSecret: 'fram-metadata-dev-secret' };
+
+export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
+  const reader = new EnvReader(source);
+  const production = source['NODE_ENV'] === 'production';
+
+  reader.read({
+    name: 'METADATA_BACKEND',
+    schema: z
+      .enum(['embedded', 'neo4j'], { error: 'must be embedded or neo4j' })
+      .optional()
+      .refine((v) => v !== 'neo4j', 'neo4j is not available in this build yet; use embedded (the default)'),
+  });
+  const dataDir = reader.read({ name: 'DATA_DIR', schema: env.text('./.data') });
+
+  const directoryKind = reader.read({
+    name: 'USER_DIRECTORY',
+    schema: z.enum(['okta', 'none'], { error: 'must be okta or none' }).optional().transform((v) => v ?? 'okta'),
+  });
+  const issuer = reader.raw('OIDC_ISSUER', ISSUER_ALIASES)?.value;
+  const orgUrl = reader.read({
+    name: 'OKTA_ORG_URL',
+    schema: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || isHttpUrl(v), 'must be your Okta org URL, e.g. https://example.okta.com')
+      .transform((v) => (v ?? new URL(issuer && isHttpUrl(issuer) ? issuer : DEV_IDP_ISSUER).origin).replace(/\/$/, '')),
+  });
+  const apiToken = reader.read({ name: 'OKTA_API_TOKEN', schema: z.string().optional() });
+  const clientId = reader.read({ name: 'SERVICE_CLIENT_ID', schema: z.string().optional() });
+  const clientSecret = reader.read({ name: 'SERVICE_CLIENT_SECRET', schema: z.string().optional() });
+  const timeoutMs = reader.read({ name: 'USER_DIRECTORY_TIMEOUT_MS', schema: env.integer(3000, 100, 60_000, 'milliseconds') });
+  const ttlS = reader.read({ name: 'USER_CACHE_TTL_S', schema: env.integer(300, 0, 86_400, 'seconds') });
+
+  const badges = reader.read({
+    name: 'WHITELIST_BADGES',
+    schema: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || commaList(v).every((b) => /^[^:]+:[^:]+$/.test(b)), 'must list name:category pairs, separated by commas')
+      .transform((v) =>
+        v === undefined ? [...DEFAULT_BADGES] : commaList(v).map((b) => ({ badge_name: b.split(':')[0]!, category: b.split(':')[1]! })),
+      ),
+  });
+
+  let credentials: { apiToken: string } | { clientId: string; clientSecret: string } | undefined;
+  if (apiToken) credentials = { apiToken };
+  else if (clientId && clientSecret) credentials = { clientId, clientSecret };
+  else if (!production) credentials = DEV_SERVICE_CLIENT;
+  else if (directoryKind === 'okta') {
+    reader.problem(
+      'OKTA_API_TOKEN: set an Okta API token (or SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET of a service app with okta.users.read), ' +
+        'or USER_DIRECTORY=none to look people up in the metadata store only',
+    );
+  }
+  reader.done();
+  return {
+    backend: 'embedded',
+    databaseFile: join(resolve(dataDir), 'metadata.sqlite'),
+    directory: directoryKind === 'none' || !credentials ? { kind: 'none' } : { kind: 'okta', orgUrl, credentials, timeoutMs },
+    userCacheTtlMs: ttlS * 1000,
+    badges,
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const name = z.string().min(1).max(500).regex(/^[^/\s]+$/, 'must not contain "/" or spaces');
+
+export const tableRecord = z
+  .object({
+    database: z.string().min(1).max(100).regex(/^[^:/\s]+$/, 'must not contain ":", "/" or spaces'),
+    cluster: z.string().min(1).max(200).regex(/^[^./\s]+$/, 'must not contain ".", "/" or spaces'),
+    schema: name,
+    name,
+    is_view: z.boolean().optional(),
+    description: z.string().max(100_000).nullable().optional(),
+    columns: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(500),
+          col_type: z.string().max(10_000),
+          description: z.string().max(100_000).nullable().optional(),
+          sort_order: z.number().int().min(0).optional(),
+        }),
+      )
+      .max(10_000)
+      .optional(),
+    tags: z.array(z.string().min(1).max(100)).max(1000).optional(),
+    badges: z.array(z.object({ badge_name: z.string().min(1), category: z.string().min(1) })).max(100).optional(),
+    owners: z.array(z.string().min(1).max(320)).max(1000).optional(),
+    last_updated_timestamp: z.number().int().nonnegative().nullable().optional(),
+  })
+  .strict();
+
+export const tablesBody = z.object({ tables: z.array(tableRecord).min(1).max(5000) }).strict();
+export const usersBody = z.object({ users: z.array(z.record(z.string(), z.unknown())).min(1).max(5000) }).strict();
+export const readsBody = z
+  .object({
+    reads: z
+      .array(z.object({ user: z.string().min(1).max(320), table_key: z.string().min(1), read_count: z.number().int().min(0) }).strict())
+      .min(1)
+      .max(50_000),
+  })
+  .strict();
+
+/** The problems of a body, as one message a person can act on. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+    .join('; ');
+}

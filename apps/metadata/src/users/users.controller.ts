@@ -1,0 +1,101 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
+import { DependencyUnavailableError, InvalidInputError, NotFoundError } from '@fram/errors';
+import { InvalidUserError, normalizeUser, type TableSummary, type User } from '@fram/models';
+import { assertSelfOrAdmin, editBy, wildcard } from '../common/edit-access';
+import { DirectoryUnavailableError } from '../directory/user-directory';
+import { MetadataStore, type ResourceType } from '../store/metadata-store';
+import { UserResolver } from './user-resolver';
+
+const RESOURCE_TYPES: Readonly<Record<string, ResourceType>> = { table: 'table', dashboard: 'dashboard' };
+
+/** Amundsen's user endpoints: profiles, bookmarks, owned and frequently used resources. */
+@Controller('user')
+export class UsersController {
+  constructor(
+    private readonly store: MetadataStore,
+    private readonly resolver: UserResolver,
+  ) {}
+
+  /** All active users. */
+  @Get()
+  list(): Promise<User[]> {
+    return this.store.listActiveUsers();
+  }
+
+  /** Creates or updates a user; 201 when created. Admins, or a person for their own profile. */
+  @Put()
+  @NoRoleRequired()
+  async upsert(@Body() body: unknown, @CurrentUser() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<User> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidInputError('The body must be a user object');
+    let user: User;
+    try {
+      user = normalizeUser(body as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof InvalidUserError) throw new InvalidInputError(error.message);
+      throw error;
+    }
+    assertSelfOrAdmin(principal, user.user_id);
+    const { created } = await this.store.upsertUser(user, editBy(principal));
+    res.status(created ? 201 : 200);
+    return user;
+  }
+
+  /** A person: from the store, else from the identity provider's directory (and then stored). */
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<User> {
+    let user: User | undefined;
+    try {
+      user = await this.resolver.resolve(id);
+    } catch (error) {
+      if (error instanceof DirectoryUnavailableError) {
+        throw new DependencyUnavailableError(`User ${id} is not in the catalog and the user directory is unavailable; try again shortly`);
+      }
+      throw error;
+    }
+    if (!user) throw new NotFoundError(`User ${id} not found`);
+    return user;
+  }
+
+  @Get(':id/follow')
+  async follows(@Param('id') id: string): Promise<{ table: TableSummary[]; dashboard: [] }> {
+    return { table: await this.store.followedTables(id), dashboard: [] };
+  }
+
+  @Get(':id/own')
+  async owned(@Param('id') id: string): Promise<{ table: TableSummary[]; dashboard: [] }> {
+    return { table: await this.store.ownedTables(id), dashboard: [] };
+  }
+
+  @Get(':id/read')
+  async read(@Param('id') id: string): Promise<{ table: TableSummary[] }> {
+    return { table: await this.store.readTables(id) };
+  }
+
+  /** Bookmarks a resource, for oneself. */
+  @Put(':id/follow/:type/*key')
+  @NoRoleRequired()
+  follow(@Param('id') id: string, @Param('type') type: string, @Param('key') key: string | string[], @CurrentUser() principal: Principal) {
+    return this.changeFollow('add', id, type, wildcard(key), principal);
+  }
+
+  @Delete(':id/follow/:type/*key')
+  @NoRoleRequired()
+  @HttpCode(200)
+  unfollow(@Param('id') id: string, @Param('type') type: string, @Param('key') key: string | string[], @CurrentUser() principal: Principal) {
+    return this.changeFollow('remove', id, type, wildcard(key), principal);
+  }
+
+  private async changeFollow(op: 'add' | 'remove', id: string, typeName: string, key: string, principal: Principal) {
+    const type = RESOURCE_TYPES[typeName.toLowerCase()];
+    if (!type) throw new InvalidInputError(`Unknown resource type ${typeName}; use table or dashboard`);
+    assertSelfOrAdmin(principal, id);
+    const done =
+      op === 'add'
+        ? await this.store.addFollow(id, type, key, editBy(principal))
+        : await this.store.removeFollow(id, type, key, editBy(principal));
+    if (!done) throw new NotFoundError(`${typeName} ${key} not found`);
+    return { message: `${op === 'add' ? 'Added' : 'Removed'} bookmark of ${typeName} ${key} for ${id}` };
+  }
+}

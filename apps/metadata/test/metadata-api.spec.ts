@@ -1,0 +1,230 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserSession, call, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
+import { AppModule } from '../src/app/app.module';
+
+const ORDERS = 'hive://gold.core/orders';
+
+/** Sign-in through dev-idp's pages (code flow with PKCE), returning the person's access token. */
+async function accessTokenOf(idp: DevIdp, username: string): Promise<string> {
+  const browser = new BrowserSession();
+  const redirectUri = 'http://127.0.0.1:8765/callback';
+  const verifier = 'v'.repeat(43);
+  const { createHash } = await import('node:crypto');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const params = new URLSearchParams({ client_id: 'fram-cli', response_type: 'code', scope: 'openid email profile', redirect_uri: redirectUri, state: 's', code_challenge: challenge, code_challenge_method: 'S256' });
+  const start = await browser.follow(`${idp.issuer}/v1/authorize?${params}`, {}, redirectUri);
+  const action = /action="([^"]+)"/.exec(await start.response.text())![1]!;
+  const done = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, redirectUri);
+  const code = new URL(done.url).searchParams.get('code')!;
+  const response = await fetch(`${idp.issuer}/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'fram-cli', code_verifier: verifier }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** The metadata API over HTTP, with tokens from dev-idp and people found through dev-idp's Users API. */
+describe('metadata API', () => {
+  let idp: DevIdp;
+  let api: RunningApp;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    idp = await startDevIdp();
+    api = await withEnv(
+      {
+        AUTH_ISSUERS: idp.issuer,
+        ADMIN_GROUPS: 'Fram Admins',
+        WRITE_GROUPS: 'Data Engineers,Analysts',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-metadata-api-')),
+        OKTA_ORG_URL: idp.origin,
+        USER_CACHE_TTL_S: '1',
+      },
+      () => startTestApp(AppModule),
+    );
+    tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
+    [tokens['ada'], tokens['edsger'], tokens['frances']] = await Promise.all(
+      ['ada@example.com', 'edsger@example.com', 'frances@example.com'].map((u) => accessTokenOf(idp, u)),
+    );
+    const ingest = await call(`${api.url}/ingest/tables`, {
+      method: 'POST',
+      token: tokens['admin'],
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        tables: [
+          {
+            database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', description: 'One row per order.',
+            columns: [{ name: 'order_id', col_type: 'bigint' }, { name: 'amount', col_type: 'decimal(12,2)' }],
+            tags: ['sales'], owners: ['ada@example.com'],
+          },
+          { database: 'hive', cluster: 'gold', schema: 'core', name: 'customers' },
+        ],
+      }),
+    });
+    expect(ingest.status).toBe(200);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await idp?.stop();
+  });
+
+  const as = (who: string, path: string, init: RequestInit = {}) =>
+    call(`${api.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
+
+  it('serves a table by its unencoded key, owners resolved through the user directory', async () => {
+    const response = await as('frances', `/table/${ORDERS}`);
+    expect(response.status).toBe(200);
+    const table = response.json<Record<string, unknown>>();
+    expect(table).toMatchObject({ key: ORDERS, database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', description: 'One row per order.' });
+    expect(table['columns']).toEqual([
+      expect.objectContaining({ name: 'order_id', key: `${ORDERS}/order_id`, col_type: 'bigint', sort_order: 0 }),
+      expect.objectContaining({ name: 'amount', sort_order: 1 }),
+    ]);
+    expect(table['owners']).toEqual([
+      expect.objectContaining({ email: 'ada@example.com', full_name: 'Ada Lovelace', team_name: 'Data Platform', role_name: 'Staff Data Engineer' }),
+    ]);
+    expect((await as('frances', '/table/hive://gold.core/nope')).status).toBe(404);
+    expect((await as('frances', '/table/not-a-key')).status).toBe(400);
+    expect((await call(`${api.url}/table/${ORDERS}`)).status).toBe(401);
+  });
+
+  it('lets writers and owners edit descriptions, not readers, and records who did it', async () => {
+    const put = (who: string, path: string, description: unknown) => as(who, path, { method: 'PUT', body: JSON.stringify({ description }) });
+    expect((await put('edsger', `/table/${ORDERS}/description`, 'Orders, deduplicated.')).status).toBe(200);
+    expect((await as('frances', `/table/${ORDERS}/description`)).json()).toEqual({ description: 'Orders, deduplicated.' });
+    const refused = await put('frances', `/table/${ORDERS}/description`, 'mine now');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('www-authenticate')).toContain('insufficient_scope');
+    expect((await put('edsger', `/table/${ORDERS}/column/amount/description`, 'In EUR')).status).toBe(200);
+    expect((await as('frances', `/table/${ORDERS}/column/amount/description`)).json()).toEqual({ description: 'In EUR' });
+    expect((await put('edsger', `/table/${ORDERS}/column/nope/description`, 'x')).status).toBe(404);
+    expect((await put('edsger', `/table/${ORDERS}/description`, 42)).status).toBe(400);
+
+    // An owner without the write role may edit what they own.
+    expect((await as('ada', `/table/hive://gold.core/customers/owner/frances@example.com`, { method: 'PUT' })).status).toBe(200);
+    expect((await put('frances', '/table/hive://gold.core/customers/description', 'Customers.')).status).toBe(200);
+
+    const audit = await as('admin', '/audit?limit=5');
+    expect(audit.json<{ entries: { actor: string; action: string }[] }>().entries.slice(0, 2)).toEqual([
+      expect.objectContaining({ actor: 'frances@example.com', action: 'set_description' }),
+      expect.objectContaining({ actor: 'ada@example.com', action: 'add_owner' }),
+    ]);
+    expect((await as('edsger', '/audit')).status).toBe(403);
+  });
+
+  it('adds and removes tags and allowed badges', async () => {
+    expect((await as('edsger', `/table/${ORDERS}/tag/finance`, { method: 'PUT' })).status).toBe(200);
+    expect((await as('edsger', `/table/${ORDERS}/tag/sales`, { method: 'DELETE' })).status).toBe(200);
+    expect((await as('edsger', `/table/${ORDERS}/tag/x?tag_type=badge`, { method: 'PUT' })).status).toBe(400);
+    expect((await as('edsger', `/table/${ORDERS}/tag/certified`, { method: 'PUT' })).status).toBe(409);
+    expect((await as('edsger', `/table/${ORDERS}/badge/certified?category=table_status`, { method: 'PUT' })).status).toBe(200);
+    expect((await as('edsger', `/table/${ORDERS}/badge/golden?category=table_status`, { method: 'PUT' })).status).toBe(404);
+    expect((await as('edsger', `/table/${ORDERS}/badge/certified`, { method: 'PUT' })).status).toBe(400);
+    const table = (await as('frances', `/table/${ORDERS}`)).json<{ tags: { tag_name: string }[]; badges: unknown[] }>();
+    expect(table.tags.map((t) => t.tag_name)).toEqual(['finance']);
+    expect(table.badges).toEqual([{ badge_name: 'certified', category: 'table_status' }]);
+    expect((await as('frances', '/tags/')).json()).toEqual({ tag_usages: [{ tag_name: 'finance', tag_count: 1 }] });
+    expect((await as('frances', '/badges/')).json()).toEqual({ badges: [{ badge_name: 'certified', category: 'table_status' }] });
+  });
+
+  it('finds a person missing from the catalog in the directory, stores them, and 404s nobody', async () => {
+    const alan = await as('frances', '/user/alan@example.com');
+    expect(alan.status).toBe(200);
+    expect(alan.json()).toMatchObject({
+      user_id: 'alan@example.com',
+      email: 'alan@example.com',
+      first_name: 'Alan',
+      last_name: 'Turing',
+      full_name: 'Alan Turing',
+      display_name: 'Alan Turing',
+      role_name: 'Senior Data Engineer',
+      team_name: 'Data Platform',
+      employee_type: 'Employee',
+      is_active: true,
+      manager_email: 'grace@example.com',
+      manager_fullname: 'Grace Hopper',
+      profile_url: `${idp.origin}/api/v1/users/00u03alan00000000000`,
+    });
+    expect((await as('admin', '/user')).json<{ user_id: string }[]>().map((u) => u.user_id)).toContain('alan@example.com');
+    const nobody = await as('frances', '/user/nobody@example.com');
+    expect(nobody.status).toBe(404);
+    expect(nobody.json()).toEqual({ statusCode: 404, message: 'User nobody@example.com not found', code: 'not_found' });
+  });
+
+  it('makes one directory call for a burst of requests for the same unknown person', async () => {
+    const realFetch = globalThis.fetch;
+    let directoryCalls = 0;
+    const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/api/v1/users')) directoryCalls += 1;
+      return realFetch(input, init);
+    });
+    try {
+      const responses = await Promise.all(Array.from({ length: 200 }, () => as('frances', '/user/barbara@example.com')));
+      expect(responses.every((r) => r.status === 200)).toBe(true);
+      expect(directoryCalls).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('answers 503, not 500, when the directory is rate-limited, and finds the person once it is back', async () => {
+    await idp.setFaults({ usersApi429: true });
+    try {
+      const response = await as('frances', '/user/margaret@example.com');
+      expect(response.status).toBe(503);
+      expect(response.json()).toMatchObject({ code: 'dependency_unavailable' });
+      // A table page never fails because of the directory.
+      expect((await as('frances', `/table/${ORDERS}`)).status).toBe(200);
+    } finally {
+      await idp.setFaults({ usersApi429: false });
+    }
+    expect((await as('frances', '/user/margaret@example.com')).status).toBe(200);
+  });
+
+  it('keeps bookmarks for oneself only', async () => {
+    expect((await as('frances', `/user/frances@example.com/follow/table/${ORDERS}`, { method: 'PUT' })).status).toBe(200);
+    expect((await as('frances', `/user/ada@example.com/follow/table/${ORDERS}`, { method: 'PUT' })).status).toBe(403);
+    expect((await as('frances', `/user/frances@example.com/follow/table/hive://gold.core/nope`, { method: 'PUT' })).status).toBe(404);
+    expect((await as('frances', `/user/frances@example.com/follow/chart/x`, { method: 'PUT' })).status).toBe(400);
+    const follows = await as('frances', '/user/frances@example.com/follow/');
+    expect(follows.json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
+    expect((await as('frances', `/user/frances@example.com/follow/table/${ORDERS}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await as('frances', '/user/frances@example.com/follow/')).json()).toEqual({ table: [], dashboard: [] });
+    expect((await as('frances', '/user/ada@example.com/own/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
+  });
+
+  it('lets people update their own profile with PUT /user, admins anyone', async () => {
+    const mine = await as('frances', '/user', { method: 'PUT', body: JSON.stringify({ email: 'frances@example.com', first_name: 'Frances', last_name: 'Allen', slack_id: 'U123' }) });
+    expect(mine.status).toBe(200); // already created from the directory when she became an owner
+    expect(mine.json()).toMatchObject({ user_id: 'frances@example.com', full_name: 'Frances Allen', slack_id: 'U123' });
+    const hire = await as('admin', '/user', { method: 'PUT', body: JSON.stringify({ email: 'new.hire@example.com', full_name: 'New Hire' }) });
+    expect(hire.status).toBe(201);
+    expect((await as('frances', '/user', { method: 'PUT', body: JSON.stringify({ email: 'ada@example.com' }) })).status).toBe(403);
+    expect((await as('admin', '/user', { method: 'PUT', body: JSON.stringify({ email: 'frances@example.com', full_name: 'Fran Allen' }) })).status).toBe(200);
+    const invalid = await as('admin', '/user', { method: 'PUT', body: JSON.stringify({ first_name: 'Nobody' }) });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json()).toMatchObject({ message: '"user_id" or "email" must be provided' });
+  });
+
+  it('ingests for admins only, and a bad batch changes nothing', async () => {
+    const body = (tables: unknown) => ({ method: 'POST', body: JSON.stringify({ tables }) });
+    expect((await as('edsger', '/ingest/tables', body([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'x' }]))).status).toBe(403);
+    const bad = await as('admin', '/ingest/tables', body([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'ok' }, { database: 'hive', cluster: 'gold.x', schema: 'core', name: 'bad' }]));
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ message: string }>().message).toContain('tables.1.cluster');
+    expect((await as('frances', '/table/hive://gold.core/ok')).status).toBe(404);
+    const reads = await as('admin', '/ingest/reads', { method: 'POST', body: JSON.stringify({ reads: [{ user: 'frances@example.com', table_key: ORDERS, read_count: 12 }] }) });
+    expect(reads.status).toBe(200);
+    expect((await as('frances', '/user/frances@example.com/read/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
+    const stats = (await as('frances', '/system/statistics')).json<{ Statistics: Record<string, number> }>();
+    expect(stats.Statistics['number_of_tables']).toBe(2);
+    expect((await as('frances', '/latest_updated_ts')).json<{ neo4j_latest_timestamp: number }>().neo4j_latest_timestamp).toBeGreaterThan(0);
+  });
+
+  it('reports its store in /healthcheck', async () => {
+    expect((await call(`${api.url}/healthcheck`)).json()).toEqual({ status: 'ok', checks: { 'EmbeddedMetadataStore:connection': { status: 'ok' } } });
+  });
+});
