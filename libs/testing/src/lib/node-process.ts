@@ -89,10 +89,15 @@ export async function startNode(script: string, options: StartNodeOptions = {}):
   };
 }
 
-/** Runs `node script` to its end and returns its exit code and output. */
-export function runNode(script: string, env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+/** Runs `node script ...args` to its end and returns its exit code and output. */
+export function runNode(
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 20_000,
+  args: readonly string[] = [],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+
+/** A catalog file: any of users, tables and reads (see data/sample-catalog.json). */
+export interface CatalogFile {
+  users?: unknown[];
+  tables?: unknown[];
+  reads?: unknown[];
+}
+
+export interface IngestOptions {
+  /** The metadata service, e.g. http://127.0.0.1:5002 */
+  metadataUrl: string;
+  /** Returns a bearer token with the admin role (called once per batch; cache inside). */
+  token: () => Promise<string>;
+  /** Called after every batch. */
+  progress?: (kind: keyof CatalogFile, done: number, total: number) => void;
+}
+
+const BATCH: Record<keyof CatalogFile, number> = { users: 1000, tables: 500, reads: 5000 };
+
+/** Raised with the service's own message when a batch is refused. */
+export class IngestError extends Error {}
+
+export function readCatalogFile(path: string): CatalogFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new IngestError(`Cannot read ${path} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new IngestError(`${path} must hold a JSON object with users, tables and/or reads`);
+  const file = parsed as Record<string, unknown>;
+  for (const kind of ['users', 'tables', 'reads'] as const) {
+    if (file[kind] !== undefined && !Array.isArray(file[kind])) throw new IngestError(`${path}: "${kind}" must be an array`);
+  }
+  if (!file['users'] && !file['tables'] && !file['reads']) throw new IngestError(`${path} has no users, tables or reads`);
+  return file as CatalogFile;
+}
+
+/** Sends a catalog to metadata's bulk ingestion endpoints: users, then tables, then reads, in batches. */
+export async function ingestCatalog(catalog: CatalogFile, options: IngestOptions): Promise<Record<keyof CatalogFile, number>> {
+  const counts = { users: 0, tables: 0, reads: 0 };
+  for (const kind of ['users', 'tables', 'reads'] as const) {
+    const records = catalog[kind] ?? [];
+    for (let start = 0; start < records.length; start += BATCH[kind]) {
+      const batch = records.slice(start, start + BATCH[kind]);
+      const response = await fetch(`${options.metadataUrl.replace(/\/$/, '')}/ingest/${kind}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await options.token()}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ [kind]: batch }),
+      });
+      const body = (await response.json().catch(() => ({}))) as { message?: string; upserted?: number };
+      if (!response.ok) {
+        throw new IngestError(`${kind} ${start + 1}-${start + batch.length}: ${response.status} ${body.message ?? response.statusText}`);
+      }
+      counts[kind] += body.upserted ?? batch.length;
+      options.progress?.(kind, counts[kind], records.length);
+    }
+  }
+  return counts;
+}
+
+/**
+ * A client_credentials token from an OpenID provider (token endpoint from its
+ * discovery document), fetched once and reused until shortly before it expires.
+ */
+export function clientCredentialsToken(issuer: string, clientId: string, clientSecret: string, scope: string): () => Promise<string> {
+  let cached: { value: string; expiresAt: number } | undefined;
+  return async () => {
+    if (cached && cached.expiresAt > Date.now() + 30_000) return cached.value;
+    const discovery = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`).catch((error: unknown) => {
+      throw new IngestError(`Cannot reach the identity provider at ${issuer}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    if (!discovery.ok) throw new IngestError(`The identity provider at ${issuer} answered ${discovery.status} for its discovery document`);
+    const { token_endpoint: tokenEndpoint } = (await discovery.json()) as { token_endpoint?: string };
+    if (!tokenEndpoint) throw new IngestError(`${issuer} names no token endpoint`);
+    const response = await fetch(tokenEndpoint, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+    if (!response.ok || !body.access_token) {
+      throw new IngestError(`No token for ${clientId}: ${body.error ?? response.status} ${body.error_description ?? ''}`.trim());
+    }
+    cached = { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 };
+    return cached.value;
+  };
+}
