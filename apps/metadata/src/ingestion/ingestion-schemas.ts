@@ -30,12 +30,42 @@ export const tableRecord = z
 
 export const tablesBody = z.object({ tables: z.array(tableRecord).min(1).max(5000) }).strict();
 export const usersBody = z.object({ users: z.array(z.record(z.string(), z.unknown())).min(1).max(5000) }).strict();
-export const readsBody = z
+const read = z.union([
+  z.object({ user: z.string().min(1).max(320), table_key: z.string().min(1), read_count: z.number().int().min(0) }).strict(),
+  z.object({ user: z.string().min(1).max(320), dashboard_key: z.string().min(1), read_count: z.number().int().min(0) }).strict(),
+]);
+
+export const readsBody = z.object({ reads: z.array(read).min(1).max(50_000) }).strict();
+
+export const lineageBody = z
+  .object({ lineage: z.array(z.object({ upstream: z.string().min(1), downstream: z.string().min(1) }).strict()).min(1).max(50_000) })
+  .strict();
+
+const part = z.string().min(1).max(200).regex(/^[^./\s]+$/, 'must not contain ".", "/" or spaces');
+export const dashboardsBody = z
   .object({
-    reads: z
-      .array(z.object({ user: z.string().min(1).max(320), table_key: z.string().min(1), read_count: z.number().int().min(0) }).strict())
+    dashboards: z
+      .array(
+        z
+          .object({
+            product: z.string().min(1).max(50).regex(/^[^_:/\s]+$/, 'must not contain "_", ":", "/" or spaces'),
+            cluster: part,
+            group_name: z.string().min(1).max(200).regex(/^[^/\s]+$/, 'must not contain "/" or spaces'),
+            group_url: z.string().max(2000).optional(),
+            name: z.string().min(1).max(500).regex(/^[^/\s]+$/, 'must not contain "/" or spaces'),
+            url: z.string().max(2000).optional(),
+            description: z.string().max(100_000).nullable().optional(),
+            created_timestamp: z.number().int().nonnegative().nullable().optional(),
+            last_successful_run_timestamp: z.number().int().nonnegative().nullable().optional(),
+            chart_names: z.array(z.string().max(500)).max(1000).optional(),
+            tables: z.array(z.string().min(1)).max(1000).optional(),
+            owners: z.array(z.string().min(1).max(320)).max(1000).optional(),
+            tags: z.array(z.string().min(1).max(100)).max(1000).optional(),
+          })
+          .strict(),
+      )
       .min(1)
-      .max(50_000),
+      .max(5000),
   })
   .strict();
 

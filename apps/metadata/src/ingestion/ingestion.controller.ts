@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CurrentUser, RequireRole, type Principal } from '@fram/auth';
 import { InvalidInputError } from '@fram/errors';
-import { InvalidUserError, normalizeUser, parseTableKey, type User } from '@fram/models';
+import { DASHBOARD_KEY, InvalidUserError, normalizeUser, parseTableKey, type User } from '@fram/models';
 import type { z } from 'zod';
 import { editBy } from '../common/edit-access';
 import { MetadataStore } from '../store/metadata-store';
-import { describeIssues, readsBody, tablesBody, usersBody } from './ingestion-schemas';
+import { dashboardsBody, describeIssues, lineageBody, readsBody, tablesBody, usersBody } from './ingestion-schemas';
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
@@ -50,8 +50,30 @@ export class IngestionController {
   @HttpCode(200)
   async reads(@Body() body: unknown, @CurrentUser() principal: Principal) {
     const { reads } = parse(readsBody, body);
-    const bad = reads.find((r) => !parseTableKey(r.table_key));
-    if (bad) throw new InvalidInputError(`Invalid ingestion body: ${bad.table_key} is not a table key`);
+    for (const r of reads) {
+      if ('table_key' in r ? !parseTableKey(r.table_key) : !DASHBOARD_KEY.test(r.dashboard_key)) {
+        throw new InvalidInputError(`Invalid ingestion body: ${'table_key' in r ? r.table_key : r.dashboard_key} is not a table or dashboard key`);
+      }
+    }
     return { upserted: await this.store.upsertReads(reads, editBy(principal)) };
+  }
+
+  /** Table-to-table lineage edges: `{lineage: [{upstream, downstream}]}` (table keys). */
+  @Post('lineage')
+  @HttpCode(200)
+  async lineage(@Body() body: unknown, @CurrentUser() principal: Principal) {
+    const { lineage } = parse(lineageBody, body);
+    const bad = lineage.flatMap((e) => [e.upstream, e.downstream]).find((k) => !parseTableKey(k));
+    if (bad) throw new InvalidInputError(`Invalid ingestion body: ${bad} is not a table key`);
+    return { upserted: await this.store.upsertLineage(lineage, editBy(principal)) };
+  }
+
+  @Post('dashboards')
+  @HttpCode(200)
+  async dashboards(@Body() body: unknown, @CurrentUser() principal: Principal) {
+    const { dashboards } = parse(dashboardsBody, body);
+    const bad = dashboards.flatMap((d) => d.tables ?? []).find((k) => !parseTableKey(k));
+    if (bad) throw new InvalidInputError(`Invalid ingestion body: ${bad} is not a table key`);
+    return { upserted: await this.store.upsertDashboards(dashboards, editBy(principal)) };
   }
 }

@@ -162,6 +162,85 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
       expect(older[0]).toMatchObject({ action: 'ingest_tables', actor: 'fram-scripts' });
     });
 
+    it('walks lineage up and down to a depth, with level, parent, source, usage and badges', async () => {
+      const raw = 'hive://silver.staging/orders_raw';
+      const revenue = 'bigquery://prod.analytics/daily_revenue';
+      await store.upsertTables([{ database: 'bigquery', cluster: 'prod', schema: 'analytics', name: 'daily_revenue' }], edit());
+      await store.upsertLineage(
+        [
+          { upstream: raw, downstream: ORDERS_KEY },
+          { upstream: ORDERS_KEY, downstream: revenue },
+          { upstream: 'hive://gold.core/customers', downstream: revenue },
+          { upstream: revenue, downstream: ORDERS_KEY }, // a cycle must not loop
+        ],
+        edit('fram-scripts'),
+      );
+      await store.upsertReads([{ user: 'ada@example.com', table_key: revenue, read_count: 9 }], edit());
+      const one = await store.lineage(ORDERS_KEY, 1);
+      expect(one!.upstream.map((i) => [i.key, i.level, i.parent])).toEqual([
+        [revenue, 1, ORDERS_KEY],
+        [raw, 1, ORDERS_KEY],
+      ]);
+      expect(one!.downstream).toEqual([{ key: revenue, level: 1, source: 'bigquery', badges: [], usage: 9, parent: ORDERS_KEY, link: null, in_amundsen: true }]);
+      const two = await store.lineage('hive://gold.core/customers', 2);
+      expect(two!.downstream.map((i) => [i.key, i.level, i.parent])).toEqual([
+        [revenue, 1, 'hive://gold.core/customers'],
+        [ORDERS_KEY, 2, revenue],
+      ]);
+      expect((await store.lineage(ORDERS_KEY, 3))!.upstream.find((i) => i.key === raw)).toMatchObject({ in_amundsen: false, source: 'hive' });
+      expect(await store.lineage('hive://gold.core/nope', 1)).toBeUndefined();
+    });
+
+    it('keeps dashboards with their tables, owners, tags and views', async () => {
+      const key = 'mode_dashboard://prod.sales/weekly_revenue';
+      await store.upsertDashboards(
+        [
+          {
+            product: 'mode', cluster: 'prod', group_name: 'sales', group_url: 'https://mode.example/sales', name: 'weekly_revenue',
+            url: 'https://mode.example/sales/weekly_revenue', description: 'Revenue by week', chart_names: ['Revenue', 'Orders'],
+            tables: [ORDERS_KEY, 'hive://gold.core/customers'], owners: ['barbara@example.com'], tags: ['kpi'],
+            last_successful_run_timestamp: 1_700_000_000,
+          },
+          { product: 'tableau', cluster: 'prod', group_name: 'ops', name: 'stock', tables: [ORDERS_KEY] },
+        ],
+        edit('fram-scripts'),
+      );
+      await store.upsertReads([{ user: 'ada@example.com', dashboard_key: key, read_count: 30 }], edit());
+      const dashboard = await store.getDashboard(key);
+      expect(dashboard).toMatchObject({
+        uri: key, product: 'mode', cluster: 'prod', group_name: 'sales', group_url: 'https://mode.example/sales', name: 'weekly_revenue',
+        url: 'https://mode.example/sales/weekly_revenue', description: 'Revenue by week', chart_names: ['Revenue', 'Orders'],
+        last_successful_run_timestamp: 1_700_000_000, owners: ['barbara@example.com'], tags: [{ tag_name: 'kpi', tag_type: 'default' }],
+        readers: [{ user: 'ada@example.com', read_count: 30 }], recent_view_count: 30,
+      });
+      expect(dashboard!.tables.map((t) => t.key)).toEqual(['hive://gold.core/customers', ORDERS_KEY]);
+      expect((await store.dashboardsUsingTable(ORDERS_KEY)).map((d) => d.uri)).toEqual([key, 'tableau_dashboard://prod.ops/stock']);
+      expect(await store.setDashboardDescription(key, 'Weekly revenue, net', edit())).toBe(true);
+      expect((await store.getDashboard(key))!.description).toBe('Weekly revenue, net');
+      expect(await store.addTag('dashboard', key, { tag_name: 'finance', tag_type: 'default' }, edit())).toBe(true);
+      expect(await store.getDashboard('mode_dashboard://prod.sales/nope')).toBeUndefined();
+      expect(await store.setDashboardDescription('mode_dashboard://prod.sales/nope', 'x', edit())).toBe(false);
+    });
+
+    it('ranks popular tables by readers and reads, with a reader threshold, globally and for a person', async () => {
+      await store.upsertReads(
+        [
+          { user: 'a@example.com', table_key: ORDERS_KEY, read_count: 10 },
+          { user: 'b@example.com', table_key: ORDERS_KEY, read_count: 10 },
+          { user: 'c@example.com', table_key: ORDERS_KEY, read_count: 10 },
+          { user: 'a@example.com', table_key: 'hive://gold.core/customers', read_count: 500 },
+          { user: 'b@example.com', table_key: 'hive://gold.core/customers', read_count: 500 },
+          { user: 'c@example.com', table_key: 'bigquery://prod.analytics/events', read_count: 1000 },
+        ],
+        edit(),
+      );
+      expect((await store.popularTables(10, 2)).map((t) => t.key)).toEqual(['hive://gold.core/customers', ORDERS_KEY]);
+      expect((await store.popularTables(1, 1)).map((t) => t.key)).toEqual(['hive://gold.core/customers']);
+      expect(await store.popularTables(10, 4)).toEqual([]);
+      // Personalised for c: what people who read c's tables read (a and b read orders).
+      expect((await store.popularTables(10, 1, 'c@example.com')).map((t) => t.key)).toEqual(['hive://gold.core/customers', ORDERS_KEY]);
+    });
+
     it('reports its health', async () => {
       expect(await store.health()).toEqual({ status: 'ok' });
     });

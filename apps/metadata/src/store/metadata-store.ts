@@ -1,4 +1,4 @@
-import type { Badge, ReadRecord, TableRecord, TableSummary, Tag, User } from '@fram/models';
+import type { Badge, DashboardRecord, DashboardSummary, LineageItem, LineageRecord, ReadRecord, TableRecord, TableSummary, Tag, User } from '@fram/models';
 import type { CheckResult } from '@fram/service';
 
 /** Kinds of resources that can be tagged, owned, bookmarked and read. */
@@ -34,6 +34,17 @@ export interface StoredTable {
   owners: string[];
   /** The five heaviest readers, most reads first. */
   readers: { user: string; read_count: number }[];
+}
+
+/** A dashboard as the store keeps it; people are user keys. */
+export interface StoredDashboard extends DashboardSummary {
+  created_timestamp: number | null;
+  tables: TableSummary[];
+  tags: Tag[];
+  badges: Badge[];
+  owners: string[];
+  readers: { user: string; read_count: number }[];
+  recent_view_count: number;
 }
 
 export interface AuditEntry {
@@ -88,6 +99,24 @@ export abstract class MetadataStore {
   /** Upserts tables with their columns, tags, badges and owners, in one transaction. */
   abstract upsertTables(tables: TableRecord[], edit: Edit): Promise<number>;
   abstract upsertReads(reads: ReadRecord[], edit: Edit): Promise<number>;
+
+  abstract upsertLineage(edges: LineageRecord[], edit: Edit): Promise<number>;
+  /** Tables up- and downstream of `key` within `depth` hops; undefined when the table does not exist. */
+  abstract lineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined>;
+
+  abstract upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number>;
+  abstract getDashboard(key: string): Promise<StoredDashboard | undefined>;
+  abstract setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean>;
+  /** Dashboards that read a table, most viewed first. */
+  abstract dashboardsUsingTable(tableKey: string): Promise<DashboardSummary[]>;
+
+  /**
+   * The most popular tables or dashboards: at least `minReaders` distinct
+   * readers, scored readers × ln(total reads) as Amundsen does. With a user,
+   * only resources read by people who read what that user reads.
+   */
+  abstract popularTables(limit: number, minReaders: number, userKey?: string): Promise<TableSummary[]>;
+  abstract popularDashboards(limit: number, minReaders: number, userKey?: string): Promise<DashboardSummary[]>;
 
   abstract tagUsages(): Promise<{ tag_name: string; tag_count: number }[]>;
   abstract allBadges(): Promise<Badge[]>;

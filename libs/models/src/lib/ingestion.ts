@@ -13,9 +13,29 @@ export interface TableRecord {
   last_updated_timestamp?: number | null;
 }
 
-/** Reads of a resource by a user (Amundsen's READ / READ_BY read_count). */
-export interface ReadRecord {
-  user: string;
-  table_key: string;
-  read_count: number;
+/** Reads of a table (or views of a dashboard) by a user (Amundsen's READ / READ_BY read_count). */
+export type ReadRecord = { user: string; read_count: number } & ({ table_key: string } | { dashboard_key: string });
+
+/** A table that feeds another (Amundsen's HAS_DOWNSTREAM / HAS_UPSTREAM). */
+export interface LineageRecord {
+  upstream: string;
+  downstream: string;
+}
+
+/** What bulk ingestion accepts for one dashboard (upserted by key). */
+export interface DashboardRecord {
+  product: string;
+  cluster: string;
+  group_name: string;
+  group_url?: string;
+  name: string;
+  url?: string;
+  description?: string | null;
+  created_timestamp?: number | null;
+  last_successful_run_timestamp?: number | null;
+  chart_names?: string[];
+  /** Keys of the tables the dashboard reads. */
+  tables?: string[];
+  owners?: string[];
+  tags?: string[];
 }

@@ -1,7 +1,20 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { tableKey, type Badge, type ReadRecord, type TableRecord, type TableSummary, type Tag, type User } from '@fram/models';
+import {
+  dashboardKey,
+  tableKey,
+  type Badge,
+  type DashboardRecord,
+  type DashboardSummary,
+  type LineageItem,
+  type LineageRecord,
+  type ReadRecord,
+  type TableRecord,
+  type TableSummary,
+  type Tag,
+  type User,
+} from '@fram/models';
 import type { CheckResult } from '@fram/service';
 import {
   MetadataStore,
@@ -10,6 +23,7 @@ import {
   type ResourceType,
   type Statistics,
   type StoredColumn,
+  type StoredDashboard,
   type StoredTable,
 } from '../metadata-store';
 import { migrate } from './migrations';
@@ -173,11 +187,112 @@ export class EmbeddedMetadataStore extends MetadataStore {
 
   async upsertReads(reads: ReadRecord[], edit: Edit): Promise<number> {
     const write = this.db.transaction((records: ReadRecord[]) => {
-      for (const r of records) this.q.upsertRead.run(r.user, 'table', r.table_key, r.read_count);
+      for (const r of records) {
+        if ('table_key' in r) this.q.upsertRead.run(r.user, 'table', r.table_key, r.read_count);
+        else this.q.upsertRead.run(r.user, 'dashboard', r.dashboard_key, r.read_count);
+      }
       this.q.audit.run(edit.at, edit.actor, 'ingest_reads', 'table', '*', JSON.stringify({ count: records.length }));
     });
     write(reads);
     return reads.length;
+  }
+
+  async upsertLineage(edges: LineageRecord[], edit: Edit): Promise<number> {
+    this.db.transaction(() => {
+      for (const e of edges) this.q.addLineage.run(e.upstream, e.downstream);
+      this.q.audit.run(edit.at, edit.actor, 'ingest_lineage', 'table', '*', JSON.stringify({ count: edges.length }));
+    })();
+    return edges.length;
+  }
+
+  async lineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
+    if (!this.exists('table', key)) return undefined;
+    const items = (rows: Row[]) =>
+      rows.map(
+        (r): LineageItem => ({
+          key: String(r['key']),
+          level: Number(r['level']),
+          source: String(r['key']).split('://')[0]!,
+          badges: (this.q.badgesOf.all('table', r['key']) as Row[]).map((b) => ({ badge_name: String(b['badge_name']), category: String(b['category']) })),
+          usage: Number((this.q.usageOf.get('table', r['key']) as Row)['usage']),
+          parent: (r['parent'] as string | null) ?? null,
+          link: null,
+          in_amundsen: this.exists('table', String(r['key'])),
+        }),
+      );
+    return {
+      upstream: items(this.q.upstream.all({ key, depth }) as Row[]),
+      downstream: items(this.q.downstream.all({ key, depth }) as Row[]),
+    };
+  }
+
+  async upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number> {
+    this.db.transaction(() => {
+      for (const d of dashboards) {
+        const key = dashboardKey(d);
+        this.q.upsertDashboard.run({
+          key,
+          product: d.product,
+          cluster: d.cluster,
+          group_name: d.group_name,
+          group_url: d.group_url ?? '',
+          name: d.name,
+          url: d.url ?? '',
+          description: d.description ?? null,
+          created_timestamp: d.created_timestamp ?? null,
+          last_successful_run_timestamp: d.last_successful_run_timestamp ?? null,
+          chart_names: JSON.stringify(d.chart_names ?? []),
+        });
+        if (d.tables) {
+          this.q.deleteDashboardTables.run(key);
+          for (const table of d.tables) this.q.addDashboardTable.run(key, table);
+        }
+        if (d.owners) {
+          this.q.deleteOwners.run('dashboard', key);
+          for (const owner of d.owners) this.q.addOwner.run('dashboard', key, owner);
+        }
+        if (d.tags) {
+          this.q.deleteTags.run('dashboard', key);
+          for (const tag of d.tags) this.q.addTag.run('dashboard', key, tag, 'default');
+        }
+      }
+      this.q.audit.run(edit.at, edit.actor, 'ingest_dashboards', 'dashboard', '*', JSON.stringify({ count: dashboards.length }));
+    })();
+    return dashboards.length;
+  }
+
+  async getDashboard(key: string): Promise<StoredDashboard | undefined> {
+    const row = this.q.dashboard.get(key) as Row | undefined;
+    if (!row) return undefined;
+    return {
+      ...toDashboardSummary(row),
+      created_timestamp: (row['created_timestamp'] as number | null) ?? null,
+      tables: (this.q.dashboardTables.all(key) as Row[]).map(toSummary),
+      tags: (this.q.tagsOf.all('dashboard', key) as Row[]).map((t) => ({ tag_name: String(t['tag_name']), tag_type: String(t['tag_type']) })),
+      badges: (this.q.badgesOf.all('dashboard', key) as Row[]).map((b) => ({ badge_name: String(b['badge_name']), category: String(b['category']) })),
+      owners: (this.q.ownersOf.all('dashboard', key) as Row[]).map((o) => String(o['user_key'])),
+      readers: (this.q.readersOf.all('dashboard', key) as Row[]).map((r) => ({ user: String(r['user_key']), read_count: Number(r['read_count']) })),
+      recent_view_count: Number((this.q.usageOf.get('dashboard', key) as Row)['usage']),
+    };
+  }
+
+  async setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'set_description', 'dashboard', key, { description }, () => this.q.setDashboardDescription.run(description, key).changes > 0);
+  }
+
+  async dashboardsUsingTable(tableKey: string): Promise<DashboardSummary[]> {
+    return (this.q.dashboardsUsingTable.all(tableKey) as Row[]).map(toDashboardSummary);
+  }
+
+  async popularTables(limit: number, minReaders: number, userKey?: string): Promise<TableSummary[]> {
+    const rows = userKey === undefined ? this.q.popularTables.all({ limit, min: minReaders }) : this.q.personalPopularTables.all({ limit, min: minReaders, user: userKey });
+    return (rows as Row[]).map(toSummary);
+  }
+
+  async popularDashboards(limit: number, minReaders: number, userKey?: string): Promise<DashboardSummary[]> {
+    const rows =
+      userKey === undefined ? this.q.popularDashboards.all({ limit, min: minReaders }) : this.q.personalPopularDashboards.all({ limit, min: minReaders, user: userKey });
+    return (rows as Row[]).map(toDashboardSummary);
   }
 
   async tagUsages(): Promise<{ tag_name: string; tag_count: number }[]> {
@@ -230,8 +345,8 @@ export class EmbeddedMetadataStore extends MetadataStore {
     if (this.db.open) this.db.close();
   }
 
-  private exists(type: ResourceType, key: string): boolean {
-    return type === 'table' ? this.q.tableExists.get(key) !== undefined : false;
+  private exists(type: ResourceType, key: unknown): boolean {
+    return (type === 'table' ? this.q.tableExists : this.q.dashboardExists).get(key) !== undefined;
   }
 
   /** Runs a change and its audit entry in one transaction; nothing is recorded when it changes nothing. */
@@ -256,12 +371,76 @@ function toSummary(row: Row): TableSummary {
   };
 }
 
+function toDashboardSummary(row: Row): DashboardSummary {
+  return {
+    uri: String(row['key']),
+    cluster: String(row['cluster']),
+    group_name: String(row['group_name']),
+    group_url: String(row['group_url']),
+    product: String(row['product']),
+    name: String(row['name']),
+    url: String(row['url']),
+    description: (row['description'] as string | null) ?? null,
+    last_successful_run_timestamp: (row['last_successful_run_timestamp'] as number | null) ?? null,
+    chart_names: JSON.parse(String(row['chart_names'])) as string[],
+  };
+}
+
 const SUMMARY = 't.key, t.database, t.cluster, t.schema, t.name, t.description';
+
+/** Readers of `type` restricted to people who read what @user reads (Amundsen's personalised popularity). */
+const PEERS = (type: ResourceType) => `r.user_key IN (
+  SELECT DISTINCT p.user_key FROM reads p
+  WHERE p.resource_type = '${type}' AND p.user_key != @user
+    AND p.resource_key IN (SELECT m.resource_key FROM reads m WHERE m.user_key = @user AND m.resource_type = '${type}'))`;
+
+const POPULAR_TABLES = (personal: boolean) => `SELECT ${SUMMARY}, COUNT(*) AS readers, SUM(r.read_count) AS total
+  FROM reads r JOIN tables t ON t.key = r.resource_key
+  WHERE r.resource_type = 'table'${personal ? ` AND ${PEERS('table')}` : ''}
+  GROUP BY t.key HAVING readers >= @min ORDER BY readers * ln(total) DESC, t.key LIMIT @limit`;
+
+const POPULAR_DASHBOARDS = (personal: boolean) => `SELECT d.*, COUNT(*) AS readers, SUM(r.read_count) AS total
+  FROM reads r JOIN dashboards d ON d.key = r.resource_key
+  WHERE r.resource_type = 'dashboard'${personal ? ` AND ${PEERS('dashboard')}` : ''}
+  GROUP BY d.key HAVING readers >= @min ORDER BY readers * ln(total) DESC, d.key LIMIT @limit`;
+
+/** Tables within @depth hops along lineage, nearest level first; `parent` is the previous table on the path. */
+const WALK = (from: 'upstream_key' | 'downstream_key', to: 'upstream_key' | 'downstream_key') => `
+  WITH RECURSIVE walk(key, level, parent) AS (
+    SELECT ${to}, 1, ${from} FROM lineage WHERE ${from} = @key
+    UNION
+    SELECT l.${to}, w.level + 1, l.${from} FROM lineage l JOIN walk w ON l.${from} = w.key WHERE w.level < @depth
+  )
+  SELECT key, MIN(level) AS level, parent FROM walk WHERE key != @key GROUP BY key ORDER BY level, key`;
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     ping: p('SELECT 1'),
+    dashboardExists: p('SELECT 1 FROM dashboards WHERE key = ?'),
+    dashboard: p('SELECT * FROM dashboards WHERE key = ?'),
+    upsertDashboard: p(
+      'INSERT INTO dashboards (key, product, cluster, group_name, group_url, name, url, description, created_timestamp, last_successful_run_timestamp, chart_names) ' +
+        'VALUES (@key, @product, @cluster, @group_name, @group_url, @name, @url, @description, @created_timestamp, @last_successful_run_timestamp, @chart_names) ' +
+        'ON CONFLICT (key) DO UPDATE SET group_url = excluded.group_url, url = excluded.url, description = excluded.description, ' +
+        'created_timestamp = excluded.created_timestamp, last_successful_run_timestamp = excluded.last_successful_run_timestamp, chart_names = excluded.chart_names',
+    ),
+    setDashboardDescription: p('UPDATE dashboards SET description = ? WHERE key = ?'),
+    deleteDashboardTables: p('DELETE FROM dashboard_tables WHERE dashboard_key = ?'),
+    addDashboardTable: p('INSERT OR IGNORE INTO dashboard_tables (dashboard_key, table_key) VALUES (?, ?)'),
+    dashboardTables: p(`SELECT ${SUMMARY} FROM dashboard_tables dt JOIN tables t ON t.key = dt.table_key WHERE dt.dashboard_key = ? ORDER BY t.schema, t.name`),
+    dashboardsUsingTable: p(
+      `SELECT d.*, (SELECT COALESCE(SUM(read_count), 0) FROM reads r WHERE r.resource_type = 'dashboard' AND r.resource_key = d.key) AS views
+       FROM dashboard_tables dt JOIN dashboards d ON d.key = dt.dashboard_key WHERE dt.table_key = ? ORDER BY views DESC, d.key`,
+    ),
+    usageOf: p('SELECT COALESCE(SUM(read_count), 0) AS usage FROM reads WHERE resource_type = ? AND resource_key = ?'),
+    addLineage: p('INSERT OR IGNORE INTO lineage (upstream_key, downstream_key) VALUES (?, ?)'),
+    downstream: p(WALK('upstream_key', 'downstream_key')),
+    upstream: p(WALK('downstream_key', 'upstream_key')),
+    popularTables: p(POPULAR_TABLES(false)),
+    personalPopularTables: p(POPULAR_TABLES(true)),
+    popularDashboards: p(POPULAR_DASHBOARDS(false)),
+    personalPopularDashboards: p(POPULAR_DASHBOARDS(true)),
     table: p('SELECT * FROM tables WHERE key = ?'),
     tableExists: p('SELECT 1 FROM tables WHERE key = ?'),
     columns: p('SELECT * FROM columns WHERE table_key = ? ORDER BY sort_order, name'),

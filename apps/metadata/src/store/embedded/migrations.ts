@@ -60,6 +60,25 @@ const STEPS: readonly string[] = [
   );
   CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  CREATE TABLE lineage (
+    upstream_key TEXT NOT NULL, downstream_key TEXT NOT NULL,
+    PRIMARY KEY (upstream_key, downstream_key)
+  );
+  CREATE INDEX lineage_by_downstream ON lineage (downstream_key);
+  CREATE TABLE dashboards (
+    key TEXT PRIMARY KEY,
+    product TEXT NOT NULL, cluster TEXT NOT NULL, group_name TEXT NOT NULL, group_url TEXT NOT NULL,
+    name TEXT NOT NULL, url TEXT NOT NULL, description TEXT,
+    created_timestamp INTEGER, last_successful_run_timestamp INTEGER,
+    chart_names TEXT NOT NULL
+  );
+  CREATE TABLE dashboard_tables (
+    dashboard_key TEXT NOT NULL REFERENCES dashboards(key) ON DELETE CASCADE, table_key TEXT NOT NULL,
+    PRIMARY KEY (dashboard_key, table_key)
+  );
+  CREATE INDEX dashboard_tables_by_table ON dashboard_tables (table_key);
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
