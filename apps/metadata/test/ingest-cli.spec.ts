@@ -30,14 +30,18 @@ describe('the ingest command', () => {
 
   it('loads the sample catalog, showing progress', async () => {
     const { code, output } = await run(join(root, 'data', 'sample-catalog.json'));
-    expect(output).toContain('tables  ##############################');
-    expect(output).toMatch(/Ingested 15 users, 59 tables and 180 reads into http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s/);
+    expect(output).toContain('tables     ##############################');
+    expect(output).toMatch(/Ingested 15 users, 59 tables, 8 dashboards, 50 lineage edges and 220 reads into http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s/);
     expect(code).toBe(0);
     const token = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');
     const stats = await call(`${api.url}/system/statistics`, { token });
     expect(stats.json<{ Statistics: Record<string, number> }>().Statistics['number_of_tables']).toBe(59);
     const orders = await call(`${api.url}/table/hive://gold.core/orders`, { token });
     expect(orders.json<{ table_readers: unknown[]; owners: unknown[] }>()).toMatchObject({ owners: [expect.anything(), expect.anything()] });
+    const lineage = await call(`${api.url}/table/bigquery://prod.analytics/daily_revenue/lineage?direction=upstream&depth=3`, { token });
+    expect(lineage.json<{ upstream_entities: unknown[] }>().upstream_entities.length).toBeGreaterThan(5);
+    const popular = await call(`${api.url}/popular_resources/?types=table,dashboard`, { token });
+    expect(popular.json<{ Table: unknown[]; Dashboard: unknown[] }>()).toMatchObject({ Table: expect.arrayContaining([expect.anything()]), Dashboard: expect.arrayContaining([expect.anything()]) });
   });
 
   it('is idempotent: loading the same file again changes nothing', async () => {

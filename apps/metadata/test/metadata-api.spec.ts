@@ -224,6 +224,52 @@ describe('metadata API', () => {
     expect((await as('frances', '/latest_updated_ts')).json<{ neo4j_latest_timestamp: number }>().neo4j_latest_timestamp).toBeGreaterThan(0);
   });
 
+  it('serves lineage, dashboards and popular resources', async () => {
+    const post = (path: string, body: unknown) => as('admin', path, { method: 'POST', body: JSON.stringify(body) });
+    expect((await post('/ingest/tables', { tables: [{ database: 'bigquery', cluster: 'prod', schema: 'analytics', name: 'daily_revenue' }] })).status).toBe(200);
+    expect((await post('/ingest/lineage', { lineage: [{ upstream: ORDERS, downstream: 'bigquery://prod.analytics/daily_revenue' }] })).status).toBe(200);
+    expect((await post('/ingest/lineage', { lineage: [{ upstream: 'orders', downstream: ORDERS }] })).status).toBe(400);
+    const dashboard = 'mode_dashboard://prod.sales/weekly_revenue';
+    expect(
+      (await post('/ingest/dashboards', { dashboards: [{ product: 'mode', cluster: 'prod', group_name: 'sales', name: 'weekly_revenue', chart_names: ['Revenue'], tables: [ORDERS], owners: ['barbara@example.com'] }] })).status,
+    ).toBe(200);
+    expect((await post('/ingest/reads', { reads: [{ user: 'edsger@example.com', dashboard_key: dashboard, read_count: 4 }, { user: 'edsger@example.com', table_key: ORDERS, read_count: 2 }] })).status).toBe(200);
+
+    const lineage = await as('frances', `/table/${ORDERS}/lineage?direction=downstream&depth=2`);
+    expect(lineage.json()).toMatchObject({
+      key: ORDERS,
+      direction: 'downstream',
+      depth: 2,
+      upstream_entities: [],
+      downstream_entities: [{ key: 'bigquery://prod.analytics/daily_revenue', level: 1, source: 'bigquery', parent: ORDERS, in_amundsen: true }],
+    });
+    expect((await as('frances', `/table/${ORDERS}/lineage?depth=99`)).status).toBe(400);
+
+    const using = await as('frances', `/table/${ORDERS}/dashboard/`);
+    expect(using.json<{ dashboards: { uri: string }[] }>().dashboards.map((d) => d.uri)).toEqual([dashboard]);
+
+    const detail = await as('frances', `/dashboard/${dashboard}`);
+    expect(detail.status).toBe(200);
+    expect(detail.json()).toMatchObject({
+      uri: dashboard, product: 'mode', name: 'weekly_revenue', chart_names: ['Revenue'], recent_view_count: 4,
+      owners: [expect.objectContaining({ email: 'barbara@example.com', full_name: 'Barbara Liskov' })],
+      frequent_users: [expect.objectContaining({ read_count: 4, user: expect.objectContaining({ email: 'edsger@example.com' }) })],
+      tables: [expect.objectContaining({ key: ORDERS })],
+    });
+    expect((await as('edsger', `/dashboard/${dashboard}/description`, { method: 'PUT', body: JSON.stringify({ description: 'Weekly revenue' }) })).status).toBe(200);
+    expect((await as('frances', `/dashboard/${dashboard}/description`, { method: 'PUT', body: JSON.stringify({ description: 'x' }) })).status).toBe(403);
+    expect((await as('frances', `/dashboard/${dashboard}/description`)).json()).toEqual({ description: 'Weekly revenue' });
+    expect((await as('edsger', `/dashboard/${dashboard}/tag/kpi`, { method: 'PUT' })).status).toBe(200);
+    expect((await as('frances', '/dashboard/mode_dashboard://prod.sales/nope')).status).toBe(404);
+
+    // Popular: at least 2 distinct readers (POPULAR_RESOURCES_MINIMUM_READER_COUNT's default).
+    const popular = await as('frances', '/popular_resources/?types=table,dashboard&limit=5');
+    expect(popular.json<{ Table: { key: string }[]; Dashboard: unknown[] }>().Table.map((t) => t.key)).toEqual([ORDERS]);
+    expect(popular.json<{ Dashboard: unknown[] }>().Dashboard).toEqual([]);
+    expect((await as('frances', '/popular_resources/?types=charts')).status).toBe(400);
+    expect((await as('frances', '/popular_resources/frances@example.com')).status).toBe(200);
+  });
+
   it('reports its store in /healthcheck', async () => {
     expect((await call(`${api.url}/healthcheck`)).json()).toEqual({ status: 'ok', checks: { 'EmbeddedMetadataStore:connection': { status: 'ok' } } });
   });

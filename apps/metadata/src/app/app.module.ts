@@ -3,8 +3,10 @@ import { AuthModule } from '@fram/auth';
 import { HealthModule, WhoAmIModule } from '@fram/service';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { DashboardsModule } from '../dashboards/dashboards.module';
 import { MetadataConfigModule } from '../config/metadata-config.module';
 import { IngestionModule } from '../ingestion/ingestion.module';
+import { PopularModule } from '../popular/popular.module';
 import { StoreModule } from '../store/store.module';
 import { TablesModule } from '../tables/tables.module';
 import { UsersModule } from '../users/users.module';
@@ -19,6 +21,8 @@ import { UsersModule } from '../users/users.module';
     StoreModule,
     UsersModule,
     TablesModule,
+    DashboardsModule,
+    PopularModule,
     CatalogModule,
     IngestionModule,
     AuditModule,

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 
-/** A catalog file: any of users, tables and reads (see data/sample-catalog.json). */
+/** A catalog file: any of users, tables, dashboards, lineage and reads (see data/sample-catalog.json). */
 export interface CatalogFile {
   users?: unknown[];
   tables?: unknown[];
+  dashboards?: unknown[];
+  lineage?: unknown[];
   reads?: unknown[];
 }
+
+/** In this order: people and tables first, as dashboards, lineage and reads name them. */
+const KINDS = ['users', 'tables', 'dashboards', 'lineage', 'reads'] as const;
 
 export interface IngestOptions {
   /** The metadata service, e.g. http://127.0.0.1:5002 */
@@ -16,7 +21,7 @@ export interface IngestOptions {
   progress?: (kind: keyof CatalogFile, done: number, total: number) => void;
 }
 
-const BATCH: Record<keyof CatalogFile, number> = { users: 1000, tables: 500, reads: 5000 };
+const BATCH: Record<keyof CatalogFile, number> = { users: 1000, tables: 500, dashboards: 500, lineage: 5000, reads: 5000 };
 
 /** Raised with the service's own message when a batch is refused. */
 export class IngestError extends Error {}
@@ -28,19 +33,19 @@ export function readCatalogFile(path: string): CatalogFile {
   } catch (error) {
     throw new IngestError(`Cannot read ${path} as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new IngestError(`${path} must hold a JSON object with users, tables and/or reads`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new IngestError(`${path} must hold a JSON object with ${KINDS.join(', ')}`);
   const file = parsed as Record<string, unknown>;
-  for (const kind of ['users', 'tables', 'reads'] as const) {
+  for (const kind of KINDS) {
     if (file[kind] !== undefined && !Array.isArray(file[kind])) throw new IngestError(`${path}: "${kind}" must be an array`);
   }
-  if (!file['users'] && !file['tables'] && !file['reads']) throw new IngestError(`${path} has no users, tables or reads`);
+  if (KINDS.every((kind) => !file[kind])) throw new IngestError(`${path} has none of ${KINDS.join(', ')}`);
   return file as CatalogFile;
 }
 
-/** Sends a catalog to metadata's bulk ingestion endpoints: users, then tables, then reads, in batches. */
+/** Sends a catalog to metadata's bulk ingestion endpoints, kind by kind, in batches. */
 export async function ingestCatalog(catalog: CatalogFile, options: IngestOptions): Promise<Record<keyof CatalogFile, number>> {
-  const counts = { users: 0, tables: 0, reads: 0 };
-  for (const kind of ['users', 'tables', 'reads'] as const) {
+  const counts = { users: 0, tables: 0, dashboards: 0, lineage: 0, reads: 0 };
+  for (const kind of KINDS) {
     const records = catalog[kind] ?? [];
     for (let start = 0; start < records.length; start += BATCH[kind]) {
       const batch = records.slice(start, start + BATCH[kind]);

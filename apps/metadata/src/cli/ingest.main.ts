@@ -38,10 +38,13 @@ async function main(argv: string[]): Promise<number> {
     progress: (kind, done, total) => {
       const width = 30;
       const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r${kind.padEnd(7)} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${done}/${total}${done === total ? '\n' : ''}`);
+      process.stderr.write(`\r${kind.padEnd(10)} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${done}/${total}${done === total ? '\n' : ''}`);
     },
   });
-  process.stdout.write(`Ingested ${counts.users} users, ${counts.tables} tables and ${counts.reads} reads into ${metadataUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `Ingested ${counts.users} users, ${counts.tables} tables, ${counts.dashboards} dashboards, ${counts.lineage} lineage edges and ${counts.reads} reads ` +
+      `into ${metadataUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return 0;
 }
 

@@ -31,6 +31,8 @@ export interface MetadataConfig {
   userCacheTtlMs: number;
   /** Badges that may be put on resources through the API (Amundsen's WHITELIST_BADGES). */
   badges: readonly Badge[];
+  /** Distinct readers a resource needs to be popular (Amundsen's POPULAR_RESOURCES_MINIMUM_READER_COUNT). */
+  popularMinReaders: number;
 }
 
 /** dev-idp's client for metadata's own identity; only used outside production. */
@@ -79,6 +81,8 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
       ),
   });
 
+  const popularMinReaders = reader.read({ name: 'POPULAR_RESOURCES_MINIMUM_READER_COUNT', schema: env.integer(2, 1, 100_000, 'readers') });
+
   let credentials: { apiToken: string } | { clientId: string; clientSecret: string } | undefined;
   if (apiToken) credentials = { apiToken };
   else if (clientId && clientSecret) credentials = { clientId, clientSecret };
@@ -96,5 +100,6 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
     directory: directoryKind === 'none' || !credentials ? { kind: 'none' } : { kind: 'okta', orgUrl, credentials, timeoutMs },
     userCacheTtlMs: ttlS * 1000,
     badges,
+    popularMinReaders,
   };
 }

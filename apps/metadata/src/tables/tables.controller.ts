@@ -10,7 +10,7 @@ const UNKNOWN = (path: string) => new NotFoundError(`No such table route: /table
 /**
  * Amundsen's `/table/...` routes. Keys contain `://` and `/` and travel
  * unencoded, so one wildcard route per method splits key and suffix:
- * `{key}`, `{key}/description`, `{key}/column/{col}/description`,
+ * `{key}`, `{key}/description`, `{key}/column/{col}/description`, `{key}/lineage`, `{key}/dashboard/`,
  * `{key}/tag/{tag}`, `{key}/badge/{badge}`, `{key}/owner/{owner}`.
  * Edits need the write role or ownership of the table (checked in TablesService).
  */
@@ -19,11 +19,13 @@ export class TablesController {
   constructor(private readonly tables: TablesService) {}
 
   @Get('*path')
-  get(@Param('path') raw: string | string[]) {
+  get(@Param('path') raw: string | string[], @Query() query: Record<string, string>) {
     const path = wildcard(raw);
     const { key, rest } = parseTablePath(path);
     if (rest.length === 0) return this.tables.detail(key);
     if (rest.length === 1 && rest[0] === 'description') return this.tables.description(key);
+    if (rest.length === 1 && rest[0] === 'lineage') return this.tables.lineage(key, query['direction'], query['depth']);
+    if (rest.length === 1 && rest[0] === 'dashboard') return this.tables.dashboards(key);
     if (rest.length === 3 && rest[0] === 'column' && rest[2] === 'description') return this.tables.columnDescription(key, rest[1]!);
     throw UNKNOWN(path);
   }

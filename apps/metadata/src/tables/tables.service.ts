@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
 import { ConflictError, InvalidInputError, NotFoundError } from '@fram/errors';
-import type { Badge, TableDetail } from '@fram/models';
+import type { Badge, DashboardSummary, Lineage, TableDetail } from '@fram/models';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import type { MetadataConfig } from '../config/metadata-config';
 import { assertCanEdit, editBy } from '../common/edit-access';
@@ -46,6 +46,27 @@ export class TablesService {
       common_joins: [],
       common_filters: [],
     };
+  }
+
+  async lineage(key: string, directionText: string | undefined, depthText: string | undefined): Promise<Lineage> {
+    const direction = (directionText ?? 'both') as Lineage['direction'];
+    if (!['upstream', 'downstream', 'both'].includes(direction)) throw new InvalidInputError('direction must be upstream, downstream or both');
+    const depth = depthText === undefined ? 1 : Number(depthText);
+    if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new InvalidInputError('depth must be a whole number from 1 to 10');
+    const found = await this.store.lineage(key, depth);
+    if (!found) throw new NotFoundError(`Table ${key} not found`);
+    return {
+      key,
+      direction,
+      depth,
+      upstream_entities: direction === 'downstream' ? [] : found.upstream,
+      downstream_entities: direction === 'upstream' ? [] : found.downstream,
+    };
+  }
+
+  async dashboards(key: string): Promise<{ dashboards: DashboardSummary[] }> {
+    await this.require(key);
+    return { dashboards: await this.store.dashboardsUsingTable(key) };
   }
 
   async description(key: string): Promise<{ description: string | null }> {
