@@ -196,6 +196,15 @@ describe('metadata API', () => {
     expect((await as('frances', '/user/ada@example.com/own/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
   });
 
+  it("changes ownership through Amundsen's /user/{id}/own/table/{key} too", async () => {
+    expect((await as('edsger', `/user/katherine@example.com/own/table/${ORDERS}`, { method: 'PUT' })).status).toBe(200);
+    expect((await as('frances', '/user/katherine@example.com/own/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
+    expect((await as('frances', `/user/frances@example.com/own/table/${ORDERS}`, { method: 'PUT' })).status).toBe(403);
+    expect((await as('edsger', `/user/katherine@example.com/own/dashboard/${ORDERS}`, { method: 'PUT' })).status).toBe(400);
+    expect((await as('edsger', `/user/katherine@example.com/own/table/${ORDERS}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await as('frances', '/user/katherine@example.com/own/')).json()).toEqual({ table: [], dashboard: [] });
+  });
+
   it('lets people update their own profile with PUT /user, admins anyone', async () => {
     const mine = await as('frances', '/user', { method: 'PUT', body: JSON.stringify({ email: 'frances@example.com', first_name: 'Frances', last_name: 'Allen', slack_id: 'U123' }) });
     expect(mine.status).toBe(200); // already created from the directory when she became an owner

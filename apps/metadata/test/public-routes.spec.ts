@@ -1,6 +1,6 @@
-import { describePublicRoutes } from '@fram/testing';
+import { API_DOCS_ROUTES, describePublicRoutes } from '@fram/testing';
 import { AppModule } from '../src/app/app.module';
 
-// Deny by default: the complete list of routes this app serves without a token.
-// Adding a public route means adding it here, on purpose.
-describePublicRoutes('metadata', AppModule, ['GET /healthcheck']);
+// Deny by default: the complete list of routes this app serves without a token
+// (its health check and its OpenAPI docs). Adding a public route means adding it here, on purpose.
+describePublicRoutes('metadata', AppModule, ['GET /healthcheck', ...API_DOCS_ROUTES]);

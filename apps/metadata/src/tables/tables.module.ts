@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
+import { OwnershipController } from './ownership.controller';
 import { TablesController } from './tables.controller';
 import { TablesService } from './tables.service';
 
-@Module({ imports: [UsersModule], controllers: [TablesController], providers: [TablesService] })
+@Module({ imports: [UsersModule], controllers: [TablesController, OwnershipController], providers: [TablesService] })
 export class TablesModule {}

@@ -59,7 +59,7 @@ export function describePublicRoutes(appName: string, module: Type<unknown>, pub
     beforeAll(async () => {
       // A trusted issuer nobody listens on (no route below may need it), and a fresh data folder.
       const env = { AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default', DATA_DIR: mkdtempSync(join(tmpdir(), `fram-${appName}-`)) };
-      server = await withEnv(env, () => startTestApp(module));
+      server = await withEnv(env, () => startTestApp(module, appName));
     });
     afterAll(() => server?.close());
 
@@ -70,3 +70,15 @@ export function describePublicRoutes(appName: string, module: Type<unknown>, pub
     });
   });
 }
+
+/** The routes of the OpenAPI docs every service serves without a token (libs/service's setUpApiDocs). */
+export const API_DOCS_ROUTES: readonly string[] = [
+  'GET /docs',
+  'GET /docs/',
+  'GET /docs/LICENSE',
+  'GET /docs/docs/swagger-ui-init.js',
+  'GET /docs/index.html',
+  'GET /docs/openapi.json',
+  'GET /docs/openapi.yaml',
+  'GET /docs/swagger-ui-init.js',
+];

@@ -11,14 +11,15 @@ export interface RunningApp {
 
 /**
  * Starts a Nest module as a real HTTP server on 127.0.0.1 with a free port,
- * configured exactly as main.ts configures it. `close` stops it.
+ * configured exactly as main.ts configures it (with the OpenAPI docs when the
+ * service's name is given). `close` stops it.
  */
-export async function startTestApp(module: Type<unknown>): Promise<RunningApp> {
+export async function startTestApp(module: Type<unknown>, service?: string): Promise<RunningApp> {
   const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
   // Quiet: warnings such as an unreachable key set are expected in many tests.
   // (The testing module ignores `logger: false`; a list of levels works.)
   const app = moduleRef.createNestApplication({ logger: ['fatal'] });
-  configureApp(app);
+  configureApp(app, service);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };

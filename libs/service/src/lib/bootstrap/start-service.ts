@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { env, EnvReader, type Env } from '@fram/config';
 import { ErrorResponseFilter } from '@fram/errors';
+import { setUpApiDocs } from './api-docs';
 
 export interface ServiceOptions {
   /** Shown in logs, e.g. "metadata". */
@@ -22,13 +23,17 @@ export interface ServiceOptions {
 
 const isModuleClass = (module: ServiceOptions['module']): module is Type<unknown> => module.prototype !== undefined;
 
-/** What every Fram app does to its Nest application, in main.ts and in tests alike. */
-export function configureApp(app: INestApplication): void {
+/**
+ * What every Fram app does to its Nest application, in main.ts and in tests
+ * alike. With a service name, the app also serves its OpenAPI docs.
+ */
+export function configureApp(app: INestApplication, service?: string): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('etag', false);
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();
+  if (service !== undefined) setUpApiDocs(app, service);
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -81,7 +86,7 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
     process.exitCode = 1;
     return undefined;
   }
-  configureApp(app);
+  configureApp(app, options.name);
   options.beforeListen?.(app);
   await app.listen(settings.port, settings.host);
   const url = `http://${settings.host}:${settings.port}`;
