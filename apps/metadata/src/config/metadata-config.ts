@@ -22,10 +22,12 @@ export type DirectoryConfig =
       timeoutMs: number;
     };
 
+export type BackendConfig =
+  | { kind: 'embedded'; databaseFile: string }
+  | { kind: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };
+
 export interface MetadataConfig {
-  backend: 'embedded';
-  /** The SQLite file of the embedded store. */
-  databaseFile: string;
+  backend: BackendConfig;
   directory: DirectoryConfig;
   /** How long found and missing users are remembered. */
   userCacheTtlMs: number;
@@ -42,14 +44,24 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
   const reader = new EnvReader(source);
   const production = source['NODE_ENV'] === 'production';
 
-  reader.read({
+  const backendKind = reader.read({
     name: 'METADATA_BACKEND',
-    schema: z
-      .enum(['embedded', 'neo4j'], { error: 'must be embedded or neo4j' })
-      .optional()
-      .refine((v) => v !== 'neo4j', 'neo4j is not available in this build yet; use embedded (the default)'),
+    schema: z.enum(['embedded', 'neo4j'], { error: 'must be embedded or neo4j' }).optional().transform((v) => v ?? 'embedded'),
   });
   const dataDir = reader.read({ name: 'DATA_DIR', schema: env.text('./.data') });
+  const neo4jUri = reader.read({
+    name: 'NEO4J_URI',
+    schema: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/.test(v), 'must be a Neo4j URI such as bolt://localhost:7687 or neo4j+s://host'),
+  });
+  const neo4jUser = reader.read({ name: 'NEO4J_USER', aliases: [{ name: 'CREDENTIALS_PROXY_USER' }], schema: env.text('neo4j') });
+  const neo4jPassword = reader.read({ name: 'NEO4J_PASSWORD', aliases: [{ name: 'CREDENTIALS_PROXY_PASSWORD' }], schema: z.string().optional() });
+  const neo4jDatabase = reader.read({ name: 'NEO4J_DATABASE', schema: z.string().optional() });
+  if (backendKind === 'neo4j' && (neo4jUri === undefined || neo4jPassword === undefined)) {
+    reader.problem('NEO4J_URI: METADATA_BACKEND=neo4j needs NEO4J_URI (e.g. bolt://neo4j:7687) and NEO4J_PASSWORD');
+  }
 
   const directoryKind = reader.read({
     name: 'USER_DIRECTORY',
@@ -95,8 +107,10 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
   }
   reader.done();
   return {
-    backend: 'embedded',
-    databaseFile: join(resolve(dataDir), 'metadata.sqlite'),
+    backend:
+      backendKind === 'neo4j'
+        ? { kind: 'neo4j', uri: neo4jUri!, user: neo4jUser, password: neo4jPassword!, database: neo4jDatabase }
+        : { kind: 'embedded', databaseFile: join(resolve(dataDir), 'metadata.sqlite') },
     directory: directoryKind === 'none' || !credentials ? { kind: 'none' } : { kind: 'okta', orgUrl, credentials, timeoutMs },
     userCacheTtlMs: ttlS * 1000,
     badges,

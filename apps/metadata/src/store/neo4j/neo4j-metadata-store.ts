@@ -1,0 +1,469 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import {
+  dashboardKey,
+  normalizeUser,
+  tableKey,
+  USER_FIELDS,
+  type Badge,
+  type DashboardRecord,
+  type DashboardSummary,
+  type LineageItem,
+  type LineageRecord,
+  type ReadRecord,
+  type TableRecord,
+  type TableSummary,
+  type Tag,
+  type User,
+} from '@fram/models';
+import { DependencyUnavailableError } from '@fram/errors';
+import type { CheckResult } from '@fram/service';
+import {
+  MetadataStore,
+  type AuditEntry,
+  type Edit,
+  type ResourceType,
+  type Statistics,
+  type StoredDashboard,
+  type StoredTable,
+} from '../metadata-store';
+import { CYPHER, lineageWalk } from './cypher';
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+type Row = Record<string, unknown>;
+
+const LINKS: Record<'owner' | 'follow', [string, string]> = { owner: ['OWNER', 'OWNER_OF'], follow: ['FOLLOWED_BY', 'FOLLOW'] };
+
+/**
+ * MetadataStore on Neo4j, in Amundsen's graph model (see cypher.ts), so a
+ * graph built by Amundsen's databuilder is served as it is. Reads run in
+ * managed read transactions, writes in write transactions with their audit
+ * entry.
+ */
+export class Neo4jMetadataStore extends MetadataStore {
+  private readonly driver: Driver;
+  private readonly database: string | undefined;
+
+  constructor(connection: Neo4jConnection) {
+    super();
+    this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      disableLosslessIntegers: true,
+      connectionTimeout: 10_000,
+      maxConnectionPoolSize: 50,
+      maxConnectionLifetime: 100_000,
+      // A down server must become a quick 503, not a request that hangs while the driver retries.
+      maxTransactionRetryTime: 1000,
+    });
+    this.database = connection.database;
+  }
+
+  /** Creates the uniqueness constraints Fram relies on (idempotent). */
+  async prepare(): Promise<void> {
+    for (const statement of CYPHER.constraints) await this.write((tx) => tx.run(statement));
+  }
+
+  async getTable(key: string): Promise<StoredTable | undefined> {
+    return this.read(async (tx) => {
+      const [table] = await rows(tx, CYPHER.table, { key });
+      if (!table) return undefined;
+      const columns = await rows(tx, CYPHER.tableColumns, { key });
+      const [links] = await rows(tx, CYPHER.resourceLinks, { key });
+      return {
+        key,
+        database: String(table['database']),
+        cluster: String(table['cluster']),
+        schema: String(table['schema']),
+        name: String(table['name']),
+        is_view: table['is_view'] === true,
+        description: nullable(table['description']),
+        last_updated_timestamp: nullableNumber(table['last_updated_timestamp']),
+        columns: columns.map((c) => ({
+          name: String(c['name']),
+          col_type: String(c['col_type']),
+          sort_order: Number(c['sort_order'] ?? 0),
+          description: nullable(c['description']),
+          badges: c['badges'] as Badge[],
+        })),
+        tags: sortTags(links?.['tags'] as Tag[]),
+        badges: sortBadges(links?.['badges'] as Badge[]),
+        owners: ((links?.['owners'] as string[]) ?? []).sort(),
+        readers: (links?.['readers'] as { user: string; read_count: number }[]) ?? [],
+      };
+    });
+  }
+
+  async setTableDescription(key: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'set_description', 'table', key, { description }, CYPHER.setDescription, { key, description });
+  }
+
+  async setColumnDescription(key: string, column: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'set_column_description', 'table', key, { column, description }, CYPHER.setColumnDescription, { key, column, description });
+  }
+
+  async addTag(type: ResourceType, key: string, tag: Tag, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'add_tag', type, key, { ...tag }, CYPHER.addTag, { key, tag: tag.tag_name, tagType: tag.tag_type });
+  }
+
+  async removeTag(type: ResourceType, key: string, tagName: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'remove_tag', type, key, { tag_name: tagName }, CYPHER.removeTag, { key, tag: tagName });
+  }
+
+  async addBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'add_badge', type, key, { ...badge }, CYPHER.addBadge, { key, badge: badge.badge_name, category: badge.category });
+  }
+
+  async removeBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'remove_badge', type, key, { ...badge }, CYPHER.removeBadge, { key, badge: badge.badge_name, category: badge.category });
+  }
+
+  async addOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'add_owner', type, key, { owner: userKey }, CYPHER.addUserLink(...LINKS.owner), { key, user: userKey });
+  }
+
+  async removeOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'remove_owner', type, key, { owner: userKey }, CYPHER.removeUserLink(...LINKS.owner), { key, user: userKey });
+  }
+
+  async getUser(key: string): Promise<User | undefined> {
+    return this.read(async (tx) => {
+      const [row] = await rows(tx, CYPHER.user, { key });
+      return row ? toUser(row) : undefined;
+    });
+  }
+
+  async upsertUser(user: User, edit: Edit): Promise<{ created: boolean }> {
+    const properties: Record<string, unknown> = {};
+    for (const field of USER_FIELDS) {
+      if (field === 'other_key_values') properties['other_key_values_json'] = JSON.stringify(user.other_key_values);
+      else properties[field] = user[field];
+    }
+    properties['email'] = user.email || null;
+    return this.write(async (tx) => {
+      const [row] = await rows(tx, CYPHER.upsertUser, { key: user.user_id, properties, managerEmail: user.manager_email, now: edit.at });
+      await audit(tx, edit, 'upsert_user', 'user', user.user_id, {});
+      return { created: row?.['created'] === true };
+    });
+  }
+
+  async listActiveUsers(): Promise<User[]> {
+    return this.read(async (tx) => (await rows(tx, CYPHER.activeUsers, {})).map(toUser));
+  }
+
+  async addFollow(userKey: string, type: ResourceType, key: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'follow', type, key, { user: userKey }, CYPHER.addUserLink(...LINKS.follow), { key, user: userKey });
+  }
+
+  async removeFollow(userKey: string, type: ResourceType, key: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'unfollow', type, key, { user: userKey }, CYPHER.removeUserLink(...LINKS.follow), { key, user: userKey });
+  }
+
+  async followedTables(userKey: string): Promise<TableSummary[]> {
+    return this.read(async (tx) => sortSummaries(await this.summaries(tx, keysOf(await rows(tx, CYPHER.linkedTables('FOLLOW'), { user: userKey })))));
+  }
+
+  async ownedTables(userKey: string): Promise<TableSummary[]> {
+    return this.read(async (tx) => sortSummaries(await this.summaries(tx, keysOf(await rows(tx, CYPHER.linkedTables('OWNER_OF'), { user: userKey })))));
+  }
+
+  async readTables(userKey: string): Promise<TableSummary[]> {
+    return this.read(async (tx) => this.summaries(tx, keysOf(await rows(tx, CYPHER.readTables, { user: userKey }))));
+  }
+
+  async upsertTables(tables: TableRecord[], edit: Edit): Promise<number> {
+    const records = tables.map((t) => ({
+      key: tableKey(t),
+      database: t.database,
+      cluster: t.cluster,
+      schema: t.schema,
+      name: t.name,
+      is_view: t.is_view ?? false,
+      description: t.description ?? null,
+      last_updated_timestamp: t.last_updated_timestamp ?? null,
+      columns: (t.columns ?? []).map((c, i) => ({ name: c.name, col_type: c.col_type, sort_order: c.sort_order ?? i, description: c.description ?? null })),
+    }));
+    const withList = <T>(pick: (t: TableRecord) => T[] | undefined) =>
+      tables.flatMap((t) => (pick(t) === undefined ? [] : [{ key: tableKey(t), values: pick(t) }]));
+    return this.write(async (tx) => {
+      await tx.run(CYPHER.upsertTables, { tables: records, now: edit.at });
+      await tx.run(CYPHER.replaceColumns, { tables: records.filter((_, i) => tables[i]!.columns !== undefined) });
+      await tx.run(CYPHER.replaceTags, { items: withList((t) => t.tags) });
+      await tx.run(CYPHER.replaceBadges, { items: withList((t) => t.badges) });
+      await tx.run(CYPHER.replaceOwners, { items: withList((t) => t.owners) });
+      await tx.run(CYPHER.setLatestUpdated, { seconds: Math.floor(edit.at / 1000) });
+      await audit(tx, edit, 'ingest_tables', 'table', '*', { count: tables.length });
+      return tables.length;
+    });
+  }
+
+  async upsertReads(reads: ReadRecord[], edit: Edit): Promise<number> {
+    const records = reads.map((r) => ({ user: r.user, key: 'table_key' in r ? r.table_key : r.dashboard_key, read_count: r.read_count }));
+    return this.write(async (tx) => {
+      await tx.run(CYPHER.upsertReads, { reads: records });
+      await audit(tx, edit, 'ingest_reads', 'table', '*', { count: reads.length });
+      return reads.length;
+    });
+  }
+
+  async upsertLineage(edges: LineageRecord[], edit: Edit): Promise<number> {
+    return this.write(async (tx) => {
+      await tx.run(CYPHER.upsertLineage, { edges });
+      await audit(tx, edit, 'ingest_lineage', 'table', '*', { count: edges.length });
+      return edges.length;
+    });
+  }
+
+  async lineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
+    return this.read(async (tx) => {
+      const [exists] = await rows(tx, CYPHER.tableExists, { key });
+      if (Number(exists?.['n'] ?? 0) === 0) return undefined;
+      const walk = async (direction: 'HAS_UPSTREAM' | 'HAS_DOWNSTREAM') => {
+        const found = await rows(tx, lineageWalk(direction, depth), { key });
+        const known = new Map((await rows(tx, CYPHER.tableKnown, { keys: keysOf(found) })).map((r) => [String(r['key']), r['known'] === true]));
+        return found.map(
+          (r): LineageItem => ({
+            key: String(r['key']),
+            level: Number(r['level']),
+            source: String(r['key']).split('://')[0]!,
+            badges: sortBadges((r['badges'] as Badge[]).filter((b) => b.badge_name !== null)),
+            usage: Number(r['usage'] ?? 0),
+            parent: nullable(r['parent']),
+            link: null,
+            in_amundsen: known.get(String(r['key'])) === true,
+          }),
+        );
+      };
+      return { upstream: await walk('HAS_UPSTREAM'), downstream: await walk('HAS_DOWNSTREAM') };
+    });
+  }
+
+  async upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number> {
+    const records = dashboards.map((d) => ({
+      key: dashboardKey(d),
+      product: d.product,
+      cluster: d.cluster,
+      group_name: d.group_name,
+      group_url: d.group_url ?? '',
+      name: d.name,
+      url: d.url ?? '',
+      description: d.description ?? null,
+      created_timestamp: d.created_timestamp ?? null,
+      last_successful_run_timestamp: d.last_successful_run_timestamp ?? null,
+      chart_names: d.chart_names ?? [],
+    }));
+    const withList = (pick: (d: DashboardRecord) => string[] | undefined) =>
+      dashboards.flatMap((d) => (pick(d) === undefined ? [] : [{ key: dashboardKey(d), values: pick(d) }]));
+    return this.write(async (tx) => {
+      await tx.run(CYPHER.upsertDashboards, { dashboards: records, now: edit.at });
+      await tx.run(CYPHER.replaceDashboardTables, { items: withList((d) => d.tables) });
+      await tx.run(CYPHER.replaceOwners, { items: withList((d) => d.owners) });
+      await tx.run(CYPHER.replaceTags, { items: withList((d) => d.tags) });
+      await audit(tx, edit, 'ingest_dashboards', 'dashboard', '*', { count: dashboards.length });
+      return dashboards.length;
+    });
+  }
+
+  async getDashboard(key: string): Promise<StoredDashboard | undefined> {
+    return this.read(async (tx) => {
+      const [row] = await rows(tx, CYPHER.dashboardSummaries, { keys: [key] });
+      if (!row) return undefined;
+      const [links] = await rows(tx, CYPHER.resourceLinks, { key });
+      const tables = sortSummaries(await this.summaries(tx, keysOf(await rows(tx, CYPHER.dashboardTables, { key }))));
+      return {
+        ...toDashboardSummary(row),
+        created_timestamp: nullableNumber(row['created_timestamp']),
+        tables,
+        tags: sortTags(links?.['tags'] as Tag[]),
+        badges: sortBadges(links?.['badges'] as Badge[]),
+        owners: ((links?.['owners'] as string[]) ?? []).sort(),
+        readers: (links?.['readers'] as { user: string; read_count: number }[]) ?? [],
+        recent_view_count: Number(links?.['views'] ?? 0),
+      };
+    });
+  }
+
+  async setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'set_description', 'dashboard', key, { description }, CYPHER.setDescription, { key, description });
+  }
+
+  async dashboardsUsingTable(key: string): Promise<DashboardSummary[]> {
+    return this.read(async (tx) => {
+      const found = await rows(tx, CYPHER.dashboardSummaries, { keys: keysOf(await rows(tx, CYPHER.dashboardsUsingTable, { key })) });
+      return found
+        .sort((a, b) => Number(b['views']) - Number(a['views']) || String(a['key']).localeCompare(String(b['key'])))
+        .map(toDashboardSummary);
+    });
+  }
+
+  async popularTables(limit: number, minReaders: number, userKey?: string): Promise<TableSummary[]> {
+    return this.read(async (tx) => {
+      const statement = userKey === undefined ? CYPHER.popularTables : CYPHER.personalPopularTables;
+      const keys = keysOf(await rows(tx, statement, { limit: neo4j.int(limit), min: minReaders, user: userKey ?? null }));
+      return this.summaries(tx, keys);
+    });
+  }
+
+  async popularDashboards(limit: number, minReaders: number, userKey?: string): Promise<DashboardSummary[]> {
+    return this.read(async (tx) => {
+      const statement = userKey === undefined ? CYPHER.popularDashboards : CYPHER.personalPopularDashboards;
+      const keys = keysOf(await rows(tx, statement, { limit: neo4j.int(limit), min: minReaders, user: userKey ?? null }));
+      const found = new Map((await rows(tx, CYPHER.dashboardSummaries, { keys })).map((r) => [String(r['key']), toDashboardSummary(r)]));
+      return keys.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
+    });
+  }
+
+  async tagUsages(): Promise<{ tag_name: string; tag_count: number }[]> {
+    return this.read(async (tx) => (await rows(tx, CYPHER.tagUsages, {})).map((r) => ({ tag_name: String(r['tag_name']), tag_count: Number(r['tag_count']) })));
+  }
+
+  async allBadges(): Promise<Badge[]> {
+    return this.read(async (tx) => (await rows(tx, CYPHER.allBadges, {})).map((r) => ({ badge_name: String(r['badge_name']), category: String(r['category']) })));
+  }
+
+  async statistics(): Promise<Statistics> {
+    return this.read(async (tx) => {
+      const [r] = await rows(tx, CYPHER.statistics, {});
+      return {
+        number_of_tables: Number(r?.['tables'] ?? 0),
+        number_of_documented_tables: Number(r?.['documented'] ?? 0),
+        number_of_documented_cols: Number(r?.['documentedColumns'] ?? 0),
+        number_of_owners: Number(r?.['owners'] ?? 0),
+        number_of_tables_with_owners: Number(r?.['owned'] ?? 0),
+        number_of_documented_and_owned_tables: Number(r?.['documentedOwned'] ?? 0),
+      };
+    });
+  }
+
+  async latestUpdatedTimestamp(): Promise<number | undefined> {
+    return this.read(async (tx) => {
+      const [r] = await rows(tx, CYPHER.latestUpdated, {});
+      return r?.['latest'] === undefined || r['latest'] === null ? undefined : Number(r['latest']);
+    });
+  }
+
+  async audit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
+    return this.read(async (tx) =>
+      (await rows(tx, CYPHER.auditPage, { limit: neo4j.int(limit), before: beforeId ?? Number.MAX_SAFE_INTEGER })).map((r) => {
+        const e = r['entry'] as Row;
+        return {
+          id: Number(e['id']),
+          at: Number(e['at']),
+          actor: String(e['actor']),
+          action: String(e['action']),
+          resource_type: String(e['resource_type']),
+          resource_key: String(e['resource_key']),
+          detail: JSON.parse(String(e['detail'])) as Record<string, unknown>,
+        };
+      }),
+    );
+  }
+
+  async health(): Promise<CheckResult> {
+    try {
+      // One attempt, no transaction retries: a health check must answer at once.
+      await this.driver.executeQuery(CYPHER.ping, {}, { database: this.database, routing: neo4j.routing.READ });
+      return { status: 'ok' };
+    } catch (error) {
+      return { status: 'fail', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async summaries(tx: ManagedTransaction, keys: string[]): Promise<TableSummary[]> {
+    if (keys.length === 0) return [];
+    const found = new Map((await rows(tx, CYPHER.tableSummaries, { keys })).map((r) => [String(r['key']), r]));
+    return keys.flatMap((k) => {
+      const r = found.get(k);
+      return r
+        ? [{ key: k, database: String(r['database']), cluster: String(r['cluster']), schema: String(r['schema']), name: String(r['name']), description: nullable(r['description']), schema_description: null }]
+        : [];
+    });
+  }
+
+  /** A change and its audit entry in one write transaction; nothing is recorded when nothing matched. */
+  private change(edit: Edit, action: string, type: string, key: string, detail: Record<string, unknown>, statement: string, params: Record<string, unknown>): Promise<boolean> {
+    return this.write(async (tx) => {
+      const [row] = await rows(tx, statement, params);
+      const changed = Number(row?.['n'] ?? 0) > 0;
+      if (changed) await audit(tx, edit, action, type, key, detail);
+      return changed;
+    });
+  }
+
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    return session.executeRead(work).catch(unavailable).finally(() => session.close());
+  }
+
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    return session.executeWrite(work).catch(unavailable).finally(() => session.close());
+  }
+}
+
+/** Connection failures become 503s; anything else is a bug and stays what it is. */
+function unavailable(error: unknown): never {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.ClientError.Security.Unauthorized') {
+    throw new DependencyUnavailableError('The metadata store (Neo4j) is unavailable; try again shortly');
+  }
+  throw error;
+}
+
+async function rows(tx: ManagedTransaction, statement: string, params: Record<string, unknown>): Promise<Row[]> {
+  const result = await tx.run(statement, params);
+  return result.records.map((record) => record.toObject() as Row);
+}
+
+function audit(tx: ManagedTransaction, edit: Edit, action: string, type: string, key: string, detail: Record<string, unknown>) {
+  return tx.run(CYPHER.audit, { at: edit.at, actor: edit.actor, action, type, key, detail: JSON.stringify(detail) });
+}
+
+const keysOf = (found: Row[]) => found.map((r) => String(r['key']));
+const nullable = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const nullableNumber = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+const sortTags = (tags: Tag[] | undefined) => [...(tags ?? [])].sort((a, b) => a.tag_name.localeCompare(b.tag_name));
+const sortBadges = (badges: Badge[] | undefined) => [...(badges ?? [])].sort((a, b) => a.badge_name.localeCompare(b.badge_name));
+const sortSummaries = (tables: TableSummary[]) => tables.sort((a, b) => a.schema.localeCompare(b.schema) || a.name.localeCompare(b.name));
+
+/** A User node (Amundsen's properties, or Fram's) with its MANAGE_BY manager, as Amundsen's user. */
+function toUser(row: Row): User {
+  const node = row['user'] as Row;
+  let others: unknown = {};
+  try {
+    others = typeof node['other_key_values_json'] === 'string' ? JSON.parse(node['other_key_values_json']) : {};
+  } catch {
+    others = {};
+  }
+  return normalizeUser({
+    ...node,
+    user_id: node['user_id'] ?? node['key'],
+    email: node['email'] ?? node['key'],
+    manager_email: row['manager_email'] ?? node['manager_email'],
+    manager_fullname: row['manager_fullname'] ?? node['manager_fullname'],
+    other_key_values: others,
+  });
+}
+
+function toDashboardSummary(row: Row): DashboardSummary {
+  const key = String(row['key']);
+  return {
+    uri: key,
+    cluster: String(row['cluster']),
+    group_name: String(row['group_name']),
+    group_url: String(row['group_url'] ?? ''),
+    product: key.split('_dashboard://')[0]!,
+    name: String(row['name']),
+    url: String(row['url'] ?? ''),
+    description: nullable(row['description']),
+    last_successful_run_timestamp: nullableNumber(row['last_successful_run_timestamp']),
+    chart_names: ((row['chart_names'] as string[]) ?? []).filter((n) => typeof n === 'string'),
+  };
+}
