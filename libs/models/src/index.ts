@@ -2,3 +2,17 @@ export { normalizeUser, InvalidUserError, USER_FIELDS, type User, type UserInput
 export { parseTableKey, tableKey, TABLE_KEY, type Tag, type Badge, type Column, type TableDetail, type TableReader, type TableSummary } from './lib/table';
 export type { TableRecord, ReadRecord, LineageRecord, DashboardRecord } from './lib/ingestion';
 export { DASHBOARD_KEY, dashboardKey, type DashboardSummary, type DashboardDetail, type Lineage, type LineageItem } from './lib/dashboard';
+export {
+  SEARCH_RESOURCE_TYPES,
+  type SearchResourceType,
+  type TableDocument,
+  type UserDocument,
+  type DashboardDocument,
+  type SearchDocuments,
+  type SearchFilter,
+  type SearchRequest,
+  type SearchHit,
+  type SearchResponse,
+  type UpdateDocumentRequest,
+} from './lib/search';
+export { tableDocument, userDocument, dashboardDocument, type Usage } from './lib/search-documents';

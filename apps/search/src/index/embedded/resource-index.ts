@@ -1,0 +1,247 @@
+import type { SearchFilter } from '@fram/models';
+import type { ResourceSchema } from '../resource-schemas';
+import { FuzzyVocabulary } from '../text/fuzzy-vocabulary';
+import { parts, terms, tokenize } from '../text/tokenize';
+
+interface Postings {
+  ids: number[];
+  weights: number[];
+}
+
+export interface ScoredDocument<D> {
+  doc: D;
+  score: number;
+}
+
+export interface ResourceQuery {
+  text: string;
+  filters: readonly SearchFilter[];
+  offset: number;
+  limit: number;
+}
+
+export interface ResourceResult<D> {
+  total: number;
+  hits: ScoredDocument<D>[];
+  /** The index terms the query matched (for highlighting). */
+  matchedTerms: string[];
+}
+
+/** How much a matched term counts, by how it matched the query word. */
+const MATCH_WEIGHT = { exact: 1, prefix: 0.75, typo1: 0.55, typo2: 0.35 } as const;
+/** Added when the whole query equals the name (or key): exact names come first. */
+const EXACT_BONUS = 1000;
+/** Usage multiplies a score by at most this much more: it only breaks near-ties. */
+const USAGE_INFLUENCE = 0.05;
+const PREFIX_EXPANSIONS = 40;
+/** Field-length normalisation: each further word in a value lowers its matches' weight a little. */
+const LENGTH_PENALTY = 0.1;
+
+/**
+ * An in-memory inverted index over one resource type. Each document's terms
+ * (name-aware tokens of its fields) point to it with the weight of the best
+ * field they occur in. A query word matches terms exactly, by prefix, or with
+ * typos; a document's score sums, per query word, its best match × field
+ * weight × idf. Documents matching more of the query words rank first; an
+ * exact name match ranks before everything; usage breaks near-ties.
+ */
+export class ResourceIndex<D extends { key: string }> {
+  private docs: (D | undefined)[] = [];
+  private readonly ids = new Map<string, number>();
+  private postings = new Map<string, Postings>();
+  private vocabulary = new FuzzyVocabulary();
+  private live = 0;
+  private maxUsage = 0;
+  private scores = new Float64Array(0);
+  private best = new Float64Array(0);
+  private coverage = new Uint16Array(0);
+
+  constructor(private readonly schema: ResourceSchema<D>) {}
+
+  get size(): number {
+    return this.live;
+  }
+
+  get(key: string): D | undefined {
+    const id = this.ids.get(key);
+    return id === undefined ? undefined : this.docs[id];
+  }
+
+  upsert(doc: D): void {
+    const old = this.ids.get(doc.key);
+    if (old !== undefined) {
+      this.docs[old] = undefined;
+      this.live -= 1;
+    }
+    const id = this.docs.length;
+    this.docs.push(doc);
+    this.ids.set(doc.key, id);
+    this.live += 1;
+    this.maxUsage = Math.max(this.maxUsage, this.schema.usage(doc));
+    const weights = new Map<string, number>();
+    for (const field of this.schema.fields) {
+      for (const value of field.values(doc)) {
+        if (!value) continue;
+        const valueTerms = terms(value);
+        // A match in a short value counts more than one in a long value (`payments` over `fct_payments`).
+        const weight = field.weight / (1 + LENGTH_PENALTY * (parts(value).length - 1));
+        for (const term of valueTerms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+      }
+    }
+    for (const [term, weight] of weights) {
+      let list = this.postings.get(term);
+      if (!list) {
+        list = { ids: [], weights: [] };
+        this.postings.set(term, list);
+        this.vocabulary.add(term);
+      }
+      list.ids.push(id);
+      list.weights.push(weight);
+    }
+    if (this.docs.length > 1000 && this.docs.length > 2 * this.live) this.compact();
+  }
+
+  remove(key: string): boolean {
+    const id = this.ids.get(key);
+    if (id === undefined) return false;
+    this.docs[id] = undefined;
+    this.ids.delete(key);
+    this.live -= 1;
+    return true;
+  }
+
+  search(query: ResourceQuery): ResourceResult<D> {
+    const matches = compileFilters(query.filters, this.schema);
+    const words = parts(query.text);
+    if (words.length === 0) return this.browse(matches, query);
+
+    this.ensureScratch();
+    const touched: number[] = [];
+    const matchedTerms = new Set<string>();
+    const n = Math.max(this.live, 1);
+    for (const word of new Set(words)) {
+      const wordTouched: number[] = [];
+      for (const [term, weight] of this.expand(word)) {
+        const list = this.postings.get(term);
+        if (!list) continue;
+        matchedTerms.add(term);
+        const idf = Math.log(1 + n / list.ids.length);
+        for (let i = 0; i < list.ids.length; i++) {
+          const id = list.ids[i]!;
+          if (this.docs[id] === undefined) continue;
+          const s = weight * list.weights[i]! * idf;
+          if (this.best[id] === 0) wordTouched.push(id);
+          if (s > this.best[id]!) this.best[id] = s;
+        }
+      }
+      for (const id of wordTouched) {
+        if (this.scores[id] === 0 && this.coverage[id] === 0) touched.push(id);
+        this.scores[id]! += this.best[id]!;
+        this.coverage[id]! += 1;
+        this.best[id] = 0;
+      }
+    }
+    // Whole names typed as they are (`fct_orders_v2`) count once more.
+    for (const token of tokenize(query.text)) {
+      if (!token.whole) continue;
+      const list = this.postings.get(token.text);
+      if (!list) continue;
+      matchedTerms.add(token.text);
+      const idf = Math.log(1 + n / list.ids.length);
+      for (let i = 0; i < list.ids.length; i++) {
+        const id = list.ids[i]!;
+        if (this.docs[id] !== undefined && (this.scores[id]! > 0 || this.coverage[id]! > 0)) this.scores[id]! += list.weights[i]! * idf;
+      }
+    }
+
+    const normalized = query.text.trim().toLowerCase();
+    const usageScale = Math.log(1 + this.maxUsage) || 1;
+    const ranked: { id: number; coverage: number; score: number; doc: D }[] = [];
+    for (const id of touched) {
+      const doc = this.docs[id]!;
+      const coverage = this.coverage[id]!;
+      let score = this.scores[id]!;
+      this.scores[id] = 0;
+      this.coverage[id] = 0;
+      if (!matches(doc)) continue;
+      if (this.schema.exact(doc).some((v) => v !== null && v.toLowerCase() === normalized)) score += EXACT_BONUS;
+      score *= 1 + (USAGE_INFLUENCE * Math.log(1 + this.schema.usage(doc))) / usageScale;
+      ranked.push({ id, coverage, score, doc });
+    }
+    ranked.sort((a, b) => b.coverage - a.coverage || b.score - a.score || (a.doc.key < b.doc.key ? -1 : 1));
+    return {
+      total: ranked.length,
+      hits: ranked.slice(query.offset, query.offset + query.limit).map((r) => ({ doc: r.doc, score: round(r.score) })),
+      matchedTerms: [...matchedTerms],
+    };
+  }
+
+  /** An empty query browses: the most used first. */
+  private browse(matches: (doc: D) => boolean, query: ResourceQuery): ResourceResult<D> {
+    const found: D[] = [];
+    for (const doc of this.docs) if (doc !== undefined && matches(doc)) found.push(doc);
+    found.sort((a, b) => this.schema.usage(b) - this.schema.usage(a) || (a.key < b.key ? -1 : 1));
+    return {
+      total: found.length,
+      hits: found.slice(query.offset, query.offset + query.limit).map((doc) => ({ doc, score: this.schema.usage(doc) })),
+      matchedTerms: [],
+    };
+  }
+
+  /** The index terms a query word stands for, with how much each counts. */
+  private expand(word: string): Map<string, number> {
+    const found = new Map<string, number>();
+    const add = (term: string, weight: number) => found.set(term, Math.max(found.get(term) ?? 0, weight));
+    if (this.vocabulary.has(word)) add(word, MATCH_WEIGHT.exact);
+    if (word.length >= 2) for (const term of this.vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) if (term !== word) add(term, MATCH_WEIGHT.prefix);
+    for (const { term, distance } of this.vocabulary.similar(word)) add(term, distance === 1 ? MATCH_WEIGHT.typo1 : MATCH_WEIGHT.typo2);
+    return found;
+  }
+
+  private ensureScratch(): void {
+    if (this.scores.length >= this.docs.length) return;
+    const size = Math.max(1024, this.docs.length * 2);
+    this.scores = new Float64Array(size);
+    this.best = new Float64Array(size);
+    this.coverage = new Uint16Array(size);
+  }
+
+  /** Rebuilds postings without the ids of replaced and removed documents. */
+  private compact(): void {
+    const liveDocs = this.docs.filter((d): d is D => d !== undefined);
+    this.docs = [];
+    this.ids.clear();
+    this.postings = new Map();
+    this.vocabulary = new FuzzyVocabulary();
+    this.live = 0;
+    this.maxUsage = 0;
+    for (const doc of liveDocs) this.upsert(doc);
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Amundsen's filters: each value may use `*` wildcards and matches
+ * case-insensitively; OR needs one value to match, AND all of them. Filters
+ * this resource type does not know are ignored, as Amundsen does.
+ */
+function compileFilters<D>(filters: readonly SearchFilter[], schema: ResourceSchema<D>): (doc: D) => boolean {
+  const checks = filters.flatMap((filter) => {
+    const values = schema.filters[filter.name];
+    if (!values || filter.values.length === 0) return [];
+    const patterns = filter.values.map(
+      (v) => new RegExp(`^${v.toLowerCase().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's'),
+    );
+    return [
+      (doc: D) => {
+        const actual = values(doc)
+          .filter((v): v is string => v !== null)
+          .map((v) => v.toLowerCase());
+        const hit = (p: RegExp) => actual.some((v) => p.test(v));
+        return filter.operation === 'AND' ? patterns.every(hit) : patterns.some(hit);
+      },
+    ];
+  });
+  return (doc) => checks.every((check) => check(doc));
+}

@@ -1,0 +1,154 @@
+import type { DashboardDocument, SearchDocuments, SearchResourceType, TableDocument, UserDocument } from '@fram/models';
+
+/** A searchable field: its weight and its text values in a document. */
+export interface SearchField<D> {
+  name: string;
+  weight: number;
+  values: (doc: D) => readonly (string | null)[];
+}
+
+/** How one resource type is searched, filtered, ranked and shown. */
+export interface ResourceSchema<D> {
+  fields: readonly SearchField<D>[];
+  /** Values that, equal to the whole query, make an exact match (ranked first). */
+  exact: (doc: D) => readonly (string | null)[];
+  /** UI filter names (Amundsen's) and the values they match. */
+  filters: Readonly<Record<string, (doc: D) => readonly (string | null)[]>>;
+  /** Popularity, for browsing and as a tie-breaker. */
+  usage: (doc: D) => number;
+  /** Highlighted fields, and how many fragments each may give. */
+  highlights: Readonly<Record<string, { values: (doc: D) => readonly (string | null)[]; fragments: number }>>;
+  /** The hit as the API returns it (without score and highlights). */
+  hit: (doc: D) => Record<string, unknown>;
+}
+
+const list = (value: string | null) => [value];
+
+/** Amundsen's field weights: name over schema over columns over description. */
+const TABLE: ResourceSchema<TableDocument> = {
+  fields: [
+    { name: 'name', weight: 5, values: (d) => list(d.name) },
+    { name: 'schema', weight: 3, values: (d) => list(d.schema) },
+    { name: 'columns', weight: 2, values: (d) => d.columns },
+    { name: 'description', weight: 1.5, values: (d) => list(d.description) },
+    { name: 'tags', weight: 1, values: (d) => d.tags },
+    { name: 'badges', weight: 1, values: (d) => d.badges },
+    { name: 'column_descriptions', weight: 1, values: (d) => d.column_descriptions },
+    { name: 'database', weight: 1, values: (d) => [d.database, d.cluster] },
+  ],
+  exact: (d) => [d.name, d.key, `${d.schema}.${d.name}`],
+  filters: {
+    database: (d) => list(d.database),
+    cluster: (d) => list(d.cluster),
+    schema: (d) => list(d.schema),
+    table: (d) => list(d.name),
+    column: (d) => d.columns,
+    tag: (d) => d.tags,
+    badges: (d) => d.badges,
+  },
+  usage: (d) => d.total_usage,
+  highlights: {
+    name: { values: (d) => list(d.name), fragments: 1 },
+    description: { values: (d) => list(d.description), fragments: 1 },
+    columns: { values: (d) => d.columns, fragments: 10 },
+    column_descriptions: { values: (d) => d.column_descriptions, fragments: 5 },
+  },
+  hit: (d) => ({
+    key: d.key,
+    resource_type: 'table',
+    database: d.database,
+    cluster: d.cluster,
+    schema: d.schema,
+    name: d.name,
+    table: d.name,
+    description: d.description,
+    column: d.columns,
+    tag: d.tags,
+    badges: d.badges,
+    last_updated_timestamp: d.last_updated_timestamp,
+    total_usage: d.total_usage,
+  }),
+};
+
+const USER: ResourceSchema<UserDocument> = {
+  fields: [
+    { name: 'full_name', weight: 5, values: (d) => list(d.full_name) },
+    { name: 'email', weight: 4, values: (d) => [d.email, d.email.split('@')[0] ?? null] },
+    { name: 'first_name', weight: 3, values: (d) => list(d.first_name) },
+    { name: 'last_name', weight: 3, values: (d) => list(d.last_name) },
+    { name: 'team_name', weight: 1, values: (d) => [d.team_name, d.role_name] },
+  ],
+  exact: (d) => [d.full_name, d.email, d.email.split('@')[0] ?? null],
+  filters: { team_name: (d) => list(d.team_name), employee_type: (d) => list(d.employee_type) },
+  usage: (d) => d.total_read + d.total_own + d.total_follow,
+  highlights: {
+    full_name: { values: (d) => list(d.full_name), fragments: 1 },
+    email: { values: (d) => list(d.email), fragments: 1 },
+  },
+  hit: (d) => ({
+    key: d.key,
+    resource_type: 'user',
+    email: d.email,
+    user_id: d.email,
+    full_name: d.full_name,
+    display_name: d.full_name,
+    first_name: d.first_name,
+    last_name: d.last_name,
+    team_name: d.team_name,
+    role_name: d.role_name,
+    employee_type: d.employee_type,
+    manager_email: d.manager_email,
+    is_active: d.is_active,
+  }),
+};
+
+const DASHBOARD: ResourceSchema<DashboardDocument> = {
+  fields: [
+    { name: 'name', weight: 5, values: (d) => list(d.name) },
+    { name: 'group_name', weight: 3, values: (d) => list(d.group_name) },
+    { name: 'chart_names', weight: 2, values: (d) => d.chart_names },
+    { name: 'query_names', weight: 2, values: (d) => d.query_names },
+    { name: 'description', weight: 1.5, values: (d) => list(d.description) },
+    { name: 'tags', weight: 1, values: (d) => d.tags },
+    { name: 'badges', weight: 1, values: (d) => d.badges },
+    { name: 'product', weight: 1, values: (d) => [d.product, d.cluster] },
+  ],
+  exact: (d) => [d.name, d.uri],
+  filters: {
+    group_name: (d) => list(d.group_name),
+    name: (d) => list(d.name),
+    product: (d) => list(d.product),
+    cluster: (d) => list(d.cluster),
+    tag: (d) => d.tags,
+    badges: (d) => d.badges,
+  },
+  usage: (d) => d.total_usage,
+  highlights: {
+    name: { values: (d) => list(d.name), fragments: 1 },
+    description: { values: (d) => list(d.description), fragments: 1 },
+    chart_names: { values: (d) => d.chart_names, fragments: 5 },
+  },
+  hit: (d) => ({
+    key: d.key,
+    uri: d.uri,
+    resource_type: 'dashboard',
+    product: d.product,
+    cluster: d.cluster,
+    group_name: d.group_name,
+    group_url: d.group_url,
+    name: d.name,
+    url: d.url,
+    description: d.description,
+    chart_names: d.chart_names,
+    query_names: d.query_names,
+    tag: d.tags,
+    badges: d.badges,
+    last_successful_run_timestamp: d.last_successful_run_timestamp,
+  }),
+};
+
+export const RESOURCE_SCHEMAS: { [T in SearchResourceType]: ResourceSchema<SearchDocuments[T]> } = {
+  table: TABLE,
+  user: USER,
+  dashboard: DASHBOARD,
+};
