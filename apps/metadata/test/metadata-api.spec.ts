@@ -1,30 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserSession, call, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
+import { call, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
 import { AppModule } from '../src/app/app.module';
 
 const ORDERS = 'hive://gold.core/orders';
-
-/** Sign-in through dev-idp's pages (code flow with PKCE), returning the person's access token. */
-async function accessTokenOf(idp: DevIdp, username: string): Promise<string> {
-  const browser = new BrowserSession();
-  const redirectUri = 'http://127.0.0.1:8765/callback';
-  const verifier = 'v'.repeat(43);
-  const { createHash } = await import('node:crypto');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const params = new URLSearchParams({ client_id: 'fram-cli', response_type: 'code', scope: 'openid email profile', redirect_uri: redirectUri, state: 's', code_challenge: challenge, code_challenge_method: 'S256' });
-  const start = await browser.follow(`${idp.issuer}/v1/authorize?${params}`, {}, redirectUri);
-  const action = /action="([^"]+)"/.exec(await start.response.text())![1]!;
-  const done = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, redirectUri);
-  const code = new URL(done.url).searchParams.get('code')!;
-  const response = await fetch(`${idp.issuer}/v1/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'fram-cli', code_verifier: verifier }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 /** The metadata API over HTTP, with tokens from dev-idp and people found through dev-idp's Users API. */
 describe('metadata API', () => {
@@ -47,7 +27,7 @@ describe('metadata API', () => {
     );
     tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
     [tokens['ada'], tokens['edsger'], tokens['frances']] = await Promise.all(
-      ['ada@example.com', 'edsger@example.com', 'frances@example.com'].map((u) => accessTokenOf(idp, u)),
+      ['ada@example.com', 'edsger@example.com', 'frances@example.com'].map((u) => idp.userToken(u)),
     );
     const ingest = await call(`${api.url}/ingest/tables`, {
       method: 'POST',

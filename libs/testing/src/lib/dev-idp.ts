@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { BrowserSession, pkcePair, readForm } from './browser-session';
 import { freePort, startNode, workspaceRoot, type NodeProcess } from './node-process';
 
 /** The admin API token of dev-idp's default seed (fault switches). */
@@ -16,6 +17,11 @@ export interface DevIdp {
   setFaults(faults: Record<string, unknown>): Promise<void>;
   /** Rotates the signing key; returns the new kid. */
   rotateKey(options?: { withdrawOld?: boolean }): Promise<string>;
+  /**
+   * A person's access token, from a real sign-in on dev-idp's pages (code flow
+   * with PKCE, as the public client fram-cli).
+   */
+  userToken(username: string, scope?: string): Promise<string>;
   /** A client_credentials access token from the custom (or org) authorization server. */
   clientToken(clientId: string, secret: string, scope: string, server?: 'default' | 'org'): Promise<string>;
   stop(): Promise<void>;
@@ -48,6 +54,7 @@ export async function startDevIdp(env: Record<string, string> = {}): Promise<Dev
       const response = await fetch(`${origin}/admin/keys/rotate${options.withdrawOld ? '?withdrawOld=true' : ''}`, { method: 'POST', headers: admin });
       return ((await response.json()) as { kid: string }).kid;
     },
+    userToken: (username, scope = 'openid email profile') => signInAs(`${origin}/oauth2/default`, username, scope),
     async clientToken(clientId, secret, scope, server = 'default') {
       const tokenUrl = server === 'default' ? `${origin}/oauth2/default/v1/token` : `${origin}/oauth2/v1/token`;
       const response = await fetch(tokenUrl, {
@@ -61,4 +68,32 @@ export async function startDevIdp(env: Record<string, string> = {}): Promise<Dev
     },
     stop: () => process.stop(),
   };
+}
+
+async function signInAs(issuer: string, username: string, scope: string): Promise<string> {
+  const browser = new BrowserSession();
+  const redirectUri = 'http://127.0.0.1:8765/callback';
+  const { verifier, challenge } = pkcePair();
+  const params = new URLSearchParams({
+    client_id: 'fram-cli',
+    response_type: 'code',
+    scope,
+    redirect_uri: redirectUri,
+    state: 'state',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  });
+  const start = await browser.follow(`${issuer}/v1/authorize?${params}`, {}, redirectUri);
+  const { action } = readForm(await start.response.text());
+  const done = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, redirectUri);
+  const code = new URL(done.url).searchParams.get('code');
+  if (!code) throw new Error(`sign-in of ${username} failed: ${done.url}`);
+  const response = await fetch(`${issuer}/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'fram-cli', code_verifier: verifier }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
+  return body.access_token;
 }

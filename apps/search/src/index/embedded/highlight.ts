@@ -7,9 +7,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** A matcher for the given index terms (their parts, as they appear in text). */
+/**
+ * A matcher for the given index terms. Whole names (`orders_enriched`, matched
+ * as a prefix of `orders`) are left out: their matching parts are terms too.
+ */
 export function termMatcher(terms: readonly string[]): RegExp | undefined {
-  const words = [...new Set(terms.flatMap((t) => t.match(/[\p{L}\p{N}]+/gu) ?? []))].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  const words = [...new Set(terms.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)))].sort((a, b) => b.length - a.length);
   if (words.length === 0) return undefined;
   return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
 }

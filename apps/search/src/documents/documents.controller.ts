@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { z } from 'zod';
+import { CurrentUser, InsufficientScopeError, NoRoleRequired, ROLE_SCOPES, type Principal } from '@fram/auth';
+import { InvalidInputError, NotFoundError } from '@fram/errors';
+import { SEARCH_RESOURCE_TYPES, type SearchDocuments, type SearchResourceType } from '@fram/models';
+import { SearchIndex } from '../index/search-index';
+import { DOCUMENT_SCHEMAS, UPDATABLE_FIELDS } from './document-schemas';
+
+const updateRequest = z
+  .object({
+    resource_key: z.string().min(1).max(2000),
+    resource_type: z.enum(SEARCH_RESOURCE_TYPES, { error: `resource_type must be one of ${SEARCH_RESOURCE_TYPES.join(', ')}` }),
+    field: z.string().min(1).max(100),
+    value: z.string().max(100_000).optional(),
+    operation: z.enum(['add', 'overwrite']).optional(),
+  })
+  .strict();
+
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new InvalidInputError(`${issue.path.join('.') || 'body'}: ${issue.message}`);
+  }
+  return result.data;
+};
+
+/** Indexing is for services (the metadata service's own identity, with write:data) and admins. */
+function assertIndexer(principal: Principal): void {
+  if (principal.roles.includes('admin')) return;
+  if (principal.kind === 'service' && principal.roles.includes('write')) return;
+  throw new InsufficientScopeError([ROLE_SCOPES.admin], 'a service identity with write:data, or the "admin" role');
+}
+
+/**
+ * Indexing: Amundsen's `POST/DELETE /v2/document` (change one field of one
+ * document) and bulk upsert/delete of whole documents.
+ */
+@Controller('v2')
+@NoRoleRequired()
+export class DocumentsController {
+  constructor(private readonly index: SearchIndex) {}
+
+  @Post('document')
+  @HttpCode(200)
+  async update(@Body() body: unknown, @CurrentUser() principal: Principal) {
+    assertIndexer(principal);
+    const change = parse(updateRequest, body);
+    return this.changeField(change.resource_type, change.resource_key, change.field, (current, isList) => {
+      if (change.value === undefined) throw new InvalidInputError('value is required');
+      if (!isList) return change.value;
+      const values = current as string[];
+      return change.operation === 'overwrite' ? [change.value] : values.includes(change.value) ? values : [...values, change.value];
+    });
+  }
+
+  @Delete('document')
+  @HttpCode(200)
+  async deleteValue(@Body() body: unknown, @CurrentUser() principal: Principal) {
+    assertIndexer(principal);
+    const change = parse(updateRequest, body);
+    return this.changeField(change.resource_type, change.resource_key, change.field, (current, isList) => {
+      if (!isList) return null;
+      return change.value === undefined ? [] : (current as string[]).filter((v) => v !== change.value);
+    });
+  }
+
+  /** `PUT /v2/documents/{type}` with `{documents: [...]}`: creates or replaces whole documents. */
+  @Put('documents/:type')
+  @HttpCode(200)
+  async upsert(@Param('type') typeName: string, @Body() body: unknown, @CurrentUser() principal: Principal) {
+    assertIndexer(principal);
+    const type = resourceType(typeName);
+    const { documents } = parse(z.object({ documents: z.array(DOCUMENT_SCHEMAS[type]).min(1).max(10_000) }).strict(), body);
+    return { upserted: await this.index.upsert(type, documents as SearchDocuments[typeof type][]) };
+  }
+
+  /** `DELETE /v2/documents/{type}` with `{keys: [...]}`. */
+  @Delete('documents/:type')
+  @HttpCode(200)
+  async remove(@Param('type') typeName: string, @Body() body: unknown, @CurrentUser() principal: Principal) {
+    assertIndexer(principal);
+    const type = resourceType(typeName);
+    const { keys } = parse(z.object({ keys: z.array(z.string().min(1)).min(1).max(10_000) }).strict(), body);
+    return { removed: await this.index.remove(type, keys) };
+  }
+
+  private async changeField(
+    type: SearchResourceType,
+    key: string,
+    field: string,
+    next: (current: unknown, isList: boolean) => unknown,
+  ): Promise<{ msg: string }> {
+    const fields = UPDATABLE_FIELDS[type];
+    const isList = fields.lists.includes(field);
+    if (!isList && !fields.texts.includes(field)) {
+      throw new InvalidInputError(`${field} cannot be changed on a ${type} document; use one of ${[...fields.lists, ...fields.texts].join(', ')}`);
+    }
+    const doc = (await this.index.get(type, key)) as Record<string, unknown> | undefined;
+    if (!doc) throw new NotFoundError(`No ${type} document ${key}`);
+    await this.index.upsert(type, [{ ...doc, [field]: next(doc[field], isList) } as unknown as SearchDocuments[typeof type]]);
+    return { msg: `Updated ${field} of ${type} ${key}` };
+  }
+}
+
+function resourceType(name: string): SearchResourceType {
+  if (!(SEARCH_RESOURCE_TYPES as readonly string[]).includes(name)) throw new InvalidInputError(`Unknown resource type ${name}; use ${SEARCH_RESOURCE_TYPES.join(', ')}`);
+  return name as SearchResourceType;
+}

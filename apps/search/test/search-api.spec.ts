@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { call, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
+import { AppModule } from '../src/app/app.module';
+import { relevanceCatalog } from '../src/index/relevance.fixture';
+
+/** The search API over HTTP, with tokens from dev-idp. */
+describe('search API', () => {
+  let idp: DevIdp;
+  let api: RunningApp;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    idp = await startDevIdp();
+    api = await withEnv(
+      { AUTH_ISSUERS: idp.issuer, ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-search-api-')) },
+      () => startTestApp(AppModule),
+    );
+    tokens['metadata'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data write:data');
+    tokens['reader'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data');
+    tokens['engineer'] = await idp.userToken('alan@example.com');
+    tokens['frances'] = await idp.userToken('frances@example.com');
+    const catalog = relevanceCatalog();
+    for (const [type, documents] of [['table', catalog.tables], ['user', catalog.users], ['dashboard', catalog.dashboards]] as const) {
+      const response = await as('metadata', `/v2/documents/${type}`, { method: 'PUT', body: JSON.stringify({ documents }) });
+      expect(response.status).toBe(200);
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await api?.close();
+    await idp?.stop();
+  });
+
+  const as = (who: string, path: string, init: RequestInit = {}) =>
+    call(`${api.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
+  const search = (who: string, body: unknown) => as(who, '/v2/search', { method: 'POST', body: JSON.stringify(body) });
+
+  it('searches every resource type by default, with typos', async () => {
+    const response = await search('frances', { query_term: 'ordrs' });
+    expect(response.status).toBe(200);
+    const body = response.json<{ results: Record<string, { results: { key: string }[]; total_results: number }> }>();
+    expect(Object.keys(body.results).sort()).toEqual(['dashboard', 'feature', 'table', 'user']);
+    expect(body.results['table']!.results[0]!.key).toBe('hive://gold.core/orders');
+    expect(body.results['feature']).toEqual({ results: [], total_results: 0 });
+  });
+
+  it("takes Amundsen's request: resource types, paging, filters and highlights", async () => {
+    const response = await search('frances', {
+      query_term: 'orders',
+      resource_types: ['table'],
+      page_index: 0,
+      results_per_page: 2,
+      filters: [{ name: 'database', values: ['big*'], operation: 'OR' }],
+      highlight_options: { table: { enable_highlight: true } },
+    });
+    const body = response.json<{ page_index: number; results_per_page: number; results: { table: { results: { key: string; highlight: Record<string, string[]> }[]; total_results: number } } }>();
+    expect(body).toMatchObject({ page_index: 0, results_per_page: 2 });
+    expect(body.results.table.results[0]!.key).toBe('bigquery://prod.analytics/orders_enriched');
+    expect(body.results.table.results[0]!.highlight['name']).toEqual(['<em>orders</em>_enriched']);
+    expect(body.results.table.results).toHaveLength(2);
+  });
+
+  it('answers bad requests with a clear 400', async () => {
+    for (const [body, message] of [
+      [{}, 'query_term: query_term is required'],
+      [{ query_term: 'x', resource_types: ['chart'] }, 'resource_types.0: resource_types may only hold table, dashboard, user, feature'],
+      [{ query_term: 'x', results_per_page: 1000 }, 'results_per_page'],
+      [{ query_term: 'x', page_index: -1 }, 'page_index'],
+    ] as const) {
+      const response = await search('frances', body);
+      expect(response.status).toBe(400);
+      expect(response.json<{ message: string }>().message).toContain(message);
+    }
+  });
+
+  it('needs a token with read access', async () => {
+    expect((await call(`${api.url}/v2/search`, { method: 'POST', body: '{"query_term":"x"}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+  });
+
+  it('lets only services with write:data and admins index', async () => {
+    const doc = { ...relevanceCatalog().tables[0]!, key: 'hive://gold.core/brand_new', name: 'brand_new' };
+    const put = (who: string) => as(who, '/v2/documents/table', { method: 'PUT', body: JSON.stringify({ documents: [doc] }) });
+    expect((await put('reader')).status).toBe(403);
+    expect((await put('engineer')).status).toBe(403); // a person, even a writer, does not index
+    expect((await put('metadata')).status).toBe(200);
+    const found = await search('frances', { query_term: 'brand new', resource_types: ['table'] });
+    expect(found.json<{ results: { table: { results: { key: string }[] } } }>().results.table.results[0]!.key).toBe('hive://gold.core/brand_new');
+    const removed = await as('metadata', '/v2/documents/table', { method: 'DELETE', body: JSON.stringify({ keys: ['hive://gold.core/brand_new'] }) });
+    expect(removed.json()).toEqual({ removed: 1 });
+  });
+
+  it('refuses a malformed document and changes nothing', async () => {
+    const bad = await as('metadata', '/v2/documents/table', { method: 'PUT', body: JSON.stringify({ documents: [{ key: 'x', name: 'x' }] }) });
+    expect(bad.status).toBe(400);
+    expect((await as('metadata', '/v2/documents/chart', { method: 'PUT', body: '{"documents":[]}' })).status).toBe(400);
+  });
+
+  it("changes one field with Amundsen's /v2/document (tags), searchable at once", async () => {
+    const change = (method: string, body: unknown) => as('metadata', '/v2/document', { method, body: JSON.stringify(body) });
+    const tag = { resource_key: 'hive://gold.core/orders', resource_type: 'table', field: 'tags', value: 'zanzibar', operation: 'add' };
+    expect((await change('POST', tag)).json()).toEqual({ msg: 'Updated tags of table hive://gold.core/orders' });
+    const tagged = await search('frances', { query_term: '', resource_types: ['table'], filters: [{ name: 'tag', values: ['zanzibar'], operation: 'OR' }] });
+    expect(tagged.json<{ results: { table: { results: { key: string; tag: string[] }[] } } }>().results.table.results.map((r) => r.key)).toEqual(['hive://gold.core/orders']);
+    expect((await change('DELETE', tag)).status).toBe(200);
+    const untagged = await search('frances', { query_term: 'zanzibar', resource_types: ['table'] });
+    expect(untagged.json<{ results: { table: { total_results: number } } }>().results.table.total_results).toBe(0);
+    expect((await change('POST', { ...tag, field: 'key' })).status).toBe(400);
+    expect((await change('POST', { ...tag, resource_key: 'hive://gold.core/nope' })).status).toBe(404);
+    expect((await as('frances', '/v2/document', { method: 'POST', body: JSON.stringify(tag) })).status).toBe(403);
+  });
+
+  it('reports its index in /healthcheck', async () => {
+    const health = await call(`${api.url}/healthcheck`);
+    expect(health.json()).toMatchObject({ status: 'ok', checks: { 'EmbeddedSearchIndex:connection': { status: 'ok', documents: { table: 61, user: 15, dashboard: 8 } } } });
+  });
+});
