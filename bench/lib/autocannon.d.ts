@@ -6,7 +6,8 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     headers?: Record<string, string>;
-    requests?: { setupRequest?: (request: { path: string }) => { path: string } }[];
+    method?: string;
+    requests?: { setupRequest?: (request: { path: string; body?: string }) => { path: string; body?: string } }[];
   }
   interface Histogram {
     average: number;

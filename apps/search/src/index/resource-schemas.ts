@@ -5,6 +5,8 @@ export interface SearchField<D> {
   name: string;
   weight: number;
   values: (doc: D) => readonly (string | null)[];
+  /** A name: also indexed with its parts joined (`order_items` as `orderitems`), for names typed without separators. */
+  joined?: boolean;
 }
 
 /** How one resource type is searched, filtered, ranked and shown. */
@@ -27,7 +29,7 @@ const list = (value: string | null) => [value];
 /** Amundsen's field weights: name over schema over columns over description. */
 const TABLE: ResourceSchema<TableDocument> = {
   fields: [
-    { name: 'name', weight: 5, values: (d) => list(d.name) },
+    { name: 'name', weight: 5, values: (d) => list(d.name), joined: true },
     { name: 'schema', weight: 3, values: (d) => list(d.schema) },
     { name: 'columns', weight: 2, values: (d) => d.columns },
     { name: 'description', weight: 1.5, values: (d) => list(d.description) },
@@ -72,7 +74,7 @@ const TABLE: ResourceSchema<TableDocument> = {
 
 const USER: ResourceSchema<UserDocument> = {
   fields: [
-    { name: 'full_name', weight: 5, values: (d) => list(d.full_name) },
+    { name: 'full_name', weight: 5, values: (d) => list(d.full_name), joined: true },
     { name: 'email', weight: 4, values: (d) => [d.email, d.email.split('@')[0] ?? null] },
     { name: 'first_name', weight: 3, values: (d) => list(d.first_name) },
     { name: 'last_name', weight: 3, values: (d) => list(d.last_name) },
@@ -104,7 +106,7 @@ const USER: ResourceSchema<UserDocument> = {
 
 const DASHBOARD: ResourceSchema<DashboardDocument> = {
   fields: [
-    { name: 'name', weight: 5, values: (d) => list(d.name) },
+    { name: 'name', weight: 5, values: (d) => list(d.name), joined: true },
     { name: 'group_name', weight: 3, values: (d) => list(d.group_name) },
     { name: 'chart_names', weight: 2, values: (d) => d.chart_names },
     { name: 'query_names', weight: 2, values: (d) => d.query_names },

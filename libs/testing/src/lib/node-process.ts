@@ -40,6 +40,8 @@ export interface StartNodeOptions {
   readyPath?: string;
   port?: number;
   timeoutMs?: number;
+  /** Options for node itself, before the script (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -49,7 +51,7 @@ export interface StartNodeOptions {
  */
 export async function startNode(script: string, options: StartNodeOptions = {}): Promise<NodeProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     env: { ...process.env, NODE_ENV: 'development', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

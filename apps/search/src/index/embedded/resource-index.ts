@@ -47,6 +47,12 @@ const LENGTH_PENALTY = 0.1;
  */
 export class ResourceIndex<D extends { key: string }> {
   private docs: (D | undefined)[] = [];
+  /** Lower-cased exact-match values (names, keys) → the ids of the documents that have them. */
+  private exact = new Map<string, number[]>();
+  /** Per document id: its usage (and its logarithm), computed once. */
+  private usages: number[] = [];
+  private logUsages: number[] = [];
+  private alive = new Uint8Array(1024);
   private readonly ids = new Map<string, number>();
   private postings = new Map<string, Postings>();
   private vocabulary = new FuzzyVocabulary();
@@ -71,18 +77,32 @@ export class ResourceIndex<D extends { key: string }> {
     const old = this.ids.get(doc.key);
     if (old !== undefined) {
       this.docs[old] = undefined;
+      this.alive[old] = 0;
       this.live -= 1;
     }
     const id = this.docs.length;
     this.docs.push(doc);
+    for (const value of new Set(this.schema.exact(doc).flatMap((v) => (v === null ? [] : [v.toLowerCase()])))) {
+      const list = this.exact.get(value);
+      if (list) list.push(id);
+      else this.exact.set(value, [id]);
+    }
+    this.usages.push(this.schema.usage(doc));
+    this.logUsages.push(Math.log(1 + this.usages[id]!));
+    if (id >= this.alive.length) {
+      const grown = new Uint8Array(this.alive.length * 2);
+      grown.set(this.alive);
+      this.alive = grown;
+    }
+    this.alive[id] = 1;
     this.ids.set(doc.key, id);
     this.live += 1;
-    this.maxUsage = Math.max(this.maxUsage, this.schema.usage(doc));
+    this.maxUsage = Math.max(this.maxUsage, this.usages[id]!);
     const weights = new Map<string, number>();
     for (const field of this.schema.fields) {
       for (const value of field.values(doc)) {
         if (!value) continue;
-        const valueTerms = terms(value);
+        const valueTerms = field.joined ? terms(value) : parts(value);
         // A match in a short value counts more than one in a long value (`payments` over `fct_payments`).
         const weight = field.weight / (1 + LENGTH_PENALTY * (parts(value).length - 1));
         for (const term of valueTerms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
@@ -105,6 +125,7 @@ export class ResourceIndex<D extends { key: string }> {
     const id = this.ids.get(key);
     if (id === undefined) return false;
     this.docs[id] = undefined;
+    this.alive[id] = 0;
     this.ids.delete(key);
     this.live -= 1;
     return true;
@@ -126,12 +147,17 @@ export class ResourceIndex<D extends { key: string }> {
         if (!list) continue;
         matchedTerms.add(term);
         const idf = Math.log(1 + n / list.ids.length);
-        for (let i = 0; i < list.ids.length; i++) {
-          const id = list.ids[i]!;
-          if (this.docs[id] === undefined) continue;
-          const s = weight * list.weights[i]! * idf;
-          if (this.best[id] === 0) wordTouched.push(id);
-          if (s > this.best[id]!) this.best[id] = s;
+        const factor = weight * idf;
+        const { ids, weights } = list;
+        const best = this.best;
+        const alive = this.alive;
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i]!;
+          if (alive[id] === 0) continue;
+          const s = factor * weights[i]!;
+          const current = best[id]!;
+          if (current === 0) wordTouched.push(id);
+          if (s > current) best[id] = s;
         }
       }
       for (const id of wordTouched) {
@@ -150,40 +176,53 @@ export class ResourceIndex<D extends { key: string }> {
       const idf = Math.log(1 + n / list.ids.length);
       for (let i = 0; i < list.ids.length; i++) {
         const id = list.ids[i]!;
-        if (this.docs[id] !== undefined && (this.scores[id]! > 0 || this.coverage[id]! > 0)) this.scores[id]! += list.weights[i]! * idf;
+        if (this.alive[id] === 1 && this.coverage[id]! > 0) this.scores[id]! += list.weights[i]! * idf;
       }
     }
 
-    const normalized = query.text.trim().toLowerCase();
+    for (const id of this.exact.get(query.text.trim().toLowerCase()) ?? []) {
+      if (this.alive[id] === 1 && this.coverage[id]! > 0) this.scores[id]! += EXACT_BONUS;
+    }
     const usageScale = Math.log(1 + this.maxUsage) || 1;
-    const ranked: { id: number; coverage: number; score: number; doc: D }[] = [];
+    const top = new TopK(query.offset + query.limit);
+    let total = 0;
+    const usageWeight = USAGE_INFLUENCE / usageScale;
     for (const id of touched) {
-      const doc = this.docs[id]!;
       const coverage = this.coverage[id]!;
       let score = this.scores[id]!;
       this.scores[id] = 0;
       this.coverage[id] = 0;
-      if (!matches(doc)) continue;
-      if (this.schema.exact(doc).some((v) => v !== null && v.toLowerCase() === normalized)) score += EXACT_BONUS;
-      score *= 1 + (USAGE_INFLUENCE * Math.log(1 + this.schema.usage(doc))) / usageScale;
-      ranked.push({ id, coverage, score, doc });
+      if (matches !== undefined && !matches(this.docs[id]!)) continue;
+      total += 1;
+      score *= 1 + usageWeight * this.logUsages[id]!;
+      top.offer(id, coverage, score);
     }
-    ranked.sort((a, b) => b.coverage - a.coverage || b.score - a.score || (a.doc.key < b.doc.key ? -1 : 1));
     return {
-      total: ranked.length,
-      hits: ranked.slice(query.offset, query.offset + query.limit).map((r) => ({ doc: r.doc, score: round(r.score) })),
+      total,
+      hits: top
+        .sorted()
+        .slice(query.offset)
+        .map((r) => ({ doc: this.docs[r.id]!, score: round(r.score) })),
       matchedTerms: [...matchedTerms],
     };
   }
 
   /** An empty query browses: the most used first. */
-  private browse(matches: (doc: D) => boolean, query: ResourceQuery): ResourceResult<D> {
-    const found: D[] = [];
-    for (const doc of this.docs) if (doc !== undefined && matches(doc)) found.push(doc);
-    found.sort((a, b) => this.schema.usage(b) - this.schema.usage(a) || (a.key < b.key ? -1 : 1));
+  private browse(matches: ((doc: D) => boolean) | undefined, query: ResourceQuery): ResourceResult<D> {
+    const top = new TopK(query.offset + query.limit);
+    let total = 0;
+    for (let id = 0; id < this.docs.length; id++) {
+      const doc = this.docs[id];
+      if (doc === undefined || (matches !== undefined && !matches(doc))) continue;
+      total += 1;
+      top.offer(id, 0, this.usages[id]!);
+    }
     return {
-      total: found.length,
-      hits: found.slice(query.offset, query.offset + query.limit).map((doc) => ({ doc, score: this.schema.usage(doc) })),
+      total,
+      hits: top
+        .sorted()
+        .slice(query.offset)
+        .map((r) => ({ doc: this.docs[r.id]!, score: r.score })),
       matchedTerms: [],
     };
   }
@@ -193,7 +232,7 @@ export class ResourceIndex<D extends { key: string }> {
     const found = new Map<string, number>();
     const add = (term: string, weight: number) => found.set(term, Math.max(found.get(term) ?? 0, weight));
     if (this.vocabulary.has(word)) add(word, MATCH_WEIGHT.exact);
-    if (word.length >= 2) for (const term of this.vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) if (term !== word) add(term, MATCH_WEIGHT.prefix);
+    if (word.length >= 3) for (const term of this.vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) if (term !== word) add(term, MATCH_WEIGHT.prefix);
     for (const { term, distance } of this.vocabulary.similar(word)) add(term, distance === 1 ? MATCH_WEIGHT.typo1 : MATCH_WEIGHT.typo2);
     return found;
   }
@@ -210,6 +249,10 @@ export class ResourceIndex<D extends { key: string }> {
   private compact(): void {
     const liveDocs = this.docs.filter((d): d is D => d !== undefined);
     this.docs = [];
+    this.exact = new Map();
+    this.usages = [];
+    this.logUsages = [];
+    this.alive = new Uint8Array(1024);
     this.ids.clear();
     this.postings = new Map();
     this.vocabulary = new FuzzyVocabulary();
@@ -221,12 +264,71 @@ export class ResourceIndex<D extends { key: string }> {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+interface Ranked {
+  id: number;
+  coverage: number;
+  score: number;
+}
+
+/**
+ * True when `a` ranks before `b`: more query words matched, then a higher
+ * score, then the earlier indexed (a stable, cheap tie-break).
+ */
+const before = (a: Ranked, b: Ranked) =>
+  a.coverage > b.coverage || (a.coverage === b.coverage && (a.score > b.score || (a.score === b.score && a.id < b.id)));
+
+/** The best `k` of many candidates, without sorting them all: a binary heap whose root is the worst kept. */
+class TopK {
+  private readonly heap: Ranked[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** Keeps a candidate if it is among the best k so far; allocates only for those kept. */
+  offer(id: number, coverage: number, score: number): void {
+    if (this.k === 0) return;
+    const heap = this.heap;
+    if (heap.length === this.k) {
+      const worst = heap[0]!;
+      if (coverage < worst.coverage || (coverage === worst.coverage && (score < worst.score || (score === worst.score && id > worst.id)))) return;
+    }
+    const item: Ranked = { id, coverage, score };
+    if (heap.length < this.k) {
+      heap.push(item);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!before(heap[parent]!, heap[i]!)) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+      return;
+    }
+    if (!before(item, heap[0]!)) return;
+    heap[0] = item;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
+      if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
+      if (worst === i) break;
+      [heap[worst], heap[i]] = [heap[i]!, heap[worst]!];
+      i = worst;
+    }
+  }
+
+  sorted(): Ranked[] {
+    return [...this.heap].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  }
+}
+
 /**
  * Amundsen's filters: each value may use `*` wildcards and matches
  * case-insensitively; OR needs one value to match, AND all of them. Filters
  * this resource type does not know are ignored, as Amundsen does.
  */
-function compileFilters<D>(filters: readonly SearchFilter[], schema: ResourceSchema<D>): (doc: D) => boolean {
+function compileFilters<D>(filters: readonly SearchFilter[], schema: ResourceSchema<D>): ((doc: D) => boolean) | undefined {
   const checks = filters.flatMap((filter) => {
     const values = schema.filters[filter.name];
     if (!values || filter.values.length === 0) return [];
@@ -243,5 +345,5 @@ function compileFilters<D>(filters: readonly SearchFilter[], schema: ResourceSch
       },
     ];
   });
-  return (doc) => checks.every((check) => check(doc));
+  return checks.length === 0 ? undefined : (doc) => checks.every((check) => check(doc));
 }

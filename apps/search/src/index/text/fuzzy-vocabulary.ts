@@ -16,7 +16,8 @@ export class FuzzyVocabulary {
     if (this.terms.has(term)) return;
     this.terms.add(term);
     this.sorted = undefined;
-    if (term.length < 4) return;
+    // Typos are looked for in words people type: not in numbers, not in very long joined names.
+    if (term.length < 4 || term.length > MAX_TYPO_LENGTH || /^\d+$/.test(term)) return;
     for (const variant of deletionsOf(term, maxEdits(term.length))) {
       const list = this.deletions.get(variant);
       if (list) list.push(term);
@@ -65,6 +66,9 @@ export class FuzzyVocabulary {
     return found.sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1));
   }
 }
+
+/** Longer terms (joined names) are matched exactly or by prefix only; it keeps the deletion index small. */
+export const MAX_TYPO_LENGTH = 16;
 
 /** The typos a word of this length may have: none below 4 letters, one from 4, two from 8. */
 export function maxEdits(length: number): number {

@@ -10,16 +10,16 @@ describe('name-aware tokens', () => {
     expect(parts('Café_Über')).toEqual(['café', 'über']);
   });
 
-  it('keeps whole names as tokens too, so exact names match', () => {
+  it('adds whole names, joined, so names typed without separators match', () => {
     expect(tokenize('fct_orders_v2 daily')).toEqual([
-      { text: 'fct_orders_v2', position: 0, whole: true },
+      { text: 'fctordersv2', position: 0, whole: true },
       { text: 'fct', position: 0, whole: false },
       { text: 'orders', position: 1, whole: false },
       { text: 'v', position: 2, whole: false },
       { text: '2', position: 3, whole: false },
       { text: 'daily', position: 4, whole: false },
     ]);
-    expect(terms('hive://gold.core/orders')).toEqual(['hive://gold.core/orders', 'hive', 'gold', 'core', 'orders']);
+    expect(terms('hive://gold.core/orders')).toEqual(['hivegoldcoreorders', 'hive', 'gold', 'core', 'orders']);
   });
 
   it('ignores punctuation and empty input', () => {

@@ -15,7 +15,7 @@ export interface Token {
   text: string;
   /** Position among the parts (the whole-name token shares the first part's position). */
   position: number;
-  /** True for a whole name (e.g. `fct_orders_v2`) rather than one of its parts. */
+  /** True for a whole name (`fct_orders_v2` as `fctordersv2`) rather than one of its parts. */
   whole: boolean;
 }
 
@@ -30,8 +30,9 @@ export function parts(text: string): string[] {
 
 /**
  * Tokens of a text: every part, plus every whole name (a run of characters
- * without spaces, e.g. `fct_orders_v2` or `gold.core.orders`) that has more
- * than one part, lower-cased.
+ * without spaces that has more than one part) as its parts joined together —
+ * `fct_orders_v2` gives `fctordersv2` — so that a name typed without its
+ * separators (`orderitems`, `pageviews`) still matches.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -40,8 +41,7 @@ export function tokenize(text: string): Token[] {
     if (chunk === '') continue;
     const chunkParts = parts(chunk);
     if (chunkParts.length === 0) continue;
-    const whole = chunk.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (chunkParts.length > 1 && whole !== '') tokens.push({ text: whole, position, whole: true });
+    if (chunkParts.length > 1) tokens.push({ text: chunkParts.join(''), position, whole: true });
     for (const part of chunkParts) tokens.push({ text: part, position: position++, whole: false });
   }
   return tokens;
