@@ -1,11 +1,26 @@
 import type { SearchFilter } from '@fram/models';
 import type { ResourceSchema } from '../resource-schemas';
 import { FuzzyVocabulary } from '../text/fuzzy-vocabulary';
-import { parts, terms, tokenize } from '../text/tokenize';
+import { parts, tokenize } from '../text/tokenize';
 
-interface Postings {
-  ids: number[];
-  weights: number[];
+/**
+ * The documents a term occurs in, in id order, with the weight of the best
+ * field it occurs in. Appended to as JS arrays; read as compact typed
+ * arrays, re-made when the list has grown since.
+ */
+class Postings {
+  ids: number[] = [];
+  weights: number[] = [];
+  private packedIds = new Int32Array(0);
+  private packedWeights = new Float32Array(0);
+
+  packed(): { ids: Int32Array; weights: Float32Array } {
+    if (this.packedIds.length !== this.ids.length) {
+      this.packedIds = Int32Array.from(this.ids);
+      this.packedWeights = Float32Array.from(this.weights);
+    }
+    return { ids: this.packedIds, weights: this.packedWeights };
+  }
 }
 
 export interface ScoredDocument<D> {
@@ -61,6 +76,9 @@ export class ResourceIndex<D extends { key: string }> {
   private scores = new Float64Array(0);
   private best = new Float64Array(0);
   private coverage = new Uint16Array(0);
+  /** Scratch lists of document ids touched by the current query and by its current word. */
+  private touchedIds = new Int32Array(0);
+  private wordIds = new Int32Array(0);
 
   constructor(private readonly schema: ResourceSchema<D>) {}
 
@@ -99,21 +117,28 @@ export class ResourceIndex<D extends { key: string }> {
     this.live += 1;
     this.maxUsage = Math.max(this.maxUsage, this.usages[id]!);
     const weights = new Map<string, number>();
+    const joined = new Set<string>();
     for (const field of this.schema.fields) {
       for (const value of field.values(doc)) {
         if (!value) continue;
-        const valueTerms = field.joined ? terms(value) : parts(value);
+        const valueParts = parts(value);
         // A match in a short value counts more than one in a long value (`payments` over `fct_payments`).
-        const weight = field.weight / (1 + LENGTH_PENALTY * (parts(value).length - 1));
-        for (const term of valueTerms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+        const weight = field.weight / (1 + LENGTH_PENALTY * (valueParts.length - 1));
+        for (const term of valueParts) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+        if (field.joined && valueParts.length > 1) {
+          const whole = valueParts.join('');
+          joined.add(whole);
+          weights.set(whole, Math.max(weights.get(whole) ?? 0, weight));
+        }
       }
     }
     for (const [term, weight] of weights) {
       let list = this.postings.get(term);
       if (!list) {
-        list = { ids: [], weights: [] };
+        list = new Postings();
         this.postings.set(term, list);
-        this.vocabulary.add(term);
+        // Joined names are matched exactly or by prefix; their typo variants would fill memory.
+        this.vocabulary.add(term, { typos: !joined.has(term) });
       }
       list.ids.push(id);
       list.weights.push(weight);
@@ -137,34 +162,33 @@ export class ResourceIndex<D extends { key: string }> {
     if (words.length === 0) return this.browse(matches, query);
 
     this.ensureScratch();
-    const touched: number[] = [];
+    const { best, scores, coverage, alive, touchedIds, wordIds } = this;
+    let touchedCount = 0;
     const matchedTerms = new Set<string>();
     const n = Math.max(this.live, 1);
     for (const word of new Set(words)) {
-      const wordTouched: number[] = [];
+      let wordCount = 0;
       for (const [term, weight] of this.expand(word)) {
         const list = this.postings.get(term);
         if (!list) continue;
         matchedTerms.add(term);
-        const idf = Math.log(1 + n / list.ids.length);
-        const factor = weight * idf;
-        const { ids, weights } = list;
-        const best = this.best;
-        const alive = this.alive;
+        const factor = weight * Math.log(1 + n / list.ids.length);
+        const { ids, weights } = list.packed();
         for (let i = 0; i < ids.length; i++) {
           const id = ids[i]!;
           if (alive[id] === 0) continue;
           const s = factor * weights[i]!;
           const current = best[id]!;
-          if (current === 0) wordTouched.push(id);
+          if (current === 0) wordIds[wordCount++] = id;
           if (s > current) best[id] = s;
         }
       }
-      for (const id of wordTouched) {
-        if (this.scores[id] === 0 && this.coverage[id] === 0) touched.push(id);
-        this.scores[id]! += this.best[id]!;
-        this.coverage[id]! += 1;
-        this.best[id] = 0;
+      for (let i = 0; i < wordCount; i++) {
+        const id = wordIds[i]!;
+        if (coverage[id] === 0) touchedIds[touchedCount++] = id;
+        scores[id]! += best[id]!;
+        coverage[id]! += 1;
+        best[id] = 0;
       }
     }
     // Whole names typed as they are (`fct_orders_v2`) count once more.
@@ -187,15 +211,16 @@ export class ResourceIndex<D extends { key: string }> {
     const top = new TopK(query.offset + query.limit);
     let total = 0;
     const usageWeight = USAGE_INFLUENCE / usageScale;
-    for (const id of touched) {
-      const coverage = this.coverage[id]!;
-      let score = this.scores[id]!;
-      this.scores[id] = 0;
-      this.coverage[id] = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const id = touchedIds[i]!;
+      const matched = coverage[id]!;
+      let score = scores[id]!;
+      scores[id] = 0;
+      coverage[id] = 0;
       if (matches !== undefined && !matches(this.docs[id]!)) continue;
       total += 1;
       score *= 1 + usageWeight * this.logUsages[id]!;
-      top.offer(id, coverage, score);
+      top.offer(id, matched, score);
     }
     return {
       total,
@@ -243,6 +268,8 @@ export class ResourceIndex<D extends { key: string }> {
     this.scores = new Float64Array(size);
     this.best = new Float64Array(size);
     this.coverage = new Uint16Array(size);
+    this.touchedIds = new Int32Array(size);
+    this.wordIds = new Int32Array(size);
   }
 
   /** Rebuilds postings without the ids of replaced and removed documents. */

@@ -12,12 +12,13 @@ export class FuzzyVocabulary {
   private sorted: string[] | undefined;
   private readonly deletions = new Map<string, string[]>();
 
-  add(term: string): void {
+  /** Adds a term; with `typos: false` it is found exactly and by prefix only (e.g. joined names). */
+  add(term: string, options: { typos?: boolean } = {}): void {
     if (this.terms.has(term)) return;
     this.terms.add(term);
     this.sorted = undefined;
-    // Typos are looked for in words people type: not in numbers, not in very long joined names.
-    if (term.length < 4 || term.length > MAX_TYPO_LENGTH || /^\d+$/.test(term)) return;
+    // Typos are looked for in words people type: not in numbers, not in very long words.
+    if (options.typos === false || term.length < 4 || term.length > MAX_TYPO_LENGTH || /^\d+$/.test(term)) return;
     for (const variant of deletionsOf(term, maxEdits(term.length))) {
       const list = this.deletions.get(variant);
       if (list) list.push(term);
