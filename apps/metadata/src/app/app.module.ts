@@ -7,6 +7,7 @@ import { DashboardsModule } from '../dashboards/dashboards.module';
 import { MetadataConfigModule } from '../config/metadata-config.module';
 import { IngestionModule } from '../ingestion/ingestion.module';
 import { PopularModule } from '../popular/popular.module';
+import { SearchSyncModule } from '../search-sync/search-sync.module';
 import { StoreModule } from '../store/store.module';
 import { TablesModule } from '../tables/tables.module';
 import { UsersModule } from '../users/users.module';
@@ -26,6 +27,7 @@ import { UsersModule } from '../users/users.module';
     CatalogModule,
     IngestionModule,
     AuditModule,
+    SearchSyncModule,
   ],
 })
 export class AppModule {}

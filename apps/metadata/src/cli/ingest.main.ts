@@ -9,6 +9,7 @@
  *   INGEST_CLIENT_ID        default fram-scripts (dev-idp's client for scripts)
  *   INGEST_CLIENT_SECRET    default its development secret
  */
+import { TokenError } from '../common/client-credentials';
 import { clientCredentialsToken, ingestCatalog, IngestError, readCatalogFile } from './ingest-client';
 
 const DEV_ISSUER = 'http://localhost:5005/oauth2/default';
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`\ningest failed: ${error instanceof IngestError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`\ningest failed: ${error instanceof IngestError || error instanceof TokenError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },
 );

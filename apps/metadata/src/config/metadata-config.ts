@@ -35,7 +35,13 @@ export interface MetadataConfig {
   badges: readonly Badge[];
   /** Distinct readers a resource needs to be popular (Amundsen's POPULAR_RESOURCES_MINIMUM_READER_COUNT). */
   popularMinReaders: number;
+  /** Keeping the search service current, with metadata's own identity (client_credentials). */
+  searchSync: SearchSyncConfig;
 }
+
+export type SearchSyncConfig =
+  | { kind: 'off' }
+  | { kind: 'http'; searchUrl: string; issuer: string; clientId: string; clientSecret: string; intervalMs: number; cursorFile: string };
 
 /** dev-idp's client for metadata's own identity; only used outside production. */
 const DEV_SERVICE_CLIENT = { clientId: 'fram-metadata', clientSecret: 'fram-metadata-dev-secret' };
@@ -95,6 +101,20 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
 
   const popularMinReaders = reader.read({ name: 'POPULAR_RESOURCES_MINIMUM_READER_COUNT', schema: env.integer(2, 1, 100_000, 'readers') });
 
+  const syncOn = reader.read({
+    name: 'SEARCH_SYNC',
+    schema: z.enum(['on', 'off'], { error: 'must be on or off' }).optional().transform((v) => v !== 'off'),
+  });
+  const searchUrl = reader.read({
+    name: 'SEARCH_URL',
+    schema: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || isHttpUrl(v), 'must be the search service URL, e.g. http://search:5001')
+      .transform((v) => (v ?? 'http://127.0.0.1:5001').replace(/\/$/, '')),
+  });
+  const syncIntervalMs = reader.read({ name: 'SEARCH_SYNC_INTERVAL_MS', schema: env.integer(1000, 50, 600_000, 'milliseconds') });
+
   let credentials: { apiToken: string } | { clientId: string; clientSecret: string } | undefined;
   if (apiToken) credentials = { apiToken };
   else if (clientId && clientSecret) credentials = { clientId, clientSecret };
@@ -104,6 +124,10 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
       'OKTA_API_TOKEN: set an Okta API token (or SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET of a service app with okta.users.read), ' +
         'or USER_DIRECTORY=none to look people up in the metadata store only',
     );
+  }
+  const serviceClient = clientId && clientSecret ? { clientId, clientSecret } : !production ? DEV_SERVICE_CLIENT : undefined;
+  if (syncOn && !serviceClient) {
+    reader.problem('SERVICE_CLIENT_ID: set SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET (a service app with write:data) to keep search current, or SEARCH_SYNC=off');
   }
   reader.done();
   return {
@@ -115,5 +139,16 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
     userCacheTtlMs: ttlS * 1000,
     badges,
     popularMinReaders,
+    searchSync:
+      syncOn && serviceClient
+        ? {
+            kind: 'http',
+            searchUrl,
+            issuer: issuer && isHttpUrl(issuer) ? issuer : DEV_IDP_ISSUER,
+            ...serviceClient,
+            intervalMs: syncIntervalMs,
+            cursorFile: join(resolve(dataDir), 'search-sync.json'),
+          }
+        : { kind: 'off' },
   };
 }

@@ -130,6 +130,7 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
         { user: 'ada@example.com', read_count: 40 },
         { user: 'grace@example.com', read_count: 7 },
       ]);
+      expect((await store.getTable(ORDERS_KEY))!.usage).toEqual({ total: 47, unique: 2 });
     });
 
     it('counts tag usage, lists badges and statistics', async () => {
@@ -159,7 +160,11 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
       expect(previous).toMatchObject({ actor: 'grace@example.com', action: 'set_description', resource_key: ORDERS_KEY, detail: { description: 'x' } });
       expect(previous!.at).toBeGreaterThanOrEqual(before);
       const older = await store.audit(10, previous!.id);
-      expect(older[0]).toMatchObject({ action: 'ingest_tables', actor: 'fram-scripts' });
+      expect(older[0]).toMatchObject({ action: 'ingest_tables', actor: 'fram-scripts', detail: { count: 3, keys: [ORDERS_KEY, 'hive://gold.core/customers', 'bigquery://prod.analytics/events'] } });
+      // The same entries oldest first, after a given id: the change feed search is kept current from.
+      const feed = await store.auditSince(older[0]!.id - 1, 10);
+      expect(feed.map((e) => e.action)).toEqual(['ingest_tables', 'set_description', 'add_tag']);
+      expect(await store.auditSince(latest!.id, 10)).toEqual([]);
     });
 
     it('walks lineage up and down to a depth, with level, parent, source, usage and badges', async () => {

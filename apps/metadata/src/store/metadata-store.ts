@@ -34,6 +34,8 @@ export interface StoredTable {
   owners: string[];
   /** The five heaviest readers, most reads first. */
   readers: { user: string; read_count: number }[];
+  /** All reads: their sum and the number of distinct readers. */
+  usage: { total: number; unique: number };
 }
 
 /** A dashboard as the store keeps it; people are user keys. */
@@ -124,6 +126,8 @@ export abstract class MetadataStore {
   /** When the catalog was last changed by ingestion (epoch seconds), if ever. */
   abstract latestUpdatedTimestamp(): Promise<number | undefined>;
   abstract audit(limit: number, beforeId?: number): Promise<AuditEntry[]>;
+  /** Audit entries after `afterId`, oldest first: the change feed that keeps search current. */
+  abstract auditSince(afterId: number, limit: number): Promise<AuditEntry[]>;
 
   abstract health(): Promise<CheckResult>;
   abstract close(): Promise<void>;

@@ -27,6 +27,7 @@ import {
   type StoredTable,
 } from '../metadata-store';
 import { migrate } from './migrations';
+import { readKeys } from '../read-keys';
 
 type Row = Record<string, unknown>;
 
@@ -80,7 +81,13 @@ export class EmbeddedMetadataStore extends MetadataStore {
       badges: (this.q.badgesOf.all('table', key) as Row[]).map((b) => ({ badge_name: String(b['badge_name']), category: String(b['category']) })),
       owners: (this.q.ownersOf.all('table', key) as Row[]).map((o) => String(o['user_key'])),
       readers: (this.q.readersOf.all('table', key) as Row[]).map((r) => ({ user: String(r['user_key']), read_count: Number(r['read_count']) })),
+      usage: this.usage('table', key),
     };
+  }
+
+  private usage(type: ResourceType, key: string): { total: number; unique: number } {
+    const row = this.q.usageOf.get(type, key) as Row;
+    return { total: Number(row['usage']), unique: Number(row['readers']) };
   }
 
   async setTableDescription(key: string, description: string, edit: Edit): Promise<boolean> {
@@ -179,7 +186,7 @@ export class EmbeddedMetadataStore extends MetadataStore {
         }
       }
       this.q.setMeta.run('latest_updated_ts', String(Math.floor(edit.at / 1000)));
-      this.q.audit.run(edit.at, edit.actor, 'ingest_tables', 'table', '*', JSON.stringify({ count: records.length }));
+      this.q.audit.run(edit.at, edit.actor, 'ingest_tables', 'table', '*', JSON.stringify({ count: records.length, keys: records.map(tableKey) }));
     });
     write(tables);
     return tables.length;
@@ -191,7 +198,7 @@ export class EmbeddedMetadataStore extends MetadataStore {
         if ('table_key' in r) this.q.upsertRead.run(r.user, 'table', r.table_key, r.read_count);
         else this.q.upsertRead.run(r.user, 'dashboard', r.dashboard_key, r.read_count);
       }
-      this.q.audit.run(edit.at, edit.actor, 'ingest_reads', 'table', '*', JSON.stringify({ count: records.length }));
+      this.q.audit.run(edit.at, edit.actor, 'ingest_reads', 'table', '*', JSON.stringify({ count: records.length, ...readKeys(records) }));
     });
     write(reads);
     return reads.length;
@@ -256,7 +263,7 @@ export class EmbeddedMetadataStore extends MetadataStore {
           for (const tag of d.tags) this.q.addTag.run('dashboard', key, tag, 'default');
         }
       }
-      this.q.audit.run(edit.at, edit.actor, 'ingest_dashboards', 'dashboard', '*', JSON.stringify({ count: dashboards.length }));
+      this.q.audit.run(edit.at, edit.actor, 'ingest_dashboards', 'dashboard', '*', JSON.stringify({ count: dashboards.length, keys: dashboards.map(dashboardKey) }));
     })();
     return dashboards.length;
   }
@@ -321,15 +328,11 @@ export class EmbeddedMetadataStore extends MetadataStore {
   }
 
   async audit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
-    return (this.q.auditPage.all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Row[]).map((r) => ({
-      id: Number(r['id']),
-      at: Number(r['at']),
-      actor: String(r['actor']),
-      action: String(r['action']),
-      resource_type: String(r['resource_type']),
-      resource_key: String(r['resource_key']),
-      detail: JSON.parse(String(r['detail'])) as Record<string, unknown>,
-    }));
+    return (this.q.auditPage.all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Row[]).map(toAuditEntry);
+  }
+
+  async auditSince(afterId: number, limit: number): Promise<AuditEntry[]> {
+    return (this.q.auditSince.all(afterId, limit) as Row[]).map(toAuditEntry);
   }
 
   async health(): Promise<CheckResult> {
@@ -368,6 +371,18 @@ function toSummary(row: Row): TableSummary {
     key: String(row['key']),
     description: (row['description'] as string | null) ?? null,
     schema_description: null,
+  };
+}
+
+function toAuditEntry(r: Row): AuditEntry {
+  return {
+    id: Number(r['id']),
+    at: Number(r['at']),
+    actor: String(r['actor']),
+    action: String(r['action']),
+    resource_type: String(r['resource_type']),
+    resource_key: String(r['resource_key']),
+    detail: JSON.parse(String(r['detail'])) as Record<string, unknown>,
   };
 }
 
@@ -433,7 +448,7 @@ function prepare(db: Database.Database) {
       `SELECT d.*, (SELECT COALESCE(SUM(read_count), 0) FROM reads r WHERE r.resource_type = 'dashboard' AND r.resource_key = d.key) AS views
        FROM dashboard_tables dt JOIN dashboards d ON d.key = dt.dashboard_key WHERE dt.table_key = ? ORDER BY views DESC, d.key`,
     ),
-    usageOf: p('SELECT COALESCE(SUM(read_count), 0) AS usage FROM reads WHERE resource_type = ? AND resource_key = ?'),
+    usageOf: p('SELECT COALESCE(SUM(read_count), 0) AS usage, COUNT(*) AS readers FROM reads WHERE resource_type = ? AND resource_key = ?'),
     addLineage: p('INSERT OR IGNORE INTO lineage (upstream_key, downstream_key) VALUES (?, ?)'),
     downstream: p(WALK('upstream_key', 'downstream_key')),
     upstream: p(WALK('downstream_key', 'upstream_key')),
@@ -494,6 +509,7 @@ function prepare(db: Database.Database) {
     getMeta: p('SELECT value FROM meta WHERE name = ?'),
     audit: p('INSERT INTO audit (at, actor, action, resource_type, resource_key, detail) VALUES (?, ?, ?, ?, ?, ?)'),
     auditPage: p('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?'),
+    auditSince: p('SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT ?'),
   };
 }
 

@@ -97,7 +97,7 @@ export const CYPHER = {
     WITH tags, badges, owners, read, reader ORDER BY read.read_count DESC, reader.key
     RETURN tags, badges, owners,
            [r IN collect({user: reader.key, read_count: read.read_count}) WHERE r.user IS NOT NULL][0..5] AS readers,
-           coalesce(sum(read.read_count), 0) AS views`,
+           coalesce(sum(read.read_count), 0) AS views, count(reader) AS readerCount`,
 
   tableExists: 'MATCH (table:Table {key: $key}) RETURN count(table) AS n',
   dashboardExists: 'MATCH (dashboard:Dashboard {key: $key}) RETURN count(dashboard) AS n',
@@ -401,6 +401,10 @@ export const CYPHER = {
     SET sequence.value = coalesce(sequence.value, 0) + 1
     CREATE (:Fram_Audit {id: sequence.value, at: $at, actor: $actor, action: $action, resource_type: $type, resource_key: $key, detail: $detail})`,
 
+  auditSince: `
+    MATCH (entry:Fram_Audit) WHERE entry.id > $after
+    RETURN entry {.*} AS entry ORDER BY entry.id LIMIT $limit`,
+
   auditPage: `
     MATCH (entry:Fram_Audit) WHERE entry.id < $before
     RETURN entry {.*} AS entry ORDER BY entry.id DESC LIMIT $limit`,
@@ -434,4 +438,5 @@ export const CYPHER_PARAMETERS: Record<string, unknown> = {
   type: 'table',
   detail: '{}',
   before: 10,
+  after: 0,
 };

@@ -27,6 +27,7 @@ import {
   type StoredTable,
 } from '../metadata-store';
 import { CYPHER, lineageWalk } from './cypher';
+import { readKeys } from '../read-keys';
 
 export interface Neo4jConnection {
   uri: string;
@@ -93,6 +94,7 @@ export class Neo4jMetadataStore extends MetadataStore {
         badges: sortBadges(links?.['badges'] as Badge[]),
         owners: ((links?.['owners'] as string[]) ?? []).sort(),
         readers: (links?.['readers'] as { user: string; read_count: number }[]) ?? [],
+        usage: { total: Number(links?.['views'] ?? 0), unique: Number(links?.['readerCount'] ?? 0) },
       };
     });
   }
@@ -195,7 +197,7 @@ export class Neo4jMetadataStore extends MetadataStore {
       await tx.run(CYPHER.replaceBadges, { items: withList((t) => t.badges) });
       await tx.run(CYPHER.replaceOwners, { items: withList((t) => t.owners) });
       await tx.run(CYPHER.setLatestUpdated, { seconds: Math.floor(edit.at / 1000) });
-      await audit(tx, edit, 'ingest_tables', 'table', '*', { count: tables.length });
+      await audit(tx, edit, 'ingest_tables', 'table', '*', { count: tables.length, keys: records.map((r) => r.key) });
       return tables.length;
     });
   }
@@ -204,7 +206,7 @@ export class Neo4jMetadataStore extends MetadataStore {
     const records = reads.map((r) => ({ user: r.user, key: 'table_key' in r ? r.table_key : r.dashboard_key, read_count: r.read_count }));
     return this.write(async (tx) => {
       await tx.run(CYPHER.upsertReads, { reads: records });
-      await audit(tx, edit, 'ingest_reads', 'table', '*', { count: reads.length });
+      await audit(tx, edit, 'ingest_reads', 'table', '*', { count: reads.length, ...readKeys(reads) });
       return reads.length;
     });
   }
@@ -262,7 +264,7 @@ export class Neo4jMetadataStore extends MetadataStore {
       await tx.run(CYPHER.replaceDashboardTables, { items: withList((d) => d.tables) });
       await tx.run(CYPHER.replaceOwners, { items: withList((d) => d.owners) });
       await tx.run(CYPHER.replaceTags, { items: withList((d) => d.tags) });
-      await audit(tx, edit, 'ingest_dashboards', 'dashboard', '*', { count: dashboards.length });
+      await audit(tx, edit, 'ingest_dashboards', 'dashboard', '*', { count: dashboards.length, keys: records.map((r) => r.key) });
       return dashboards.length;
     });
   }
@@ -346,20 +348,11 @@ export class Neo4jMetadataStore extends MetadataStore {
   }
 
   async audit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
-    return this.read(async (tx) =>
-      (await rows(tx, CYPHER.auditPage, { limit: neo4j.int(limit), before: beforeId ?? Number.MAX_SAFE_INTEGER })).map((r) => {
-        const e = r['entry'] as Row;
-        return {
-          id: Number(e['id']),
-          at: Number(e['at']),
-          actor: String(e['actor']),
-          action: String(e['action']),
-          resource_type: String(e['resource_type']),
-          resource_key: String(e['resource_key']),
-          detail: JSON.parse(String(e['detail'])) as Record<string, unknown>,
-        };
-      }),
-    );
+    return this.read(async (tx) => (await rows(tx, CYPHER.auditPage, { limit: neo4j.int(limit), before: beforeId ?? Number.MAX_SAFE_INTEGER })).map(toAuditEntry));
+  }
+
+  async auditSince(afterId: number, limit: number): Promise<AuditEntry[]> {
+    return this.read(async (tx) => (await rows(tx, CYPHER.auditSince, { limit: neo4j.int(limit), after: afterId })).map(toAuditEntry));
   }
 
   async health(): Promise<CheckResult> {
@@ -424,6 +417,19 @@ async function rows(tx: ManagedTransaction, statement: string, params: Record<st
 
 function audit(tx: ManagedTransaction, edit: Edit, action: string, type: string, key: string, detail: Record<string, unknown>) {
   return tx.run(CYPHER.audit, { at: edit.at, actor: edit.actor, action, type, key, detail: JSON.stringify(detail) });
+}
+
+function toAuditEntry(r: Row): AuditEntry {
+  const e = r['entry'] as Row;
+  return {
+    id: Number(e['id']),
+    at: Number(e['at']),
+    actor: String(e['actor']),
+    action: String(e['action']),
+    resource_type: String(e['resource_type']),
+    resource_key: String(e['resource_key']),
+    detail: JSON.parse(String(e['detail'])) as Record<string, unknown>,
+  };
 }
 
 const keysOf = (found: Row[]) => found.map((r) => String(r['key']));

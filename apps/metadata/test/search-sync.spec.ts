@@ -1,0 +1,98 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { call, freePort, startDevIdp, startNode, startTestApp, withEnv, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import { AppModule as MetadataModule } from '../src/app/app.module';
+
+/** Edits in metadata reach the real search service, also after search was down. */
+describe('metadata keeps search current', () => {
+  let idp: DevIdp;
+  let metadata: RunningApp;
+  let search: NodeProcess | undefined;
+  let searchPort: number;
+  const searchDataDir = mkdtempSync(join(tmpdir(), 'fram-sync-search-'));
+  const tokens: Record<string, string> = {};
+
+  // The real search service (built), as its own process on a fixed loopback port.
+  const startSearch = async () => {
+    search = await startNode(join(workspaceRoot(), 'dist', 'apps', 'search', 'main.js'), {
+      port: searchPort,
+      env: { AUTH_ISSUERS: idp.issuer, DATA_DIR: searchDataDir, LOG_LEVEL: 'warn' },
+    });
+  };
+
+  beforeAll(async () => {
+    idp = await startDevIdp();
+    searchPort = await freePort();
+    await startSearch();
+    metadata = await withEnv(
+      {
+        AUTH_ISSUERS: idp.issuer,
+        OIDC_ISSUER: idp.issuer,
+        OKTA_ORG_URL: idp.origin,
+        WRITE_GROUPS: 'Analysts',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-sync-metadata-')),
+        SEARCH_URL: `http://127.0.0.1:${searchPort}`,
+        SEARCH_SYNC_INTERVAL_MS: '100',
+      },
+      () => startTestApp(MetadataModule),
+    );
+    tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
+    tokens['reader'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');
+    tokens['edsger'] = await idp.userToken('edsger@example.com');
+  }, 60_000);
+  afterAll(async () => {
+    await metadata?.close();
+    await search?.stop();
+    await idp?.stop();
+  });
+
+  const firstHit = async (query: string, type = 'table') => {
+    const response = await call(`http://127.0.0.1:${searchPort}/v2/search`, {
+      method: 'POST',
+      token: tokens['reader'],
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query_term: query, resource_types: [type] }),
+    });
+    return response.status === 200 ? response.json<{ results: Record<string, { results: Record<string, unknown>[] }> }>().results[type]!.results[0] : undefined;
+  };
+  const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = await probe();
+      if (ok(value) || Date.now() > deadline) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const metadataCall = (who: string, path: string, init: RequestInit = {}) =>
+    call(`${metadata.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
+
+  it('indexes ingested tables, then description edits, at once', async () => {
+    const ingest = await metadataCall('admin', '/ingest/tables', {
+      method: 'POST',
+      body: JSON.stringify({ tables: [{ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', columns: [{ name: 'order_id', col_type: 'bigint' }] }] }),
+    });
+    expect(ingest.status).toBe(200);
+    expect((await eventually(() => firstHit('ordrs'), (hit) => hit !== undefined))?.['key']).toBe('hive://gold.core/orders');
+
+    expect((await metadataCall('edsger', '/table/hive://gold.core/orders/description', { method: 'PUT', body: JSON.stringify({ description: 'Every zanzibar order' }) })).status).toBe(200);
+    expect((await eventually(() => firstHit('zanzibar'), (hit) => hit !== undefined))?.['key']).toBe('hive://gold.core/orders');
+  });
+
+  it('indexes people found in the directory', async () => {
+    expect((await metadataCall('reader', '/user/alan@example.com')).status).toBe(200);
+    expect((await eventually(() => firstHit('turing', 'user'), (hit) => hit !== undefined))?.['email']).toBe('alan@example.com');
+  });
+
+  it('keeps edits made while search is down and delivers them when it is back', async () => {
+    await search!.stop();
+    search = undefined;
+    const edit = await metadataCall('edsger', '/table/hive://gold.core/orders/tag/kilimanjaro', { method: 'PUT' });
+    expect(edit.status).toBe(200); // the edit does not wait for search
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await startSearch();
+    const hit = await eventually(() => firstHit('kilimanjaro'), (h) => h !== undefined, 35_000);
+    expect(hit?.['key']).toBe('hive://gold.core/orders');
+    expect(hit?.['tag']).toEqual(['kilimanjaro']);
+  }, 60_000);
+});
