@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, freePort, startDevIdp, startNode, startTestApp, withEnv, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import { call, freePort, runNode, startDevIdp, startNode, startTestApp, withEnv, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
 import { AppModule as MetadataModule } from '../src/app/app.module';
 
 /** Edits in metadata reach the real search service, also after search was down. */
@@ -94,5 +95,27 @@ describe('metadata keeps search current', () => {
     const hit = await eventually(() => firstHit('kilimanjaro'), (h) => h !== undefined, 35_000);
     expect(hit?.['key']).toBe('hive://gold.core/orders');
     expect(hit?.['tag']).toEqual(['kilimanjaro']);
+  }, 60_000);
+
+  it('rebuilds a search index that lost its documents with `npm run reindex`', async () => {
+    const metadataToken = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data write:data');
+    const removed = await call(`http://127.0.0.1:${searchPort}/v2/documents/table`, {
+      method: 'DELETE',
+      token: metadataToken,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ keys: ['hive://gold.core/orders'] }),
+    });
+    expect(removed.json()).toEqual({ removed: 1 });
+    expect(await firstHit('orders')).toBeUndefined();
+
+    execFileSync(process.execPath, [join(workspaceRoot(), 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(workspaceRoot(), 'apps', 'metadata', 'tsconfig.cli.json')]);
+    const { code, output } = await runNode(join(workspaceRoot(), 'tmp', 'cli', 'apps', 'metadata', 'src', 'cli', 'reindex.main.js'), {
+      METADATA_URL: metadata.url,
+      OIDC_ISSUER: idp.issuer,
+    });
+    expect(output).toMatch(/Reindexed 1 tables, 0 dashboards and 1 people in [\d.]+ s/);
+    expect(code).toBe(0);
+    expect((await firstHit('orders'))?.['key']).toBe('hive://gold.core/orders');
+    expect((await metadataCall('reader', '/search/reindex', { method: 'POST' })).status).toBe(403);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SearchSyncController } from './search-sync.controller';
 import { SearchSyncService } from './search-sync.service';
 
-@Module({ providers: [SearchSyncService], exports: [SearchSyncService] })
+@Module({ controllers: [SearchSyncController], providers: [SearchSyncService], exports: [SearchSyncService] })
 export class SearchSyncModule {}

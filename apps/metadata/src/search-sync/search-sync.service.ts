@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ConflictError, DependencyUnavailableError } from '@fram/errors';
 import { SEARCH_RESOURCE_TYPES } from '@fram/models';
 import { clientCredentialsToken } from '../common/client-credentials';
 import type { MetadataConfig, SearchSyncConfig } from '../config/metadata-config';
@@ -53,6 +54,30 @@ export class SearchSyncService implements OnApplicationBootstrap, OnApplicationS
     return this.running;
   }
 
+  /**
+   * Sends every table, dashboard and person to search, page by page (a full
+   * reindex, e.g. for a new search service or a graph that Amundsen's
+   * databuilder built). Returns how many documents of each type were sent.
+   */
+  async reindex(): Promise<Record<(typeof SEARCH_RESOURCE_TYPES)[number], number>> {
+    if (!this.config) throw new ConflictError('Keeping search current is off (SEARCH_SYNC=off); nothing to reindex into');
+    const sent = { table: 0, user: 0, dashboard: 0 };
+    for (const type of SEARCH_RESOURCE_TYPES) {
+      let after = '';
+      for (;;) {
+        const keys = await this.store.listKeys(type, after, BATCH);
+        if (keys.length === 0) break;
+        const changed = { table: new Set<string>(), user: new Set<string>(), dashboard: new Set<string>() };
+        for (const key of keys) changed[type].add(key);
+        const documents = (await buildDocuments(this.store, changed))[type];
+        if (documents.length > 0) await this.send(type, documents);
+        sent[type] += documents.length;
+        after = keys[keys.length - 1]!;
+      }
+    }
+    return sent;
+  }
+
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => {
       this.flush()
@@ -91,13 +116,18 @@ export class SearchSyncService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async send(type: string, documents: unknown[]): Promise<void> {
-    const response = await fetch(`${this.config!.searchUrl}/v2/documents/${type}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${await this.token!()}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ documents }),
-      signal: AbortSignal.timeout(30_000),
-    });
-    if (!response.ok) throw new Error(`search answered ${response.status} ${(await response.text()).slice(0, 200)}`);
+    let response: Response;
+    try {
+      response = await fetch(`${this.config!.searchUrl}/v2/documents/${type}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${await this.token!()}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ documents }),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new DependencyUnavailableError(`The search service at ${this.config!.searchUrl} cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!response.ok) throw new DependencyUnavailableError(`The search service answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
     await response.arrayBuffer().catch(() => undefined);
   }
 

@@ -246,6 +246,14 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
       expect((await store.popularTables(10, 1, 'c@example.com')).map((t) => t.key)).toEqual(['hive://gold.core/customers', ORDERS_KEY]);
     });
 
+    it('lists keys in order, page by page, for full reindexing', async () => {
+      expect(await store.listKeys('table', '', 2)).toEqual(['bigquery://prod.analytics/events', 'hive://gold.core/customers']);
+      expect(await store.listKeys('table', 'hive://gold.core/customers', 2)).toEqual([ORDERS_KEY]);
+      expect(await store.listKeys('dashboard', '', 10)).toEqual([]);
+      await store.upsertUser(normalizeUser({ email: 'ada@example.com', full_name: 'Ada Lovelace' }), edit());
+      expect(await store.listKeys('user', '', 10)).toEqual(['ada@example.com']);
+    });
+
     it('reports its health', async () => {
       expect(await store.health()).toEqual({ status: 'ok' });
     });

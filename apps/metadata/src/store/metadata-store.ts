@@ -120,6 +120,9 @@ export abstract class MetadataStore {
   abstract popularTables(limit: number, minReaders: number, userKey?: string): Promise<TableSummary[]>;
   abstract popularDashboards(limit: number, minReaders: number, userKey?: string): Promise<DashboardSummary[]>;
 
+  /** Keys of every table, dashboard or user (with a name), in key order, after `after`: for full reindexing. */
+  abstract listKeys(type: 'table' | 'dashboard' | 'user', after: string, limit: number): Promise<string[]>;
+
   abstract tagUsages(): Promise<{ tag_name: string; tag_count: number }[]>;
   abstract allBadges(): Promise<Badge[]>;
   abstract statistics(): Promise<Statistics>;

@@ -302,6 +302,11 @@ export class EmbeddedMetadataStore extends MetadataStore {
     return (rows as Row[]).map(toDashboardSummary);
   }
 
+  async listKeys(type: 'table' | 'dashboard' | 'user', after: string, limit: number): Promise<string[]> {
+    const statement = type === 'table' ? this.q.tableKeys : type === 'dashboard' ? this.q.dashboardKeys : this.q.userKeys;
+    return (statement.all(after, limit) as Row[]).map((r) => String(r['key']));
+  }
+
   async tagUsages(): Promise<{ tag_name: string; tag_count: number }[]> {
     return (this.q.tagUsages.all() as Row[]).map((r) => ({ tag_name: String(r['tag_name']), tag_count: Number(r['tag_count']) }));
   }
@@ -432,6 +437,9 @@ function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     ping: p('SELECT 1'),
+    tableKeys: p('SELECT key FROM tables WHERE key > ? ORDER BY key LIMIT ?'),
+    dashboardKeys: p('SELECT key FROM dashboards WHERE key > ? ORDER BY key LIMIT ?'),
+    userKeys: p('SELECT key FROM users WHERE key > ? ORDER BY key LIMIT ?'),
     dashboardExists: p('SELECT 1 FROM dashboards WHERE key = ?'),
     dashboard: p('SELECT * FROM dashboards WHERE key = ?'),
     upsertDashboard: p(

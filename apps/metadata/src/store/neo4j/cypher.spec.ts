@@ -12,6 +12,7 @@ function statements(): [string, string][] {
     all.push([`addUserLink(${forward})`, CYPHER.addUserLink(forward, backward)], [`removeUserLink(${forward})`, CYPHER.removeUserLink(forward, backward)]);
   }
   for (const relation of ['FOLLOW', 'OWNER_OF']) all.push([`linkedTables(${relation})`, CYPHER.linkedTables(relation)]);
+  for (const label of ['Table', 'Dashboard', 'User'] as const) all.push([`listKeys(${label})`, CYPHER.listKeys(label)]);
   for (const direction of ['HAS_UPSTREAM', 'HAS_DOWNSTREAM'] as const) for (const depth of [1, 10]) all.push([`lineageWalk(${direction}, ${depth})`, lineageWalk(direction, depth)]);
   return all;
 }

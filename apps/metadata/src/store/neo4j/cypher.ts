@@ -372,6 +372,11 @@ export const CYPHER = {
   popularDashboards: popular('Dashboard', false),
   personalPopularDashboards: popular('Dashboard', true),
 
+  /** Keys for full reindexing; users only with a name (Amundsen indexes users whose full_name is set). */
+  listKeys: (label: 'Table' | 'Dashboard' | 'User') => `
+    MATCH (n:${label}) WHERE n.key > $after${label === 'User' ? ' AND (n.full_name IS NOT NULL OR n.display_name IS NOT NULL)' : ''}
+    RETURN n.key AS key ORDER BY key LIMIT $limit`,
+
   tagUsages: `
     MATCH (tag:Tag)-[:TAG]->(resource)
     WHERE coalesce(tag.tag_type, 'default') = 'default'

@@ -318,6 +318,11 @@ export class Neo4jMetadataStore extends MetadataStore {
     });
   }
 
+  async listKeys(type: 'table' | 'dashboard' | 'user', after: string, limit: number): Promise<string[]> {
+    const label = type === 'table' ? 'Table' : type === 'dashboard' ? 'Dashboard' : 'User';
+    return this.read(async (tx) => keysOf(await rows(tx, CYPHER.listKeys(label), { after, limit: neo4j.int(limit) })));
+  }
+
   async tagUsages(): Promise<{ tag_name: string; tag_count: number }[]> {
     return this.read(async (tx) => (await rows(tx, CYPHER.tagUsages, {})).map((r) => ({ tag_name: String(r['tag_name']), tag_count: Number(r['tag_count']) })));
   }

@@ -1,0 +1,41 @@
+/**
+ * npm run reindex
+ *
+ * Asks the metadata service to send the whole catalog to the search service
+ * (POST /search/reindex), with an admin client_credentials token. Environment
+ * as for `npm run ingest`: METADATA_URL, TOKEN or OIDC_ISSUER +
+ * INGEST_CLIENT_ID + INGEST_CLIENT_SECRET.
+ */
+import { clientCredentialsToken, TokenError } from '../common/client-credentials';
+
+async function main(): Promise<number> {
+  const env = process.env;
+  const metadataUrl = (env['METADATA_URL'] ?? 'http://127.0.0.1:5002').replace(/\/$/, '');
+  const token = env['TOKEN']
+    ? env['TOKEN']
+    : await clientCredentialsToken(
+        env['OIDC_ISSUER'] ?? 'http://localhost:5005/oauth2/default',
+        env['INGEST_CLIENT_ID'] ?? 'fram-scripts',
+        env['INGEST_CLIENT_SECRET'] ?? 'fram-scripts-dev-secret',
+        'admin:system read:data',
+      )();
+  const started = Date.now();
+  process.stderr.write(`Reindexing search from ${metadataUrl} ...\n`);
+  const response = await fetch(`${metadataUrl}/search/reindex`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json().catch(() => ({}))) as { reindexed?: Record<string, number>; message?: string };
+  if (!response.ok || !body.reindexed) {
+    process.stderr.write(`reindex failed: ${response.status} ${body.message ?? ''}\n`);
+    return 1;
+  }
+  const { table = 0, dashboard = 0, user = 0 } = body.reindexed;
+  process.stdout.write(`Reindexed ${table} tables, ${dashboard} dashboards and ${user} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`reindex failed: ${error instanceof TokenError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
