@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SearchRequest } from '@fram/models';
 import { RELEVANCE_CASES, relevanceCatalog } from '../relevance.fixture';
+import { describeSearchIndexContract } from '../search-index.contract';
 import { EmbeddedSearchIndex } from './embedded-search-index';
 
 const request = (query_term: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
@@ -14,6 +15,8 @@ const request = (query_term: string, extra: Partial<SearchRequest> = {}): Search
   highlight_options: {},
   ...extra,
 });
+
+describeSearchIndexContract('embedded (SQLite file, in-memory index)', async () => new EmbeddedSearchIndex(join(mkdtempSync(join(tmpdir(), 'fram-search-contract-')), 'search.sqlite')));
 
 describe('EmbeddedSearchIndex', () => {
   let index: EmbeddedSearchIndex;

@@ -1,0 +1,214 @@
+import { Client, errors } from '@elastic/elasticsearch';
+import Mock from '@elastic/elasticsearch-mock';
+import { DependencyUnavailableError } from '@fram/errors';
+import type { SearchRequest, TableDocument } from '@fram/models';
+import { randomUUID } from 'node:crypto';
+import { describeSearchIndexContract } from '../search-index.contract';
+import { ElasticsearchSearchIndex } from './elasticsearch-search-index';
+
+// The same contract as the embedded index, against a real Elasticsearch whenever ELASTICSEARCH_URL
+// is set (no server can run on the development machines; see the README). Its own aliases, removed after.
+const url = process.env['ELASTICSEARCH_URL'];
+if (url) {
+  const template = `fram_contract_${randomUUID().slice(0, 8)}_{resource}`;
+  describeSearchIndexContract(
+    `Elasticsearch at ${url}`,
+    async () => new ElasticsearchSearchIndex({ client: new Client({ node: url }), aliasTemplate: template }),
+    async (index) => {
+      const client = new Client({ node: url });
+      await client.indices.delete({ index: template.replace('{resource}', '*') + '*' }).catch(() => undefined);
+      await client.close();
+      await index.close();
+    },
+  );
+}
+
+/**
+ * Request bodies and response parsing, checked against the official client's
+ * mock (TEST DOUBLE of an Elasticsearch server: none can run here). The same
+ * behaviour is checked against a real server by the contract suite whenever
+ * ELASTICSEARCH_URL is set.
+ */
+describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
+  let mock: Mock;
+  let index: ElasticsearchSearchIndex;
+  beforeEach(() => {
+    mock = new Mock();
+    index = new ElasticsearchSearchIndex({ client: new Client({ node: 'http://localhost:9200', Connection: mock.getConnection(), maxRetries: 0 }) });
+  });
+
+  const request = (extra: Partial<SearchRequest> = {}): SearchRequest => ({
+    query_term: 'ordrs',
+    resource_types: ['table', 'user'],
+    page_index: 1,
+    results_per_page: 5,
+    filters: [{ name: 'database', values: ['big*', 'hive'], operation: 'OR' }, { name: 'tag', values: ['sales', 'core'], operation: 'AND' }],
+    highlight_options: { table: { enable_highlight: true } },
+    ...extra,
+  });
+
+  it("sends one multi-search in Amundsen v2.1's manner: fuzzy weighted matches, usage rank features, wildcard filters", async () => {
+    let body: unknown[] = [];
+    mock.add({ method: 'POST', path: '/_msearch' }, (params) => {
+      body = params.body as unknown[];
+      return { responses: [{ hits: { total: { value: 0 }, hits: [] } }, { hits: { total: { value: 0 }, hits: [] } }] };
+    });
+    await index.search(request());
+    expect(body).toHaveLength(4);
+    expect(body[0]).toEqual({ index: 'table_search_index_v2_1' });
+    expect(body[2]).toEqual({ index: 'user_search_index_v2_1' });
+    const table = body[1] as { from: number; size: number; query: { bool: { must: { bool: { should: unknown[] } }[]; should: unknown[]; filter: unknown[] } }; highlight?: unknown };
+    expect(table.from).toBe(5);
+    expect(table.size).toBe(5);
+    expect(table.query.bool.must[0]!.bool.should).toEqual([
+      { match: { name: { query: 'ordrs', fuzziness: 'AUTO', boost: 5 } } },
+      { match: { description: { query: 'ordrs', fuzziness: 'AUTO', boost: 1.5 } } },
+      { match: { badges: { query: 'ordrs', fuzziness: 'AUTO', boost: 1 } } },
+      { match: { tags: { query: 'ordrs', fuzziness: 'AUTO', boost: 1 } } },
+      { match: { schema: { query: 'ordrs', fuzziness: 'AUTO', boost: 3 } } },
+      { match: { 'columns.general': { query: 'ordrs', fuzziness: 'AUTO', boost: 2 } } },
+      { match: { column_descriptions: { query: 'ordrs', fuzziness: 'AUTO', boost: 1 } } },
+    ]);
+    expect(table.query.bool.should).toEqual([
+      { rank_feature: { field: 'usage.total_usage', boost: 10 } },
+      { rank_feature: { field: 'usage.unique_usage', boost: 10 } },
+    ]);
+    expect(table.query.bool.filter).toEqual([
+      {
+        bool: {
+          should: [
+            { wildcard: { 'database.keyword': { value: 'big*', case_insensitive: true } } },
+            { wildcard: { 'database.keyword': { value: 'hive', case_insensitive: true } } },
+          ],
+          minimum_should_match: 1,
+        },
+      },
+      { wildcard: { 'tags.keyword': { value: 'sales', case_insensitive: true } } },
+      { wildcard: { 'tags.keyword': { value: 'core', case_insensitive: true } } },
+    ]);
+    expect(table.highlight).toMatchObject({ fields: { name: {}, description: {}, 'columns.general': { number_of_fragments: 10 } } });
+    const user = body[3] as { query: { bool: { must: { bool: { should: { match: Record<string, unknown> }[] } }[]; filter: unknown[] } }; highlight?: unknown };
+    expect(user.query.bool.must[0]!.bool.should.map((c) => Object.keys(c.match)[0])).toEqual(['name', 'first_name', 'last_name', 'team_name', 'key']);
+    expect(user.query.bool.filter).toEqual([]); // table filters do not apply to people
+    expect(user.highlight).toBeUndefined();
+  });
+
+  it('browses with an empty query: everything that passes the filters, the most used first', async () => {
+    let body: unknown[] = [];
+    mock.add({ method: 'POST', path: '/_msearch' }, (params) => {
+      body = params.body as unknown[];
+      return { responses: [{ hits: { total: { value: 0 }, hits: [] } }] };
+    });
+    await index.search(request({ query_term: '', resource_types: ['table'], filters: [] }));
+    expect((body[1] as { query: unknown }).query).toEqual({
+      bool: {
+        must: [{ match_all: {} }],
+        should: [
+          { rank_feature: { field: 'usage.total_usage', boost: 10 } },
+          { rank_feature: { field: 'usage.unique_usage', boost: 10 } },
+        ],
+        filter: [],
+      },
+    });
+  });
+
+  it("reads hits of Amundsen's databuilder documents into Amundsen's response shape", async () => {
+    mock.add({ method: 'POST', path: '/_msearch' }, () => ({
+      responses: [
+        {
+          hits: {
+            total: { value: 42 },
+            hits: [
+              {
+                _score: 12.5,
+                _source: {
+                  key: 'hive://gold.core/orders',
+                  name: 'orders',
+                  schema: 'core',
+                  database: 'hive',
+                  cluster: 'gold',
+                  description: 'One row per order.',
+                  columns: ['order_id', 'amount'],
+                  tags: ['sales'],
+                  badges: ['certified'],
+                  usage: { total_usage: 120, unique_usage: 9 },
+                  resource_type: 'table',
+                },
+                highlight: { 'columns.general': ['<em>order</em>_id'], name: ['<em>orders</em>'] },
+              },
+            ],
+          },
+        },
+        { error: { type: 'index_not_found_exception' }, status: 404 },
+      ],
+    }));
+    const response = await index.search(request());
+    expect(response.results.table).toEqual({
+      total_results: 42,
+      results: [
+        {
+          key: 'hive://gold.core/orders',
+          resource_type: 'table',
+          database: 'hive',
+          cluster: 'gold',
+          schema: 'core',
+          name: 'orders',
+          table: 'orders',
+          description: 'One row per order.',
+          column: ['order_id', 'amount'],
+          tag: ['sales'],
+          badges: ['certified'],
+          last_updated_timestamp: null,
+          total_usage: 120,
+          search_score: 12.5,
+          highlight: { columns: ['<em>order</em>_id'], name: ['<em>orders</em>'] },
+        },
+      ],
+    });
+    expect(response.results.user).toEqual({ results: [], total_results: 0 }); // a missing alias is skipped
+  });
+
+  it('creates a missing alias with the v2.1 mappings, then bulk-indexes by key', async () => {
+    const created: { path: string; body: Record<string, unknown> }[] = [];
+    let bulk: unknown[] = [];
+    mock.add({ method: 'HEAD', path: '/_alias/:name' }, () => new errors.ResponseError({ body: {}, statusCode: 404, headers: {}, warnings: null, meta: {} as never }));
+    mock.add({ method: 'PUT', path: '/:index' }, (params) => {
+      created.push({ path: String(params.path), body: params.body as Record<string, unknown> });
+      return { acknowledged: true };
+    });
+    mock.add({ method: 'POST', path: '/_bulk' }, (params) => {
+      bulk = params.body as unknown[];
+      return { errors: false, items: [] };
+    });
+    mock.add({ method: 'POST', path: '/:index/_delete_by_query' }, () => ({ deleted: 0 }));
+    const doc: TableDocument = {
+      key: 'hive://gold.core/orders', database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', description: null,
+      columns: ['id'], column_descriptions: [], tags: [], badges: [], last_updated_timestamp: null, total_usage: 0, unique_usage: 3,
+    };
+    await index.upsert('table', [doc]);
+    expect(created.map((c) => c.path)).toEqual([
+      expect.stringMatching(/^\/table_search_index_v2_1_\d{8}_[0-9a-f]{32}$/),
+      expect.stringMatching(/^\/dashboard_search_index_v2_1_/),
+      expect.stringMatching(/^\/user_search_index_v2_1_/),
+    ]);
+    expect(created[0]!.body).toMatchObject({
+      aliases: { table_search_index_v2_1: {} },
+      mappings: { _meta: { version: 2 }, properties: { usage: { type: 'rank_features' }, columns: { fields: { general: { analyzer: 'general_analyzer' } } } } },
+      settings: { index: { max_shingle_diff: 10 } },
+    });
+    expect(bulk).toEqual([
+      { index: { _index: 'table_search_index_v2_1', _id: 'hive://gold.core/orders' } },
+      expect.objectContaining({ key: 'hive://gold.core/orders', name: 'orders', display_name: 'core.orders', resource_type: 'table', usage: { unique_usage: 3 } }),
+    ]);
+  });
+
+  it('answers 503 (DependencyUnavailableError) when Elasticsearch cannot be reached', async () => {
+    mock.add({ method: 'POST', path: '/_msearch' }, () => new errors.ConnectionError('connect ECONNREFUSED'));
+    await expect(index.search(request())).rejects.toBeInstanceOf(DependencyUnavailableError);
+  });
+
+  it('reports cluster health: red fails', async () => {
+    mock.add({ method: 'GET', path: '/_cluster/health' }, () => ({ status: 'red' }));
+    expect(await index.health()).toEqual({ status: 'fail', cluster: 'red' });
+  });
+});

@@ -1,0 +1,150 @@
+import { Client } from '@elastic/elasticsearch';
+import { randomUUID } from 'node:crypto';
+import { DependencyUnavailableError } from '@fram/errors';
+import {
+  SEARCH_RESOURCE_TYPES,
+  type SearchDocuments,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResourceType,
+  type SearchResponse,
+} from '@fram/models';
+import type { CheckResult } from '@fram/service';
+import { RESOURCE_SCHEMAS, type ResourceSchema } from '../resource-schemas';
+import { SearchIndex } from '../search-index';
+import { aliasOf, buildQuery, fromElastic, HIGHLIGHT_NAMES, INDEX_BODIES, toElastic } from './amundsen-v21';
+
+export interface ElasticsearchOptions {
+  /** A client for ELASTICSEARCH_URL (or the official mock in tests). */
+  client: Client;
+  /** Amundsen's ES_INDEX_ALIAS_TEMPLATE. */
+  aliasTemplate?: string;
+}
+
+/**
+ * SearchIndex on Elasticsearch 8 with Amundsen's v2.1 aliases and mappings:
+ * indices built by Amundsen's databuilder are searched as they are; missing
+ * aliases are created (`{alias}_{yyyymmdd}_{uuid}` with the v2.1 mappings).
+ * A search is one multi-search with one query per resource type.
+ */
+export class ElasticsearchSearchIndex extends SearchIndex {
+  private readonly client: Client;
+  private readonly template: string;
+  private ready: Promise<void> | undefined;
+
+  constructor(options: ElasticsearchOptions) {
+    super();
+    this.client = options.client;
+    this.template = options.aliasTemplate ?? '{resource}_search_index_v2_1';
+  }
+
+  /** Creates the aliases that do not exist yet, with Amundsen's v2.1 index bodies. */
+  prepare(): Promise<void> {
+    this.ready ??= this.createMissingAliases().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const types = request.resource_types;
+    const searches = types.flatMap((type) => [
+      { index: aliasOf(this.template, type) },
+      buildQuery(type, request.query_term, request.filters, request.page_index * request.results_per_page, request.results_per_page, request.highlight_options[type]?.enable_highlight === true),
+    ]);
+    const answer = await this.call(() => this.client.msearch({ searches: searches as never }));
+    const results: SearchResponse['results'] = {};
+    types.forEach((type, i) => {
+      const response = answer.responses[i] as { hits?: { total?: { value?: number } | number; hits?: { _score?: number | null; _source?: Record<string, unknown>; highlight?: Record<string, string[]> }[] }; error?: unknown };
+      if (!response || 'error' in response || !response.hits) {
+        results[type] = { results: [], total_results: 0 };
+        return;
+      }
+      const schema = RESOURCE_SCHEMAS[type] as ResourceSchema<SearchDocuments[typeof type]>;
+      const toFram = fromElastic[type] as (s: Record<string, unknown>) => SearchDocuments[typeof type];
+      const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
+      results[type] = {
+        total_results: total,
+        results: (response.hits.hits ?? []).map(
+          (hit): SearchHit => ({
+            ...schema.hit(toFram(hit._source ?? {})),
+            search_score: hit._score ?? 0,
+            highlight: Object.fromEntries(Object.entries(hit.highlight ?? {}).map(([field, fragments]) => [HIGHLIGHT_NAMES[field] ?? field, fragments])),
+          }),
+        ),
+      };
+    });
+    return { msg: 'Success', page_index: request.page_index, results_per_page: request.results_per_page, status_code: 200, results };
+  }
+
+  async upsert<T extends SearchResourceType>(type: T, documents: SearchDocuments[T][]): Promise<number> {
+    if (documents.length === 0) return 0;
+    await this.prepare();
+    const index = aliasOf(this.template, type);
+    const convert = toElastic[type] as (d: SearchDocuments[T]) => Record<string, unknown>;
+    const operations = documents.flatMap((d) => [{ index: { _index: index, _id: d.key } }, convert(d)]);
+    const result = await this.call(() => this.client.bulk({ operations, refresh: 'wait_for' }));
+    if (result.errors) throw new DependencyUnavailableError('Elasticsearch refused some documents');
+    // Documents Amundsen's databuilder wrote have other ids: drop those duplicates of the keys.
+    const keys = documents.map((d) => d.key);
+    await this.call(() =>
+      this.client.deleteByQuery({ index, refresh: true, conflicts: 'proceed', query: { bool: { filter: [{ terms: { 'key.keyword': keys } }], must_not: [{ ids: { values: keys } }] } } }),
+    );
+    return documents.length;
+  }
+
+  async remove(type: SearchResourceType, keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const result = await this.call(() =>
+      this.client.deleteByQuery({ index: aliasOf(this.template, type), refresh: true, conflicts: 'proceed', query: { terms: { 'key.keyword': keys } } }),
+    );
+    return result.deleted ?? 0;
+  }
+
+  async get<T extends SearchResourceType>(type: T, key: string): Promise<SearchDocuments[T] | undefined> {
+    const result = await this.call(() => this.client.search({ index: aliasOf(this.template, type), size: 1, query: { term: { 'key.keyword': key } } }));
+    const source = result.hits.hits[0]?._source as Record<string, unknown> | undefined;
+    return source ? (fromElastic[type] as (s: Record<string, unknown>) => SearchDocuments[T])(source) : undefined;
+  }
+
+  async count(type: SearchResourceType): Promise<number> {
+    return (await this.call(() => this.client.count({ index: aliasOf(this.template, type) }))).count;
+  }
+
+  async health(): Promise<CheckResult> {
+    try {
+      const health = await this.client.cluster.health();
+      return { status: health.status === 'red' ? 'fail' : 'ok', cluster: health.status };
+    } catch (error) {
+      return { status: 'fail', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async createMissingAliases(): Promise<void> {
+    const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+    for (const type of SEARCH_RESOURCE_TYPES) {
+      const alias = aliasOf(this.template, type);
+      if (await this.client.indices.existsAlias({ name: alias })) continue;
+      const index = `${alias}_${day}_${randomUUID().replace(/-/g, '')}`;
+      await this.client.indices.create({ index, ...INDEX_BODIES[type], aliases: { [alias]: {} } } as never);
+    }
+  }
+
+  /** Connection failures become 503s (DependencyUnavailableError). */
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const name = (error as { name?: unknown }).name;
+      if (name === 'ConnectionError' || name === 'TimeoutError' || name === 'NoLivingConnectionsError') {
+        throw new DependencyUnavailableError('The search index (Elasticsearch) is unavailable; try again shortly');
+      }
+      throw error;
+    }
+  }
+}
