@@ -22,6 +22,21 @@ export interface LineageRecord {
   downstream: string;
 }
 
+/** A dashboard record with its key and every optional field filled in. */
+export interface CompleteDashboardRecord {
+  key: string;
+  product: string;
+  cluster: string;
+  group_name: string;
+  group_url: string;
+  name: string;
+  url: string;
+  description: string | null;
+  created_timestamp: number | null;
+  last_successful_run_timestamp: number | null;
+  chart_names: string[];
+}
+
 /** What bulk ingestion accepts for one dashboard (upserted by key). */
 export interface DashboardRecord {
   product: string;

@@ -1,6 +1,6 @@
 import type { DashboardRecord, TableRecord } from './ingestion';
 import type { DashboardDocument, TableDocument, UserDocument } from './search';
-import { dashboardKey } from './dashboard';
+import { completeDashboard } from './dashboard';
 import { tableKey } from './table';
 import type { User } from './user';
 
@@ -47,22 +47,6 @@ export function userDocument(u: User, counts: { read: number; own: number; follo
 }
 
 export function dashboardDocument(d: DashboardRecord, views = 0): DashboardDocument {
-  const key = dashboardKey(d);
-  return {
-    key,
-    uri: key,
-    product: d.product,
-    cluster: d.cluster,
-    group_name: d.group_name,
-    group_url: d.group_url ?? '',
-    name: d.name,
-    url: d.url ?? '',
-    description: d.description ?? null,
-    chart_names: d.chart_names ?? [],
-    query_names: [],
-    tags: d.tags ?? [],
-    badges: [],
-    last_successful_run_timestamp: d.last_successful_run_timestamp ?? null,
-    total_usage: views,
-  };
+  const { created_timestamp: _created, ...complete } = completeDashboard(d);
+  return { ...complete, uri: complete.key, query_names: [], tags: d.tags ?? [], badges: [], total_usage: views };
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  completeDashboard,
   dashboardKey,
   tableKey,
   type Badge,
@@ -236,20 +237,9 @@ export class EmbeddedMetadataStore extends MetadataStore {
   async upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number> {
     this.db.transaction(() => {
       for (const d of dashboards) {
-        const key = dashboardKey(d);
-        this.q.upsertDashboard.run({
-          key,
-          product: d.product,
-          cluster: d.cluster,
-          group_name: d.group_name,
-          group_url: d.group_url ?? '',
-          name: d.name,
-          url: d.url ?? '',
-          description: d.description ?? null,
-          created_timestamp: d.created_timestamp ?? null,
-          last_successful_run_timestamp: d.last_successful_run_timestamp ?? null,
-          chart_names: JSON.stringify(d.chart_names ?? []),
-        });
+        const complete = completeDashboard(d);
+        const key = complete.key;
+        this.q.upsertDashboard.run({ ...complete, chart_names: JSON.stringify(complete.chart_names) });
         if (d.tables) {
           this.q.deleteDashboardTables.run(key);
           for (const table of d.tables) this.q.addDashboardTable.run(key, table);

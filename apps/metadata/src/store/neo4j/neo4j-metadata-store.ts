@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
+  completeDashboard,
   dashboardKey,
   normalizeUser,
   tableKey,
@@ -244,19 +245,7 @@ export class Neo4jMetadataStore extends MetadataStore {
   }
 
   async upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number> {
-    const records = dashboards.map((d) => ({
-      key: dashboardKey(d),
-      product: d.product,
-      cluster: d.cluster,
-      group_name: d.group_name,
-      group_url: d.group_url ?? '',
-      name: d.name,
-      url: d.url ?? '',
-      description: d.description ?? null,
-      created_timestamp: d.created_timestamp ?? null,
-      last_successful_run_timestamp: d.last_successful_run_timestamp ?? null,
-      chart_names: d.chart_names ?? [],
-    }));
+    const records = dashboards.map(completeDashboard);
     const withList = (pick: (d: DashboardRecord) => string[] | undefined) =>
       dashboards.flatMap((d) => (pick(d) === undefined ? [] : [{ key: dashboardKey(d), values: pick(d) }]));
     return this.write(async (tx) => {
