@@ -1,21 +1,30 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+interface Cookie {
+  name: string;
+  value: string;
+  path: string;
+}
+
 /**
  * A scripted browser for OIDC flows over HTTP: keeps cookies (per host, as a
- * browser does: ports do not separate them), follows redirects one at a time
- * so tests can look at each, and submits forms.
+ * browser does: ports do not separate them; and per path), follows redirects
+ * one at a time so tests can look at each, and submits forms.
  */
 export class BrowserSession {
-  private readonly cookies = new Map<string, Map<string, string>>();
+  /** host → "name path" → cookie */
+  private readonly cookies = new Map<string, Map<string, Cookie>>();
 
   /** One request, no redirect followed. Relative `url`s resolve against `base`. */
   async request(url: string, init: RequestInit & { base?: string } = {}): Promise<Response> {
     const target = new URL(url, init.base);
     const headers = new Headers(init.headers);
-    const jar = this.cookies.get(target.hostname);
-    if (jar && jar.size > 0) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const sent = [...(this.cookies.get(target.hostname)?.values() ?? [])]
+      .filter((c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
+      .sort((a, b) => b.path.length - a.path.length);
+    if (sent.length > 0) headers.set('cookie', sent.map((c) => `${c.name}=${c.value}`).join('; '));
     const response = await fetch(target, { ...init, headers, redirect: 'manual' });
-    this.store(target.hostname, response.headers.getSetCookie());
+    this.store(target.hostname, target.pathname, response.headers.getSetCookie());
     return response;
   }
 
@@ -49,10 +58,10 @@ export class BrowserSession {
   }
 
   cookieNames(host: string): string[] {
-    return [...(this.cookies.get(host)?.keys() ?? [])];
+    return [...new Set([...(this.cookies.get(host)?.values() ?? [])].map((c) => c.name))];
   }
 
-  private store(host: string, setCookies: string[]): void {
+  private store(host: string, requestPath: string, setCookies: string[]): void {
     let jar = this.cookies.get(host);
     if (!jar) this.cookies.set(host, (jar = new Map()));
     for (const line of setCookies) {
@@ -60,12 +69,17 @@ export class BrowserSession {
       const index = pair!.indexOf('=');
       const name = pair!.slice(0, index).trim();
       const value = pair!.slice(index + 1).trim();
-      const expired = attributes.some((a) => {
-        const [key, val] = a.trim().split('=');
-        return (key!.toLowerCase() === 'expires' && Date.parse(val!) < Date.now()) || (key!.toLowerCase() === 'max-age' && Number(val) <= 0);
-      });
-      if (expired || value === '') jar.delete(name);
-      else jar.set(name, value);
+      let path = requestPath.slice(0, requestPath.lastIndexOf('/')) || '/';
+      let expired = false;
+      for (const attribute of attributes) {
+        const [key, val = ''] = attribute.trim().split('=');
+        const lower = key!.toLowerCase();
+        if (lower === 'path' && val.startsWith('/')) path = val;
+        if ((lower === 'expires' && Date.parse(val) < Date.now()) || (lower === 'max-age' && Number(val) <= 0)) expired = true;
+      }
+      const id = `${name} ${path}`;
+      if (expired || value === '') jar.delete(id);
+      else jar.set(id, { name, value, path });
     }
   }
 }

@@ -53,13 +53,18 @@ export async function probeRoutesWithoutToken(app: INestApplication, baseUrl: st
  * Declares the Jest test that pins an app's public routes: every route is
  * called without a token, and exactly `publicRoutes` may answer anything but 401.
  */
-export function describePublicRoutes(appName: string, module: Type<unknown>, publicRoutes: readonly string[]): void {
+export function describePublicRoutes(
+  appName: string,
+  module: Type<unknown>,
+  publicRoutes: readonly string[],
+  beforeListen?: (app: INestApplication) => void,
+): void {
   describe(`${appName}: public routes`, () => {
     let server: RunningApp | undefined;
     beforeAll(async () => {
       // A trusted issuer nobody listens on (no route below may need it), and a fresh data folder.
       const env = { AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default', DATA_DIR: mkdtempSync(join(tmpdir(), `fram-${appName}-`)) };
-      server = await withEnv(env, () => startTestApp(module, appName));
+      server = await withEnv(env, () => startTestApp(module, appName, 0, beforeListen));
     });
     afterAll(() => server?.close());
 

@@ -10,19 +10,26 @@ export interface RunningApp {
 }
 
 /**
- * Starts a Nest module as a real HTTP server on 127.0.0.1 with a free port,
+ * Starts a Nest module as a real HTTP server on 127.0.0.1 (a free port unless one is given),
  * configured exactly as main.ts configures it (with the OpenAPI docs when the
  * service's name is given). `close` stops it.
  */
-export async function startTestApp(module: Type<unknown>, service?: string): Promise<RunningApp> {
+export async function startTestApp(
+  module: Type<unknown>,
+  service?: string,
+  port = 0,
+  /** What main.ts does before listening (e.g. the frontend's session middleware). */
+  beforeListen?: (app: INestApplication) => void,
+): Promise<RunningApp> {
   const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
   // Quiet: warnings such as an unreachable key set are expected in many tests.
   // (The testing module ignores `logger: false`; a list of levels works.)
   const app = moduleRef.createNestApplication({ logger: ['fatal'] });
   configureApp(app, service);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  beforeListen?.(app);
+  await app.listen(port, '127.0.0.1');
+  const address = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
 }
 
 /** Runs `body` with process.env extended by `vars`, then restores it (for code that reads env at creation). */

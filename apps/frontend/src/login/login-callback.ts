@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import passport from 'passport';
+import type { PendingLogin, SignedIn } from '@fram/auth';
+import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
+import { problemPage } from './pages';
+
+type SessionRequest = Request & { framSignedIn?: SignedIn; framLogin?: PendingLogin };
+
+/** The sign-in callback (at OIDC_REDIRECT_PATH, mounted by LoginModule). */
+@Injectable()
+export class LoginCallback {
+  constructor(private readonly login: OidcLoginService) {}
+
+  /** The callback: verifies state, nonce, code and ID token, then starts a new session. */
+  async handle(req: SessionRequest, res: Response, next: NextFunction): Promise<void> {
+    try {
+      await this.login.endpoints();
+    } catch {
+      res.status(503).type('html').send(problemPage('Sign-in is unavailable', 'The identity provider cannot be reached. Try again in a moment.'));
+      return;
+    }
+    passport.authenticate(LOGIN_STRATEGY, { session: false }, (error: unknown, user: unknown) => {
+      if (error) {
+        res.status(502).type('html').send(problemPage('Sign-in failed', 'The identity provider did not complete the sign-in. Please sign in again.'));
+        return;
+      }
+      if (!user || !req.framSignedIn) {
+        if (req.query['error'] === 'access_denied') {
+          res.status(403).type('html').send(problemPage('No access to Fram', 'Your account is not allowed to use Fram. Ask your administrator for access.'));
+          return;
+        }
+        res.status(400).type('html').send(problemPage('This sign-in is not valid', 'The sign-in link expired or was already used. Please sign in again.'));
+        return;
+      }
+      const returnTo = req.framLogin?.returnTo ?? '/';
+      const signedIn = req.framSignedIn;
+      const otherLogins = (req.session as unknown as { oidcLogins?: Record<string, PendingLogin> }).oidcLogins;
+      // A new session id after sign-in (no fixation); other tabs' sign-ins under way carry over.
+      req.session.regenerate((regenerateError) => {
+        if (regenerateError) return next(regenerateError);
+        Object.assign(req.session, { signedIn, ...(otherLogins && { oidcLogins: otherLogins }) });
+        req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, returnTo)));
+      });
+    })(req, res, next);
+  }
+
+}

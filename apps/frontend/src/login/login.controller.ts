@@ -1,0 +1,77 @@
+import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import passport from 'passport';
+import { Public, type SignedIn } from '@fram/auth';
+import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
+import { problemPage } from './pages';
+import { safeReturnTo } from './return-to';
+
+/**
+ * Browser sign-in: `/login` sends the browser to the IdP (state, nonce,
+ * PKCE S256); the callback (OIDC_REDIRECT_PATH, mounted by LoginModule)
+ * finishes it; `POST /logout` ends the session, revokes the refresh token and
+ * goes through the IdP's end-session endpoint.
+ */
+@Controller()
+export class LoginController {
+  constructor(private readonly login: OidcLoginService) {}
+
+  @Public()
+  @Get('login')
+  async start(@Query('returnTo') returnTo: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      await this.login.endpoints();
+    } catch {
+      res.status(503).type('html').send(problemPage('Sign-in is unavailable', 'The identity provider cannot be reached. Try again in a moment.'));
+      return;
+    }
+    const verifier = randomBytes(32).toString('base64url');
+    passport.authenticate(LOGIN_STRATEGY, { state: { verifier, returnTo: safeReturnTo(returnTo) } } as never)(req, res, () =>
+      res.status(500).type('html').send(problemPage('Sign-in failed', 'Sign-in could not start. Please try again.')),
+    );
+  }
+
+  /** Ends the session, revokes the refresh token, and logs out at the IdP. */
+  @Public()
+  @Post('logout')
+  @HttpCode(303)
+  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+    // CSRF: a browser's cross-site POST carries another Origin (and no Lax cookie): refused.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== new URL(this.login.config.publicUrl).origin) {
+      res.status(403).type('html').send(problemPage('Not allowed', 'Sign out from Fram itself.'));
+      return;
+    }
+    const signedIn = (req.session as unknown as { signedIn?: SignedIn }).signedIn;
+    await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+    res.clearCookie('fram.sid', { path: '/' });
+    let endpoints;
+    try {
+      endpoints = await this.login.endpoints();
+    } catch {
+      res.redirect(303, '/');
+      return;
+    }
+    const { config } = this.login;
+    if (signedIn?.refreshToken && endpoints.revocation_endpoint) {
+      await fetch(endpoints.revocation_endpoint, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ token: signedIn.refreshToken, token_type_hint: 'refresh_token' }),
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => undefined);
+    }
+    if (!endpoints.end_session_endpoint || !signedIn) {
+      res.redirect(303, '/');
+      return;
+    }
+    const url = new URL(endpoints.end_session_endpoint);
+    url.searchParams.set('id_token_hint', signedIn.idToken);
+    url.searchParams.set('post_logout_redirect_uri', config.postLogoutRedirectUri);
+    res.redirect(303, url.href);
+  }
+}

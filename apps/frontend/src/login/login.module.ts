@@ -1,0 +1,79 @@
+import { Inject, Injectable, Module, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import { join, resolve } from 'node:path';
+import { loadOidcClientConfig, type OidcClientConfig, type SignedIn } from '@fram/auth';
+import { SqliteSessionStore } from '../session/sqlite-session-store';
+import { LoginCallback } from './login-callback';
+import { LoginController } from './login.controller';
+import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
+import { OidcLoginService } from './oidc-login.service';
+
+const SESSION_STORE = Symbol('SESSION_STORE');
+const SESSION_HOURS = 8;
+
+/**
+ * Sessions in front of every route (server-side; the browser holds an
+ * HttpOnly cookie), the session's access token as the bearer token of a
+ * signed-in browser's calls (so one guard checks browsers and API clients),
+ * and the sign-in callback. main.ts and the tests mount it before the app
+ * starts listening.
+ */
+@Injectable()
+export class SessionMiddleware {
+  constructor(
+    @Inject(OIDC_CLIENT_CONFIG) private readonly config: OidcClientConfig,
+    @Inject(SESSION_STORE) private readonly store: SqliteSessionStore,
+    private readonly callback: LoginCallback,
+  ) {}
+
+  mount(app: INestApplication): void {
+    const sessions = session({
+      name: 'fram.sid',
+      secret: this.config.sessionSecret,
+      store: this.store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, maxAge: SESSION_HOURS * 3600 * 1000, path: '/' },
+    });
+    const callbackPath = new URL(this.config.redirectUri).pathname;
+    app.use(sessions, sessionBearer, (req: Request, res: Response, next: NextFunction) => {
+      if (req.method === 'GET' && req.path === callbackPath) void this.callback.handle(req, res, next);
+      else next();
+    });
+  }
+}
+
+/** Sign-in and sessions. */
+@Module({
+  controllers: [LoginController],
+  providers: [
+    { provide: OIDC_CLIENT_CONFIG, useFactory: () => loadOidcClientConfig() },
+    {
+      provide: SESSION_STORE,
+      useFactory: () => new SqliteSessionStore(join(resolve(process.env['DATA_DIR'] ?? './.data'), 'sessions.sqlite'), SESSION_HOURS * 3600 * 1000),
+    },
+    OidcLoginService,
+    LoginCallback,
+    SessionMiddleware,
+  ],
+  exports: [OIDC_CLIENT_CONFIG, OidcLoginService, SessionMiddleware],
+})
+export class LoginModule implements OnApplicationShutdown {
+  constructor(@Inject(SESSION_STORE) private readonly store: SqliteSessionStore) {}
+
+  onApplicationShutdown(): void {
+    this.store.close();
+  }
+}
+
+/** A signed-in browser's calls carry the session's access token (never the cookie) as their bearer token. */
+function sessionBearer(req: Request, _res: Response, next: NextFunction): void {
+  const signedIn = (req.session as unknown as { signedIn?: SignedIn } | undefined)?.signedIn;
+  if (signedIn && req.headers.authorization === undefined) {
+    req.headers.authorization = `Bearer ${signedIn.accessToken}`;
+    req.rawHeaders.push('Authorization', `Bearer ${signedIn.accessToken}`);
+  }
+  next();
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Request } from 'express';
+import passport from 'passport';
+import { createLoginStrategy, KeyStore, type OidcClientConfig, type OidcEndpoints, type SignedIn } from '@fram/auth';
+import { DependencyUnavailableError } from '@fram/errors';
+import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
+
+export const LOGIN_STRATEGY = 'fram-oidc';
+
+/**
+ * The sign-in strategy, set up on first use from the issuer's discovery
+ * document (so the frontend starts even while the IdP is down, and retries).
+ */
+@Injectable()
+export class OidcLoginService {
+  private readonly logger = new Logger('OidcLogin');
+  private ready: Promise<OidcEndpoints> | undefined;
+
+  constructor(
+    @Inject(OIDC_CLIENT_CONFIG) readonly config: OidcClientConfig,
+    private readonly keys: KeyStore,
+  ) {}
+
+  /** The discovered endpoints; registers the passport strategy the first time. */
+  endpoints(): Promise<OidcEndpoints> {
+    this.ready ??= this.discover().catch((error: unknown) => {
+      this.ready = undefined;
+      this.logger.warn(`Cannot read the discovery document of ${this.config.issuer}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new DependencyUnavailableError('Sign-in is temporarily unavailable: the identity provider cannot be reached');
+    });
+    return this.ready;
+  }
+
+  private async discover(): Promise<OidcEndpoints> {
+    const response = await fetch(`${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) throw new Error(`discovery answered ${response.status}`);
+    const endpoints = (await response.json()) as OidcEndpoints;
+    if (endpoints.issuer !== this.config.issuer) throw new Error(`discovery names issuer ${endpoints.issuer}`);
+    passport.use(
+      LOGIN_STRATEGY,
+      createLoginStrategy(this.config, endpoints, this.keys, (req, signedIn) => {
+        (req as Request & { framSignedIn?: SignedIn }).framSignedIn = signedIn;
+      }),
+    );
+    return endpoints;
+  }
+}

@@ -1,0 +1,13 @@
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A plain page for sign-in problems, with a way back in. */
+export function problemPage(title: string, message: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} · Fram</title></head>
+<body style="font: 16px/1.5 system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
+<h1>${escape(title)}</h1>
+<p role="alert">${escape(message)}</p>
+<p><a href="/login">Sign in again</a></p>
+</body></html>`;
+}

@@ -1,0 +1,175 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BrowserSession,
+  call,
+  freePort,
+  readForm,
+  startDevIdp,
+  startNode,
+  startTestApp,
+  withEnv,
+  workspaceRoot,
+  type DevIdp,
+  type NodeProcess,
+  type RunningApp,
+} from '@fram/testing';
+import { AppModule } from '../src/app/app.module';
+import { SessionMiddleware } from '../src/login/login.module';
+
+/** Browser sign-in through dev-idp, over HTTP with a cookie jar, and what the session gives. */
+describe('frontend: sign-in, sessions and sign-out', () => {
+  let idp: DevIdp;
+  let metadata: NodeProcess;
+  let frontend: RunningApp;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    // dev-idp's seed, with this test's frontend registered as fram-frontend's redirect and post-logout URIs.
+    const seed = JSON.parse(readFileSync(join(workspaceRoot(), 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
+      clients: { client_id: string; redirect_uris: string[]; post_logout_redirect_uris: string[] }[];
+    };
+    const client = seed.clients.find((c) => c.client_id === 'fram-frontend')!;
+    client.redirect_uris.push(`${base}/auth`);
+    client.post_logout_redirect_uris.push(`${base}/`);
+    const seedFile = join(mkdtempSync(join(tmpdir(), 'fram-seed-')), 'seed.json');
+    writeFileSync(seedFile, JSON.stringify(seed));
+    idp = await startDevIdp({ DEV_IDP_SEED: seedFile });
+    metadata = await startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), {
+      env: { AUTH_ISSUERS: idp.issuer, OKTA_ORG_URL: idp.origin, OIDC_ISSUER: idp.issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-fe-md-')), SEARCH_SYNC: 'off', LOG_LEVEL: 'warn' },
+    });
+    frontend = await withEnv(
+      { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: metadata.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-fe-')) },
+      () => startTestApp(AppModule, undefined, port, (app) => app.get(SessionMiddleware).mount(app)),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await frontend?.close();
+    await metadata?.stop();
+    await idp?.stop();
+  });
+
+  /** Signs in through dev-idp's page; returns the browser and where the frontend sent it at the end. */
+  async function signIn(username = 'ada@example.com', returnTo = '/table/hive://gold.core/orders') {
+    const browser = new BrowserSession();
+    const start = await browser.follow(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);
+    const { action } = readForm(await start.response.text());
+    const done = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, `${base}/table`);
+    return { browser, done };
+  }
+
+  it('signs in with the code flow, state, nonce and PKCE, and sends the browser back where it was going', async () => {
+    const browser = new BrowserSession();
+    const login = await browser.request(`${base}/login?returnTo=/table/x`);
+    expect(login.status).toBe(302);
+    const authorize = new URL(login.headers.get('location')!);
+    expect(authorize.href.startsWith(`${idp.issuer}/v1/authorize`)).toBe(true);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      response_type: 'code',
+      client_id: 'fram-frontend',
+      redirect_uri: `${base}/auth`,
+      scope: 'openid email profile offline_access',
+      code_challenge_method: 'S256',
+      code_challenge: expect.stringMatching(/^[\w-]{43}$/),
+      state: expect.any(String),
+      nonce: expect.any(String),
+    });
+    expect(authorize.searchParams.has('code_verifier')).toBe(false);
+
+    const { done } = await signIn('ada@example.com', '/table/x');
+    expect(done.url).toBe(`${base}/table/x`);
+  });
+
+  it('keeps tokens on the server: the browser holds only an HttpOnly, SameSite=Lax session cookie, renewed at sign-in', async () => {
+    const browser = new BrowserSession();
+    const before = await browser.request(`${base}/login`);
+    const cookieBefore = before.headers.getSetCookie().find((c) => c.startsWith('fram.sid='))!;
+    expect(cookieBefore).toMatch(/HttpOnly/);
+    expect(cookieBefore).toMatch(/SameSite=Lax/);
+    const start = await browser.follow(before.headers.get('location')!);
+    const { action } = readForm(await start.response.text());
+    const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/auth`);
+    const finish = await browser.request(callback.url);
+    expect(finish.status).toBe(303);
+    const cookieAfter = finish.headers.getSetCookie().find((c) => c.startsWith('fram.sid='))!;
+    expect(cookieAfter.split(';')[0]).not.toBe(cookieBefore.split(';')[0]); // a new session id
+    expect(JSON.stringify(finish.headers)).not.toMatch(/eyJ/); // no token reaches the browser
+  });
+
+  it('answers /api/auth_user with the person, found through metadata, and 401 JSON without a session', async () => {
+    const { browser } = await signIn('alan@example.com');
+    const me = await browser.request(`${base}/api/auth_user`);
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ msg: 'Success', user: { user_id: 'alan@example.com', full_name: 'Alan Turing', team_name: 'Data Platform' } });
+    const anonymous = await call(`${base}/api/auth_user`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.json()).toMatchObject({ statusCode: 401, code: 'invalid_token' });
+  });
+
+  it('lets API clients call the frontend API with a bearer token instead of a session', async () => {
+    const token = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');
+    const me = await call(`${base}/api/auth_user`, { token });
+    expect(me.status).toBe(200);
+    expect(me.json()).toMatchObject({ user: { user_id: 'fram-scripts' } });
+  });
+
+  it('refuses a callback with a missing, wrong or reused state, and creates no session', async () => {
+    const browser = new BrowserSession();
+    expect((await browser.request(`${base}/auth?code=abc`)).status).toBe(400);
+    expect((await browser.request(`${base}/auth?code=abc&state=forged`)).status).toBe(400);
+    const start = await browser.follow(`${base}/login`);
+    const { action } = readForm(await start.response.text());
+    const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/auth`);
+    expect((await browser.request(callback.url)).status).toBe(303);
+    const replay = await new BrowserSession().request(callback.url);
+    expect(replay.status).toBe(400);
+    expect(await replay.text()).toContain('The sign-in link expired or was already used');
+  });
+
+  it('lets two tabs sign in at the same time', async () => {
+    const browser = new BrowserSession();
+    const tab1 = await browser.follow(`${base}/login?returnTo=/one`);
+    const tab2 = await browser.follow(`${base}/login?returnTo=/two`);
+    const form1 = readForm(await tab1.response.text());
+    const form2 = readForm(await tab2.response.text());
+    const done2 = await browser.submit(new URL(form2.action, tab2.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/two`);
+    expect(done2.url).toBe(`${base}/two`);
+    const done1 = await browser.submit(new URL(form1.action, tab1.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/one`);
+    expect(done1.url).toBe(`${base}/one`);
+  });
+
+  it('goes back only to paths on this site after sign-in', async () => {
+    for (const returnTo of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)']) {
+      const { done } = await signIn('ada@example.com', returnTo).catch(() => ({ done: { url: '' } }));
+      expect([`${base}/`, '']).toContain(done.url);
+    }
+  });
+
+  it('shows a friendly page, not a loop, to a person the IdP refuses', async () => {
+    const browser = new BrowserSession();
+    const start = await browser.follow(`${base}/login`);
+    const { action } = readForm(await start.response.text());
+    const callback = await browser.submit(new URL(action, start.url).href, { username: 'ken@example.com', password: 'fram-demo' }, `${base}/auth`);
+    const page = await browser.request(callback.url);
+    expect(page.status).toBe(403);
+    expect(await page.text()).toContain('Your account is not allowed to use Fram');
+  });
+
+  it('signs out: the session ends, the refresh token is revoked, the browser goes to the IdP to sign out there', async () => {
+    const { browser } = await signIn('ada@example.com');
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+    const crossSite = await browser.request(`${base}/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+    const logout = await browser.request(`${base}/logout`, { method: 'POST', headers: { origin: base } });
+    expect(logout.status).toBe(303);
+    const endSession = new URL(logout.headers.get('location')!);
+    expect(endSession.href.startsWith(`${idp.issuer}/v1/logout`)).toBe(true);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${base}/`);
+    expect(endSession.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(401);
+  });
+});

@@ -1,0 +1,52 @@
+import { ConfigError } from '@fram/config';
+import { loadOidcClientConfig } from './oidc-client-config';
+
+const problems = (env: Record<string, string>) => {
+  try {
+    loadOidcClientConfig(env);
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+  return [];
+};
+
+describe('loadOidcClientConfig', () => {
+  it('works on a laptop with no configuration (dev-idp, its fram-frontend client)', () => {
+    expect(loadOidcClientConfig({})).toMatchObject({
+      issuer: 'http://localhost:5005/oauth2/default',
+      clientId: 'fram-frontend',
+      scopes: ['openid', 'email', 'profile', 'offline_access'],
+      redirectUri: 'http://localhost:5000/auth',
+      postLogoutRedirectUri: 'http://localhost:5000/',
+      tokenEndpointAuthMethod: 'client_secret_basic',
+      secureCookies: false,
+    });
+  });
+
+  it('builds the redirect URI from PUBLIC_URL and OIDC_REDIRECT_PATH, never from a request', () => {
+    const config = loadOidcClientConfig({ PUBLIC_URL: 'https://fram.example.com/', OIDC_REDIRECT_PATH: '/oidc/callback' });
+    expect(config.redirectUri).toBe('https://fram.example.com/oidc/callback');
+    expect(config.secureCookies).toBe(true);
+  });
+
+  it("reads Amundsen's flaskoidc names", () => {
+    expect(
+      loadOidcClientConfig({
+        FLASK_OIDC_CONFIG_URL: 'https://acme.okta.com/oauth2/default/.well-known/openid-configuration',
+        FLASK_OIDC_CLIENT_ID: 'abc',
+        FLASK_OIDC_CLIENT_SECRET: 'def',
+        FLASK_OIDC_SCOPES: 'openid,email,profile',
+        FLASK_OIDC_REDIRECT_URI: 'https://fram.example.com/auth',
+      }),
+    ).toMatchObject({ issuer: 'https://acme.okta.com/oauth2/default', clientId: 'abc', clientSecret: 'def', scopes: ['openid', 'email', 'profile'] });
+  });
+
+  it('refuses an empty or well-known SESSION_SECRET, and missing client credentials, outside development', () => {
+    const base = { NODE_ENV: 'production', OIDC_ISSUER: 'https://acme.okta.com/oauth2/default', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' };
+    for (const secret of ['', 'secret', 'keyboard cat', 'fram-dev-session-secret', 'short']) {
+      expect(problems({ ...base, SESSION_SECRET: secret })).toEqual([expect.stringMatching(/^SESSION_SECRET: set a random secret of at least 32 characters/)]);
+    }
+    expect(problems({ ...base, SESSION_SECRET: 'x'.repeat(48) })).toEqual([]);
+    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(48) })).toEqual([expect.stringMatching(/^OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)]);
+  });
+});
