@@ -173,3 +173,43 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(401);
   });
 });
+
+/** Access tokens that expire within seconds: the session refreshes them, once for concurrent requests. */
+describe('frontend: refreshing access tokens', () => {
+  let idp: DevIdp;
+  let frontend: RunningApp;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const seed = JSON.parse(readFileSync(join(workspaceRoot(), 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
+      clients: { client_id: string; redirect_uris: string[] }[];
+    };
+    seed.clients.find((c) => c.client_id === 'fram-frontend')!.redirect_uris.push(`${base}/auth`);
+    const seedFile = join(mkdtempSync(join(tmpdir(), 'fram-seed-')), 'seed.json');
+    writeFileSync(seedFile, JSON.stringify(seed));
+    idp = await startDevIdp({ DEV_IDP_SEED: seedFile, DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
+    frontend = await withEnv(
+      { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: 'http://127.0.0.1:9', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-fe-refresh-')) },
+      () => startTestApp(AppModule, undefined, port, (app) => app.get(SessionMiddleware).mount(app)),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await frontend?.close();
+    await idp?.stop();
+  });
+
+  it('refreshes an expiring access token once for many concurrent requests, and keeps the person signed in', async () => {
+    const browser = new BrowserSession();
+    const start = await browser.follow(`${base}/login?returnTo=/home`);
+    const { action } = readForm(await start.response.text());
+    await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/home`);
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 7000)); // the first access token has expired
+    // With rotating refresh tokens, a second refresh with the same token would be refused and end the session.
+    const statuses = await Promise.all(Array.from({ length: 8 }, () => browser.request(`${base}/api/auth_user`).then((r) => r.status)));
+    expect(statuses).toEqual(Array(8).fill(200));
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+  }, 30_000);
+});

@@ -39,7 +39,7 @@ export class LoginCallback {
       // A new session id after sign-in (no fixation); other tabs' sign-ins under way carry over.
       req.session.regenerate((regenerateError) => {
         if (regenerateError) return next(regenerateError);
-        Object.assign(req.session, { signedIn, ...(otherLogins && { oidcLogins: otherLogins }) });
+        Object.assign(req.session, { signedIn, signedInAt: Date.now(), ...(otherLogins && { oidcLogins: otherLogins }) });
         req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, returnTo)));
       });
     })(req, res, next);

@@ -4,6 +4,7 @@ import session from 'express-session';
 import { join, resolve } from 'node:path';
 import { loadOidcClientConfig, type OidcClientConfig, type SignedIn } from '@fram/auth';
 import { SqliteSessionStore } from '../session/sqlite-session-store';
+import { TokenRefresher } from '../session/token-refresher';
 import { LoginCallback } from './login-callback';
 import { LoginController } from './login.controller';
 import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
@@ -25,6 +26,7 @@ export class SessionMiddleware {
     @Inject(OIDC_CLIENT_CONFIG) private readonly config: OidcClientConfig,
     @Inject(SESSION_STORE) private readonly store: SqliteSessionStore,
     private readonly callback: LoginCallback,
+    private readonly refresher: TokenRefresher,
   ) {}
 
   mount(app: INestApplication): void {
@@ -38,10 +40,35 @@ export class SessionMiddleware {
       cookie: { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, maxAge: SESSION_HOURS * 3600 * 1000, path: '/' },
     });
     const callbackPath = new URL(this.config.redirectUri).pathname;
-    app.use(sessions, sessionBearer, (req: Request, res: Response, next: NextFunction) => {
+    app.use(sessions, (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next), (req: Request, res: Response, next: NextFunction) => {
       if (req.method === 'GET' && req.path === callbackPath) void this.callback.handle(req, res, next);
       else next();
     });
+  }
+
+  /**
+   * A signed-in browser's calls carry the session's access token (never the
+   * cookie) as their bearer token, refreshed first when it is about to expire.
+   */
+  private async sessionBearer(req: Request, _res: Response, next: NextFunction): Promise<void> {
+    const state = req.session as unknown as { signedIn?: SignedIn; signedInAt?: number } | undefined;
+    let signedIn = state?.signedIn;
+    if (!signedIn || req.headers.authorization !== undefined) return next();
+    if (this.refresher.needsRefresh(signedIn, state!.signedInAt ?? signedIn.expiresAt - 300_000)) {
+      const refreshed = await this.refresher.refresh(req.sessionID, signedIn);
+      if (!refreshed) {
+        delete state!.signedIn;
+        return next(); // no token: the guard answers 401 and the browser signs in again
+      }
+      if (refreshed !== signedIn) {
+        state!.signedIn = refreshed;
+        state!.signedInAt = Date.now();
+      }
+      signedIn = refreshed;
+    }
+    req.headers.authorization = `Bearer ${signedIn.accessToken}`;
+    req.rawHeaders.push('Authorization', `Bearer ${signedIn.accessToken}`);
+    next();
   }
 }
 
@@ -56,6 +83,7 @@ export class SessionMiddleware {
     },
     OidcLoginService,
     LoginCallback,
+    TokenRefresher,
     SessionMiddleware,
   ],
   exports: [OIDC_CLIENT_CONFIG, OidcLoginService, SessionMiddleware],
@@ -68,12 +96,4 @@ export class LoginModule implements OnApplicationShutdown {
   }
 }
 
-/** A signed-in browser's calls carry the session's access token (never the cookie) as their bearer token. */
-function sessionBearer(req: Request, _res: Response, next: NextFunction): void {
-  const signedIn = (req.session as unknown as { signedIn?: SignedIn } | undefined)?.signedIn;
-  if (signedIn && req.headers.authorization === undefined) {
-    req.headers.authorization = `Bearer ${signedIn.accessToken}`;
-    req.rawHeaders.push('Authorization', `Bearer ${signedIn.accessToken}`);
-  }
-  next();
-}
+

@@ -1,0 +1,69 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { SignedIn } from '@fram/auth';
+import { OidcLoginService } from '../login/oidc-login.service';
+
+/** Refresh this long before the access token expires (or at half its life, if shorter). */
+const REFRESH_MARGIN_MS = 60_000;
+
+/** How long a refresh's result is handed to the session's other requests that started with the old token. */
+const SHARE_MS = 30_000;
+
+/**
+ * Keeps a session's access token fresh with its refresh token (rotated by
+ * the IdP). Concurrent requests of one session share one refresh — keyed by
+ * the refresh token they hold, and kept a little after it finished, since a
+ * request that loaded the session earlier still holds the old token. A
+ * refresh that fails ends the sign-in (the caller then gets 401).
+ */
+@Injectable()
+export class TokenRefresher {
+  private readonly logger = new Logger('TokenRefresher');
+  private readonly running = new Map<string, Promise<SignedIn | undefined>>();
+
+  constructor(private readonly login: OidcLoginService) {}
+
+  needsRefresh(signedIn: SignedIn, issuedFor: number): boolean {
+    const life = signedIn.expiresAt - issuedFor;
+    return Date.now() >= signedIn.expiresAt - Math.min(REFRESH_MARGIN_MS, life / 2);
+  }
+
+  /** The refreshed sign-in, or undefined when it cannot be refreshed (no refresh token, refused). */
+  refresh(sessionId: string, signedIn: SignedIn): Promise<SignedIn | undefined> {
+    const key = `${sessionId} ${signedIn.refreshToken ?? ''}`;
+    let refresh = this.running.get(key);
+    if (!refresh) {
+      refresh = this.exchange(signedIn);
+      this.running.set(key, refresh);
+      void refresh.finally(() => setTimeout(() => this.running.delete(key), SHARE_MS).unref());
+    }
+    return refresh;
+  }
+
+  private async exchange(signedIn: SignedIn): Promise<SignedIn | undefined> {
+    if (!signedIn.refreshToken) return undefined;
+    const { config } = this.login;
+    const endpoints = await this.login.endpoints();
+    const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: signedIn.refreshToken });
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+    if (config.tokenEndpointAuthMethod === 'client_secret_basic') {
+      headers['authorization'] = `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`;
+    } else {
+      body.set('client_id', config.clientId);
+      body.set('client_secret', config.clientSecret);
+    }
+    const response = await fetch(endpoints.token_endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+    if (!response) return signedIn; // the IdP is unreachable: keep the session, try again on the next request
+    const json = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; id_token?: string; expires_in?: number; error?: string };
+    if (!response.ok || !json.access_token) {
+      this.logger.log(`A session's refresh was refused (${json.error ?? response.status}); it ends`);
+      return undefined;
+    }
+    return {
+      ...signedIn,
+      accessToken: json.access_token,
+      refreshToken: json.refresh_token ?? signedIn.refreshToken,
+      idToken: json.id_token ?? signedIn.idToken,
+      expiresAt: Date.now() + (json.expires_in ?? 300) * 1000,
+    };
+  }
+}
