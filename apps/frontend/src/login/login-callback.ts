@@ -44,5 +44,4 @@ export class LoginCallback {
       });
     })(req, res, next);
   }
-
 }
