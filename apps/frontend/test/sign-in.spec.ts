@@ -18,6 +18,19 @@ import {
 import { AppModule } from '../src/app/app.module';
 import { SessionMiddleware } from '../src/login/login.module';
 
+/** dev-idp with its default seed, plus this test's frontend registered as fram-frontend's redirect and post-logout URIs. */
+async function devIdpFor(base: string, env: Record<string, string> = {}): Promise<DevIdp> {
+  const seed = JSON.parse(readFileSync(join(workspaceRoot(), 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
+    clients: { client_id: string; redirect_uris: string[]; post_logout_redirect_uris: string[] }[];
+  };
+  const client = seed.clients.find((c) => c.client_id === 'fram-frontend')!;
+  client.redirect_uris.push(`${base}/auth`);
+  client.post_logout_redirect_uris.push(`${base}/`);
+  const seedFile = join(mkdtempSync(join(tmpdir(), 'fram-seed-')), 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(seed));
+  return startDevIdp({ DEV_IDP_SEED: seedFile, ...env });
+}
+
 /** Browser sign-in through dev-idp, over HTTP with a cookie jar, and what the session gives. */
 describe('frontend: sign-in, sessions and sign-out', () => {
   let idp: DevIdp;
@@ -28,16 +41,7 @@ describe('frontend: sign-in, sessions and sign-out', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // dev-idp's seed, with this test's frontend registered as fram-frontend's redirect and post-logout URIs.
-    const seed = JSON.parse(readFileSync(join(workspaceRoot(), 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
-      clients: { client_id: string; redirect_uris: string[]; post_logout_redirect_uris: string[] }[];
-    };
-    const client = seed.clients.find((c) => c.client_id === 'fram-frontend')!;
-    client.redirect_uris.push(`${base}/auth`);
-    client.post_logout_redirect_uris.push(`${base}/`);
-    const seedFile = join(mkdtempSync(join(tmpdir(), 'fram-seed-')), 'seed.json');
-    writeFileSync(seedFile, JSON.stringify(seed));
-    idp = await startDevIdp({ DEV_IDP_SEED: seedFile });
+    idp = await devIdpFor(base);
     metadata = await startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), {
       env: { AUTH_ISSUERS: idp.issuer, OKTA_ORG_URL: idp.origin, OIDC_ISSUER: idp.issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-fe-md-')), SEARCH_SYNC: 'off', LOG_LEVEL: 'warn' },
     });
@@ -183,13 +187,7 @@ describe('frontend: refreshing access tokens', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const seed = JSON.parse(readFileSync(join(workspaceRoot(), 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
-      clients: { client_id: string; redirect_uris: string[] }[];
-    };
-    seed.clients.find((c) => c.client_id === 'fram-frontend')!.redirect_uris.push(`${base}/auth`);
-    const seedFile = join(mkdtempSync(join(tmpdir(), 'fram-seed-')), 'seed.json');
-    writeFileSync(seedFile, JSON.stringify(seed));
-    idp = await startDevIdp({ DEV_IDP_SEED: seedFile, DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
+    idp = await devIdpFor(base, { DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
     frontend = await withEnv(
       { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: 'http://127.0.0.1:9', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-fe-refresh-')) },
       () => startTestApp(AppModule, undefined, port, (app) => app.get(SessionMiddleware).mount(app)),

@@ -21,4 +21,4 @@ export { KeyStore } from './lib/keys/key-store';
 export { IssuerKeySet, type IssuerKeySetOptions } from './lib/keys/issuer-key-set';
 export type { KeySetSource, VerificationKey } from './lib/keys/key-set-source';
 export { loadOidcClientConfig, type OidcClientConfig } from './lib/login/oidc-client-config';
-export { createLoginStrategy, codeChallenge, type OidcEndpoints, type PendingLogin, type SignedIn } from './lib/login/oidc-login';
+export { clientRequest, createLoginStrategy, codeChallenge, type OidcEndpoints, type PendingLogin, type SignedIn } from './lib/login/oidc-login';

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import passport from 'passport';
-import { Public, type SignedIn } from '@fram/auth';
+import { clientRequest, Public, type SignedIn } from '@fram/auth';
 import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
 import { problemPage } from './pages';
 import { safeReturnTo } from './return-to';
@@ -55,13 +55,11 @@ export class LoginController {
     }
     const { config } = this.login;
     if (signedIn?.refreshToken && endpoints.revocation_endpoint) {
+      const { headers, body } = clientRequest(config, { token: signedIn.refreshToken, token_type_hint: 'refresh_token' });
       await fetch(endpoints.revocation_endpoint, {
         method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: new URLSearchParams({ token: signedIn.refreshToken, token_type_hint: 'refresh_token' }),
+        headers,
+        body,
         signal: AbortSignal.timeout(5000),
       }).catch(() => undefined);
     }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { SignedIn } from '@fram/auth';
+import { clientRequest, type SignedIn } from '@fram/auth';
 import { OidcLoginService } from '../login/oidc-login.service';
 
 /** Refresh this long before the access token expires (or at half its life, if shorter). */
@@ -41,16 +41,8 @@ export class TokenRefresher {
 
   private async exchange(signedIn: SignedIn): Promise<SignedIn | undefined> {
     if (!signedIn.refreshToken) return undefined;
-    const { config } = this.login;
     const endpoints = await this.login.endpoints();
-    const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: signedIn.refreshToken });
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-    if (config.tokenEndpointAuthMethod === 'client_secret_basic') {
-      headers['authorization'] = `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`;
-    } else {
-      body.set('client_id', config.clientId);
-      body.set('client_secret', config.clientSecret);
-    }
+    const { headers, body } = clientRequest(this.login.config, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken });
     const response = await fetch(endpoints.token_endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
     if (!response) return signedIn; // the IdP is unreachable: keep the session, try again on the next request
     const json = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; id_token?: string; expires_in?: number; error?: string };

@@ -154,14 +154,7 @@ export function createLoginStrategy(
   const oauth2 = (strategy as unknown as { _oauth2: { getOAuthAccessToken: (code: string, params: Record<string, string>, cb: TokenCallback) => void } })._oauth2;
   oauth2.getOAuthAccessToken = (code, params, cb) => {
     const verifier = store.current?.verifier;
-    const body = new URLSearchParams({ ...params, code, ...(verifier && { code_verifier: verifier }) });
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-    if (config.tokenEndpointAuthMethod === 'client_secret_basic') {
-      headers['authorization'] = `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`;
-    } else {
-      body.set('client_id', config.clientId);
-      body.set('client_secret', config.clientSecret);
-    }
+    const { headers, body } = clientRequest(config, { ...params, code, ...(verifier && { code_verifier: verifier }) });
     fetch(endpoints.token_endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
       .then(async (response) => {
         const text = await response.text();
@@ -172,6 +165,22 @@ export function createLoginStrategy(
       .catch((error: unknown) => cb({ statusCode: 503, data: JSON.stringify({ error: 'temporarily_unavailable', error_description: String(error) }) }));
   };
   return strategy;
+}
+
+/**
+ * A form request to the IdP's token or revocation endpoint, authenticated as
+ * the client the way the configuration says (client_secret_basic or _post).
+ */
+export function clientRequest(config: OidcClientConfig, fields: Record<string, string>): { headers: Record<string, string>; body: URLSearchParams } {
+  const body = new URLSearchParams(fields);
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  if (config.tokenEndpointAuthMethod === 'client_secret_basic') {
+    headers['authorization'] = `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`;
+  } else {
+    body.set('client_id', config.clientId);
+    body.set('client_secret', config.clientSecret);
+  }
+  return { headers, body };
 }
 
 /** The ID token's signature, with the key set of its issuer, and its audience (the library checks the rest). */
