@@ -3,8 +3,10 @@ import { AppModule } from '../src/app/app.module';
 import { SessionMiddleware } from '../src/login/login.module';
 
 // Deny by default: the complete list of routes this app serves without a token
-// (its health check, its OpenAPI docs, and signing in and out). Adding a public route means adding
-// it here, on purpose. The sign-in callback (OIDC_REDIRECT_PATH) is public too; it is middleware.
-describePublicRoutes('frontend', AppModule, ['GET /healthcheck', 'GET /login', 'POST /logout', ...API_DOCS_ROUTES], (app) =>
+// (its health check, its OpenAPI docs, signing in and out, and the web UI's code and styles).
+// Adding a public route means adding it here, on purpose. The sign-in callback
+// (OIDC_REDIRECT_PATH) is public too; it is middleware. The web UI's pages send a
+// browser without a sign-in to /login, which counts as protected.
+describePublicRoutes('frontend', AppModule, ['GET /healthcheck', 'GET /login', 'POST /logout', 'GET /static/:file', ...API_DOCS_ROUTES], (app) =>
   app.get(SessionMiddleware).mount(app),
 );

@@ -1,35 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import {
-  BrowserSession,
-  call,
-  freePort,
-  readForm,
-  startDevIdp,
-  startNode,
-  startTestApp,
-  withEnv,
-  workspaceRoot,
-  type DevIdp,
-  type NodeProcess,
-  type RunningApp,
-} from '@fram/testing';
-import { AppModule } from '../src/app/app.module';
-import { SessionMiddleware } from '../src/login/login.module';
-
-/** dev-idp with its default seed, plus this test's frontend registered as fram-frontend's redirect and post-logout URIs. */
-async function devIdpFor(base: string, env: Record<string, string> = {}): Promise<DevIdp> {
-  const seed = JSON.parse(readFileSync(join(workspaceRoot(), 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
-    clients: { client_id: string; redirect_uris: string[]; post_logout_redirect_uris: string[] }[];
-  };
-  const client = seed.clients.find((c) => c.client_id === 'fram-frontend')!;
-  client.redirect_uris.push(`${base}/auth`);
-  client.post_logout_redirect_uris.push(`${base}/`);
-  const seedFile = join(mkdtempSync(join(tmpdir(), 'fram-seed-')), 'seed.json');
-  writeFileSync(seedFile, JSON.stringify(seed));
-  return startDevIdp({ DEV_IDP_SEED: seedFile, ...env });
-}
+import { BrowserSession, call, freePort, readForm, startNode, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import { csrfTokenOf, devIdpFor, signIn as signInAt, startFrontend, tempDir } from './stack';
 
 /** Browser sign-in through dev-idp, over HTTP with a cookie jar, and what the session gives. */
 describe('frontend: sign-in, sessions and sign-out', () => {
@@ -43,12 +15,9 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     base = `http://127.0.0.1:${port}`;
     idp = await devIdpFor(base);
     metadata = await startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), {
-      env: { AUTH_ISSUERS: idp.issuer, OKTA_ORG_URL: idp.origin, OIDC_ISSUER: idp.issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-fe-md-')), SEARCH_SYNC: 'off', LOG_LEVEL: 'warn' },
+      env: { AUTH_ISSUERS: idp.issuer, OKTA_ORG_URL: idp.origin, OIDC_ISSUER: idp.issuer, DATA_DIR: tempDir('fram-fe-md-'), SEARCH_SYNC: 'off', LOG_LEVEL: 'warn' },
     });
-    frontend = await withEnv(
-      { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: metadata.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-fe-')) },
-      () => startTestApp(AppModule, undefined, port, (app) => app.get(SessionMiddleware).mount(app)),
-    );
+    frontend = await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: metadata.url });
   }, 60_000);
   afterAll(async () => {
     await frontend?.close();
@@ -56,14 +25,7 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     await idp?.stop();
   });
 
-  /** Signs in through dev-idp's page; returns the browser and where the frontend sent it at the end. */
-  async function signIn(username = 'ada@example.com', returnTo = '/table/hive://gold.core/orders') {
-    const browser = new BrowserSession();
-    const start = await browser.follow(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);
-    const { action } = readForm(await start.response.text());
-    const done = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, `${base}/table`);
-    return { browser, done };
-  }
+  const signIn = (username = 'ada@example.com', returnTo = '/table_detail/gold/hive/core/orders') => signInAt(base, username, returnTo);
 
   it('signs in with the code flow, state, nonce and PKCE, and sends the browser back where it was going', async () => {
     const browser = new BrowserSession();
@@ -165,10 +127,18 @@ describe('frontend: sign-in, sessions and sign-out', () => {
   it('signs out: the session ends, the refresh token is revoked, the browser goes to the IdP to sign out there', async () => {
     const { browser } = await signIn('ada@example.com');
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
-    const crossSite = await browser.request(`${base}/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } });
-    expect(crossSite.status).toBe(403);
+    const csrf = await csrfTokenOf(browser, base);
+    const postLogout = (origin: string, fields: Record<string, string>) =>
+      browser.request(`${base}/logout`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    expect((await postLogout('https://evil.example', { _csrf: csrf })).status).toBe(403);
+    expect((await postLogout(base, {})).status).toBe(403);
+    expect((await postLogout(base, { _csrf: 'f'.repeat(csrf.length) })).status).toBe(403);
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
-    const logout = await browser.request(`${base}/logout`, { method: 'POST', headers: { origin: base } });
+    const logout = await postLogout(base, { _csrf: csrf });
     expect(logout.status).toBe(303);
     const endSession = new URL(logout.headers.get('location')!);
     expect(endSession.href.startsWith(`${idp.issuer}/v1/logout`)).toBe(true);
@@ -183,15 +153,13 @@ describe('frontend: refreshing access tokens', () => {
   let idp: DevIdp;
   let frontend: RunningApp;
   let base: string;
+  const dataDir = tempDir('fram-fe-refresh-');
 
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     idp = await devIdpFor(base, { DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
-    frontend = await withEnv(
-      { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: 'http://127.0.0.1:9', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-fe-refresh-')) },
-      () => startTestApp(AppModule, undefined, port, (app) => app.get(SessionMiddleware).mount(app)),
-    );
+    frontend = await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: 'http://127.0.0.1:9', DATA_DIR: dataDir });
   }, 60_000);
   afterAll(async () => {
     await frontend?.close();
@@ -209,5 +177,32 @@ describe('frontend: refreshing access tokens', () => {
     const statuses = await Promise.all(Array.from({ length: 8 }, () => browser.request(`${base}/api/auth_user`).then((r) => r.status)));
     expect(statuses).toEqual(Array(8).fill(200));
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+  }, 30_000);
+
+  it('ends a session whose refresh is refused: pages redirect once to sign-in (and back), API calls get 401 JSON', async () => {
+    const { browser } = await signInAt(base, 'grace@example.com', '/');
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+    // An administrator revokes the person's tokens at the IdP (here: the session's refresh token, read from the session store).
+    const sessions = new Database(join(dataDir, 'sessions.sqlite'), { readonly: true });
+    const refreshTokens = (sessions.prepare('SELECT data FROM sessions').all() as { data: string }[])
+      .map((row) => (JSON.parse(row.data) as { signedIn?: { refreshToken?: string; user?: { email?: string } } }).signedIn)
+      .filter((signedIn) => signedIn?.user?.email === 'grace@example.com')
+      .map((signedIn) => signedIn!.refreshToken!);
+    sessions.close();
+    expect(refreshTokens).toHaveLength(1);
+    const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { revocation_endpoint: string };
+    const revoked = await fetch(discovery.revocation_endpoint, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from('fram-frontend:fram-frontend-dev-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshTokens[0]!, token_type_hint: 'refresh_token' }).toString(),
+    });
+    expect(revoked.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 7000)); // the access token has expired; its refresh is refused
+    const page = await browser.request(`${base}/table_detail/gold/hive/core/orders?tab=columns`);
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe(`/login?returnTo=${encodeURIComponent('/table_detail/gold/hive/core/orders?tab=columns')}`);
+    const api = await browser.request(`${base}/api/auth_user`);
+    expect(api.status).toBe(401);
+    expect(await api.json()).toMatchObject({ statusCode: 401, code: 'invalid_token' });
   }, 30_000);
 });

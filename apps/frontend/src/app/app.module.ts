@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@fram/auth';
 import { HealthModule, WhoAmIModule } from '@fram/service';
-import { ApiModule } from '../api/api.module';
+import { BackendsModule } from '../backends/backends.module';
+import { LogApiModule } from '../log-api/log-api.module';
 import { LoginModule } from '../login/login.module';
+import { MetadataApiModule } from '../metadata-api/metadata-api.module';
+import { SearchApiModule } from '../search-api/search-api.module';
+import { WebUiModule } from '../web-ui/web-ui.module';
 
 /**
- * The frontend (port 5000): the browser's door (sign-in, server-side sessions)
- * and Amundsen's frontend API, which API clients may also call with a bearer token.
+ * The frontend (port 5000): the browser's door (sign-in, server-side sessions,
+ * the web UI) and Amundsen's frontend API, which API clients may also call
+ * with a bearer token. Metadata and search get the caller's access token.
  */
 @Module({
-  imports: [AuthModule.forRoot(), HealthModule, WhoAmIModule, LoginModule, ApiModule],
+  imports: [AuthModule.forRoot(), HealthModule, WhoAmIModule, LoginModule, BackendsModule, MetadataApiModule, SearchApiModule, LogApiModule, WebUiModule],
 })
 export class AppModule {}

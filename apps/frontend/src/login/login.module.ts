@@ -1,9 +1,11 @@
 import { Inject, Injectable, Module, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
-import { join, resolve } from 'node:path';
+import { APP_GUARD } from '@nestjs/core';
 import { loadOidcClientConfig, type OidcClientConfig, type SignedIn } from '@fram/auth';
-import { SqliteSessionStore } from '../session/sqlite-session-store';
+import { markSessionBearer } from '../session/csrf';
+import { CsrfGuard } from '../session/csrf.guard';
+import { loadSessionStoreConfig, openSessionStore, type OpenSessionStore } from '../session/session-store';
 import { TokenRefresher } from '../session/token-refresher';
 import { LoginCallback } from './login-callback';
 import { LoginController } from './login.controller';
@@ -24,7 +26,7 @@ const SESSION_HOURS = 8;
 export class SessionMiddleware {
   constructor(
     @Inject(OIDC_CLIENT_CONFIG) private readonly config: OidcClientConfig,
-    @Inject(SESSION_STORE) private readonly store: SqliteSessionStore,
+    @Inject(SESSION_STORE) private readonly sessionStore: OpenSessionStore,
     private readonly callback: LoginCallback,
     private readonly refresher: TokenRefresher,
   ) {}
@@ -33,7 +35,7 @@ export class SessionMiddleware {
     const sessions = session({
       name: 'fram.sid',
       secret: this.config.sessionSecret,
-      store: this.store,
+      store: this.sessionStore.store,
       resave: false,
       saveUninitialized: false,
       rolling: true,
@@ -68,19 +70,18 @@ export class SessionMiddleware {
     }
     req.headers.authorization = `Bearer ${signedIn.accessToken}`;
     req.rawHeaders.push('Authorization', `Bearer ${signedIn.accessToken}`);
+    markSessionBearer(req);
     next();
   }
 }
 
-/** Sign-in and sessions. */
+/** Sign-in, sessions (SQLite, or Redis for several frontends) and CSRF protection of session calls. */
 @Module({
   controllers: [LoginController],
   providers: [
     { provide: OIDC_CLIENT_CONFIG, useFactory: () => loadOidcClientConfig() },
-    {
-      provide: SESSION_STORE,
-      useFactory: () => new SqliteSessionStore(join(resolve(process.env['DATA_DIR'] ?? './.data'), 'sessions.sqlite'), SESSION_HOURS * 3600 * 1000),
-    },
+    { provide: SESSION_STORE, useFactory: () => openSessionStore(loadSessionStoreConfig(), SESSION_HOURS * 3600 * 1000) },
+    { provide: APP_GUARD, useClass: CsrfGuard },
     OidcLoginService,
     LoginCallback,
     TokenRefresher,
@@ -89,10 +90,10 @@ export class SessionMiddleware {
   exports: [OIDC_CLIENT_CONFIG, OidcLoginService, SessionMiddleware],
 })
 export class LoginModule implements OnApplicationShutdown {
-  constructor(@Inject(SESSION_STORE) private readonly store: SqliteSessionStore) {}
+  constructor(@Inject(SESSION_STORE) private readonly sessionStore: OpenSessionStore) {}
 
-  onApplicationShutdown(): void {
-    this.store.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.sessionStore.close();
   }
 }
 

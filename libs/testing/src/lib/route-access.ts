@@ -8,6 +8,8 @@ export interface RouteAccess {
   /** "GET /healthcheck" */
   route: string;
   status: number;
+  /** A page that sends a browser without a sign-in to /login: protected, like a 401. */
+  redirectsToSignIn: boolean;
 }
 
 interface ExpressLayer {
@@ -31,7 +33,8 @@ export function listRoutes(app: INestApplication): string[] {
 
 /**
  * Calls every route without a token (path parameters filled with "x") and
- * reports the status each one answered. A protected route answers 401.
+ * reports the status each one answered. A protected route answers 401 (or,
+ * for a web page, redirects to /login).
  */
 export async function probeRoutesWithoutToken(app: INestApplication, baseUrl: string): Promise<RouteAccess[]> {
   const results: RouteAccess[] = [];
@@ -42,16 +45,19 @@ export async function probeRoutesWithoutToken(app: INestApplication, baseUrl: st
       method,
       headers: method === 'GET' || method === 'HEAD' ? {} : { 'content-type': 'application/json' },
       body: method === 'GET' || method === 'HEAD' ? undefined : '{}',
+      redirect: 'manual',
     });
     await response.arrayBuffer();
-    results.push({ route, status: response.status });
+    const redirectsToSignIn = response.status === 302 && (response.headers.get('location') ?? '').startsWith('/login?');
+    results.push({ route, status: response.status, redirectsToSignIn });
   }
   return results;
 }
 
 /**
  * Declares the Jest test that pins an app's public routes: every route is
- * called without a token, and exactly `publicRoutes` may answer anything but 401.
+ * called without a token, and exactly `publicRoutes` may answer anything but 401
+ * (or a redirect to sign-in).
  */
 export function describePublicRoutes(
   appName: string,
@@ -71,7 +77,7 @@ export function describePublicRoutes(
     it('serves only the listed routes without a token and answers 401 on every other', async () => {
       const results = await probeRoutesWithoutToken(server!.app, server!.url);
       expect(results.length).toBeGreaterThan(publicRoutes.length);
-      expect(results.filter((r) => r.status !== 401).map((r) => r.route)).toEqual([...publicRoutes].sort());
+      expect(results.filter((r) => r.status !== 401 && !r.redirectsToSignIn).map((r) => r.route)).toEqual([...publicRoutes].sort());
     });
   });
 }

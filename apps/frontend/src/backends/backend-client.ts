@@ -1,0 +1,95 @@
+import { Logger } from '@nestjs/common';
+import { z } from 'zod';
+import { env, EnvReader, isHttpUrl } from '@fram/config';
+import { DependencyUnavailableError } from '@fram/errors';
+import { BackendError } from './backend-error';
+
+export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+/** How one backend service is reached. */
+export interface BackendSettings {
+  name: string;
+  baseUrl: string;
+  timeoutMs: number;
+}
+
+/** Reads `{PREFIX}_URL` and `{PREFIX}_TIMEOUT_MS`, naming the variable when one is wrong. */
+export function readBackendSettings(name: string, prefix: string, defaultUrl: string): BackendSettings {
+  const reader = new EnvReader(process.env);
+  const baseUrl = reader.read({
+    name: `${prefix}_URL`,
+    schema: env
+      .text(defaultUrl)
+      .refine(isHttpUrl, `must be the ${name} service's http(s) URL, e.g. ${defaultUrl}`)
+      .transform((v) => v.replace(/\/+$/, '')),
+  });
+  const timeoutMs = reader.read({ name: `${prefix}_TIMEOUT_MS`, schema: env.integer(5000, 100, 60_000, 'milliseconds') });
+  reader.done();
+  return { name, baseUrl, timeoutMs };
+}
+
+/** A key (which contains `://` and `/`) as path segments, each one encoded. */
+export function keyPath(key: string): string {
+  return key.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * Calls one backend (metadata or search) on behalf of the caller, with the
+ * caller's `Authorization: Bearer <access token>` and nothing else of theirs:
+ * never the refresh token, the ID token or the cookie. A refusal of the
+ * backend (4xx) reaches the caller as it was; a backend that is down or
+ * failing is a 503.
+ */
+export abstract class BackendClient {
+  private readonly logger: Logger;
+
+  protected constructor(readonly settings: BackendSettings) {
+    this.logger = new Logger(`${settings.name}Client`);
+  }
+
+  get baseUrl(): string {
+    return this.settings.baseUrl;
+  }
+
+  async call<T>(method: Method, path: string, authorization: string, body?: unknown): Promise<T> {
+    const { name, baseUrl, timeoutMs } = this.settings;
+    const headers: Record<string, string> = { authorization, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      this.logger.warn(`${method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new DependencyUnavailableError(`The ${name} service is unavailable; try again in a moment`);
+    }
+    const text = await response.text();
+    const json = parseJson(text);
+    if (response.ok) return json as T;
+    if (response.status >= 500) {
+      this.logger.warn(`${method} ${path}: ${response.status}`);
+      throw new DependencyUnavailableError(`The ${name} service is unavailable; try again in a moment`);
+    }
+    const answer = errorAnswer.safeParse(json);
+    throw new BackendError(response.status, answer.success ? answer.data.message : `The ${name} service refused the request`, answer.success ? answer.data.code : undefined, response.headers.get('www-authenticate'));
+  }
+
+  get<T>(path: string, authorization: string): Promise<T> {
+    return this.call<T>('GET', path, authorization);
+  }
+}
+
+const errorAnswer = z.object({ message: z.string(), code: z.string().optional() });
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { normalizeUser, SEARCH_RESOURCE_TYPES, type SearchFilter, type SearchHit, type SearchRequest, type SearchResourceType } from '@fram/models';
+
+const resource = z.enum(SEARCH_RESOURCE_TYPES, { error: `resources must be among ${SEARCH_RESOURCE_TYPES.join(', ')}` });
+const filterValue = z.object({
+  value: z.string().max(1000, 'a filter value is too long'),
+  filterOperation: z.enum(['AND', 'OR'], { error: 'filterOperation must be AND or OR' }).default('OR'),
+});
+
+/** Amundsen's frontend search request (`POST /api/search/v1/search`). */
+export const frontendSearchRequest = z.object({
+  searchTerm: z.string({ error: 'searchTerm is required' }).max(500, 'searchTerm is too long'),
+  pageIndex: z.number({ error: 'pageIndex is required (a number)' }).int('pageIndex must be a whole number').min(0).max(1000),
+  resultsPerPage: z.number({ error: 'resultsPerPage is required (a number)' }).int('resultsPerPage must be a whole number').min(1).max(100),
+  resources: z.array(resource).min(1, 'resources must name at least one resource').default(['table']),
+  filters: z.partialRecord(resource, z.record(z.string().max(100), filterValue)).default({}),
+  highlightingOptions: z.partialRecord(resource, z.object({ enable_highlight: z.boolean() })).default({}),
+  searchType: z.string().optional(),
+});
+export type FrontendSearchRequest = z.infer<typeof frontendSearchRequest>;
+
+/** One page of one resource's results. */
+export interface ResourceResults {
+  page_index: number;
+  results: Record<string, unknown>[];
+  total_results: number;
+}
+
+/**
+ * The requests to make to search: filters belong to one resource, so each
+ * resource with filters is asked on its own; the others are asked together.
+ */
+export function searchRequests(request: FrontendSearchRequest): SearchRequest[] {
+  const base = {
+    query_term: request.searchTerm,
+    page_index: request.pageIndex,
+    results_per_page: request.resultsPerPage,
+    highlight_options: Object.fromEntries(request.resources.map((r) => [r, { enable_highlight: request.highlightingOptions[r]?.enable_highlight ?? true }])),
+  };
+  const filtersOf = (type: SearchResourceType): SearchFilter[] =>
+    Object.entries(request.filters[type] ?? {})
+      .map(([name, f]) => ({ name, values: f.value.split(',').map((v) => v.trim()).filter(Boolean), operation: f.filterOperation }))
+      .filter((f) => f.values.length > 0);
+  const filtered = request.resources.filter((r) => filtersOf(r).length > 0);
+  const plain = request.resources.filter((r) => !filtered.includes(r));
+  return [
+    ...(plain.length > 0 ? [{ ...base, resource_types: plain, filters: [] }] : []),
+    ...filtered.map((r) => ({ ...base, resource_types: [r], filters: filtersOf(r) })),
+  ];
+}
+
+/** A hit as Amundsen's frontend gives it to the UI. */
+export function frontendHit(type: SearchResourceType, hit: SearchHit): Record<string, unknown> {
+  if (type === 'table') {
+    return {
+      type: 'table',
+      key: hit['key'],
+      name: hit['name'],
+      cluster: hit['cluster'],
+      database: hit['database'],
+      schema: hit['schema'],
+      schema_description: hit['schema_description'] ?? null,
+      description: hit['description'] ?? null,
+      badges: hit['badges'] ?? [],
+      tags: hit['tag'] ?? [],
+      last_updated_timestamp: hit['last_updated_timestamp'] ?? null,
+      highlight: hit.highlight,
+    };
+  }
+  if (type === 'user') return { type: 'user', ...normalizeUser(hit), highlight: hit.highlight };
+  return { type: 'dashboard', ...hit, resource_type: undefined, search_score: undefined };
+}

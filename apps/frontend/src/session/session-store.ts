@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+import { RedisStore } from 'connect-redis';
+import type session from 'express-session';
+import { join, resolve } from 'node:path';
+import { createClient } from 'redis';
+import { z } from 'zod';
+import { ConfigError, env, EnvReader } from '@fram/config';
+import { SqliteSessionStore } from './sqlite-session-store';
+
+/** Where sessions live: a SQLite file (one frontend) or Redis (several frontends behind a load balancer). */
+export interface SessionStoreConfig {
+  kind: 'embedded' | 'redis';
+  /** The SQLite file (embedded). */
+  file: string;
+  /** The Redis URL (redis), e.g. redis://redis:6379/0. */
+  redisUrl?: string;
+}
+
+/** A session store and how to let go of it at shutdown. */
+export interface OpenSessionStore {
+  store: session.Store;
+  close(): Promise<void>;
+}
+
+const REDIS_URL = /^rediss?:\/\/.+/;
+
+/** `SESSION_STORE` (embedded | redis; redis when only `REDIS_URL` is set), `REDIS_URL`, `DATA_DIR`. */
+export function loadSessionStoreConfig(source: NodeJS.ProcessEnv = process.env): SessionStoreConfig {
+  const reader = new EnvReader(source);
+  const redisUrl = reader.read({ name: 'REDIS_URL', schema: z.string().regex(REDIS_URL, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379').optional() });
+  const kind = reader.read({
+    name: 'SESSION_STORE',
+    schema: z
+      .enum(['embedded', 'redis'], { error: 'must be embedded (a SQLite file under DATA_DIR) or redis (with REDIS_URL)' })
+      .optional()
+      .transform((v) => v ?? (redisUrl ? 'redis' : 'embedded')),
+  });
+  const dataDir = reader.read({ name: 'DATA_DIR', schema: env.text('./.data') });
+  reader.done();
+  if (kind === 'redis' && !redisUrl) throw new ConfigError(['REDIS_URL is required when SESSION_STORE=redis; set it to your Redis, e.g. redis://127.0.0.1:6379']);
+  return { kind, file: join(resolve(dataDir), 'sessions.sqlite'), redisUrl };
+}
+
+/** Opens the configured store; a Redis that cannot be reached within 5 s stops the start with a message naming REDIS_URL. */
+export async function openSessionStore(config: SessionStoreConfig, ttlMs: number): Promise<OpenSessionStore> {
+  if (config.kind === 'embedded') {
+    const store = new SqliteSessionStore(config.file, ttlMs);
+    return { store, close: async () => store.close() };
+  }
+  const logger = new Logger('SessionStore');
+  const client = createClient({ url: config.redisUrl, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) } });
+  let lastError = '';
+  client.on('error', (error: Error) => {
+    if (error.message !== lastError) logger.warn(`Redis: ${error.message}`);
+    lastError = error.message;
+  });
+  const connected = client.connect().then(() => true);
+  const timedOut = new Promise<false>((done) => setTimeout(() => done(false), 5000).unref());
+  if (!(await Promise.race([connected, timedOut]))) {
+    client.destroy();
+    throw new ConfigError([`REDIS_URL: Redis cannot be reached (${lastError || 'no answer in 5 s'}); start Redis or fix the URL`]);
+  }
+  const store = new RedisStore({ client, prefix: 'fram:sess:', ttl: Math.round(ttlMs / 1000) });
+  return { store, close: async () => void (await client.quit().catch(() => client.destroy())) };
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Header, Param, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { NoRoleRequired, Public } from '@fram/auth';
+import { NotFoundError } from '@fram/errors';
+import { csrfTokenFor } from '../session/csrf';
+import { SignInRedirectFilter } from './sign-in-redirect.filter';
+import { WebAssets } from './web-assets';
+
+/** The pages load only their own code and styles, and no other site may frame them. */
+const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+};
+
+/** Paths that belong to the API and the service itself, never to the web UI's pages. */
+const NOT_PAGES = /^\/(api|docs|static|healthcheck)(\/|$)/;
+
+/**
+ * The web UI: its static files (public: code and styles, no data), and its
+ * pages, which need a sign-in — a browser without one is sent to /login
+ * and comes back to the page it asked for.
+ */
+@Controller()
+export class WebUiController {
+  constructor(private readonly web: WebAssets) {}
+
+  @Public()
+  @Get('static/:file')
+  asset(@Param('file') file: string, @Res() res: Response): void {
+    const found = this.web.asset(file);
+    if (!found) throw new NotFoundError(`No such file: /static/${file}`);
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.type(found.type).send(found.body);
+  }
+
+  @Get(['', '*path'])
+  @NoRoleRequired()
+  @UseFilters(SignInRedirectFilter)
+  @Header('Cache-Control', 'no-store')
+  page(@Req() req: Request, @Res() res: Response): void {
+    if (NOT_PAGES.test(req.path)) throw new NotFoundError(`No such route: ${req.method} ${req.path}`);
+    res.set(PAGE_SECURITY_HEADERS).type('html').send(this.web.page(csrfTokenFor(req)));
+  }
+}

@@ -1,0 +1,53 @@
+import { BrowserSession, freePort, startRedisServer, type DevIdp, type RedisServer, type RunningApp } from '@fram/testing';
+import { loadSessionStoreConfig, openSessionStore } from '../src/session/session-store';
+import { csrfTokenOf, devIdpFor, signIn, startFrontend } from './stack';
+
+/** Several frontends behind one load balancer share their sessions through a real Redis. */
+describe('frontend: sessions in Redis (REDIS_URL)', () => {
+  let redis: RedisServer;
+  let idp: DevIdp;
+  const frontends: RunningApp[] = [];
+  const bases: string[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    const ports = [await freePort(), await freePort()];
+    bases.push(...ports.map((port) => `http://127.0.0.1:${port}`));
+    idp = await devIdpFor(bases);
+    for (const [i, port] of ports.entries()) {
+      frontends.push(await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: bases[i]!, METADATA_URL: 'http://127.0.0.1:9', REDIS_URL: redis.url }));
+    }
+  }, 60_000);
+  afterAll(async () => {
+    for (const frontend of frontends) await frontend.close();
+    await idp?.stop();
+    await redis?.stop();
+  });
+
+  it('signs in on one frontend, is signed in on the other, and signing out on either ends it for both', async () => {
+    const [a, b] = bases as [string, string];
+    const browser = new BrowserSession(); // cookies are per host, not per port: both frontends get the cookie, as behind one load balancer
+    await signIn(a, 'ada@example.com', '/', browser);
+    expect(await redis.command('KEYS fram:sess:*')).toMatch(/fram:sess:/);
+    const onB = await browser.request(`${b}/api/auth_user`);
+    expect(onB.status).toBe(200);
+    expect(await onB.json()).toMatchObject({ user: { user_id: 'ada@example.com' } });
+    const csrf = await csrfTokenOf(browser, a);
+    const logout = await browser.request(`${b}/logout`, {
+      method: 'POST',
+      headers: { origin: b, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
+    });
+    expect(logout.status).toBe(303);
+    expect((await browser.request(`${a}/api/auth_user`)).status).toBe(401);
+  });
+
+  it('is chosen by REDIS_URL, and refuses to start without a reachable Redis, naming REDIS_URL', async () => {
+    expect(loadSessionStoreConfig({ REDIS_URL: redis.url })).toMatchObject({ kind: 'redis', redisUrl: redis.url });
+    expect(loadSessionStoreConfig({})).toMatchObject({ kind: 'embedded' });
+    expect(() => loadSessionStoreConfig({ SESSION_STORE: 'redis' })).toThrow(/REDIS_URL is required/);
+    expect(() => loadSessionStoreConfig({ REDIS_URL: 'http://redis' })).toThrow(/REDIS_URL/);
+    const unreachable = `redis://127.0.0.1:${await freePort()}`;
+    await expect(openSessionStore({ kind: 'redis', file: '', redisUrl: unreachable }, 1000)).rejects.toThrow(/REDIS_URL: Redis cannot be reached/);
+  }, 15_000);
+});

@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BrowserSession,
+  freePort,
+  readForm,
+  startDevIdp,
+  startNode,
+  startTestApp,
+  withEnv,
+  workspaceRoot,
+  type DevIdp,
+  type NodeProcess,
+  type RunningApp,
+} from '@fram/testing';
+import { AppModule } from '../src/app/app.module';
+import { SessionMiddleware } from '../src/login/login.module';
+
+const root = workspaceRoot();
+export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+
+/** Roles from dev-idp's groups, as an operator would configure them. */
+export const ROLE_GROUPS = { ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers,Analysts' };
+
+/** dev-idp with its default seed, plus this test's frontend(s) registered as fram-frontend's redirect and post-logout URIs. */
+export async function devIdpFor(bases: string | string[], env: Record<string, string> = {}): Promise<DevIdp> {
+  const seed = JSON.parse(readFileSync(join(root, 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
+    clients: { client_id: string; redirect_uris: string[]; post_logout_redirect_uris: string[] }[];
+  };
+  const client = seed.clients.find((c) => c.client_id === 'fram-frontend')!;
+  for (const base of [bases].flat()) {
+    client.redirect_uris.push(`${base}/auth`);
+    client.post_logout_redirect_uris.push(`${base}/`);
+  }
+  const seedFile = join(tempDir('fram-seed-'), 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(seed));
+  return startDevIdp({ DEV_IDP_SEED: seedFile, ...env });
+}
+
+/** The frontend in this process (as main.ts starts it), on `port`, with `env`. */
+export function startFrontend(port: number, env: Record<string, string>): Promise<RunningApp> {
+  return withEnv({ WEB_ROOT: join(root, 'dist', 'apps', 'web'), DATA_DIR: tempDir('fram-fe-'), ...env }, () =>
+    startTestApp(AppModule, undefined, port, (app) => app.get(SessionMiddleware).mount(app)),
+  );
+}
+
+/** Signs in through dev-idp's page with the scripted browser; returns it and where the frontend sent it at the end. */
+export async function signIn(base: string, username: string, returnTo = '/', browser = new BrowserSession()) {
+  const start = await browser.follow(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);
+  const { action } = readForm(await start.response.text());
+  const done = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, `${base}/__never__`);
+  return { browser, done };
+}
+
+/** The session's CSRF token, as the web UI reads it from its page. */
+export async function csrfTokenOf(browser: BrowserSession, base: string): Promise<string> {
+  const page = await browser.request(`${base}/`);
+  const token = /<meta name="csrf-token" content="([0-9a-f]+)">/.exec(await page.text())?.[1];
+  if (!token) throw new Error(`no CSRF token on the page (status ${page.status})`);
+  return token;
+}
+
+/** JSON calls as the web UI makes them: the session cookie, and the CSRF token for changes. */
+export async function uiCall(browser: BrowserSession, base: string, method: string, path: string, body?: unknown, csrf?: string) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const response = await browser.request(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, json: <T = Record<string, unknown>>() => JSON.parse(text) as T, text };
+}
+
+/** The whole product on loopback: dev-idp, search, metadata (syncing search), and the frontend; the sample catalog loaded. */
+export interface CatalogStack {
+  idp: DevIdp;
+  search: NodeProcess;
+  metadata: NodeProcess;
+  frontend: RunningApp;
+  base: string;
+  adminToken(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startCatalogStack(env: Record<string, string> = {}): Promise<CatalogStack> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const idp = await devIdpFor(base);
+  const common = { AUTH_ISSUERS: idp.issuer, OIDC_ISSUER: idp.issuer, LOG_LEVEL: 'warn', ...ROLE_GROUPS };
+  const search = await startNode(join(root, 'dist', 'apps', 'search', 'main.js'), { env: { ...common, DATA_DIR: tempDir('fram-st-search-') } });
+  const metadata = await startNode(join(root, 'dist', 'apps', 'metadata', 'main.js'), {
+    env: { ...common, OKTA_ORG_URL: idp.origin, SEARCH_URL: search.url, SEARCH_SYNC_INTERVAL_MS: '100', DATA_DIR: tempDir('fram-st-md-') },
+  });
+  const adminToken = () => idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data write:data');
+  await loadSampleCatalog(metadata.url, await adminToken());
+  const frontend = await startFrontend(port, { ...ROLE_GROUPS, OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: metadata.url, SEARCH_URL: search.url, ...env });
+  return {
+    idp,
+    search,
+    metadata,
+    frontend,
+    base,
+    adminToken,
+    async stop() {
+      await frontend.close();
+      await metadata.stop();
+      await search.stop();
+      await idp.stop();
+    },
+  };
+}
+
+/** data/sample-catalog.json through metadata's bulk ingestion, kind by kind. */
+async function loadSampleCatalog(metadataUrl: string, token: string): Promise<void> {
+  const catalog = JSON.parse(readFileSync(join(root, 'data', 'sample-catalog.json'), 'utf8')) as Record<string, unknown[]>;
+  for (const kind of ['users', 'tables', 'dashboards', 'lineage', 'reads']) {
+    const response = await fetch(`${metadataUrl}/ingest/${kind}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ [kind]: catalog[kind] }),
+    });
+    if (!response.ok) throw new Error(`ingesting ${kind}: ${response.status} ${await response.text()}`);
+  }
+}
+
+/** Waits until `check` passes (for effects that travel between services, like the search sync). */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

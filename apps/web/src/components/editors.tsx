@@ -1,0 +1,152 @@
+import { useState } from 'preact/hooks';
+import { userHref } from '../routes';
+import type { Tag, User } from '../types';
+import { Link } from './link';
+
+/** A description: text for everyone; an Edit button, a text area and Save for people who may edit. */
+export function EditableDescription(props: { value: string | null; editable: boolean; onSave: (text: string) => Promise<void>; label: string }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(props.value ?? '');
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  if (!editing) {
+    return (
+      <div class="description">
+        {props.value ? <p data-testid="description">{props.value}</p> : <p class="muted" data-testid="description">No description yet.</p>}
+        {props.editable && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setDraft(props.value ?? '');
+              setEditing(true);
+            }}
+          >
+            Edit description
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <form
+      class="description editing"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSaving(true);
+        setError(undefined);
+        try {
+          await props.onSave(draft);
+          setEditing(false);
+        } catch (e) {
+          setError(e instanceof Error ? e.message : String(e));
+        } finally {
+          setSaving(false);
+        }
+      }}
+    >
+      <label for="description-editor">{props.label}</label>
+      <textarea id="description-editor" rows={4} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} autoFocus />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" class="secondary" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A list of chips (tags or owners) with remove buttons and an add field when editable. */
+function ChipEditor(props: {
+  items: { id: string; label: string; href?: string }[];
+  editable: boolean;
+  noun: string;
+  placeholder: string;
+  onAdd: (value: string) => Promise<void>;
+  onRemove: (id: string) => Promise<void>;
+}) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+  const run = async (action: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div class="chips">
+      {props.items.length === 0 && <p class="muted">No {props.noun}s.</p>}
+      <ul>
+        {props.items.map((item) => (
+          <li key={item.id} class="chip">
+            {item.href ? <Link href={item.href}>{item.label}</Link> : item.label}
+            {props.editable && (
+              <button type="button" class="chip-remove" aria-label={`Remove ${props.noun} ${item.label}`} onClick={() => run(() => props.onRemove(item.id))}>
+                ×
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.editable && (
+        <form
+          class="chip-add"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const text = value.trim();
+            if (text) void run(async () => (await props.onAdd(text), setValue('')));
+          }}
+        >
+          <label class="visually-hidden" for={`add-${props.noun}`}>
+            Add a {props.noun}
+          </label>
+          <input id={`add-${props.noun}`} value={value} placeholder={props.placeholder} onInput={(e) => setValue(e.currentTarget.value)} />
+          <button type="submit" class="secondary">
+            Add
+          </button>
+        </form>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TagEditor(props: { tags: Tag[]; editable: boolean; onAdd: (tag: string) => Promise<void>; onRemove: (tag: string) => Promise<void>; searchHref: (tag: string) => string }) {
+  return (
+    <ChipEditor
+      items={props.tags.map((t) => ({ id: t.tag_name, label: t.tag_name, href: props.searchHref(t.tag_name) }))}
+      editable={props.editable}
+      noun="tag"
+      placeholder="new tag"
+      onAdd={props.onAdd}
+      onRemove={props.onRemove}
+    />
+  );
+}
+
+export function OwnerEditor(props: { owners: User[]; editable: boolean; onAdd: (owner: string) => Promise<void>; onRemove: (owner: string) => Promise<void> }) {
+  return (
+    <ChipEditor
+      items={props.owners.map((o) => ({ id: o.user_id, label: o.display_name || o.email, href: userHref(o.user_id) }))}
+      editable={props.editable}
+      noun="owner"
+      placeholder="name@company.com"
+      onAdd={props.onAdd}
+      onRemove={props.onRemove}
+    />
+  );
+}
