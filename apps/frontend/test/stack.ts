@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   BrowserSession,
   freePort,
+  ingestSampleCatalog,
   readForm,
   startDevIdp,
   startNode,
@@ -24,19 +25,7 @@ export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 export const ROLE_GROUPS = { ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers,Analysts' };
 
 /** dev-idp with its default seed, plus this test's frontend(s) registered as fram-frontend's redirect and post-logout URIs. */
-export async function devIdpFor(bases: string | string[], env: Record<string, string> = {}): Promise<DevIdp> {
-  const seed = JSON.parse(readFileSync(join(root, 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
-    clients: { client_id: string; redirect_uris: string[]; post_logout_redirect_uris: string[] }[];
-  };
-  const client = seed.clients.find((c) => c.client_id === 'fram-frontend')!;
-  for (const base of [bases].flat()) {
-    client.redirect_uris.push(`${base}/auth`);
-    client.post_logout_redirect_uris.push(`${base}/`);
-  }
-  const seedFile = join(tempDir('fram-seed-'), 'seed.json');
-  writeFileSync(seedFile, JSON.stringify(seed));
-  return startDevIdp({ DEV_IDP_SEED: seedFile, ...env });
-}
+export const devIdpFor = (bases: string | string[], env: Record<string, string> = {}): Promise<DevIdp> => startDevIdp(env, [bases].flat());
 
 /** The frontend in this process (as main.ts starts it), on `port`, with `env`. */
 export function startFrontend(port: number, env: Record<string, string>): Promise<RunningApp> {
@@ -92,7 +81,7 @@ export async function startCatalogStack(env: Record<string, string> = {}): Promi
     env: { ...common, OKTA_ORG_URL: idp.origin, SEARCH_URL: search.url, SEARCH_SYNC_INTERVAL_MS: '100', DATA_DIR: tempDir('fram-st-md-') },
   });
   const adminToken = () => idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data write:data');
-  await loadSampleCatalog(metadata.url, await adminToken());
+  await ingestSampleCatalog(metadata.url, await adminToken());
   const frontend = await startFrontend(port, { ...ROLE_GROUPS, OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: metadata.url, SEARCH_URL: search.url, ...env });
   return {
     idp,
@@ -108,19 +97,6 @@ export async function startCatalogStack(env: Record<string, string> = {}): Promi
       await idp.stop();
     },
   };
-}
-
-/** data/sample-catalog.json through metadata's bulk ingestion, kind by kind. */
-async function loadSampleCatalog(metadataUrl: string, token: string): Promise<void> {
-  const catalog = JSON.parse(readFileSync(join(root, 'data', 'sample-catalog.json'), 'utf8')) as Record<string, unknown[]>;
-  for (const kind of ['users', 'tables', 'dashboards', 'lineage', 'reads']) {
-    const response = await fetch(`${metadataUrl}/ingest/${kind}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ [kind]: catalog[kind] }),
-    });
-    if (!response.ok) throw new Error(`ingesting ${kind}: ${response.status} ${await response.text()}`);
-  }
 }
 
 /** Waits until `check` passes (for effects that travel between services, like the search sync). */

@@ -45,8 +45,10 @@ function App() {
   const first = useRef(true);
   useEffect(() => {
     document.title = `${TITLES[route.page]} · Fram`;
-    // After a navigation (not the first page), keyboard and screen-reader users start at the new page's content.
-    if (!first.current) document.getElementById('main')?.focus();
+    // After a navigation (not the first page), keyboard and screen-reader users start at the new page's
+    // content — unless they are working inside it (e.g. moving between result tabs).
+    const main = document.getElementById('main');
+    if (!first.current && main && !main.contains(document.activeElement)) main.focus();
     first.current = false;
   }, [key]);
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { userHref } from '../routes';
 import type { Tag, User } from '../types';
 import { Link } from './link';
@@ -9,16 +9,20 @@ export function EditableDescription(props: { value: string | null; editable: boo
   const [draft, setDraft] = useState(props.value ?? '');
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  // What was just saved is shown at once, until the page's data comes back with it.
+  const [saved, setSaved] = useState<string>();
+  useEffect(() => setSaved(undefined), [props.value]);
+  const shown = saved ?? props.value;
   if (!editing) {
     return (
       <div class="description">
-        {props.value ? <p data-testid="description">{props.value}</p> : <p class="muted" data-testid="description">No description yet.</p>}
+        {shown ? <p data-testid="description">{shown}</p> : <p class="muted" data-testid="description">No description yet.</p>}
         {props.editable && (
           <button
             type="button"
             class="secondary"
             onClick={() => {
-              setDraft(props.value ?? '');
+              setDraft(shown ?? '');
               setEditing(true);
             }}
           >
@@ -37,6 +41,7 @@ export function EditableDescription(props: { value: string | null; editable: boo
         setError(undefined);
         try {
           await props.onSave(draft);
+          setSaved(draft);
           setEditing(false);
         } catch (e) {
           setError(e instanceof Error ? e.message : String(e));

@@ -15,14 +15,21 @@ export class BrowserSession {
   /** host → "name path" → cookie */
   private readonly cookies = new Map<string, Map<string, Cookie>>();
 
+  /** The Cookie header this browser sends to `url` (undefined without cookies for it). */
+  cookieHeader(url: string | URL): string | undefined {
+    const target = new URL(url);
+    const sent = [...(this.cookies.get(target.hostname)?.values() ?? [])]
+      .filter((c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
+      .sort((a, b) => b.path.length - a.path.length);
+    return sent.length > 0 ? sent.map((c) => `${c.name}=${c.value}`).join('; ') : undefined;
+  }
+
   /** One request, no redirect followed. Relative `url`s resolve against `base`. */
   async request(url: string, init: RequestInit & { base?: string } = {}): Promise<Response> {
     const target = new URL(url, init.base);
     const headers = new Headers(init.headers);
-    const sent = [...(this.cookies.get(target.hostname)?.values() ?? [])]
-      .filter((c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
-      .sort((a, b) => b.path.length - a.path.length);
-    if (sent.length > 0) headers.set('cookie', sent.map((c) => `${c.name}=${c.value}`).join('; '));
+    const cookie = this.cookieHeader(target);
+    if (cookie) headers.set('cookie', cookie);
     const response = await fetch(target, { ...init, headers, redirect: 'manual' });
     this.store(target.hostname, target.pathname, response.headers.getSetCookie());
     return response;

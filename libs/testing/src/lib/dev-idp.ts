@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserSession, pkcePair, readForm } from './browser-session';
 import { freePort, startNode, workspaceRoot, type NodeProcess } from './node-process';
@@ -32,9 +34,12 @@ export const devIdpScript = () => join(workspaceRoot(), 'dist', 'apps', 'dev-idp
 
 /**
  * Starts the real dev-idp (apps/dev-idp, on oidc-provider) on a free loopback
- * port with its default seed and the fault switches on.
+ * port with its default seed and the fault switches on. `frontends` (base
+ * URLs of frontends under test) are registered as fram-frontend's redirect
+ * (`{base}/auth`) and post-logout (`{base}/`) URIs.
  */
-export async function startDevIdp(env: Record<string, string> = {}): Promise<DevIdp> {
+export async function startDevIdp(env: Record<string, string> = {}, frontends: readonly string[] = []): Promise<DevIdp> {
+  if (frontends.length > 0 && env['DEV_IDP_SEED'] === undefined) env = { ...env, DEV_IDP_SEED: seedWithFrontends(frontends) };
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const process = await startNode(devIdpScript(), {
@@ -96,4 +101,19 @@ async function signInAs(issuer: string, username: string, scope: string): Promis
   const body = (await response.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
   return body.access_token;
+}
+
+/** dev-idp's default seed, with fram-frontend's redirect and post-logout URIs for these frontends, in a temporary file. */
+function seedWithFrontends(bases: readonly string[]): string {
+  const seed = JSON.parse(readFileSync(join(workspaceRoot(), 'apps', 'dev-idp', 'src', 'seed', 'default-seed.json'), 'utf8')) as {
+    clients: { client_id: string; redirect_uris: string[]; post_logout_redirect_uris: string[] }[];
+  };
+  const client = seed.clients.find((c) => c.client_id === 'fram-frontend')!;
+  for (const base of bases) {
+    client.redirect_uris.push(`${base}/auth`);
+    client.post_logout_redirect_uris.push(`${base}/`);
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'fram-seed-')), 'seed.json');
+  writeFileSync(file, JSON.stringify(seed));
+  return file;
 }

@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS, startStack, type Stack } from './stack';
+
+/**
+ * A person's journey through Fram in Chromium: sign in on dev-idp's page,
+ * search with a typo, open the table, edit its description, bookmark it, see
+ * it on the profile, sign out, and be sent to sign-in when coming back.
+ */
+describe('the web UI in Chromium', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  /** From any Fram page without a session: dev-idp's sign-in form, then back. */
+  async function signIn(page: Page, username: string) {
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('fram-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.origin === stack.base);
+  }
+
+  it('signs in, finds a table despite a typo, edits and bookmarks it, sees it on the profile, and signs out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${stack.base}/`);
+    expect(new URL(page.url()).origin).toBe(stack.idp.origin); // sent to sign in
+    await signIn(page, 'ada@example.com');
+    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+    await page.getByRole('heading', { name: 'Popular tables' }).waitFor();
+    await page.locator('.resource-list li').first().waitFor();
+    await shot(page, '01-home');
+
+    // Search with a typo, from the keyboard.
+    await page.getByRole('searchbox', { name: 'Search tables, people and dashboards' }).fill('ordrs');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?term=ordrs/);
+    const first = page.locator('.hit').first();
+    await expect(first.locator('.resource-name').textContent()).resolves.toBe('core.orders');
+    await expect(first.locator('mark').first().textContent()).resolves.toBe('orders');
+    await expect(page.getByRole('tab', { name: /Tables \d+/ }).getAttribute('aria-selected')).resolves.toBe('true');
+    await shot(page, '02-search');
+
+    // Open the table; edit its description.
+    await first.getByRole('link').click();
+    await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Edit description' }).click();
+    const description = `Customer orders, described in Chromium at ${new Date().toISOString()}`;
+    await page.getByLabel('Description of the table').fill(description);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('description').filter({ hasText: description }).waitFor();
+
+    // Bookmark it.
+    await page.getByRole('button', { name: /Bookmark/ }).click();
+    await page.getByRole('button', { name: 'Bookmarked' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Bookmarked' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.reload();
+    await page.getByTestId('description').filter({ hasText: description }).waitFor(); // saved, not just shown
+    await shot(page, '03-table');
+
+    // The profile shows the bookmark.
+    await page.getByRole('button', { name: /^Account: / }).click();
+    await page.getByRole('link', { name: 'My profile' }).click();
+    await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: /Bookmarked/ }).click();
+    await page.getByRole('tabpanel').getByRole('link', { name: 'core.orders' }).waitFor();
+    await shot(page, '04-profile');
+
+    // Sign out: through the IdP's end-session, back to Fram, which asks for a sign-in.
+    await page.getByRole('button', { name: /^Account: / }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.origin === stack.idp.origin && url.pathname.startsWith('/interaction/'));
+    await page.getByLabel('Password').waitFor(); // the IdP session ended too: it asks for a password
+    // Opening a page again sends the browser to sign in, not into the catalog.
+    await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
+    expect(new URL(page.url()).origin).toBe(stack.idp.origin);
+    await page.getByLabel('Password').waitFor();
+    await shot(page, '05-signed-out');
+    await context.close();
+  });
+
+  it('shows no edit controls to people who may not edit, and works at phone width with the keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
+    await signIn(page, 'frances@example.com'); // Business Users: reads only
+    await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Columns (9)' }).waitFor().catch(() => undefined);
+    await expect(page.getByRole('button', { name: 'Edit description' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^Remove tag/ }).count()).resolves.toBe(0);
+    await expect(page.getByLabel('Add a tag').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Bookmark/ }).count()).resolves.toBe(1); // bookmarks are everyone's own
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390); // nothing wider than the phone
+    await shot(page, '06-phone-table');
+
+    // Keyboard: search, then move between result tabs with the arrow keys.
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.type('grace');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?term=grace/);
+    await page.getByRole('tab', { name: /Tables/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/resource=user/);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'tab' && /People/.test(document.activeElement.textContent ?? '')); // focus follows
+    await page.locator('.hit').first().waitFor();
+    await expect(page.locator('.hit .resource-name').first().textContent()).resolves.toBe('Grace Hopper');
+    await shot(page, '07-phone-search-people');
+    await context.close();
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { freePort, ingestSampleCatalog, startDevIdp, startNode, workspaceRoot, type DevIdp, type NodeProcess } from '@fram/testing';
+
+const root = workspaceRoot();
+const dist = (app: string) => join(root, 'dist', 'apps', app, 'main.js');
+const dataDir = (name: string) => mkdtempSync(join(tmpdir(), `fram-e2e-${name}-`));
+
+/** Where the screenshots of a run go (kept as CI artifacts). */
+export const SCREENSHOTS = join(root, 'test-artifacts', 'screenshots');
+
+/** The four built services as separate processes on loopback, as `npm start` runs them, with the sample catalog. */
+export interface Stack {
+  base: string;
+  idp: DevIdp;
+  services: NodeProcess[];
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const idp = await startDevIdp({}, [base]);
+  const common = { AUTH_ISSUERS: idp.issuer, OIDC_ISSUER: idp.issuer, LOG_LEVEL: 'warn', ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers,Analysts' };
+  const search = await startNode(dist('search'), { env: { ...common, DATA_DIR: dataDir('search') } });
+  const metadata = await startNode(dist('metadata'), { env: { ...common, OKTA_ORG_URL: idp.origin, SEARCH_URL: search.url, SEARCH_SYNC_INTERVAL_MS: '100', DATA_DIR: dataDir('metadata') } });
+  await ingestSampleCatalog(metadata.url, await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system'));
+  const frontend = await startNode(dist('frontend'), {
+    port,
+    env: { ...common, PUBLIC_URL: base, METADATA_URL: metadata.url, SEARCH_URL: search.url, WEB_ROOT: join(root, 'dist', 'apps', 'web'), DATA_DIR: dataDir('frontend') },
+  });
+  const services = [frontend, metadata, search];
+  return {
+    base,
+    idp,
+    services,
+    async stop() {
+      for (const service of services) await service.stop();
+      await idp.stop();
+    },
+  };
+}
+
+/** Debian's Chromium (apt-get install -y chromium; .ci/run installs it), headless. */
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
