@@ -1,7 +1,9 @@
 // Builds the web UI into dist/apps/web: index.html, static/app.js (one bundle,
 // Preact included) and static/app.css. The frontend serves these files.
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+// With --watch (nx serve web) it rebuilds on every change; a frontend in
+// development serves the new files on the next page load.
+import { context } from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync, watchFile } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +12,12 @@ const out = join(here, '..', '..', 'dist', 'apps', 'web');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'static'), { recursive: true });
 
-await build({
+const watch = process.argv.includes('--watch');
+const copyStatic = () => {
+  copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+  copyFileSync(join(here, 'src', 'styles.css'), join(out, 'static', 'app.css'));
+};
+const builder = await context({
   entryPoints: [join(here, 'src', 'main.tsx')],
   bundle: true,
   minify: true,
@@ -22,7 +29,15 @@ await build({
   outfile: join(out, 'static', 'app.js'),
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [{ name: 'copy-static', setup: (b) => b.onEnd(copyStatic) }],
 });
-copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
-copyFileSync(join(here, 'src', 'styles.css'), join(out, 'static', 'app.css'));
-console.log(`web UI built into ${out}`);
+if (watch) {
+  await builder.watch();
+  watchFile(join(here, 'src', 'styles.css'), { interval: 500 }, copyStatic);
+  watchFile(join(here, 'src', 'index.html'), { interval: 500 }, copyStatic);
+  console.log(`web UI: watching apps/web/src, building into ${out} (Ctrl-C stops)`);
+} else {
+  await builder.rebuild();
+  await builder.dispose();
+  console.log(`web UI built into ${out}`);
+}

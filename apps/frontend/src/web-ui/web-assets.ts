@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { env, EnvReader } from '@fram/config';
 
@@ -15,37 +15,51 @@ function findWebRoot(): string | undefined {
   return candidates.find((dir) => existsSync(join(dir, 'index.html')));
 }
 
+const NOT_BUILT =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fram</title><!--fram:head--></head><body><p>The web UI is not built: run <code>npx nx build web</code>.</p></body></html>';
+
 /**
- * The web UI's files, read once at start: the page shell (index.html, into
- * which each page view puts the session's CSRF token) and its static assets.
+ * The web UI's files, held in memory: the page shell (index.html, into which
+ * each page view puts the session's CSRF token) and its static assets. Read
+ * at start; in development read again when the build changed them (nx serve web).
  */
 @Injectable()
 export class WebAssets {
   private readonly logger = new Logger('WebAssets');
-  private readonly shell: string;
-  private readonly assets = new Map<string, { type: string; body: Buffer }>();
+  private readonly root = findWebRoot();
+  private readonly development = process.env['NODE_ENV'] !== 'production';
+  private shell = NOT_BUILT;
+  private assets = new Map<string, { type: string; body: Buffer }>();
+  private loadedAt = 0;
 
   constructor() {
-    const root = findWebRoot();
-    if (!root) {
-      this.logger.warn('The web UI is not built (no index.html under WEB_ROOT or dist/apps/web): run `npx nx build web`. The API works without it.');
-      this.shell = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fram</title><!--fram:head--></head><body><p>The web UI is not built: run <code>npx nx build web</code>.</p></body></html>';
-      return;
-    }
-    this.shell = readFileSync(join(root, 'index.html'), 'utf8');
-    const staticDir = join(root, 'static');
-    for (const name of existsSync(staticDir) ? readdirSync(staticDir) : []) {
-      const type = TYPES[name.slice(name.lastIndexOf('.'))];
-      if (type) this.assets.set(name, { type, body: readFileSync(join(staticDir, name)) });
-    }
+    if (!this.root) this.logger.warn('The web UI is not built (no index.html under WEB_ROOT or dist/apps/web): run `npx nx build web`. The API works without it.');
+    this.load();
   }
 
   /** The page shell with the session's CSRF token in a meta tag. */
   page(csrfToken: string): string {
+    if (this.development) this.load();
     return this.shell.replace('<!--fram:head-->', `<meta name="csrf-token" content="${csrfToken}">`);
   }
 
   asset(name: string): { type: string; body: Buffer } | undefined {
     return this.assets.get(name);
+  }
+
+  /** Reads the files, unless index.html is unchanged since the last read. */
+  private load(): void {
+    if (!this.root) return;
+    const changedAt = statSync(join(this.root, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (changedAt === this.loadedAt) return;
+    const staticDir = join(this.root, 'static');
+    const assets = new Map<string, { type: string; body: Buffer }>();
+    for (const name of existsSync(staticDir) ? readdirSync(staticDir) : []) {
+      const type = TYPES[name.slice(name.lastIndexOf('.'))];
+      if (type) assets.set(name, { type, body: readFileSync(join(staticDir, name)) });
+    }
+    this.shell = readFileSync(join(this.root, 'index.html'), 'utf8');
+    this.assets = assets;
+    this.loadedAt = changedAt;
   }
 }

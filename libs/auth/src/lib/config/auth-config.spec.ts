@@ -21,12 +21,18 @@ describe('loadAuthConfig', () => {
       publicPaths: ['/healthcheck'],
       userIdClaim: 'email',
       groupsClaim: 'groups',
-      adminGroups: [],
-      writeGroups: [],
+      adminGroups: ['Fram Admins'],
+      writeGroups: ['Data Engineers', 'Analysts'],
       readOnlyGroups: undefined,
       tokenCacheSize: 10000,
       jwks: { maxAgeMs: 600_000, refetchCooldownMs: 30_000, timeoutMs: 5000 },
     });
+  });
+
+  it("takes roles from dev-idp's groups only while trusting dev-idp alone, and never over explicit settings", () => {
+    expect(loadAuthConfig({ OIDC_ISSUER: 'https://acme.okta.com/oauth2/default' })).toMatchObject({ adminGroups: [], writeGroups: [] });
+    expect(loadAuthConfig({ AUTH_ISSUERS: `${DEV_IDP_ISSUER},https://acme.okta.com/oauth2/default` })).toMatchObject({ adminGroups: [], writeGroups: [] });
+    expect(loadAuthConfig({ ADMIN_GROUPS: 'Owners', WRITE_GROUPS: 'Editors' })).toMatchObject({ adminGroups: ['Owners'], writeGroups: ['Editors'] });
   });
 
   it('reads every variable', () => {

@@ -9,6 +9,9 @@ export type SignatureAlgorithm = (typeof SUPPORTED_ALGORITHMS)[number];
 
 /** The development IdP (apps/dev-idp), trusted by default outside production. */
 export const DEV_IDP_ISSUER = 'http://localhost:5005/oauth2/default';
+
+/** dev-idp's groups that grant roles when Fram trusts only dev-idp and ADMIN_GROUPS / WRITE_GROUPS are unset. */
+export const DEV_IDP_ROLE_GROUPS = { admin: ['Fram Admins'], write: ['Data Engineers', 'Analysts'] } as const;
 export const DEFAULT_AUDIENCE = 'api://fram';
 export const MAX_CLOCK_TOLERANCE_S = 300;
 
@@ -119,8 +122,10 @@ export function loadAuthConfig(source: Env = process.env): AuthConfig {
   });
   const groupsClaim = reader.read({ name: 'GROUPS_CLAIM', schema: claimName.optional().transform((v) => v ?? 'groups') });
 
-  const adminGroups = reader.read({ name: 'ADMIN_GROUPS', schema: env.optionalList() }) ?? [];
-  const writeGroups = reader.read({ name: 'WRITE_GROUPS', schema: env.optionalList() }) ?? [];
+  // Trusting only the development IdP (a laptop, `npm start`): its groups give the roles unless set.
+  const devIdpOnly = issuers?.length === 1 && issuers[0] === DEV_IDP_ISSUER;
+  const adminGroups = reader.read({ name: 'ADMIN_GROUPS', schema: env.optionalList() }) ?? (devIdpOnly ? [...DEV_IDP_ROLE_GROUPS.admin] : []);
+  const writeGroups = reader.read({ name: 'WRITE_GROUPS', schema: env.optionalList() }) ?? (devIdpOnly ? [...DEV_IDP_ROLE_GROUPS.write] : []);
   const readOnlyGroups = reader.read({ name: 'READ_ONLY_GROUPS', schema: env.optionalList() });
 
   const maxAgeS = reader.read({ name: 'AUTH_JWKS_MAX_AGE_S', schema: env.integer(600, 10, 86400, 'seconds') });

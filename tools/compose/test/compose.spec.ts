@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { workspaceRoot } from '@fram/testing';
+
+const root = workspaceRoot();
+const APPS = ['dev-idp', 'search', 'metadata', 'frontend'];
+const REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OKTA_ORG_URL', 'SERVICE_CLIENT_ID', 'SERVICE_CLIENT_SECRET', 'SESSION_SECRET', 'NEO4J_PASSWORD', 'ELASTIC_PASSWORD'];
+const SECRETS = ['OIDC_CLIENT_SECRET', 'SERVICE_CLIENT_SECRET', 'SESSION_SECRET', 'NEO4J_PASSWORD', 'ELASTIC_PASSWORD', 'OKTA_API_TOKEN'];
+
+interface ComposeService {
+  image?: string;
+  profiles?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  volumes?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+
+/** docker-compose v1 (Debian's package; .ci/run installs it) with an env file; no Docker engine is needed to validate. */
+function compose(envFile: string, ...args: string[]): { status: number | null; output: string } {
+  if (spawnSync('docker-compose', ['--version']).status !== 0) {
+    throw new Error('docker-compose is not installed: apt-get install -y --no-install-recommends docker-compose (as .ci/run does)');
+  }
+  const result = spawnSync('docker-compose', ['--env-file', envFile, '-f', join(root, 'docker-compose.yml'), ...args], { cwd: root, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+function envFile(values: Record<string, string>): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'fram-compose-')), '.env');
+  writeFileSync(file, Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n'));
+  return file;
+}
+
+const complete = Object.fromEntries(REQUIRED.map((name) => [name, name.endsWith('URL') || name === 'OIDC_ISSUER' ? 'https://acme.okta.com/oauth2/default' : `test-value-for-${name.toLowerCase()}`]));
+
+describe('docker-compose.yml', () => {
+  it('is valid for docker-compose, with and without the dev-idp profile', () => {
+    const file = envFile(complete);
+    expect(compose(file, 'config', '-q')).toMatchObject({ status: 0 });
+    expect(compose(file, '--profile', 'dev-idp', 'config', '-q')).toMatchObject({ status: 0 });
+  });
+
+  it('has no default for anything required: each missing value stops it, named', () => {
+    for (const name of REQUIRED) {
+      const { [name]: _missing, ...rest } = complete;
+      const result = compose(envFile(rest), 'config', '-q');
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(`set ${name} in .env`);
+    }
+  });
+
+  it('gives every service a healthcheck, starts each after what it needs is healthy, and keeps data in volumes', () => {
+    const config = parse(compose(envFile(complete), '--profile', 'dev-idp', 'config').output) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
+    const { services } = config;
+    expect(Object.keys(services).sort()).toEqual(['dev-idp', 'elasticsearch', 'frontend', 'metadata', 'neo4j', 'search']);
+    for (const [name, service] of Object.entries(services)) expect([name, service.healthcheck?.test.length]).toEqual([name, expect.any(Number)]);
+    expect(services['neo4j']!.image).toMatch(/^neo4j:5/);
+    expect(services['elasticsearch']!.image).toMatch(/elasticsearch:8\./);
+    expect(services['search']!.depends_on).toEqual({ elasticsearch: { condition: 'service_healthy' } });
+    expect(services['metadata']!.depends_on).toEqual({ neo4j: { condition: 'service_healthy' }, search: { condition: 'service_healthy' } });
+    expect(services['frontend']!.depends_on).toEqual({ metadata: { condition: 'service_healthy' }, search: { condition: 'service_healthy' } });
+    expect(services['metadata']!.environment).toMatchObject({ METADATA_BACKEND: 'neo4j', NEO4J_URI: 'bolt://neo4j:7687' });
+    expect(services['search']!.environment).toMatchObject({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'http://elasticsearch:9200' });
+    expect(services['dev-idp']!.profiles).toEqual(['dev-idp']);
+    for (const name of ['neo4j', 'elasticsearch', 'search', 'metadata', 'frontend']) expect(services[name]!.volumes?.length).toBeGreaterThan(0);
+    expect(Object.keys(config.volumes).sort()).toEqual(['elasticsearch-data', 'frontend-data', 'metadata-data', 'neo4j-data', 'search-data']);
+  });
+
+  it('publishes only Fram\'s own ports, on loopback unless told otherwise; Neo4j and Elasticsearch stay inside', () => {
+    const { services } = parse(compose(envFile(complete), '--profile', 'dev-idp', 'config').output) as { services: Record<string, ComposeService> };
+    expect(services['neo4j']!.ports).toBeUndefined();
+    expect(services['elasticsearch']!.ports).toBeUndefined();
+    for (const name of ['search', 'metadata', 'frontend', 'dev-idp']) {
+      for (const port of services[name]!.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+    }
+  });
+
+  it('contains no secret: every secret comes from .env, and .env.example leaves them empty', () => {
+    const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    for (const name of SECRETS) {
+      for (const use of text.match(new RegExp(`\\$\\{${name}[^}]*\\}`, 'g')) ?? []) expect(use).toMatch(new RegExp(`^\\$\\{${name}(:\\?.*|:-)?\\}$`));
+      expect(text).not.toMatch(new RegExp(`\\$\\{${name}:-[^}]`));
+    }
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    for (const name of SECRETS) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
+  });
+});
+
+describe('the Dockerfile', () => {
+  const text = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const stage = (name: string) => {
+    const start = text.indexOf(`\nFROM runtime AS ${name}\n`);
+    const end = text.indexOf('\nFROM ', start + 1);
+    return text.slice(start, end === -1 ? undefined : end);
+  };
+
+  it('builds the workspace in one stage and gives every app its own image', () => {
+    expect(text).toMatch(/^FROM node:20[\w.-]* AS build$/m);
+    expect(text).toContain('npx nx run-many -t build -p dev-idp search metadata frontend web');
+    expect(text).toContain('npm ci --omit=dev');
+    const { services } = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { build?: { target?: string } }> };
+    for (const app of APPS) {
+      expect(stage(app)).toContain(`COPY --from=build /workspace/dist/apps/${app} ./`);
+      expect(services[app]!.build).toEqual({ context: '.', target: app });
+    }
+  });
+
+  it.each(APPS)('%s runs as the unprivileged user "node", with the health check', (app) => {
+    expect(stage(app)).toMatch(/^USER node$/m);
+    expect(text.slice(text.indexOf('AS runtime'))).toMatch(/^HEALTHCHECK /m);
+    expect(text).not.toMatch(/^USER root/m);
+  });
+
+  it('holds no secret, and keeps local state and secrets out of the build context', () => {
+    expect(text).not.toMatch(/SECRET|PASSWORD|TOKEN/);
+    const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['node_modules', 'dist', '.data', '.env', '.git']) expect(ignored).toContain(entry);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * npm start: the whole of Fram on this machine, on the embedded backends.
+ *
+ * Builds the apps (Nx's cache makes later starts quick), starts dev-idp,
+ * search, metadata and the frontend on their usual ports with data under
+ * DATA_DIR (default ./.data), loads the sample catalog into an empty catalog,
+ * waits until every service is healthy and prints where to go. Ctrl-C stops
+ * everything. The services' own warnings and errors are shown, prefixed.
+ *
+ *   npm start                   build (cached) and start
+ *   npm start -- --no-build     start what is in dist/apps (e.g. after npm run build)
+ */
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { clientCredentialsToken } from '../../apps/metadata/src/common/client-credentials';
+import { ingestCatalog, readCatalogFile } from '../../apps/metadata/src/cli/ingest-client';
+
+// Compiled to tmp/start/tools/start/start.js.
+const root = resolve(__dirname, '..', '..', '..', '..');
+const DEV_ISSUER = 'http://localhost:5005/oauth2/default';
+
+/** The apps and their usual ports; everything else is each app's own default (as with `nx serve`). */
+interface Service {
+  name: string;
+  port: number;
+}
+
+const SERVICES: Service[] = [
+  { name: 'dev-idp', port: 5005 },
+  { name: 'search', port: 5001 },
+  { name: 'metadata', port: 5002 },
+  { name: 'frontend', port: 5000 },
+];
+
+const running: { name: string; child: ChildProcess }[] = [];
+let stopping = false;
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function startService(service: Service): void {
+  const child = spawn(process.execPath, [join(root, 'dist', 'apps', service.name, 'main.js')], {
+    cwd: root,
+    env: { LOG_LEVEL: 'warn', ...process.env, PORT: String(service.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = `[${service.name}]`.padEnd(11);
+  const relay = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) process.stdout.write(`${prefix}${line}\n`);
+  };
+  child.stdout!.on('data', relay);
+  child.stderr!.on('data', relay);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    log(`${prefix}stopped (${signal ?? `exit code ${code}`}); stopping the others`);
+    void stopAll(1);
+  });
+  running.push({ name: service.name, child });
+}
+
+async function waitHealthy(service: Service, deadline: number): Promise<void> {
+  const url = `http://127.0.0.1:${service.port}/healthcheck`;
+  for (;;) {
+    const ok = await fetch(url)
+      .then(async (r) => (await r.arrayBuffer(), r.ok))
+      .catch(() => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${service.name} did not become healthy at ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stopAll(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    running.map(
+      ({ child }) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }),
+    ),
+  );
+  process.exit(code);
+}
+
+/** The sample catalog, when the catalog is empty (the first start). */
+async function loadSampleCatalogOnce(): Promise<string> {
+  const token = clientCredentialsToken(process.env['OIDC_ISSUER'] ?? DEV_ISSUER, 'fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data write:data');
+  const stats = await fetch('http://127.0.0.1:5002/system/statistics', { headers: { authorization: `Bearer ${await token()}` } });
+  const tables = ((await stats.json()) as { Statistics?: { number_of_tables?: number } }).Statistics?.number_of_tables ?? 0;
+  if (tables > 0) return `the catalog has ${tables} tables`;
+  const counts = await ingestCatalog(readCatalogFile(join(root, 'data', 'sample-catalog.json')), { metadataUrl: 'http://127.0.0.1:5002', token });
+  return `loaded the sample catalog: ${counts.tables} tables, ${counts.users} people, ${counts.dashboards} dashboards`;
+}
+
+function build(): void {
+  execSync('npx nx run-many -t build -p dev-idp search metadata frontend web --output-style=static', {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: process.env['NX_DAEMON'] ?? 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  if (!process.argv.includes('--no-build')) {
+    log('Building the apps (cached after the first start) ...');
+    build();
+    log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  }
+  for (const service of SERVICES) {
+    if (!existsSync(join(root, 'dist', 'apps', service.name, 'main.js'))) throw new Error(`dist/apps/${service.name} is missing: run npm start without --no-build`);
+  }
+  log('Starting dev-idp, search, metadata and the frontend ...');
+  const deadline = Date.now() + 60_000;
+  startService(SERVICES[0]!);
+  await waitHealthy(SERVICES[0]!, deadline); // the others fetch its keys when they start
+  for (const service of SERVICES.slice(1)) startService(service);
+  for (const service of SERVICES.slice(1)) await waitHealthy(service, deadline);
+  const catalog = await loadSampleCatalogOnce();
+  log(`
+Fram is ready (${((Date.now() - started) / 1000).toFixed(0)} s; ${catalog}; data in ${resolve(process.env['DATA_DIR'] ?? '.data')}).
+
+  Open http://localhost:5000 and sign in on dev-idp's page, password fram-demo:
+    ada@example.com       admin and editor (Fram Admins, Data Engineers)
+    alan@example.com      editor (Data Engineers)
+    frances@example.com   reader (Business Users)
+    ken@example.com       not assigned to Fram: refused
+
+  APIs: frontend http://localhost:5000/api, metadata http://localhost:5002, search http://localhost:5001
+  (OpenAPI at /docs on each), dev-idp http://localhost:5005/oauth2/default.
+
+Ctrl-C stops everything.`);
+}
+
+main().catch((error: unknown) => {
+  log(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  void stopAll(1);
+});
