@@ -33,6 +33,9 @@ const SERVICES: Service[] = [
   { name: 'frontend', port: 5000 },
 ];
 
+/** Known warnings that say nothing to someone trying Fram (dev-idp keeps its sessions in memory on purpose). */
+const NOISE = ['a quick start development-only in-memory adapter is used'];
+
 const running: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
@@ -48,7 +51,7 @@ function startService(service: Service): void {
   });
   const prefix = `[${service.name}]`.padEnd(11);
   const relay = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) process.stdout.write(`${prefix}${line}\n`);
+    for (const line of chunk.toString().split('\n')) if (line.trim() && !NOISE.some((n) => line.includes(n))) process.stdout.write(`${prefix}${line}\n`);
   };
   child.stdout!.on('data', relay);
   child.stderr!.on('data', relay);

@@ -1,5 +1,8 @@
 import { ConfigError } from '@fram/config';
+import { loadAuthConfig } from '../config/auth-config';
+import { KeyStore } from '../keys/key-store';
 import { loadOidcClientConfig } from './oidc-client-config';
+import { codeChallenge, createLoginStrategy } from './oidc-login';
 
 const problems = (env: Record<string, string>) => {
   try {
@@ -48,5 +51,18 @@ describe('loadOidcClientConfig', () => {
     }
     expect(problems({ ...base, SESSION_SECRET: 'x'.repeat(48) })).toEqual([]);
     expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(48) })).toEqual([expect.stringMatching(/^OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)]);
+  });
+});
+
+describe('the authorization request', () => {
+  const endpoints = { issuer: 'https://idp.example.com', authorization_endpoint: 'https://idp.example.com/authorize', token_endpoint: 'https://idp.example.com/token', jwks_uri: 'https://idp.example.com/keys' };
+  const paramsOf = (env: Record<string, string>) => {
+    const strategy = createLoginStrategy(loadOidcClientConfig(env), endpoints, new KeyStore(loadAuthConfig({})), () => undefined);
+    return (strategy as unknown as { authorizationParams: (o: object) => Record<string, string> }).authorizationParams({ state: { verifier: 'v'.repeat(43) } });
+  };
+
+  it('carries the PKCE challenge, and the audience only when OIDC_AUDIENCE_PARAM asks for it (Auth0)', () => {
+    expect(paramsOf({})).toEqual({ code_challenge: codeChallenge('v'.repeat(43)), code_challenge_method: 'S256' });
+    expect(paramsOf({ OIDC_AUDIENCE_PARAM: 'api://fram' })).toMatchObject({ audience: 'api://fram', code_challenge_method: 'S256' });
   });
 });

@@ -13,6 +13,8 @@ export interface OidcClientConfig {
   /** Where the browser goes after logging out at the IdP. */
   postLogoutRedirectUri: string;
   tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post';
+  /** Sent as `audience` in the authorization request (Auth0 issues API access tokens only when asked). */
+  audienceParam?: string;
   publicUrl: string;
   sessionSecret: string;
   /** Cookies are Secure unless the frontend is served over plain HTTP in development. */
@@ -59,6 +61,7 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
     name: 'OIDC_TOKEN_AUTH_METHOD',
     schema: z.enum(['client_secret_basic', 'client_secret_post'], { error: 'must be client_secret_basic or client_secret_post' }).optional().transform((v) => v ?? 'client_secret_basic'),
   });
+  const audienceParam = reader.read({ name: 'OIDC_AUDIENCE_PARAM', schema: z.string().max(500, 'is too long').optional() });
   const sessionSecret = reader.read({ name: 'SESSION_SECRET', schema: z.string().optional() });
 
   if (!development) {
@@ -76,6 +79,7 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
     redirectUri: `${publicUrl}${redirectPath}`,
     postLogoutRedirectUri: `${publicUrl}/`,
     tokenEndpointAuthMethod: authMethod,
+    ...(audienceParam !== undefined && { audienceParam }),
     publicUrl,
     sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
     secureCookies: !development || publicUrl.startsWith('https://'),

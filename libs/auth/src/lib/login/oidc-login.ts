@@ -147,8 +147,10 @@ export function createLoginStrategy(
   );
 
   // PKCE: the challenge of the verifier that /login passes as the request's app state.
-  (strategy as unknown as { authorizationParams: (options: { state?: { verifier?: string } }) => object }).authorizationParams = (options) =>
-    options.state?.verifier ? { code_challenge: codeChallenge(options.state.verifier), code_challenge_method: 'S256' } : {};
+  (strategy as unknown as { authorizationParams: (options: { state?: { verifier?: string } }) => object }).authorizationParams = (options) => ({
+    ...(options.state?.verifier && { code_challenge: codeChallenge(options.state.verifier), code_challenge_method: 'S256' }),
+    ...(config.audienceParam !== undefined && { audience: config.audienceParam }),
+  });
 
   // The token request, with the client authentication the IdP expects and the PKCE verifier.
   const oauth2 = (strategy as unknown as { _oauth2: { getOAuthAccessToken: (code: string, params: Record<string, string>, cb: TokenCallback) => void } })._oauth2;
