@@ -13,7 +13,7 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
     redis = await startRedisServer();
     const ports = [await freePort(), await freePort()];
     bases.push(...ports.map((port) => `http://127.0.0.1:${port}`));
-    idp = await devIdpFor(bases);
+    idp = await devIdpFor(bases, { DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
     for (const [i, port] of ports.entries()) {
       frontends.push(await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: bases[i]!, METADATA_URL: 'http://127.0.0.1:9', REDIS_URL: redis.url }));
     }
@@ -41,6 +41,17 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
     expect(logout.status).toBe(303);
     expect((await browser.request(`${a}/api/auth_user`)).status).toBe(401);
   });
+
+  it('refreshes an expiring access token once across frontends: concurrent requests on both keep the session', async () => {
+    const [a, b] = bases as [string, string];
+    const { browser } = await signIn(a, 'grace@example.com', '/');
+    expect((await browser.request(`${b}/api/auth_user`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 7000)); // the access token has expired
+    // With rotating refresh tokens, two refreshes with the same token would end the sign-in (reuse detection).
+    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => browser.request(`${i % 2 ? a : b}/api/auth_user`).then((r) => r.status)));
+    expect(statuses).toEqual(Array(8).fill(200));
+    for (const base of [a, b, a]) expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+  }, 30_000);
 
   it('is chosen by REDIS_URL, and refuses to start without a reachable Redis, naming REDIS_URL', async () => {
     expect(loadSessionStoreConfig({ REDIS_URL: redis.url })).toMatchObject({ kind: 'redis', redisUrl: redis.url });

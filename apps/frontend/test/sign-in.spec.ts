@@ -95,6 +95,31 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     expect(await replay.text()).toContain('The sign-in link expired or was already used');
   });
 
+  it('refuses an ID token whose nonce is missing or not the one this sign-in sent, and creates no session', async () => {
+    for (const tamper of [(url: URL) => url.searchParams.set('nonce', 'injected-nonce'), (url: URL) => url.searchParams.delete('nonce')]) {
+      const browser = new BrowserSession();
+      const login = await browser.request(`${base}/login?returnTo=/x`);
+      const authorize = new URL(login.headers.get('location')!);
+      tamper(authorize); // what an attacker replaying or injecting an authorization response would get
+      const start = await browser.follow(authorize.href);
+      const { action } = readForm(await start.response.text());
+      const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/auth`);
+      const refused = await browser.request(callback.url);
+      expect(refused.status).toBe(400); // passport-openidconnect: "Invalid nonce in ID Token" (state and code were fine)
+      expect(refused.headers.get('location')).toBeNull();
+      expect((await browser.request(`${base}/api/auth_user`)).status).toBe(401);
+    }
+  });
+
+  it('builds the redirect URI from PUBLIC_URL, whatever Host or X-Forwarded-* the request carries', async () => {
+    const login = await fetch(`${base}/login`, {
+      redirect: 'manual',
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', forwarded: 'host=evil.example;proto=https' },
+    });
+    expect(login.status).toBe(302);
+    expect(new URL(login.headers.get('location')!).searchParams.get('redirect_uri')).toBe(`${base}/auth`);
+  });
+
   it('lets two tabs sign in at the same time', async () => {
     const browser = new BrowserSession();
     const tab1 = await browser.follow(`${base}/login?returnTo=/one`);
@@ -138,6 +163,7 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     expect((await postLogout(base, {})).status).toBe(403);
     expect((await postLogout(base, { _csrf: 'f'.repeat(csrf.length) })).status).toBe(403);
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+    const oldCookie = browser.cookieHeader(base)!;
     const logout = await postLogout(base, { _csrf: csrf });
     expect(logout.status).toBe(303);
     const endSession = new URL(logout.headers.get('location')!);
@@ -145,6 +171,7 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${base}/`);
     expect(endSession.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(401);
+    expect((await call(`${base}/api/auth_user`, { headers: { cookie: oldCookie } })).status).toBe(401); // the old cookie is useless
   });
 });
 

@@ -54,11 +54,18 @@ describe('the web UI in Chromium', () => {
     // Open the table; edit its description.
     await first.getByRole('link').click();
     await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Edit description' }).click();
+    await page.getByRole('button', { name: 'Edit description of the table', exact: true }).click();
     const description = `Customer orders, described in Chromium at ${new Date().toISOString()}`;
     await page.getByLabel('Description of the table').fill(description);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('description').filter({ hasText: description }).waitFor();
+
+    // And a column's description.
+    const row = page.getByRole('row', { name: /discount_amount/ });
+    await row.getByRole('button', { name: 'Edit description of column discount_amount' }).click();
+    await page.getByLabel('Description of column discount_amount').fill('Voucher and promotion discounts');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('column-discount_amount').filter({ hasText: 'Voucher and promotion discounts' }).waitFor();
 
     // Bookmark it.
     await page.getByRole('button', { name: /Bookmark/ }).click();
@@ -97,7 +104,7 @@ describe('the web UI in Chromium', () => {
     await signIn(page, 'frances@example.com'); // Business Users: reads only
     await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Columns (9)' }).waitFor().catch(() => undefined);
-    await expect(page.getByRole('button', { name: 'Edit description' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^Edit description/ }).count()).resolves.toBe(0); // the table's and its columns'
     await expect(page.getByRole('button', { name: /^Remove tag/ }).count()).resolves.toBe(0);
     await expect(page.getByLabel('Add a tag').count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /Bookmark/ }).count()).resolves.toBe(1); // bookmarks are everyone's own

@@ -84,7 +84,11 @@ export class SessionMiddleware {
     { provide: APP_GUARD, useClass: CsrfGuard },
     OidcLoginService,
     LoginCallback,
-    TokenRefresher,
+    {
+      provide: TokenRefresher,
+      useFactory: (login: OidcLoginService, sessions: OpenSessionStore) => new TokenRefresher(login, sessions.sharedRefreshes),
+      inject: [OidcLoginService, SESSION_STORE],
+    },
     SessionMiddleware,
   ],
   exports: [OIDC_CLIENT_CONFIG, OidcLoginService, SessionMiddleware],

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { createClient } from 'redis';
 import { z } from 'zod';
 import { ConfigError, env, EnvReader } from '@fram/config';
+import { RedisSharedRefreshes, type SharedRefreshes } from './shared-refreshes';
 import { SqliteSessionStore } from './sqlite-session-store';
 
 /** Where sessions live: a SQLite file (one frontend) or Redis (several frontends behind a load balancer). */
@@ -19,6 +20,8 @@ export interface SessionStoreConfig {
 /** A session store and how to let go of it at shutdown. */
 export interface OpenSessionStore {
   store: session.Store;
+  /** Refreshes shared with the other frontends using the same Redis (none for the embedded store). */
+  sharedRefreshes?: SharedRefreshes;
   close(): Promise<void>;
 }
 
@@ -61,5 +64,5 @@ export async function openSessionStore(config: SessionStoreConfig, ttlMs: number
     throw new ConfigError([`REDIS_URL: Redis cannot be reached (${lastError || 'no answer in 5 s'}); start Redis or fix the URL`]);
   }
   const store = new RedisStore({ client, prefix: 'fram:sess:', ttl: Math.round(ttlMs / 1000) });
-  return { store, close: async () => void (await client.quit().catch(() => client.destroy())) };
+  return { store, sharedRefreshes: new RedisSharedRefreshes(client), close: async () => void (await client.quit().catch(() => client.destroy())) };
 }

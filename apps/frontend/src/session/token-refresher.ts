@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { clientRequest, type SignedIn } from '@fram/auth';
 import { OidcLoginService } from '../login/oidc-login.service';
+import { refreshKey, type SharedRefreshes } from './shared-refreshes';
 
 /** Refresh this long before the access token expires (or at half its life, if shorter). */
 const REFRESH_MARGIN_MS = 60_000;
@@ -8,19 +9,27 @@ const REFRESH_MARGIN_MS = 60_000;
 /** How long a refresh's result is handed to the session's other requests that started with the old token. */
 const SHARE_MS = 30_000;
 
+/** How long a frontend waits for another one's refresh before refreshing itself. */
+const WAIT_FOR_OTHER_MS = 12_000;
+
 /**
  * Keeps a session's access token fresh with its refresh token (rotated by
  * the IdP). Concurrent requests of one session share one refresh — keyed by
  * the refresh token they hold, and kept a little after it finished, since a
- * request that loaded the session earlier still holds the old token. A
- * refresh that fails ends the sign-in (the caller then gets 401).
+ * request that loaded the session earlier still holds the old token. With
+ * several frontends (sessions in Redis), one of them refreshes and the others
+ * take its outcome (SharedRefreshes). A refresh that fails ends the sign-in
+ * (the caller then gets 401).
  */
 @Injectable()
 export class TokenRefresher {
   private readonly logger = new Logger('TokenRefresher');
   private readonly running = new Map<string, Promise<SignedIn | undefined>>();
 
-  constructor(private readonly login: OidcLoginService) {}
+  constructor(
+    private readonly login: OidcLoginService,
+    private readonly shared?: SharedRefreshes,
+  ) {}
 
   needsRefresh(signedIn: SignedIn, issuedFor: number): boolean {
     const life = signedIn.expiresAt - issuedFor;
@@ -32,11 +41,34 @@ export class TokenRefresher {
     const key = `${sessionId} ${signedIn.refreshToken ?? ''}`;
     let refresh = this.running.get(key);
     if (!refresh) {
-      refresh = this.exchange(signedIn);
+      refresh = this.shared && signedIn.refreshToken ? this.coordinated(refreshKey(sessionId, signedIn.refreshToken), signedIn, this.shared) : this.exchange(signedIn);
       this.running.set(key, refresh);
       void refresh.finally(() => setTimeout(() => this.running.delete(key), SHARE_MS).unref());
     }
     return refresh;
+  }
+
+  /** One refresh across frontends: take another frontend's outcome, or refresh under the lock and publish it. */
+  private async coordinated(key: string, signedIn: SignedIn, shared: SharedRefreshes): Promise<SignedIn | undefined> {
+    const deadline = Date.now() + WAIT_FOR_OTHER_MS;
+    try {
+      for (;;) {
+        const outcome = await shared.outcome(key);
+        if (outcome) return outcome === 'refused' ? undefined : outcome;
+        if (await shared.lock(key)) break;
+        if (Date.now() > deadline) break; // the other frontend is gone: refresh here
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } catch (error) {
+      this.logger.warn(`Redis could not coordinate a refresh (${error instanceof Error ? error.message : String(error)}); refreshing here`);
+      return this.exchange(signedIn);
+    }
+    const refreshed = await this.exchange(signedIn);
+    const done = refreshed === undefined ? 'refused' : refreshed === signedIn ? undefined : refreshed; // unchanged: the IdP was unreachable
+    await (done ? shared.publish(key, done) : Promise.resolve())
+      .then(() => shared.unlock(key))
+      .catch((error: unknown) => this.logger.warn(`Redis could not share a refresh: ${error instanceof Error ? error.message : String(error)}`));
+    return refreshed;
   }
 
   private async exchange(signedIn: SignedIn): Promise<SignedIn | undefined> {

@@ -4,7 +4,19 @@ import type { Tag, User } from '../types';
 import { Link } from './link';
 
 /** A description: text for everyone; an Edit button, a text area and Save for people who may edit. */
-export function EditableDescription(props: { value: string | null; editable: boolean; onSave: (text: string) => Promise<void>; label: string }) {
+export function EditableDescription(props: {
+  value: string | null;
+  editable: boolean;
+  onSave: (text: string) => Promise<void>;
+  /** The editor's label (e.g. "Description of the table"). */
+  label: string;
+  /** Distinguishes several editors on one page. */
+  id?: string;
+  /** The Edit button's text. */
+  editLabel?: string;
+  compact?: boolean;
+}) {
+  const id = props.id ?? 'description';
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(props.value ?? '');
   const [error, setError] = useState<string>();
@@ -16,17 +28,18 @@ export function EditableDescription(props: { value: string | null; editable: boo
   if (!editing) {
     return (
       <div class="description">
-        {shown ? <p data-testid="description">{shown}</p> : <p class="muted" data-testid="description">No description yet.</p>}
+        {shown ? <p data-testid={id}>{shown}</p> : <p class="muted" data-testid={id}>{props.compact ? '—' : 'No description yet.'}</p>}
         {props.editable && (
           <button
             type="button"
             class="secondary"
+            aria-label={`Edit ${props.label.charAt(0).toLowerCase()}${props.label.slice(1)}`}
             onClick={() => {
               setDraft(shown ?? '');
               setEditing(true);
             }}
           >
-            Edit description
+            {props.editLabel ?? 'Edit description'}
           </button>
         )}
       </div>
@@ -50,8 +63,8 @@ export function EditableDescription(props: { value: string | null; editable: boo
         }
       }}
     >
-      <label for="description-editor">{props.label}</label>
-      <textarea id="description-editor" rows={4} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} autoFocus />
+      <label for={`${id}-editor`}>{props.label}</label>
+      <textarea id={`${id}-editor`} rows={props.compact ? 2 : 4} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} autoFocus />
       {error && (
         <p class="error" role="alert">
           {error}

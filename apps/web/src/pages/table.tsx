@@ -93,7 +93,17 @@ export function TablePage(props: { tableKey: string }) {
                           <td>
                             <code>{c.col_type}</code>
                           </td>
-                          <td>{c.description ?? <span class="muted">—</span>}</td>
+                          <td>
+                            <EditableDescription
+                              compact
+                              id={`column-${c.name}`}
+                              label={`Description of column ${c.name}`}
+                              editLabel="Edit"
+                              value={c.description}
+                              editable={t.is_editable}
+                              onSave={(description) => change('PUT', 'put_column_description', { column_name: c.name, description })}
+                            />
+                          </td>
                         </tr>
                       ))}
                     </tbody>

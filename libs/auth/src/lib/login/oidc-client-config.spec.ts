@@ -50,6 +50,7 @@ describe('loadOidcClientConfig', () => {
       expect(problems({ ...base, SESSION_SECRET: secret })).toEqual([expect.stringMatching(/^SESSION_SECRET: set a random secret of at least 32 characters/)]);
     }
     expect(problems({ ...base, SESSION_SECRET: 'x'.repeat(48) })).toEqual([]);
+    expect(loadOidcClientConfig({ ...base, SESSION_SECRET: 'x'.repeat(48), PUBLIC_URL: 'http://fram.internal' }).secureCookies).toBe(true); // Secure outside development
     expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(48) })).toEqual([expect.stringMatching(/^OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)]);
   });
 });
