@@ -112,6 +112,25 @@ describe('frontend: the catalog API through sessions', () => {
     expect((await ada.change('PUT', '/api/metadata/v0/put_table_description', { key: ORDERS })).json()).toMatchObject({ statusCode: 400, message: 'description is required' });
   });
 
+  it('serves dashboards with is_editable, and tags them as the signed-in person', async () => {
+    const uri = 'mode_dashboard://prod.executive/company_kpis';
+    const ada = await session('ada@example.com');
+    const frances = await session('frances@example.com');
+    const answer = await ada.get(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`);
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toMatchObject({
+      msg: 'Success',
+      dashboard: { uri, name: 'company_kpis', is_editable: true, tables: expect.arrayContaining([expect.objectContaining({ key: 'bigquery://prod.analytics/daily_revenue' })]) },
+    });
+    expect((await frances.get(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`)).json()).toMatchObject({ dashboard: { is_editable: false } });
+    expect((await frances.change('PUT', '/api/metadata/v0/update_dashboard_tags', { key: uri, tag: 'vandal' })).status).toBe(403);
+    expect((await ada.change('PUT', '/api/metadata/v0/update_dashboard_tags', { key: uri, tag: 'board' })).status).toBe(200);
+    const tags = (await ada.get(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`)).json<{ dashboard: { tags: { tag_name: string }[] } }>().dashboard.tags;
+    expect(tags.map((t) => t.tag_name).sort()).toEqual(['board', 'kpi']);
+    expect((await ada.change('DELETE', '/api/metadata/v0/update_dashboard_tags', { key: uri, tag: 'board' })).status).toBe(200);
+    expect((await ada.get('/api/metadata/v0/dashboard?uri=mode_dashboard://prod.executive/nope')).status).toBe(404);
+  });
+
   it('refuses state-changing session calls without the CSRF token, and changes nothing', async () => {
     const ada = await session('ada@example.com');
     for (const token of [undefined, 'forged']) {

@@ -83,6 +83,15 @@ describe('the web UI in Chromium', () => {
     await page.getByRole('tabpanel').getByRole('link', { name: 'core.orders' }).waitFor();
     await shot(page, '04-profile');
 
+    // A dashboard, from the Dashboards tab of a search.
+    await page.getByRole('searchbox').fill('kpis');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /Dashboards/ }).click();
+    await page.locator('.hit').getByRole('link', { name: 'company_kpis' }).click();
+    await page.getByRole('heading', { name: 'company_kpis', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'analytics.daily_revenue' }).waitFor();
+    await shot(page, '04b-dashboard');
+
     // Sign out: through the IdP's end-session, back to Fram, which asks for a sign-in.
     await page.getByRole('button', { name: /^Account: / }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -70,3 +70,14 @@ export function searchHref(term: string, resource: Resource = 'table', pageIndex
   for (const [name, value] of Object.entries(filters)) if (value.trim()) params.set(FILTER_PREFIX + name, value.trim());
   return `/search?${params.toString()}`;
 }
+
+/** An outside link from catalog data, only if it is http(s): never javascript: or data: URLs. */
+export function externalHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

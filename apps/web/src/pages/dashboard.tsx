@@ -5,7 +5,7 @@ import { PeopleList } from '../components/people-list';
 import { TableList } from '../components/resource-list';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
-import { searchHref } from '../routes';
+import { externalHref, searchHref } from '../routes';
 import type { DashboardDetail } from '../types';
 
 const when = (seconds: number | null) => (seconds ? new Date(seconds * 1000).toLocaleString() : '—');
@@ -33,9 +33,9 @@ export function DashboardPage(props: { uri: string }) {
               <section>
                 <h2>Description</h2>
                 {d.description ? <p>{d.description}</p> : <p class="muted">No description yet.</p>}
-                {d.url && (
+                {externalHref(d.url) && (
                   <p>
-                    <a href={d.url} rel="noopener noreferrer" target="_blank">
+                    <a href={externalHref(d.url)} rel="noopener noreferrer" target="_blank">
                       Open in {d.product}
                     </a>
                   </p>

@@ -1,5 +1,5 @@
 import { highlightParts } from './highlight';
-import { parseRoute, searchHref, tableHref, tableHrefFromKey } from './routes';
+import { externalHref, parseRoute, searchHref, tableHref, tableHrefFromKey } from './routes';
 
 describe('web UI helpers', () => {
   it('splits highlights into text parts, never markup', () => {
@@ -24,5 +24,10 @@ describe('web UI helpers', () => {
     expect(parseRoute('/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2Fweekly', '')).toEqual({ page: 'dashboard', uri: 'mode_dashboard://prod.sales/weekly' });
     expect(parseRoute('/nope/x', '')).toEqual({ page: 'not-found' });
     expect(parseRoute('/user/%E0%A4%A', '')).toEqual({ page: 'not-found' });
+  });
+
+  it('links out only to http(s) URLs from catalog data', () => {
+    expect(externalHref('https://mode.example.com/x')).toBe('https://mode.example.com/x');
+    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', '//evil.example', 'not a url', null, undefined]) expect(externalHref(bad)).toBeUndefined();
   });
 });
