@@ -16,6 +16,7 @@ const watch = process.argv.includes('--watch');
 const copyStatic = () => {
   copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
   copyFileSync(join(here, 'src', 'styles.css'), join(out, 'static', 'app.css'));
+  copyFileSync(join(here, 'src', 'favicon.svg'), join(out, 'static', 'favicon.svg'));
 };
 const builder = await context({
   entryPoints: [join(here, 'src', 'main.tsx')],

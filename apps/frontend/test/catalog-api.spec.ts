@@ -190,6 +190,7 @@ describe('frontend: the catalog API through sessions', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');
     expect((await fetch(`${base}/static/nope.js`)).status).toBe(404);
+    expect((await fetch(`${base}/favicon.ico`, { redirect: 'manual' })).status).toBe(200); // no sign-in redirect for the browser's icon request
     const unknownApi = await browser.request(`${base}/api/nope`);
     expect(unknownApi.status).toBe(404);
     expect(await unknownApi.json()).toMatchObject({ statusCode: 404 });

@@ -34,6 +34,13 @@ export class WebUiController {
     res.type(found.type).send(found.body);
   }
 
+  /** Browsers ask for it on every site, signed in or not: never a sign-in redirect. */
+  @Public()
+  @Get('favicon.ico')
+  favicon(@Res() res: Response): void {
+    this.asset('favicon.svg', res);
+  }
+
   @Get(['', '*path'])
   @NoRoleRequired()
   @UseFilters(SignInRedirectFilter)
