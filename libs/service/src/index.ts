@@ -3,3 +3,5 @@ export { HealthService, type HealthCheck, type CheckResult, type HealthReport } 
 export { configureApp, readProcessConfig, type ProcessConfig, startService, type ServiceOptions } from './lib/bootstrap/start-service';
 export { WhoAmIModule } from './lib/whoami/whoami.module';
 export { setUpApiDocs, API_DOCS_PATH, OPENAPI_JSON_PATH } from './lib/bootstrap/api-docs';
+export { MetricsModule } from './lib/metrics/metrics.module';
+export { MetricsService } from './lib/metrics/metrics.service';

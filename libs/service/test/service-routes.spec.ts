@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuthModule, loadAuthConfig } from '@fram/auth';
-import { HealthModule, HealthService, readProcessConfig, WhoAmIModule } from '@fram/service';
+import { HealthModule, HealthService, MetricsModule, readProcessConfig, WhoAmIModule } from '@fram/service';
 import { call, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
 
 const state = { storeUp: true };
@@ -22,7 +22,7 @@ describe('the routes every service has', () => {
   beforeAll(async () => {
     idp = await TestIssuer.start();
     @Module({
-      imports: [AuthModule.forRoot({ config: loadAuthConfig({ AUTH_ISSUERS: idp.issuer }) }), HealthModule, WhoAmIModule, FakeStoreHealthModule],
+      imports: [AuthModule.forRoot({ config: loadAuthConfig({ AUTH_ISSUERS: idp.issuer }) }), HealthModule, WhoAmIModule, MetricsModule, FakeStoreHealthModule],
     })
     class ServiceModule {}
     server = await startTestApp(ServiceModule);
@@ -51,6 +51,21 @@ describe('the routes every service has', () => {
     expect(service.status).toBe(200);
     expect(service.json()).toMatchObject({ kind: 'service', userId: '0oa-script', roles: [] });
     expect((await call(`${server.url}/whoami`)).status).toBe(401);
+  });
+
+  it('serves Prometheus metrics to any valid token: the process, and requests by route pattern and status', async () => {
+    await call(`${server.url}/whoami`, { token: idp.serviceToken('0oa-script', []) });
+    await call(`${server.url}/whoami`);
+    await call(`${server.url}/no/such/route`);
+    expect((await call(`${server.url}/metrics`)).status).toBe(401);
+    const metrics = await call(`${server.url}/metrics`, { token: idp.serviceToken('0oa-prometheus', []) });
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    expect(metrics.text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(metrics.text).toMatch(/^nodejs_eventloop_lag_seconds /m);
+    expect(metrics.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/whoami",status="200"\} [1-9]\d*$/m);
+    expect(metrics.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/whoami",status="401"\} [1-9]\d*$/m);
+    expect(metrics.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} [1-9]\d*$/m);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@fram/auth';
-import { HealthModule, WhoAmIModule } from '@fram/service';
+import { HealthModule, MetricsModule, WhoAmIModule } from '@fram/service';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { DashboardsModule } from '../dashboards/dashboards.module';
@@ -18,6 +18,7 @@ import { UsersModule } from '../users/users.module';
     AuthModule.forRoot(),
     HealthModule,
     WhoAmIModule,
+    MetricsModule,
     MetadataConfigModule,
     StoreModule,
     UsersModule,

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { env, EnvReader, type Env } from '@fram/config';
 import { ErrorResponseFilter } from '@fram/errors';
+import { MetricsService } from '../metrics/metrics.service';
 import { setUpApiDocs } from './api-docs';
 
 export interface ServiceOptions {
@@ -33,7 +34,18 @@ export function configureApp(app: INestApplication, service?: string): void {
   express.set('etag', false);
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();
+  const metrics = metricsOf(app);
+  if (metrics) app.use(metrics.middleware());
   if (service !== undefined) setUpApiDocs(app, service);
+}
+
+/** The app's MetricsService, when it imports MetricsModule. */
+function metricsOf(app: INestApplication): MetricsService | undefined {
+  try {
+    return app.get(MetricsService, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

@@ -1,0 +1,21 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { NoRoleRequired } from '@fram/auth';
+import { MetricsService } from './metrics.service';
+
+/**
+ * `GET /metrics` in Prometheus's text format. Any valid token will do (give
+ * the scraper a service app: Prometheus's oauth2 client_credentials); list
+ * /metrics in PUBLIC_PATHS to scrape it without one on a private network.
+ */
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: MetricsService) {}
+
+  @Get()
+  @NoRoleRequired()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  expose(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
