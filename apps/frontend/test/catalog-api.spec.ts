@@ -191,6 +191,9 @@ describe('frontend: the catalog API through sessions', () => {
     expect(script.headers.get('content-type')).toContain('javascript');
     expect((await fetch(`${base}/static/nope.js`)).status).toBe(404);
     expect((await fetch(`${base}/favicon.ico`, { redirect: 'manual' })).status).toBe(200); // no sign-in redirect for the browser's icon request
+    const anonymousApi = await fetch(`${base}/api/nope`, { redirect: 'manual' });
+    expect(anonymousApi.status).toBe(401); // an API path: 401 JSON, never a redirect to sign in
+    expect(await anonymousApi.json()).toMatchObject({ statusCode: 401 });
     const unknownApi = await browser.request(`${base}/api/nope`);
     expect(unknownApi.status).toBe(404);
     expect(await unknownApi.json()).toMatchObject({ statusCode: 404 });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { BrowserSession, call, freePort, readForm, startNode, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
-import { csrfTokenOf, devIdpFor, signIn as signInAt, startFrontend, tempDir } from './stack';
+import { csrfTokenOf, devIdpFor, signIn as signInAt, startFrontend, startSignInStack, tempDir, type SignInStack } from './stack';
 
 /** Browser sign-in through dev-idp, over HTTP with a cookie jar, and what the session gives. */
 describe('frontend: sign-in, sessions and sign-out', () => {
@@ -177,21 +177,16 @@ describe('frontend: sign-in, sessions and sign-out', () => {
 
 /** Access tokens that expire within seconds: the session refreshes them, once for concurrent requests. */
 describe('frontend: refreshing access tokens', () => {
+  let stack: SignInStack;
   let idp: DevIdp;
-  let frontend: RunningApp;
   let base: string;
   const dataDir = tempDir('fram-fe-refresh-');
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    idp = await devIdpFor(base, { DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
-    frontend = await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: 'http://127.0.0.1:9', DATA_DIR: dataDir });
+    stack = await startSignInStack({ DATA_DIR: dataDir }, { DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
+    ({ idp, base } = stack);
   }, 60_000);
-  afterAll(async () => {
-    await frontend?.close();
-    await idp?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it('refreshes an expiring access token once for many concurrent requests, and keeps the person signed in', async () => {
     const browser = new BrowserSession();
@@ -232,4 +227,27 @@ describe('frontend: refreshing access tokens', () => {
     expect(api.status).toBe(401);
     expect(await api.json()).toMatchObject({ statusCode: 401, code: 'invalid_token' });
   }, 30_000);
+});
+
+/** Fram and the IdP disagree (here: on the audience): the person gets an explanation, not a sign-in loop. */
+describe('frontend: a sign-in whose access token Fram refuses', () => {
+  let stack: SignInStack;
+  let base: string;
+
+  beforeAll(async () => {
+    stack = await startSignInStack({ AUTH_AUDIENCE: 'api://not-what-the-idp-issues' });
+    base = stack.base;
+  }, 60_000);
+  afterAll(() => stack?.stop());
+
+  it('shows a page saying so, once, instead of sending the browser back to sign in', async () => {
+    const { browser, done } = await signInAt(base, 'ada@example.com', '/table_detail/gold/hive/core/orders');
+    expect(done.url).toBe(`${base}/table_detail/gold/hive/core/orders`);
+    expect(done.response.status).toBe(401);
+    expect(await done.response.text()).toContain('Fram cannot accept this sign-in');
+    const again = await browser.request(`${base}/`);
+    expect(again.status).toBe(401);
+    expect(again.headers.get('location')).toBeNull();
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(401);
+  });
 });

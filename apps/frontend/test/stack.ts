@@ -34,6 +34,30 @@ export function startFrontend(port: number, env: Record<string, string>): Promis
   );
 }
 
+/** A frontend (in this process) and its own dev-idp, without metadata or search. */
+export interface SignInStack {
+  idp: DevIdp;
+  frontend: RunningApp;
+  base: string;
+  stop(): Promise<void>;
+}
+
+export async function startSignInStack(frontendEnv: Record<string, string> = {}, idpEnv: Record<string, string> = {}): Promise<SignInStack> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const idp = await devIdpFor(base, idpEnv);
+  const frontend = await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: 'http://127.0.0.1:9', ...frontendEnv });
+  return {
+    idp,
+    frontend,
+    base,
+    async stop() {
+      await frontend.close();
+      await idp.stop();
+    },
+  };
+}
+
 /** Signs in through dev-idp's page with the scripted browser; returns it and where the frontend sent it at the end. */
 export async function signIn(base: string, username: string, returnTo = '/', browser = new BrowserSession()) {
   const start = await browser.follow(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { NoRoleRequired, Public } from '@fram/auth';
 import { NotFoundError } from '@fram/errors';
 import { csrfTokenFor } from '../session/csrf';
-import { SignInRedirectFilter } from './sign-in-redirect.filter';
+import { isPagePath, SignInRedirectFilter } from './sign-in-redirect.filter';
 import { WebAssets } from './web-assets';
 
 /** The pages load only their own code and styles, and no other site may frame them. */
@@ -12,9 +12,6 @@ const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
 };
-
-/** Paths that belong to the API and the service itself, never to the web UI's pages. */
-const NOT_PAGES = /^\/(api|docs|static|healthcheck)(\/|$)/;
 
 /**
  * The web UI: its static files (public: code and styles, no data), and its
@@ -46,7 +43,7 @@ export class WebUiController {
   @UseFilters(SignInRedirectFilter)
   @Header('Cache-Control', 'no-store')
   page(@Req() req: Request, @Res() res: Response): void {
-    if (NOT_PAGES.test(req.path)) throw new NotFoundError(`No such route: ${req.method} ${req.path}`);
+    if (!isPagePath(req.path)) throw new NotFoundError(`No such route: ${req.method} ${req.path}`);
     res.set(PAGE_SECURITY_HEADERS).type('html').send(this.web.page(csrfTokenFor(req)));
   }
 }
