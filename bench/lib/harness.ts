@@ -35,23 +35,34 @@ export interface LatencyFigures {
   failures: number;
 }
 
+/** One way of doing the same work: a URL and how to ask it. */
+export interface TimedPath {
+  url: string;
+  init: () => RequestInit;
+}
+
 /**
- * Sends requests one after another (one keep-alive connection, no queueing)
- * for `seconds`, and measures each with a microsecond clock: for comparing
- * two paths to the same work, where a millisecond matters.
+ * Sends requests one at a time (no queueing), alternating between the paths
+ * request by request so that both see the same machine state (JIT, GC, CPU
+ * frequency), for `seconds`; each request is timed with a microsecond clock.
+ * For comparing two paths to the same work, where a millisecond matters.
  */
-export async function timeSequential(url: string, init: () => RequestInit, seconds: number): Promise<LatencyFigures> {
-  const latencies: number[] = [];
-  let failures = 0;
+export async function timeAlternating(paths: readonly TimedPath[], seconds: number): Promise<LatencyFigures[]> {
+  const latencies = paths.map(() => [] as number[]);
+  const failures = paths.map(() => 0);
   const end = performance.now() + seconds * 1000;
   while (performance.now() < end) {
-    const started = performance.now();
-    const response = await fetch(url, init());
-    await response.arrayBuffer();
-    latencies.push(performance.now() - started);
-    if (!response.ok) failures++;
+    for (const [i, path] of paths.entries()) {
+      const started = performance.now();
+      const response = await fetch(path.url, path.init());
+      await response.arrayBuffer();
+      latencies[i]!.push(performance.now() - started);
+      if (!response.ok) failures[i]!++;
+    }
   }
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { requests: latencies.length, p50: at(0.5), p99: at(0.99), mean: latencies.reduce((a, b) => a + b, 0) / latencies.length, failures };
+  return latencies.map((times, i) => {
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+    return { requests: times.length, p50: at(0.5), p99: at(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length, failures: failures[i]! };
+  });
 }
