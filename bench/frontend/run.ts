@@ -31,6 +31,7 @@ const TERMS = ['orders', 'ordres', 'customer', 'sess', 'payments daily', 'revenu
 
 async function main(): Promise<void> {
   const { seconds, rounds } = parseArgs(process.argv.slice(2));
+  const quick = process.argv.includes('--quick');
   execSync('npx nx run-many -t build -p dev-idp search frontend web', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
   const servers: NodeProcess[] = [];
   try {
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
       { url: `${search.url}/v2/search`, init: toSearch },
       { url: `${base}/api/search/v1/search`, init: viaFrontend },
     ];
-    await timeAlternating(paths, 3); // warm-up
+    await timeAlternating(paths, 5); // warm-up: the JIT needs a few thousand requests
     const runs: { frontend: LatencyFigures[]; search: LatencyFigures[] } = { frontend: [], search: [] };
     for (let round = 0; round < rounds; round++) {
       const [direct, forwarded] = await timeAlternating(paths, seconds);
@@ -107,7 +108,8 @@ async function main(): Promise<void> {
     console.log(`\nbench/frontend — Node ${process.version}; ${rounds} round(s) of ${seconds} s, one request at a time, alternating between the paths; search on 10,000 tables\n`);
     console.log(`  search directly (POST /v2/search, bearer token):                 p50 ${se.p50.toFixed(2)} ms, p99 ${se.p99.toFixed(2)} ms, ${Math.round(se.rps)} requests/s for one client`);
     console.log(`  through the frontend (POST /api/search/v1/search, session+CSRF): p50 ${fe.p50.toFixed(2)} ms, p99 ${fe.p99.toFixed(2)} ms, ${Math.round(fe.rps)} requests/s for one client`);
-    console.log(`  added by the frontend: p50 ${added.toFixed(2)} ms, p99 ${(fe.p99 - se.p99).toFixed(2)} ms (budget: at most 2 ms at p50: ${added <= 2 ? 'met' : 'NOT met'})`);
+    const verdict = quick ? 'judged on the full run only' : added <= 2 ? 'met' : 'NOT met';
+    console.log(`  added by the frontend: p50 ${added.toFixed(2)} ms, p99 ${(fe.p99 - se.p99).toFixed(2)} ms (budget: at most 2 ms at p50: ${verdict})`);
     console.log(`  frontend resident memory: ${frontend.rssMiB().toFixed(0)} MiB`);
     if (fe.failures + se.failures > 0) {
       console.error(`${fe.failures + se.failures} requests failed`);
