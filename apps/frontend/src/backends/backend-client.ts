@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'undici';
 import { z } from 'zod';
 import { env, EnvReader, isHttpUrl } from '@fram/config';
 import { DependencyUnavailableError } from '@fram/errors';
@@ -38,13 +39,24 @@ export function keyPath(key: string): string {
  * caller's `Authorization: Bearer <access token>` and nothing else of theirs:
  * never the refresh token, the ID token or the cookie. A refusal of the
  * backend (4xx) reaches the caller as it was; a backend that is down or
- * failing is a 503.
+ * failing is a 503. Requests go through a pool of keep-alive connections
+ * (undici's), the fastest way Node has to make them.
  */
-export abstract class BackendClient {
+export abstract class BackendClient implements OnApplicationShutdown {
   private readonly logger: Logger;
+  private readonly pool: Pool;
+  /** The base URL's path (e.g. behind a proxy), put before every request's path. */
+  private readonly prefix: string;
 
   protected constructor(readonly settings: BackendSettings) {
     this.logger = new Logger(`${settings.name}Client`);
+    const url = new URL(settings.baseUrl);
+    this.pool = new Pool(url.origin, { connections: 128, keepAliveTimeout: 30_000 });
+    this.prefix = url.pathname.replace(/\/+$/, '');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.close();
   }
 
   get baseUrl(): string {
@@ -52,30 +64,37 @@ export abstract class BackendClient {
   }
 
   async call<T>(method: Method, path: string, authorization: string, body?: unknown): Promise<T> {
-    const { name, baseUrl, timeoutMs } = this.settings;
+    const { name, timeoutMs } = this.settings;
     const headers: Record<string, string> = { authorization, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
+    let status: number;
+    let text: string;
+    let wwwAuthenticate: string | null = null;
     try {
-      response = await fetch(`${baseUrl}${path}`, {
+      const response = await this.pool.request({
         method,
+        path: `${this.prefix}${path}`,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
+      status = response.statusCode;
+      text = await response.body.text();
+      const challenge = response.headers['www-authenticate'];
+      if (typeof challenge === 'string') wwwAuthenticate = challenge;
     } catch (error) {
       this.logger.warn(`${method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
       throw new DependencyUnavailableError(`The ${name} service is unavailable; try again in a moment`);
     }
-    const text = await response.text();
     const json = parseJson(text);
-    if (response.ok) return json as T;
-    if (response.status >= 500) {
-      this.logger.warn(`${method} ${path}: ${response.status}`);
+    if (status >= 200 && status < 300) return json as T;
+    if (status >= 500) {
+      this.logger.warn(`${method} ${path}: ${status}`);
       throw new DependencyUnavailableError(`The ${name} service is unavailable; try again in a moment`);
     }
     const answer = errorAnswer.safeParse(json);
-    throw new BackendError(response.status, answer.success ? answer.data.message : `The ${name} service refused the request`, answer.success ? answer.data.code : undefined, response.headers.get('www-authenticate'));
+    throw new BackendError(status, answer.success ? answer.data.message : `The ${name} service refused the request`, answer.success ? answer.data.code : undefined, wwwAuthenticate);
   }
 
   get<T>(path: string, authorization: string): Promise<T> {
