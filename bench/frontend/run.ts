@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { tableDocument, type TableRecord } from '../../libs/models/src/index';
 import { generateCatalog } from '../../apps/metadata/src/cli/catalog-generator';
 import { clientCredentialsToken } from '../../apps/metadata/src/cli/ingest-client';
-import { BrowserSession, readForm } from '../../libs/testing/src/lib/browser-session';
+import { csrfTokenOf, signInAtFrontend } from '../../libs/testing/src/lib/frontend-sign-in';
 import { startDevIdp } from '../../libs/testing/src/lib/dev-idp';
 import { freePort, startNode, type NodeProcess } from '../../libs/testing/src/lib/node-process';
 import { parseArgs, timeAlternating, type LatencyFigures } from '../lib/harness';
@@ -62,14 +62,10 @@ async function main(): Promise<void> {
     if (!indexed.ok) throw new Error(`indexing failed: ${indexed.status} ${await indexed.text()}`);
 
     // A browser's session: sign in on dev-idp's page, read the CSRF token from a page.
-    const browser = new BrowserSession();
-    const start = await browser.follow(`${base}/login`);
-    const { action } = readForm(await start.response.text());
-    await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/__never__`);
-    const page = await browser.request(`${base}/`);
-    const csrf = /<meta name="csrf-token" content="([0-9a-f]+)">/.exec(await page.text())?.[1];
+    const { browser } = await signInAtFrontend(base, 'ada@example.com');
+    const csrf = await csrfTokenOf(browser, base);
     const cookie = browser.cookieHeader(base) ?? '';
-    if (!csrf || !cookie) throw new Error('signing in failed');
+    if (!cookie) throw new Error('signing in failed');
     const direct = await clientCredentialsToken(issuer, 'fram-scripts', 'fram-scripts-dev-secret', 'read:data')();
 
     let next = 0;

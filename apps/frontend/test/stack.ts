@@ -5,7 +5,6 @@ import {
   BrowserSession,
   freePort,
   ingestSampleCatalog,
-  readForm,
   startDevIdp,
   startNode,
   startTestApp,
@@ -58,21 +57,8 @@ export async function startSignInStack(frontendEnv: Record<string, string> = {},
   };
 }
 
-/** Signs in through dev-idp's page with the scripted browser; returns it and where the frontend sent it at the end. */
-export async function signIn(base: string, username: string, returnTo = '/', browser = new BrowserSession()) {
-  const start = await browser.follow(`${base}/login?returnTo=${encodeURIComponent(returnTo)}`);
-  const { action } = readForm(await start.response.text());
-  const done = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, `${base}/__never__`);
-  return { browser, done };
-}
-
-/** The session's CSRF token, as the web UI reads it from its page. */
-export async function csrfTokenOf(browser: BrowserSession, base: string): Promise<string> {
-  const page = await browser.request(`${base}/`);
-  const token = /<meta name="csrf-token" content="([0-9a-f]+)">/.exec(await page.text())?.[1];
-  if (!token) throw new Error(`no CSRF token on the page (status ${page.status})`);
-  return token;
-}
+/** Signs in through dev-idp's page (libs/testing), and reads the page's CSRF token. */
+export { signInAtFrontend as signIn, csrfTokenOf } from '@fram/testing';
 
 /** JSON calls as the web UI makes them: the session cookie, and the CSRF token for changes. */
 export async function uiCall(browser: BrowserSession, base: string, method: string, path: string, body?: unknown, csrf?: string) {

@@ -9,7 +9,8 @@ export class ApiError extends Error {
   }
 }
 
-const csrfToken = (): string => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+/** The session's CSRF token, which the frontend puts in every page. */
+export const csrfToken = (): string => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
 
 /** Without a valid sign-in (expired, refused refresh), the page goes to sign-in once and comes back here. */
 function signInAgain(): never {

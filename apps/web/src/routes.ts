@@ -1,3 +1,4 @@
+import { parseTableKey } from '@fram/models';
 import type { Resource } from './types';
 
 /** The UI's pages (Amundsen's routes). */
@@ -55,8 +56,8 @@ export function tableHref(t: { database: string; cluster: string; schema: string
 
 /** A table page from a key `{db}://{cluster}.{schema}/{name}` (undefined for other keys). */
 export function tableHrefFromKey(key: string): string | undefined {
-  const match = /^([^:/\s]+):\/\/([^./\s]+)\.([^/\s]+)\/([^/\s]+)$/.exec(key);
-  return match ? tableHref({ database: match[1]!, cluster: match[2]!, schema: match[3]!, name: match[4]! }) : undefined;
+  const parts = parseTableKey(key);
+  return parts ? tableHref(parts) : undefined;
 }
 
 export const dashboardHref = (uri: string) => `/dashboard/${enc(uri)}`;

@@ -1,4 +1,4 @@
-import { InsufficientScopeError, ROLE_SCOPES, type Principal } from '@fram/auth';
+import { InsufficientScopeError, mayEdit, ROLE_SCOPES, type Principal } from '@fram/auth';
 import type { Edit } from '../store/metadata-store';
 
 /** The audit record of a change made by `principal`, now. */
@@ -8,9 +8,7 @@ export function editBy(principal: Principal): Edit {
 
 /** Edits need the write role, or ownership of the resource. */
 export function assertCanEdit(principal: Principal, owners: readonly string[]): void {
-  if (principal.roles.includes('write')) return;
-  const me = principal.userId.toLowerCase();
-  if (owners.some((o) => o.toLowerCase() === me)) return;
+  if (mayEdit(principal, owners)) return;
   throw new InsufficientScopeError([ROLE_SCOPES.write], 'the "write" role or ownership of this resource');
 }
 

@@ -4,6 +4,7 @@ import { CurrentUser, InsufficientScopeError, NoRoleRequired, ROLE_SCOPES, type 
 import { InvalidInputError, NotFoundError } from '@fram/errors';
 import { SEARCH_RESOURCE_TYPES, type SearchDocuments, type SearchResourceType } from '@fram/models';
 import { SearchIndex } from '../index/search-index';
+import { parseBody } from '../common/parse-body';
 import { DOCUMENT_SCHEMAS, UPDATABLE_FIELDS } from './document-schemas';
 
 const updateRequest = z
@@ -15,15 +16,6 @@ const updateRequest = z
     operation: z.enum(['add', 'overwrite']).optional(),
   })
   .strict();
-
-const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new InvalidInputError(`${issue.path.join('.') || 'body'}: ${issue.message}`);
-  }
-  return result.data;
-};
 
 /** Indexing is for services (the metadata service's own identity, with write:data) and admins. */
 function assertIndexer(principal: Principal): void {
@@ -45,7 +37,7 @@ export class DocumentsController {
   @HttpCode(200)
   async update(@Body() body: unknown, @CurrentUser() principal: Principal) {
     assertIndexer(principal);
-    const change = parse(updateRequest, body);
+    const change = parseBody(updateRequest, body);
     return this.changeField(change.resource_type, change.resource_key, change.field, (current, isList) => {
       if (change.value === undefined) throw new InvalidInputError('value is required');
       if (!isList) return change.value;
@@ -58,7 +50,7 @@ export class DocumentsController {
   @HttpCode(200)
   async deleteValue(@Body() body: unknown, @CurrentUser() principal: Principal) {
     assertIndexer(principal);
-    const change = parse(updateRequest, body);
+    const change = parseBody(updateRequest, body);
     return this.changeField(change.resource_type, change.resource_key, change.field, (current, isList) => {
       if (!isList) return null;
       return change.value === undefined ? [] : (current as string[]).filter((v) => v !== change.value);
@@ -71,7 +63,7 @@ export class DocumentsController {
   async upsert(@Param('type') typeName: string, @Body() body: unknown, @CurrentUser() principal: Principal) {
     assertIndexer(principal);
     const type = resourceType(typeName);
-    const { documents } = parse(z.object({ documents: z.array(DOCUMENT_SCHEMAS[type]).min(1).max(10_000) }).strict(), body);
+    const { documents } = parseBody(z.object({ documents: z.array(DOCUMENT_SCHEMAS[type]).min(1).max(10_000) }).strict(), body);
     return { upserted: await this.index.upsert(type, documents as SearchDocuments[typeof type][]) };
   }
 
@@ -81,7 +73,7 @@ export class DocumentsController {
   async remove(@Param('type') typeName: string, @Body() body: unknown, @CurrentUser() principal: Principal) {
     assertIndexer(principal);
     const type = resourceType(typeName);
-    const { keys } = parse(z.object({ keys: z.array(z.string().min(1)).min(1).max(10_000) }).strict(), body);
+    const { keys } = parseBody(z.object({ keys: z.array(z.string().min(1)).min(1).max(10_000) }).strict(), body);
     return { removed: await this.index.remove(type, keys) };
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidInputError } from '@fram/errors';
+import { parseBody } from '../common/parse-body';
 import { SEARCH_RESOURCE_TYPES, type SearchRequest, type SearchResourceType } from '@fram/models';
 
 /** Amundsen also knows `feature`; Fram indexes none, so it is accepted and always empty. */
@@ -27,12 +27,7 @@ const schema = z
 
 /** Validates a search body; an empty resource_types list means every type. */
 export function parseSearchRequest(body: unknown): { request: SearchRequest; features: boolean } {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidInputError(`${issue.path.join('.') || 'body'}: ${issue.message}`);
-  }
-  const b = parsed.data;
+  const b = parseBody(schema, body);
   const asked: readonly (SearchResourceType | 'feature')[] = b.resource_types === undefined || b.resource_types.length === 0 ? REQUESTABLE : b.resource_types;
   return {
     features: asked.includes('feature'),

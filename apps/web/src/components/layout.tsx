@@ -1,11 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { csrfToken } from '../api';
 import { useMe } from '../me';
 import { navigate } from '../navigation';
 import { searchHref, userHref } from '../routes';
 import { Link } from './link';
-
-const csrfToken = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
 
 /** The search box: in the header, and large on the home page. */
 export function SearchBox(props: { initial?: string; large?: boolean }) {

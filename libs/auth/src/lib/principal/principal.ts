@@ -31,3 +31,14 @@ export interface Principal {
   /** `exp`, seconds since the epoch. */
   expiresAt: number;
 }
+
+/**
+ * Fram's rule for editing a resource: the write role, or being one of its
+ * owners (`ownerIds` compared with the principal's user id, ignoring case).
+ * Metadata enforces it; the frontend uses it to show or hide edit controls.
+ */
+export function mayEdit(principal: Principal, ownerIds: readonly string[]): boolean {
+  if (principal.roles.includes('write')) return true;
+  const me = principal.userId.toLowerCase();
+  return ownerIds.some((id) => id.toLowerCase() === me);
+}
