@@ -92,14 +92,44 @@ async function stopAll(code: number): Promise<void> {
   process.exit(code);
 }
 
-/** The sample catalog, when the catalog is empty (the first start). */
-async function loadSampleCatalogOnce(): Promise<string> {
-  const token = clientCredentialsToken(process.env['OIDC_ISSUER'] ?? DEV_ISSUER, 'fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data write:data');
-  const stats = await fetch('http://127.0.0.1:5002/system/statistics', { headers: { authorization: `Bearer ${await token()}` } });
-  const tables = ((await stats.json()) as { Statistics?: { number_of_tables?: number } }).Statistics?.number_of_tables ?? 0;
-  if (tables > 0) return `the catalog has ${tables} tables`;
+/** The scripts' identity at dev-idp (admin, to read statistics and ingest). */
+function scriptsToken(): () => Promise<string> {
+  return clientCredentialsToken(process.env['OIDC_ISSUER'] ?? DEV_ISSUER, 'fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data write:data');
+}
+
+async function getJson<T>(url: string, token: () => Promise<string>, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The sample catalog, when the catalog is empty (the first start). Returns what the catalog holds, and how many tables. */
+async function loadSampleCatalogOnce(token: () => Promise<string>): Promise<{ said: string; tables: number }> {
+  const stats = await getJson<{ Statistics?: { number_of_tables?: number } }>('http://127.0.0.1:5002/system/statistics', token);
+  const tables = stats.Statistics?.number_of_tables ?? 0;
+  if (tables > 0) return { said: `the catalog has ${tables} tables`, tables };
   const counts = await ingestCatalog(readCatalogFile(join(root, 'data', 'sample-catalog.json')), { metadataUrl: 'http://127.0.0.1:5002', token });
-  return `loaded the sample catalog: ${counts.tables} tables, ${counts.users} people, ${counts.dashboards} dashboards`;
+  return { said: `loaded the sample catalog: ${counts.tables} tables, ${counts.users} people, ${counts.dashboards} dashboards`, tables: counts.tables };
+}
+
+/**
+ * Metadata sends what was loaded to search on its own, a moment later; Fram
+ * is ready when a search finds every table.
+ */
+async function waitUntilSearchable(tables: number, token: () => Promise<string>, deadline: number): Promise<void> {
+  const browseTables = { query_term: '', resource_types: ['table'], results_per_page: 1 };
+  for (;;) {
+    const found = await getJson<{ results: { table?: { total_results: number } } }>('http://127.0.0.1:5001/v2/search', token, browseTables)
+      .then((r) => r.results.table?.total_results ?? 0)
+      .catch(() => 0);
+    if (found >= tables) return;
+    if (Date.now() > deadline) throw new Error(`search holds ${found} of the catalog's ${tables} tables; see metadata's log above`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function build(): void {
@@ -128,9 +158,11 @@ async function main(): Promise<void> {
   await waitHealthy(SERVICES[0]!, deadline); // the others fetch its keys when they start
   for (const service of SERVICES.slice(1)) startService(service);
   for (const service of SERVICES.slice(1)) await waitHealthy(service, deadline);
-  const catalog = await loadSampleCatalogOnce();
+  const token = scriptsToken();
+  const catalog = await loadSampleCatalogOnce(token);
+  await waitUntilSearchable(catalog.tables, token, deadline);
   log(`
-Fram is ready (${((Date.now() - started) / 1000).toFixed(0)} s; ${catalog}; data in ${resolve(process.env['DATA_DIR'] ?? '.data')}).
+Fram is ready (${((Date.now() - started) / 1000).toFixed(0)} s; ${catalog.said}; data in ${resolve(process.env['DATA_DIR'] ?? '.data')}).
 
   Open http://localhost:5000 and sign in on dev-idp's page, password fram-demo:
     ada@example.com       admin and editor (Fram Admins, Data Engineers)

@@ -35,15 +35,24 @@ describe('npm start', () => {
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    if (start && start.exitCode === null) start.kill('SIGKILL');
-  });
+    // After a failure: stop the launcher and the services it started (its process group).
+    if (start?.pid && start.exitCode === null) {
+      const exited = new Promise((resolve) => start!.once('exit', resolve));
+      process.kill(-start.pid, 'SIGINT');
+      const timer = setTimeout(() => process.kill(-start!.pid!, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  }, 20_000);
 
   it('starts everything with the sample catalog, lets a person sign in and search, and stops on Ctrl-C', async () => {
     const started = Date.now();
     start = spawn(process.execPath, [join(root, 'tmp', 'start', 'tools', 'start', 'start.js'), '--no-build'], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-npm-start-')) },
+      // Metadata hands the catalog to search a few seconds after loading it here: "ready" must wait for that.
+      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-npm-start-')), SEARCH_SYNC_INTERVAL_MS: '3000' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, as in a terminal
     });
     start.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     start.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -56,16 +65,22 @@ describe('npm start', () => {
 
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto('http://localhost:5000/');
-    await page.getByLabel('Username').fill('alan@example.com');
-    await page.getByLabel('Password').fill('fram-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Welcome, Alan' }).waitFor();
-    await page.getByRole('searchbox').fill('revenue');
-    await page.keyboard.press('Enter');
-    await page.locator('.hit').first().waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, '10-npm-start-search.png') });
-    await page.close();
+    try {
+      await page.goto('http://localhost:5000/');
+      await page.getByLabel('Username').fill('alan@example.com');
+      await page.getByLabel('Password').fill('fram-demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Welcome, Alan' }).waitFor();
+      await page.getByRole('searchbox').fill('revenue');
+      await page.keyboard.press('Enter');
+      await page.locator('.hit').first().waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, '10-npm-start-search.png') });
+    } catch (error) {
+      await page.screenshot({ path: join(SCREENSHOTS, '10-npm-start-failed.png') }).catch(() => undefined);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot 10-npm-start-failed.png) npm start printed:\n${output}`);
+    } finally {
+      await page.close();
+    }
 
     const exited = new Promise<number | null>((resolve) => start!.once('exit', (code) => resolve(code)));
     start.kill('SIGINT');
