@@ -91,7 +91,7 @@ export async function startCatalogStack(env: Record<string, string> = {}): Promi
     env: { ...common, OKTA_ORG_URL: idp.origin, SEARCH_URL: search.url, SEARCH_SYNC_INTERVAL_MS: '100', DATA_DIR: tempDir('fram-st-md-') },
   });
   const adminToken = () => idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data write:data');
-  await ingestSampleCatalog(metadata.url, await adminToken());
+  await ingestSampleCatalog(metadata.url, await adminToken(), { searchUrl: search.url });
   const frontend = await startFrontend(port, { ...ROLE_GROUPS, OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: metadata.url, SEARCH_URL: search.url, ...env });
   return {
     idp,
