@@ -28,11 +28,13 @@ export interface TestIssuerOptions {
  * TEST DOUBLE of an identity provider's discovery and key-set endpoints: a
  * real HTTP server on 127.0.0.1 that publishes real RSA keys and signs real
  * RS256 tokens with them. It can rotate keys, answer slowly, fail, or refuse
- * connections, and it counts the requests it gets. The full OpenID provider
+ * connections, and it counts the requests it gets and the answers it sent. The full OpenID provider
  * for development and end-to-end tests is apps/dev-idp.
  */
 export class TestIssuer {
   readonly requests = { discovery: 0, keys: 0, other: 0 };
+  /** Answers sent so far (a slow answer counts once it is sent). */
+  readonly answered = { discovery: 0, keys: 0, other: 0 };
   private mode: IssuerMode = { kind: 'up' };
   private keys: TestKey[] = [];
   private readonly sockets = new Set<Socket>();
@@ -83,6 +85,9 @@ export class TestIssuer {
     this.requests.discovery = 0;
     this.requests.keys = 0;
     this.requests.other = 0;
+    this.answered.discovery = 0;
+    this.answered.keys = 0;
+    this.answered.other = 0;
   }
 
   /**
@@ -136,6 +141,7 @@ export class TestIssuer {
       return;
     }
     const answer = () => {
+      this.answered[route] += 1;
       if (mode.kind === 'error') return send(res, mode.status, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' });
       if (route === 'discovery') return send(res, 200, this.discovery());
       if (route === 'keys') return send(res, 200, { keys: this.keys.map(publicJwk) });
