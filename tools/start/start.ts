@@ -107,27 +107,37 @@ async function getJson<T>(url: string, token: () => Promise<string>, body?: unkn
   return (await response.json()) as T;
 }
 
-/** The sample catalog, when the catalog is empty (the first start). Returns what the catalog holds, and how many tables. */
-async function loadSampleCatalogOnce(token: () => Promise<string>): Promise<{ said: string; tables: number }> {
+/** The sample catalog, when the catalog is empty (the first start). Returns what the catalog holds. */
+async function loadSampleCatalogOnce(token: () => Promise<string>): Promise<{ said: string; tables: number; loaded: boolean }> {
   const stats = await getJson<{ Statistics?: { number_of_tables?: number } }>('http://127.0.0.1:5002/system/statistics', token);
   const tables = stats.Statistics?.number_of_tables ?? 0;
-  if (tables > 0) return { said: `the catalog has ${tables} tables`, tables };
+  if (tables > 0) return { said: `the catalog has ${tables} tables`, tables, loaded: false };
   const counts = await ingestCatalog(readCatalogFile(join(root, 'data', 'sample-catalog.json')), { metadataUrl: 'http://127.0.0.1:5002', token });
-  return { said: `loaded the sample catalog: ${counts.tables} tables, ${counts.users} people, ${counts.dashboards} dashboards`, tables: counts.tables };
+  return { said: `loaded the sample catalog: ${counts.tables} tables, ${counts.users} people, ${counts.dashboards} dashboards`, tables: counts.tables, loaded: true };
+}
+
+/** How many tables a search finds (browsing, no query). */
+async function tablesInSearch(token: () => Promise<string>): Promise<number> {
+  const browseTables = { query_term: '', resource_types: ['table'], results_per_page: 1 };
+  return getJson<{ results: { table?: { total_results: number } } }>('http://127.0.0.1:5001/v2/search', token, browseTables)
+    .then((r) => r.results.table?.total_results ?? 0)
+    .catch(() => 0);
 }
 
 /**
- * Metadata sends what was loaded to search on its own, a moment later; Fram
- * is ready when a search finds every table.
+ * Fram is ready when a search finds every table. Metadata sends what was
+ * loaded to search on its own, a moment later; a search service that lost
+ * its data (say .data/search.sqlite was removed) gets the catalog again.
  */
-async function waitUntilSearchable(tables: number, token: () => Promise<string>, deadline: number): Promise<void> {
-  const browseTables = { query_term: '', resource_types: ['table'], results_per_page: 1 };
+async function untilSearchable(catalog: { tables: number; loaded: boolean }, token: () => Promise<string>, deadline: number): Promise<void> {
+  if (!catalog.loaded && (await tablesInSearch(token)) < catalog.tables) {
+    log('Search holds fewer tables than the catalog: sending it the catalog again ...');
+    await getJson('http://127.0.0.1:5002/search/reindex', token, {});
+  }
   for (;;) {
-    const found = await getJson<{ results: { table?: { total_results: number } } }>('http://127.0.0.1:5001/v2/search', token, browseTables)
-      .then((r) => r.results.table?.total_results ?? 0)
-      .catch(() => 0);
-    if (found >= tables) return;
-    if (Date.now() > deadline) throw new Error(`search holds ${found} of the catalog's ${tables} tables; see metadata's log above`);
+    const found = await tablesInSearch(token);
+    if (found >= catalog.tables) return;
+    if (Date.now() > deadline) throw new Error(`search holds ${found} of the catalog's ${catalog.tables} tables; see metadata's log above`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -160,7 +170,7 @@ async function main(): Promise<void> {
   for (const service of SERVICES.slice(1)) await waitHealthy(service, deadline);
   const token = scriptsToken();
   const catalog = await loadSampleCatalogOnce(token);
-  await waitUntilSearchable(catalog.tables, token, deadline);
+  await untilSearchable(catalog, token, deadline);
   log(`
 Fram is ready (${((Date.now() - started) / 1000).toFixed(0)} s; ${catalog.said}; data in ${resolve(process.env['DATA_DIR'] ?? '.data')}).
 

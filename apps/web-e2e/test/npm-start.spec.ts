@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,15 +17,51 @@ const portFree = (port: number) =>
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 
+/** One `npm start --no-build` (this suite's target built the apps already), in its own process group as in a terminal. */
+class Launch {
+  readonly child: ChildProcess;
+  output = '';
+
+  constructor(dataDir: string) {
+    this.child = spawn(process.execPath, [join(root, 'tmp', 'start', 'tools', 'start', 'start.js'), '--no-build'], {
+      cwd: root,
+      // Metadata hands the catalog to search a few seconds after loading it here: "ready" must wait for that.
+      env: { ...process.env, DATA_DIR: dataDir, SEARCH_SYNC_INTERVAL_MS: '3000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    this.child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  async ready(): Promise<void> {
+    const started = Date.now();
+    while (!this.output.includes('Ctrl-C stops everything')) {
+      if (this.child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`npm start did not get ready:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Ctrl-C as a terminal sends it: to the launcher's group when `group`, else to the launcher alone. Resolves with its exit code. */
+  async interrupt(group: boolean): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    process.kill(group ? -this.child.pid! : this.child.pid!, 'SIGINT');
+    const timer = setTimeout(() => process.kill(-this.child.pid!, 'SIGKILL'), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    return code;
+  }
+}
+
 /**
- * `npm start` as a newcomer runs it (here with --no-build: this suite's
- * target built the apps already): every service up, the sample catalog
+ * `npm start` as a newcomer runs it: every service up, the sample catalog
  * loaded, a sign-in and a search in Chromium at http://localhost:5000, and
- * Ctrl-C stopping everything.
+ * Ctrl-C stopping everything; started again, it keeps the catalog.
  */
 describe('npm start', () => {
-  let start: ChildProcess | undefined;
-  let output = '';
+  const dataDir = mkdtempSync(join(tmpdir(), 'fram-npm-start-'));
+  let launch: Launch | undefined;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -35,33 +71,14 @@ describe('npm start', () => {
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    // After a failure: stop the launcher and the services it started (its process group).
-    if (start?.pid && start.exitCode === null) {
-      const exited = new Promise((resolve) => start!.once('exit', resolve));
-      process.kill(-start.pid, 'SIGINT');
-      const timer = setTimeout(() => process.kill(-start!.pid!, 'SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await launch?.interrupt(true); // after a failure: the launcher and the services it started
   }, 20_000);
 
   it('starts everything with the sample catalog, lets a person sign in and search, and stops on Ctrl-C', async () => {
-    const started = Date.now();
-    start = spawn(process.execPath, [join(root, 'tmp', 'start', 'tools', 'start', 'start.js'), '--no-build'], {
-      cwd: root,
-      // Metadata hands the catalog to search a few seconds after loading it here: "ready" must wait for that.
-      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-npm-start-')), SEARCH_SYNC_INTERVAL_MS: '3000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group, as in a terminal
-    });
-    start.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    start.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    while (!output.includes('Ctrl-C stops everything')) {
-      if (start.exitCode !== null || Date.now() - started > 60_000) throw new Error(`npm start did not get ready:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(output).toContain('loaded the sample catalog: 59 tables, 15 people, 8 dashboards');
-    expect(output).toContain('Open http://localhost:5000');
+    launch = new Launch(dataDir);
+    await launch.ready();
+    expect(launch.output).toContain('loaded the sample catalog: 59 tables, 15 people, 8 dashboards');
+    expect(launch.output).toContain('Open http://localhost:5000');
 
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
@@ -77,14 +94,21 @@ describe('npm start', () => {
       await page.screenshot({ path: join(SCREENSHOTS, '10-npm-start-search.png') });
     } catch (error) {
       await page.screenshot({ path: join(SCREENSHOTS, '10-npm-start-failed.png') }).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot 10-npm-start-failed.png) npm start printed:\n${output}`);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot 10-npm-start-failed.png) npm start printed:\n${launch.output}`);
     } finally {
       await page.close();
     }
 
-    const exited = new Promise<number | null>((resolve) => start!.once('exit', (code) => resolve(code)));
-    start.kill('SIGINT');
-    expect(await exited).toBe(0);
+    expect(await launch.interrupt(false)).toBe(0); // the launcher stops the services itself
     for (const port of PORTS) expect([port, await portFree(port)]).toEqual([port, true]);
+  }, 90_000);
+
+  it('keeps the catalog when started again, and gives it to a search service that lost its data', async () => {
+    for (const file of readdirSync(dataDir).filter((f) => f.startsWith('search.sqlite'))) rmSync(join(dataDir, file));
+    launch = new Launch(dataDir);
+    await launch.ready();
+    expect(launch.output).toContain('the catalog has 59 tables');
+    expect(launch.output).toContain('Search holds fewer tables than the catalog: sending it the catalog again');
+    expect(await launch.interrupt(false)).toBe(0);
   }, 90_000);
 });
