@@ -13,12 +13,11 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { clientCredentialsToken } from '../../apps/metadata/src/common/client-credentials';
+import { clientCredentialsToken, DEV_ISSUER } from '../../apps/metadata/src/common/client-credentials';
 import { ingestCatalog, readCatalogFile } from '../../apps/metadata/src/cli/ingest-client';
 
 // Compiled to tmp/start/tools/start/start.js.
 const root = resolve(__dirname, '..', '..', '..', '..');
-const DEV_ISSUER = 'http://localhost:5005/oauth2/default';
 
 /** The apps and their usual ports; everything else is each app's own default (as with `nx serve`). */
 interface Service {

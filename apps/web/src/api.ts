@@ -32,14 +32,6 @@ export async function api<T>(method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: st
 
 export const get = <T>(path: string) => api<T>('GET', path);
 
-/** A query string from defined values. */
-export function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 /** Reports what people do (Amundsen's action log); never in the way of the page. */
 export function logEvent(command: string, targetId: string, extra: Record<string, string | number> = {}): void {
   void api('POST', '/api/log/v0/log_event', { command, target_id: targetId, location: location.pathname, ...extra }).catch(() => undefined);

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
 import type { PendingLogin, SignedIn } from '@fram/auth';
 import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
-import { problemPage } from './pages';
+import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 
 type SessionRequest = Request & { framSignedIn?: SignedIn; framLogin?: PendingLogin };
 
@@ -17,20 +17,20 @@ export class LoginCallback {
     try {
       await this.login.endpoints();
     } catch {
-      res.status(503).type('html').send(problemPage('Sign-in is unavailable', 'The identity provider cannot be reached. Try again in a moment.'));
+      sendProblemPage(res, ...SIGN_IN_UNAVAILABLE);
       return;
     }
     passport.authenticate(LOGIN_STRATEGY, { session: false }, (error: unknown, user: unknown) => {
       if (error) {
-        res.status(502).type('html').send(problemPage('Sign-in failed', 'The identity provider did not complete the sign-in. Please sign in again.'));
+        sendProblemPage(res, 502, 'Sign-in failed', 'The identity provider did not complete the sign-in. Please sign in again.');
         return;
       }
       if (!user || !req.framSignedIn) {
         if (req.query['error'] === 'access_denied') {
-          res.status(403).type('html').send(problemPage('No access to Fram', 'Your account is not allowed to use Fram. Ask your administrator for access.'));
+          sendProblemPage(res, 403, 'No access to Fram', 'Your account is not allowed to use Fram. Ask your administrator for access.');
           return;
         }
-        res.status(400).type('html').send(problemPage('This sign-in is not valid', 'The sign-in link expired or was already used. Please sign in again.'));
+        sendProblemPage(res, 400, 'This sign-in is not valid', 'The sign-in link expired or was already used. Please sign in again.');
         return;
       }
       const returnTo = req.framLogin?.returnTo ?? '/';

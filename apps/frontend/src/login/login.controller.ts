@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import { clientRequest, Public, type SignedIn } from '@fram/auth';
 import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
-import { problemPage } from './pages';
+import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { safeReturnTo } from './return-to';
 
 /**
@@ -23,12 +23,12 @@ export class LoginController {
     try {
       await this.login.endpoints();
     } catch {
-      res.status(503).type('html').send(problemPage('Sign-in is unavailable', 'The identity provider cannot be reached. Try again in a moment.'));
+      sendProblemPage(res, ...SIGN_IN_UNAVAILABLE);
       return;
     }
     const verifier = randomBytes(32).toString('base64url');
     passport.authenticate(LOGIN_STRATEGY, { state: { verifier, returnTo: safeReturnTo(returnTo) } } as never)(req, res, () =>
-      res.status(500).type('html').send(problemPage('Sign-in failed', 'Sign-in could not start. Please try again.')),
+      sendProblemPage(res, 500, 'Sign-in failed', 'Sign-in could not start. Please try again.'),
     );
   }
 
@@ -40,7 +40,7 @@ export class LoginController {
     // CSRF: a browser's cross-site POST carries another Origin (and no Lax cookie): refused.
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== new URL(this.login.config.publicUrl).origin) {
-      res.status(403).type('html').send(problemPage('Not allowed', 'Sign out from Fram itself.'));
+      sendProblemPage(res, 403, 'Not allowed', 'Sign out from Fram itself.');
       return;
     }
     const signedIn = (req.session as unknown as { signedIn?: SignedIn }).signedIn;

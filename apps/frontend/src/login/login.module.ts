@@ -100,5 +100,3 @@ export class LoginModule implements OnApplicationShutdown {
     await this.sessionStore.close();
   }
 }
-
-

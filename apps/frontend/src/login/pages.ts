@@ -1,7 +1,9 @@
+import type { Response } from 'express';
+
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain page for sign-in problems, with a way back in. */
-export function problemPage(title: string, message: string): string {
+function problemPage(title: string, message: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} · Fram</title></head>
@@ -11,3 +13,11 @@ export function problemPage(title: string, message: string): string {
 <p><a href="/login">Sign in again</a></p>
 </body></html>`;
 }
+
+/** Answers a browser with a problem page. */
+export function sendProblemPage(res: Response, status: number, title: string, message: string): void {
+  res.status(status).type('html').send(problemPage(title, message));
+}
+
+/** The IdP's discovery document cannot be read: sign-in cannot start or finish. */
+export const SIGN_IN_UNAVAILABLE = [503, 'Sign-in is unavailable', 'The identity provider cannot be reached. Try again in a moment.'] as const;

@@ -41,11 +41,11 @@ export function searchRequests(request: FrontendSearchRequest): SearchRequest[] 
     Object.entries(request.filters[type] ?? {})
       .map(([name, f]) => ({ name, values: f.value.split(',').map((v) => v.trim()).filter(Boolean), operation: f.filterOperation }))
       .filter((f) => f.values.length > 0);
-  const filtered = request.resources.filter((r) => filtersOf(r).length > 0);
-  const plain = request.resources.filter((r) => !filtered.includes(r));
+  const filtered = request.resources.map((r) => ({ r, filters: filtersOf(r) })).filter(({ filters }) => filters.length > 0);
+  const plain = request.resources.filter((r) => !filtered.some((f) => f.r === r));
   return [
     ...(plain.length > 0 ? [{ ...base, resource_types: plain, filters: [] }] : []),
-    ...filtered.map((r) => ({ ...base, resource_types: [r], filters: filtersOf(r) })),
+    ...filtered.map(({ r, filters }) => ({ ...base, resource_types: [r], filters })),
   ];
 }
 

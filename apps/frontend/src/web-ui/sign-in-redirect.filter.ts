@@ -2,7 +2,7 @@ import { Catch, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { InvalidTokenError } from '@fram/auth';
 import { DomainError, ErrorResponseFilter } from '@fram/errors';
-import { problemPage } from '../login/pages';
+import { sendProblemPage } from '../login/pages';
 import { safeReturnTo } from '../login/return-to';
 
 /** A token this recent that is refused was refused at once: signing in again would only loop. */
@@ -35,10 +35,7 @@ export class SignInRedirectFilter extends ErrorResponseFilter {
       const state = req.session as unknown as { signedIn?: object; signedInAt?: number } | undefined;
       if (state?.signedIn && state.signedInAt !== undefined && Date.now() - state.signedInAt < JUST_SIGNED_IN_MS) {
         this.log.warn(`A fresh sign-in's access token was refused (${error instanceof InvalidTokenError ? error.reason : error.message}): check OIDC_ISSUER, AUTH_ISSUERS and AUTH_AUDIENCE against the IdP's tokens`);
-        res
-          .status(401)
-          .type('html')
-          .send(problemPage('Fram cannot accept this sign-in', 'You signed in, but Fram does not accept the access token your identity provider issued. Your administrator can see why in the frontend\'s log.'));
+        sendProblemPage(res, 401, 'Fram cannot accept this sign-in', 'You signed in, but Fram does not accept the access token your identity provider issued. Your administrator can see why in the frontend\'s log.');
         return;
       }
       res.redirect(302, `/login?returnTo=${encodeURIComponent(safeReturnTo(req.originalUrl))}`);

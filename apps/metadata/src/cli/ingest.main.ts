@@ -9,10 +9,8 @@
  *   INGEST_CLIENT_ID        default fram-scripts (dev-idp's client for scripts)
  *   INGEST_CLIENT_SECRET    default its development secret
  */
-import { TokenError } from '../common/client-credentials';
-import { clientCredentialsToken, ingestCatalog, IngestError, readCatalogFile } from './ingest-client';
-
-const DEV_ISSUER = 'http://localhost:5005/oauth2/default';
+import { scriptToken, TokenError } from '../common/client-credentials';
+import { ingestCatalog, IngestError, readCatalogFile } from './ingest-client';
 
 async function main(argv: string[]): Promise<number> {
   const file = argv.find((a) => !a.startsWith('-'));
@@ -22,15 +20,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = process.env;
   const metadataUrl = env['METADATA_URL'] ?? 'http://127.0.0.1:5002';
-  const fixed = env['TOKEN'];
-  const token = fixed
-    ? async () => fixed
-    : clientCredentialsToken(
-        env['OIDC_ISSUER'] ?? DEV_ISSUER,
-        env['INGEST_CLIENT_ID'] ?? 'fram-scripts',
-        env['INGEST_CLIENT_SECRET'] ?? 'fram-scripts-dev-secret',
-        'admin:system read:data write:data',
-      );
+  const token = scriptToken(env, 'admin:system read:data write:data');
   const started = Date.now();
   const catalog = readCatalogFile(file);
   const counts = await ingestCatalog(catalog, {

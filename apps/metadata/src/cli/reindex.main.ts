@@ -6,19 +6,12 @@
  * as for `npm run ingest`: METADATA_URL, TOKEN or OIDC_ISSUER +
  * INGEST_CLIENT_ID + INGEST_CLIENT_SECRET.
  */
-import { clientCredentialsToken, TokenError } from '../common/client-credentials';
+import { scriptToken, TokenError } from '../common/client-credentials';
 
 async function main(): Promise<number> {
   const env = process.env;
   const metadataUrl = (env['METADATA_URL'] ?? 'http://127.0.0.1:5002').replace(/\/$/, '');
-  const token = env['TOKEN']
-    ? env['TOKEN']
-    : await clientCredentialsToken(
-        env['OIDC_ISSUER'] ?? 'http://localhost:5005/oauth2/default',
-        env['INGEST_CLIENT_ID'] ?? 'fram-scripts',
-        env['INGEST_CLIENT_SECRET'] ?? 'fram-scripts-dev-secret',
-        'admin:system read:data',
-      )();
+  const token = await scriptToken(env, 'admin:system read:data')();
   const started = Date.now();
   process.stderr.write(`Reindexing search from ${metadataUrl} ...\n`);
   const response = await fetch(`${metadataUrl}/search/reindex`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });

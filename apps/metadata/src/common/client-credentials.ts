@@ -31,3 +31,21 @@ export function clientCredentialsToken(issuer: string, clientId: string, clientS
     return cached.value;
   };
 }
+
+/**
+ * dev-idp's custom authorization server: the issuer on a laptop (@fram/auth's
+ * DEV_IDP_ISSUER; repeated so that the scripts, npm start's launcher among
+ * them, load no workspace library).
+ */
+export const DEV_ISSUER = 'http://localhost:5005/oauth2/default';
+
+/**
+ * A script's bearer token (npm run ingest, npm run reindex): TOKEN as it is,
+ * or a client_credentials token from OIDC_ISSUER for INGEST_CLIENT_ID and
+ * INGEST_CLIENT_SECRET (by default dev-idp's client for scripts).
+ */
+export function scriptToken(env: NodeJS.ProcessEnv, scope: string): () => Promise<string> {
+  const fixed = env['TOKEN'];
+  if (fixed) return async () => fixed;
+  return clientCredentialsToken(env['OIDC_ISSUER'] ?? DEV_ISSUER, env['INGEST_CLIENT_ID'] ?? 'fram-scripts', env['INGEST_CLIENT_SECRET'] ?? 'fram-scripts-dev-secret', scope);
+}
