@@ -13,7 +13,7 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { clientCredentialsToken, DEV_ISSUER } from '../../apps/metadata/src/common/client-credentials';
+import { clientCredentialsToken, DEV_ISSUER, scriptScopes } from '../../apps/metadata/src/common/client-credentials';
 import { ingestCatalog, readCatalogFile } from '../../apps/metadata/src/cli/ingest-client';
 
 // Compiled to tmp/start/tools/start/start.js.
@@ -91,9 +91,9 @@ async function stopAll(code: number): Promise<void> {
   process.exit(code);
 }
 
-/** The scripts' identity at dev-idp (admin, to read statistics and ingest). */
+/** The scripts' identity at dev-idp (admin, to read statistics and ingest), with INGEST_SCOPES as npm run ingest has them. */
 function scriptsToken(): () => Promise<string> {
-  return clientCredentialsToken(process.env['OIDC_ISSUER'] ?? DEV_ISSUER, 'fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data write:data');
+  return clientCredentialsToken(process.env['OIDC_ISSUER'] ?? DEV_ISSUER, 'fram-scripts', 'fram-scripts-dev-secret', scriptScopes(process.env));
 }
 
 async function getJson<T>(url: string, token: () => Promise<string>, body?: unknown): Promise<T> {

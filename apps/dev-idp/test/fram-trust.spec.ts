@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule, loadAuthConfig } from '@fram/auth';
 import { HealthModule, WhoAmIModule } from '@fram/service';
 import { BrowserSession, call, jwtHeader, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
-import { exchangeCode, signIn } from './sign-in.helper';
+import { CLI, exchangeCode, signIn } from './sign-in.helper';
 
 /**
  * What works against dev-idp works against Okta: a Fram API (libs/auth)
@@ -49,6 +49,29 @@ describe('a Fram API trusting dev-idp', () => {
     });
     const reader = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'frances@example.com' }));
     expect((await whoami(reader.body['access_token']!)).json()).toMatchObject({ userId: 'frances@example.com', roles: ['read'] });
+  });
+
+  it("grants a person only their groups' API scopes, and a person's scopes never make them more than their groups", async () => {
+    const escalation = 'openid email admin:system write:data read:data';
+    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { scp: string[] };
+    // frances (Business Users) asks the public command-line client, then the frontend's client, for admin and write.
+    for (const client of [CLI, undefined]) {
+      const signedIn = await signIn(new BrowserSession(), idp, {
+        username: 'frances@example.com',
+        scope: escalation,
+        ...(client && { clientId: client.clientId, redirectUri: client.redirectUri }),
+      });
+      const { status, body } = await exchangeCode(idp, signedIn, client);
+      expect(status).toBe(200);
+      expect(claims(body['access_token']!).scp.sort()).toEqual(['email', 'openid', 'read:data']);
+      expect(body['scope']!.split(' ').sort()).toEqual(['email', 'openid', 'read:data']);
+      expect((await whoami(body['access_token']!)).json()).toMatchObject({ userId: 'frances@example.com', roles: ['read'] });
+    }
+    // ada (Fram Admins) gets what she asks for; a token asked for read:data only cannot write.
+    const adaAll = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'ada@example.com', scope: escalation }));
+    expect((await whoami(adaAll.body['access_token']!)).json()).toMatchObject({ roles: ['admin', 'write', 'read'] });
+    const adaReading = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'ada@example.com', scope: 'openid read:data' }));
+    expect((await whoami(adaReading.body['access_token']!)).json()).toMatchObject({ roles: ['read'] });
   });
 
   it('refuses the ID token and org-server tokens', async () => {

@@ -7,6 +7,16 @@ export const FRONTEND = {
   postLogoutUri: 'http://localhost:5000/',
 };
 
+/** The public command-line client (no secret: PKCE only). */
+export const CLI = {
+  clientId: 'fram-cli',
+  secret: undefined,
+  redirectUri: 'http://127.0.0.1:8765/callback',
+  postLogoutUri: '',
+};
+
+type Client = { clientId: string; secret: string | undefined; redirectUri: string };
+
 export interface SignInResult {
   /** Where the IdP sent the browser back to (the client's redirect URI with code or error). */
   callback: URL;
@@ -49,7 +59,7 @@ export async function signIn(
 }
 
 /** The client's half: exchanges the code at the token endpoint (client_secret_basic). */
-export function exchangeCode(idp: DevIdp, result: SignInResult, client = FRONTEND) {
+export function exchangeCode(idp: DevIdp, result: SignInResult, client: Client = FRONTEND) {
   return tokenRequest(
     idp,
     {
@@ -62,15 +72,15 @@ export function exchangeCode(idp: DevIdp, result: SignInResult, client = FRONTEN
   );
 }
 
-/** A form POST to one of the custom server's endpoints (the token endpoint by default), as the client. */
-export async function tokenRequest(idp: DevIdp, fields: Record<string, string>, client = FRONTEND, endpoint = '/v1/token') {
+/** A form POST to one of the custom server's endpoints (the token endpoint by default), as the client (a public one names itself). */
+export async function tokenRequest(idp: DevIdp, fields: Record<string, string>, client: Client = FRONTEND, endpoint = '/v1/token') {
   const response = await fetch(`${idp.issuer}${endpoint}`, {
     method: 'POST',
     headers: {
-      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}`,
+      ...(client.secret !== undefined && { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}` }),
       'content-type': 'application/x-www-form-urlencoded',
     },
-    body: new URLSearchParams(fields),
+    body: new URLSearchParams(client.secret === undefined ? { ...fields, client_id: client.clientId } : fields),
   });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }

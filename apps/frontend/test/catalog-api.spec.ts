@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { call, freePort, jwtClaims, type RunningApp } from '@fram/testing';
+import { BrowserSession, call, freePort, jwtClaims, readForm, type RunningApp } from '@fram/testing';
 import { csrfTokenOf, devIdpFor, eventually, signIn, startCatalogStack, startFrontend, uiCall, type CatalogStack } from './stack';
 
 const ORDERS = 'hive://gold.core/orders';
@@ -81,6 +81,37 @@ describe('frontend: the catalog API through sessions', () => {
     expect((await ada.get('/api/metadata/v0/table?key=hive://gold.core/nope')).status).toBe(404);
     expect((await ada.get('/api/metadata/v0/table')).json()).toMatchObject({ statusCode: 400, message: 'key is required' });
     expect((await ada.get('/api/metadata/v0/get_table_lineage?key=x&depth=99')).status).toBe(400);
+  });
+
+  it('gives a person who asks the IdP for admin and write scopes only what their groups give', async () => {
+    const escalation = 'openid email profile offline_access admin:system write:data';
+    // frances (Business Users) edits scope= in the authorization request that the frontend's /login sends her to.
+    const browser = new BrowserSession();
+    const authorize = await browser.follow(`${base}/login?returnTo=%2F`, {}, `${stack.idp.issuer}/v1/authorize`);
+    const asked = new URL(authorize.url);
+    asked.searchParams.set('scope', escalation);
+    const form = await browser.follow(asked.href);
+    const { action } = readForm(await form.response.text());
+    const done = await browser.submit(new URL(action, form.url).href, { username: 'frances@example.com', password: 'fram-demo' }, `${base}/__never__`);
+    expect(done.url).toBe(`${base}/`);
+    const me = await uiCall(browser, base, 'GET', '/api/auth_user');
+    expect(me.json()).toMatchObject({ user: { user_id: 'frances@example.com' }, roles: ['read'] });
+    const csrf = await csrfTokenOf(browser, base);
+    const edit = await uiCall(browser, base, 'PUT', '/api/metadata/v0/put_table_description', { key: ORDERS, description: 'escalated' }, csrf);
+    expect(edit.status).toBe(403);
+    // The same through the public command-line client, straight at metadata.
+    const token = await stack.idp.userToken('frances@example.com', escalation);
+    expect(jwtClaims(token)['scp']).not.toContain('admin:system');
+    expect((await call(`${stack.metadata.url}/audit`, { token })).status).toBe(403);
+    const direct = await call(`${stack.metadata.url}/table/${encodeURIComponent(ORDERS)}/description`, {
+      token,
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ description: 'escalated' }),
+    });
+    expect(direct.status).toBe(403);
+    const description = await call(`${stack.metadata.url}/table/${encodeURIComponent(ORDERS)}/description`, { token });
+    expect(description.json()).not.toMatchObject({ description: 'escalated' });
   });
 
   it('edits as the signed-in person: metadata sees them (audit trail), search follows; others get 403 and nothing changes', async () => {

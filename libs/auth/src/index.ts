@@ -14,7 +14,7 @@ export { InvalidTokenError, InsufficientScopeError, AuthUnavailableError } from 
 export { Public, IS_PUBLIC } from './lib/decorators/public.decorator';
 export { RequireRole, RequireScopes, NoRoleRequired } from './lib/decorators/access.decorators';
 export { CurrentUser } from './lib/decorators/current-user.decorator';
-export { mayEdit, ROLES, ROLE_SCOPES, type Principal, type Role } from './lib/principal/principal';
+export { mayEdit, ROLES, DEFAULT_ROLE_SCOPES, type Principal, type Role } from './lib/principal/principal';
 export { toPrincipal, rolesOf } from './lib/principal/principal-mapper';
 export { extractBearerToken, MAX_TOKEN_LENGTH } from './lib/bearer/bearer-token';
 export { KeyStore } from './lib/keys/key-store';

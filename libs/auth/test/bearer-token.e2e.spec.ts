@@ -276,25 +276,41 @@ describe('bearer tokens at a protected Nest app', () => {
         expect(response.status).toBe(200);
         expect(response.json()).toMatchObject({ roles, scopes: [] });
       }
-      const weird = await call(`${server.url}/any`, { token: okta.token({ scp: 'read:data write:data', name: 7 }) });
+      const weird = await call(`${server.url}/any`, { token: okta.token({ scp: 'read:data write:data', groups: ['Data Engineers'], name: 7 }) });
       expect(weird.json()).toMatchObject({ scopes: ['read:data', 'write:data'], roles: ['write', 'read'] });
       expect(weird.json()).not.toHaveProperty('name');
     });
 
-    it('answers 403 insufficient_scope when a role is missing', async () => {
+    it('answers 403 insufficient_scope when a role is missing (naming the scopes that give it to a service)', async () => {
       const response = await call(`${server.url}/write`, { token: okta.token() });
       expect(response.status).toBe(403);
-      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="fram", error="insufficient_scope", scope="write:data"');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="fram", error="insufficient_scope"');
+      const service = await call(`${server.url}/write`, { token: okta.serviceToken('0oa-script', ['read:data']) });
+      expect(service.headers.get('www-authenticate')).toBe('Bearer realm="fram", error="insufficient_scope", scope="write:data"');
       expect(response.json()).toEqual({ statusCode: 403, message: 'This request needs the "write" role', code: 'insufficient_scope' });
       expect(handlerRuns.count).toBe(0);
     });
 
-    it('grants write and admin through groups or scopes', async () => {
+    it("grants a person write and admin through groups only: their token's scopes never widen them", async () => {
       expect((await call(`${server.url}/write`, { token: okta.token({ groups: ['Data Engineers'] }) })).status).toBe(200);
-      expect((await call(`${server.url}/write`, { token: okta.token({ scp: ['write:data'] }) })).status).toBe(200);
       expect((await call(`${server.url}/admin`, { token: okta.token({ groups: ['Data Engineers'] }) })).status).toBe(403);
       expect((await call(`${server.url}/admin`, { token: okta.token({ groups: 'Fram Admins' }) })).status).toBe(200);
-      expect((await call(`${server.url}/admin`, { token: okta.token({ scp: ['admin:system'] }) })).status).toBe(200);
+      // A read-only person whose IdP granted every scope asked for.
+      handlerRuns.count = 0;
+      const escalating = okta.token({ groups: ['Business Users'], scp: ['openid', 'email', 'admin:system', 'write:data'] });
+      expect((await call(`${server.url}/any`, { token: escalating })).json()).toMatchObject({ kind: 'user', roles: ['read'] });
+      expect((await call(`${server.url}/write`, { token: escalating })).status).toBe(403);
+      expect((await call(`${server.url}/admin`, { token: escalating })).status).toBe(403);
+      expect(handlerRuns.count).toBe(1);
+    });
+
+    it("narrows a person's roles to the role scopes their token carries", async () => {
+      const editorReading = okta.token({ groups: ['Data Engineers'], scp: ['openid', 'read:data'] });
+      expect((await call(`${server.url}/read`, { token: editorReading })).status).toBe(200);
+      expect((await call(`${server.url}/write`, { token: editorReading })).status).toBe(403);
+      const adminWriting = okta.token({ groups: ['Fram Admins'], scp: ['write:data'] });
+      expect((await call(`${server.url}/write`, { token: adminWriting })).status).toBe(200);
+      expect((await call(`${server.url}/admin`, { token: adminWriting })).status).toBe(403);
     });
 
     it('checks required scopes', async () => {

@@ -78,6 +78,11 @@ export class Directory {
     return user.groups.map((id) => this.groups.get(id)?.name).filter((n): n is string => n !== undefined);
   }
 
+  /** The API scopes a person may be granted: those of their groups (Okta's access policy). */
+  apiScopesOf(user: SeedUser): Set<string> {
+    return new Set(user.groups.flatMap((id) => this.groups.get(id)?.scopes ?? []));
+  }
+
   groupsOf(user: SeedUser): OktaGroup[] {
     return user.groups.map((id) => this.groups.get(id)).filter((g): g is SeedGroup => g !== undefined).map(toOktaGroup);
   }

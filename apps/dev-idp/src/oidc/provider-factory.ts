@@ -187,15 +187,18 @@ export function createProvider(
           // resource-bound token has only the API's, so the code's or refresh token's are added.
           const entities = ctx.oidc.entities as { AuthorizationCode?: { scope?: string }; RefreshToken?: { scope?: string } };
           const granted = entities.AuthorizationCode?.scope ?? entities.RefreshToken?.scope ?? '';
-          const scope = [...new Set([...granted.split(' '), ...String(payload['scope'] ?? '').split(' ')])].filter(Boolean).join(' ');
+          const accountId = 'accountId' in token ? token.accountId : undefined;
+          const user = accountId ? directory.find(accountId) : undefined;
+          // A person gets only the API scopes their groups allow, as an Okta access policy grants them.
+          const allowed = user ? directory.apiScopesOf(user) : undefined;
+          const scope = [...new Set([...granted.split(' '), ...String(payload['scope'] ?? '').split(' ')])]
+            .filter((s) => s !== '' && (allowed === undefined || !shape.apiScopes.includes(s) || allowed.has(s)));
           delete payload['scope'];
           delete payload['client_id'];
           payload['ver'] = 1;
           payload['jti'] = `AT.${String(payload['jti'])}`;
           payload['cid'] = token.clientId;
-          payload['scp'] = scope === '' ? [] : scope.split(' ');
-          const accountId = 'accountId' in token ? token.accountId : undefined;
-          const user = accountId ? directory.find(accountId) : undefined;
+          payload['scp'] = scope;
           if (user) {
             payload['uid'] = user.id;
             payload['sub'] = user.profile.login;

@@ -27,6 +27,11 @@ const group = z.object({
   id: z.string().regex(/^00g\w+$/, 'group ids look like Okta ids: 00g...'),
   name: z.string().min(1),
   description: z.string().default(''),
+  /**
+   * API scopes the group's members may be granted (an Okta access policy rule):
+   * a person asking for more gets only these.
+   */
+  scopes: z.array(z.string()).default([]),
 });
 
 const client = z.object({

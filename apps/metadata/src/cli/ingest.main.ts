@@ -8,6 +8,7 @@
  *   OIDC_ISSUER             default the development IdP
  *   INGEST_CLIENT_ID        default fram-scripts (dev-idp's client for scripts)
  *   INGEST_CLIENT_SECRET    default its development secret
+ *   INGEST_SCOPES           default admin:system read:data write:data
  */
 import { scriptToken, TokenError } from '../common/client-credentials';
 import { ingestCatalog, IngestError, readCatalogFile } from './ingest-client';
@@ -20,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = process.env;
   const metadataUrl = env['METADATA_URL'] ?? 'http://127.0.0.1:5002';
-  const token = scriptToken(env, 'admin:system read:data write:data');
+  const token = scriptToken(env);
   const started = Date.now();
   const catalog = readCatalogFile(file);
   const counts = await ingestCatalog(catalog, {

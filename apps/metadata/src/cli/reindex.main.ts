@@ -4,14 +4,14 @@
  * Asks the metadata service to send the whole catalog to the search service
  * (POST /search/reindex), with an admin client_credentials token. Environment
  * as for `npm run ingest`: METADATA_URL, TOKEN or OIDC_ISSUER +
- * INGEST_CLIENT_ID + INGEST_CLIENT_SECRET.
+ * INGEST_CLIENT_ID + INGEST_CLIENT_SECRET (+ INGEST_SCOPES).
  */
 import { scriptToken, TokenError } from '../common/client-credentials';
 
 async function main(): Promise<number> {
   const env = process.env;
   const metadataUrl = (env['METADATA_URL'] ?? 'http://127.0.0.1:5002').replace(/\/$/, '');
-  const token = await scriptToken(env, 'admin:system read:data')();
+  const token = await scriptToken(env)();
   const started = Date.now();
   process.stderr.write(`Reindexing search from ${metadataUrl} ...\n`);
   const response = await fetch(`${metadataUrl}/search/reindex`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });

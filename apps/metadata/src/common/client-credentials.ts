@@ -39,13 +39,28 @@ export function clientCredentialsToken(issuer: string, clientId: string, clientS
  */
 export const DEV_ISSUER = 'http://localhost:5005/oauth2/default';
 
+/** What the scripts' client asks for unless INGEST_SCOPES says otherwise: admin (ingest, reindex) and what it includes. */
+export const DEFAULT_SCRIPT_SCOPES = 'admin:system read:data write:data';
+
+/** The scopes a script asks for: INGEST_SCOPES (spaces or commas between names), or the defaults. */
+export function scriptScopes(env: NodeJS.ProcessEnv): string {
+  const names = (env['INGEST_SCOPES'] ?? DEFAULT_SCRIPT_SCOPES).split(/[\s,]+/).filter(Boolean);
+  return names.length > 0 ? names.join(' ') : DEFAULT_SCRIPT_SCOPES;
+}
+
 /**
- * A script's bearer token (npm run ingest, npm run reindex): TOKEN as it is,
- * or a client_credentials token from OIDC_ISSUER for INGEST_CLIENT_ID and
- * INGEST_CLIENT_SECRET (by default dev-idp's client for scripts).
+ * A script's bearer token (npm run ingest, npm run reindex, npm start's
+ * loading): TOKEN as it is, or a client_credentials token from OIDC_ISSUER for
+ * INGEST_CLIENT_ID and INGEST_CLIENT_SECRET (by default dev-idp's client for
+ * scripts) with the scopes of INGEST_SCOPES.
  */
-export function scriptToken(env: NodeJS.ProcessEnv, scope: string): () => Promise<string> {
+export function scriptToken(env: NodeJS.ProcessEnv): () => Promise<string> {
   const fixed = env['TOKEN'];
   if (fixed) return async () => fixed;
-  return clientCredentialsToken(env['OIDC_ISSUER'] ?? DEV_ISSUER, env['INGEST_CLIENT_ID'] ?? 'fram-scripts', env['INGEST_CLIENT_SECRET'] ?? 'fram-scripts-dev-secret', scope);
+  return clientCredentialsToken(
+    env['OIDC_ISSUER'] ?? DEV_ISSUER,
+    env['INGEST_CLIENT_ID'] ?? 'fram-scripts',
+    env['INGEST_CLIENT_SECRET'] ?? 'fram-scripts-dev-secret',
+    scriptScopes(env),
+  );
 }

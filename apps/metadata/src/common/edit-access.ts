@@ -1,4 +1,4 @@
-import { InsufficientScopeError, mayEdit, ROLE_SCOPES, type Principal } from '@fram/auth';
+import { InsufficientScopeError, mayEdit, type Principal } from '@fram/auth';
 import type { Edit } from '../store/metadata-store';
 
 /** The audit record of a change made by `principal`, now. */
@@ -9,13 +9,13 @@ export function editBy(principal: Principal): Edit {
 /** Edits need the write role, or ownership of the resource. */
 export function assertCanEdit(principal: Principal, owners: readonly string[]): void {
   if (mayEdit(principal, owners)) return;
-  throw new InsufficientScopeError([ROLE_SCOPES.write], 'the "write" role or ownership of this resource');
+  throw new InsufficientScopeError([], 'the "write" role or ownership of this resource');
 }
 
 /** Changes to a person's own lists (bookmarks) are for that person only; admins may act for anyone. */
 export function assertSelfOrAdmin(principal: Principal, userId: string): void {
   if (principal.roles.includes('admin') || principal.userId.toLowerCase() === userId.toLowerCase()) return;
-  throw new InsufficientScopeError([ROLE_SCOPES.admin], 'to be this user (or the "admin" role)');
+  throw new InsufficientScopeError([], 'to be this user (or the "admin" role)');
 }
 
 /** A wildcard route parameter (path-to-regexp `*name`) as the path it matched. */

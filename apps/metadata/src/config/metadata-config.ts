@@ -41,7 +41,17 @@ export interface MetadataConfig {
 
 export type SearchSyncConfig =
   | { kind: 'off' }
-  | { kind: 'http'; searchUrl: string; issuer: string; clientId: string; clientSecret: string; intervalMs: number; cursorFile: string };
+  | {
+      kind: 'http';
+      searchUrl: string;
+      issuer: string;
+      clientId: string;
+      clientSecret: string;
+      /** What metadata's service identity asks for (SERVICE_SCOPES): search gives indexing to the write role. */
+      scopes: string;
+      intervalMs: number;
+      cursorFile: string;
+    };
 
 /** dev-idp's client for metadata's own identity; only used outside production. */
 const DEV_SERVICE_CLIENT = { clientId: 'fram-metadata', clientSecret: 'fram-metadata-dev-secret' };
@@ -113,6 +123,10 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
       .refine((v) => v === undefined || isHttpUrl(v), 'must be the search service URL, e.g. http://search:5001')
       .transform((v) => (v ?? 'http://127.0.0.1:5001').replace(/\/$/, '')),
   });
+  const serviceScopes = reader.read({
+    name: 'SERVICE_SCOPES',
+    schema: env.scopeList(['read:data', 'write:data']),
+  });
   const syncIntervalMs = reader.read({ name: 'SEARCH_SYNC_INTERVAL_MS', schema: env.integer(1000, 50, 600_000, 'milliseconds') });
 
   let credentials: { apiToken: string } | { clientId: string; clientSecret: string } | undefined;
@@ -146,6 +160,7 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
             searchUrl,
             issuer: issuer && isHttpUrl(issuer) ? issuer : DEV_IDP_ISSUER,
             ...serviceClient,
+            scopes: serviceScopes.join(' '),
             intervalMs: syncIntervalMs,
             cursorFile: join(resolve(dataDir), 'search-sync.json'),
           }

@@ -36,7 +36,7 @@ export class SearchSyncService implements OnApplicationBootstrap, OnApplicationS
     @Inject(METADATA_CONFIG) config: MetadataConfig,
   ) {
     this.config = config.searchSync.kind === 'http' ? config.searchSync : undefined;
-    this.token = this.config && clientCredentialsToken(this.config.issuer, this.config.clientId, this.config.clientSecret, 'read:data write:data');
+    this.token = this.config && clientCredentialsToken(this.config.issuer, this.config.clientId, this.config.clientSecret, this.config.scopes);
   }
 
   onApplicationBootstrap(): void {

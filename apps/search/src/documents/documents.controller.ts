@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { z } from 'zod';
-import { CurrentUser, InsufficientScopeError, NoRoleRequired, ROLE_SCOPES, type Principal } from '@fram/auth';
+import { CurrentUser, InsufficientScopeError, NoRoleRequired, type Principal } from '@fram/auth';
 import { InvalidInputError, NotFoundError } from '@fram/errors';
 import { SEARCH_RESOURCE_TYPES, type SearchDocuments, type SearchResourceType } from '@fram/models';
 import { SearchIndex } from '../index/search-index';
@@ -21,7 +21,7 @@ const updateRequest = z
 function assertIndexer(principal: Principal): void {
   if (principal.roles.includes('admin')) return;
   if (principal.kind === 'service' && principal.roles.includes('write')) return;
-  throw new InsufficientScopeError([ROLE_SCOPES.admin], 'a service identity with write:data, or the "admin" role');
+  throw new InsufficientScopeError([], 'a service identity with the "write" role, or the "admin" role');
 }
 
 /**

@@ -21,6 +21,12 @@ export const env = {
       .transform((v) => (v === undefined ? [...fallback] : commaList(v)))
       .refine((items) => items.length > 0, 'must list at least one value, separated by commas'),
 
+  /** OAuth scope names (RFC 6749's scope-token: no spaces, quotes or backslashes), a comma list with a default. */
+  scopeList: (fallback: readonly string[]) =>
+    env
+      .list(fallback)
+      .refine((items) => items.every((s) => /^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/.test(s)), 'must list scope names (no spaces or quotes), separated by commas'),
+
   /** A whole number within bounds, with a default. */
   integer: (fallback: number, min: number, max: number, unit = '') =>
     z

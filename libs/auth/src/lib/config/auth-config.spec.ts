@@ -24,6 +24,7 @@ describe('loadAuthConfig', () => {
       adminGroups: ['Fram Admins'],
       writeGroups: ['Data Engineers', 'Analysts'],
       readOnlyGroups: undefined,
+      roleScopes: { admin: ['admin:system'], write: ['write:data'], read: ['read:data'] },
       tokenCacheSize: 10000,
       jwks: { maxAgeMs: 600_000, refetchCooldownMs: 30_000, timeoutMs: 5000 },
     });
@@ -52,6 +53,9 @@ describe('loadAuthConfig', () => {
       AUTH_JWKS_REFETCH_COOLDOWN_S: '10',
       AUTH_JWKS_TIMEOUT_MS: '1500',
       AUTH_TOKEN_CACHE_SIZE: '0',
+      ADMIN_SCOPES: 'fram.admin',
+      WRITE_SCOPES: 'fram.write,catalog:edit',
+      READ_SCOPES: 'fram.read',
     });
     expect(config).toEqual({
       issuers: ['https://acme.okta.com/oauth2/default', 'https://acme.eu.auth0.com/'],
@@ -64,6 +68,7 @@ describe('loadAuthConfig', () => {
       adminGroups: ['Fram Admins'],
       writeGroups: ['Data Engineers', 'Analysts'],
       readOnlyGroups: undefined, // blank counts as unset
+      roleScopes: { admin: ['fram.admin'], write: ['fram.write', 'catalog:edit'], read: ['fram.read'] },
       tokenCacheSize: 0,
       jwks: { maxAgeMs: 60_000, refetchCooldownMs: 10_000, timeoutMs: 1500 },
     });

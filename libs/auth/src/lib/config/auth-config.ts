@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env, EnvReader, isHttpUrl, type Env, type EnvAlias } from '@fram/config';
+import { DEFAULT_ROLE_SCOPES, type Role } from '../principal/principal';
 
 /** Signature algorithms a resource server may accept: asymmetric only. */
 export const SUPPORTED_ALGORITHMS = [
@@ -32,6 +33,11 @@ export interface AuthConfig {
   writeGroups: readonly string[];
   /** Unset: every signed-in person may read. Set: only these groups (and writers, admins). */
   readOnlyGroups: readonly string[] | undefined;
+  /**
+   * Scope names that give a service each role (ADMIN_SCOPES, WRITE_SCOPES,
+   * READ_SCOPES); on a person's token they can only narrow the groups' roles.
+   */
+  roleScopes: Readonly<Record<Role, readonly string[]>>;
   /** How many verified tokens to remember (0: none); see VerifiedTokenCache. */
   tokenCacheSize: number;
   jwks: {
@@ -128,6 +134,12 @@ export function loadAuthConfig(source: Env = process.env): AuthConfig {
   const writeGroups = reader.read({ name: 'WRITE_GROUPS', schema: env.optionalList() }) ?? (devIdpOnly ? [...DEV_IDP_ROLE_GROUPS.write] : []);
   const readOnlyGroups = reader.read({ name: 'READ_ONLY_GROUPS', schema: env.optionalList() });
 
+  const roleScopes = {
+    admin: reader.read({ name: 'ADMIN_SCOPES', schema: env.scopeList(DEFAULT_ROLE_SCOPES.admin) }),
+    write: reader.read({ name: 'WRITE_SCOPES', schema: env.scopeList(DEFAULT_ROLE_SCOPES.write) }),
+    read: reader.read({ name: 'READ_SCOPES', schema: env.scopeList(DEFAULT_ROLE_SCOPES.read) }),
+  };
+
   const maxAgeS = reader.read({ name: 'AUTH_JWKS_MAX_AGE_S', schema: env.integer(600, 10, 86400, 'seconds') });
   const cooldownS = reader.read({ name: 'AUTH_JWKS_REFETCH_COOLDOWN_S', schema: env.integer(30, 0, 3600, 'seconds') });
   const timeoutMs = reader.read({ name: 'AUTH_JWKS_TIMEOUT_MS', schema: env.integer(5000, 100, 60000, 'milliseconds') });
@@ -146,6 +158,7 @@ export function loadAuthConfig(source: Env = process.env): AuthConfig {
     adminGroups,
     writeGroups,
     readOnlyGroups,
+    roleScopes,
     tokenCacheSize,
     jwks: { maxAgeMs: maxAgeS * 1000, refetchCooldownMs: cooldownS * 1000, timeoutMs },
   };

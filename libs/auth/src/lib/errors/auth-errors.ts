@@ -23,13 +23,17 @@ export class InsufficientScopeError extends DomainError {
   readonly status = 403;
   readonly code = 'insufficient_scope';
 
-  /** @param scopes scopes that would grant access, any one of them (sent in the challenge) */
+  /**
+   * @param scopes scopes that would grant access, any one of them (sent in the
+   *   challenge); none when no scope can (a person's roles come from groups)
+   */
   constructor(readonly scopes: readonly string[], need: string) {
     super(`This request needs ${need}`);
   }
 
   override get headers() {
-    return { 'WWW-Authenticate': `Bearer realm="fram", error="insufficient_scope", scope="${this.scopes.join(' ')}"` };
+    const scope = this.scopes.length > 0 ? `, scope="${this.scopes.join(' ')}"` : '';
+    return { 'WWW-Authenticate': `Bearer realm="fram", error="insufficient_scope"${scope}` };
   }
 }
 

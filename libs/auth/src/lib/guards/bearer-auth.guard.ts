@@ -10,7 +10,7 @@ import { VerifiedTokenCache } from '../cache/verified-token-cache';
 import { REQUIRED_ROLE, REQUIRED_SCOPES } from '../decorators/access.decorators';
 import { IS_PUBLIC } from '../decorators/public.decorator';
 import { InsufficientScopeError, InvalidTokenError } from '../errors/auth-errors';
-import { ROLE_SCOPES, type Principal, type Role } from '../principal/principal';
+import type { Principal, Role } from '../principal/principal';
 import { BEARER_STRATEGY } from '../strategy/bearer-jwt.strategy';
 
 /**
@@ -26,7 +26,7 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_CONFIG) config: AuthConfig,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     private readonly cache: VerifiedTokenCache,
   ) {
     super();
@@ -49,7 +49,8 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
     const role = this.reflector.getAllAndOverride<Role | null | undefined>(REQUIRED_ROLE, targets);
     const required: Role | null = role === undefined ? 'read' : role;
     if (required !== null && !principal.roles.includes(required)) {
-      throw new InsufficientScopeError([ROLE_SCOPES[required]], `the "${required}" role`);
+      // The challenge names the scopes that give a service this role; a person's come from groups.
+      throw new InsufficientScopeError(principal.kind === 'service' ? this.config.roleScopes[required] : [], `the "${required}" role`);
     }
     const scopes = this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES, targets);
     const missing = scopes.filter((s) => !principal.scopes.includes(s));

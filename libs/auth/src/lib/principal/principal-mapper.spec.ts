@@ -8,7 +8,7 @@ const base = { iss: ISSUER, sub: 'ada@acme.com', exp: 2_000_000_000, cid: '0oa-f
 
 describe('toPrincipal', () => {
   it('maps an Okta user access token', () => {
-    expect(toPrincipal({ ...base, scp: ['openid', 'read:data'], groups: ['Everyone', 'Data Engineers'], name: 'Ada' }, ISSUER, config)).toEqual({
+    expect(toPrincipal({ ...base, scp: ['openid', 'email'], groups: ['Everyone', 'Data Engineers'], name: 'Ada' }, ISSUER, config)).toEqual({
       kind: 'user',
       issuer: ISSUER,
       subject: 'ada@acme.com',
@@ -16,7 +16,7 @@ describe('toPrincipal', () => {
       email: 'ada@acme.com',
       name: 'Ada',
       groups: ['Everyone', 'Data Engineers'],
-      scopes: ['openid', 'read:data'],
+      scopes: ['openid', 'email'],
       clientId: '0oa-frontend',
       roles: ['write', 'read'],
       expiresAt: 2_000_000_000,
@@ -64,7 +64,8 @@ describe('toPrincipal', () => {
 });
 
 describe('rolesOf', () => {
-  const lists = { adminGroups: ['A'], writeGroups: ['W'], readOnlyGroups: undefined };
+  const roleScopes = { admin: ['admin:system'], write: ['write:data'], read: ['read:data'] };
+  const lists = { adminGroups: ['A'], writeGroups: ['W'], readOnlyGroups: undefined, roleScopes };
   it('lets every signed-in person read while READ_ONLY_GROUPS is unset', () => {
     expect(rolesOf('user', [], [], lists)).toEqual(['read']);
     expect(rolesOf('service', [], [], lists)).toEqual([]);
@@ -74,10 +75,35 @@ describe('rolesOf', () => {
     expect(rolesOf('user', [], [], restricted)).toEqual([]);
     expect(rolesOf('user', ['R'], [], restricted)).toEqual(['read']);
     expect(rolesOf('user', ['W'], [], restricted)).toEqual(['write', 'read']);
-    expect(rolesOf('user', [], ['read:data'], restricted)).toEqual(['read']);
   });
   it('grants admin with everything below it', () => {
     expect(rolesOf('user', ['A'], [], lists)).toEqual(['admin', 'write', 'read']);
     expect(rolesOf('service', [], ['admin:system'], lists)).toEqual(['admin', 'write', 'read']);
+  });
+  it("never lets a person's scopes widen what the groups give", () => {
+    expect(rolesOf('user', [], ['openid', 'admin:system', 'write:data'], lists)).toEqual(['read']);
+    expect(rolesOf('user', ['W'], ['admin:system'], lists)).toEqual(['write', 'read']);
+    expect(rolesOf('user', [], ['read:data'], { ...lists, readOnlyGroups: ['R'] })).toEqual([]);
+  });
+  it("narrows a person's roles to the role scopes the token carries", () => {
+    expect(rolesOf('user', ['W'], ['openid', 'read:data'], lists)).toEqual(['read']);
+    expect(rolesOf('user', ['A'], ['write:data'], lists)).toEqual(['write', 'read']);
+    expect(rolesOf('user', ['A'], ['openid', 'email'], lists)).toEqual(['admin', 'write', 'read']);
+  });
+  it('gives a service the roles of its scopes, by the configured names', () => {
+    const named = { ...lists, roleScopes: { admin: ['fram.admin'], write: ['fram.write', 'catalog:edit'], read: ['fram.read'] } };
+    expect(rolesOf('service', [], ['catalog:edit'], named)).toEqual(['write', 'read']);
+    expect(rolesOf('service', [], ['fram.read'], named)).toEqual(['read']);
+    expect(rolesOf('service', [], ['admin:system', 'write:data'], named)).toEqual([]);
+    expect(rolesOf('service', ['A'], [], named)).toEqual([]);
+  });
+});
+
+describe('role scope configuration', () => {
+  it('reads ADMIN_SCOPES, WRITE_SCOPES and READ_SCOPES, with the default names', () => {
+    expect(config.roleScopes).toEqual({ admin: ['admin:system'], write: ['write:data'], read: ['read:data'] });
+    const named = loadAuthConfig({ AUTH_ISSUERS: ISSUER, ADMIN_SCOPES: 'fram.admin', WRITE_SCOPES: 'fram.write, catalog:edit', READ_SCOPES: 'fram.read' });
+    expect(named.roleScopes).toEqual({ admin: ['fram.admin'], write: ['fram.write', 'catalog:edit'], read: ['fram.read'] });
+    expect(() => loadAuthConfig({ AUTH_ISSUERS: ISSUER, WRITE_SCOPES: 'a b' })).toThrow(/WRITE_SCOPES/);
   });
 });

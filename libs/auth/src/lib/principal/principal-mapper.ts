@@ -1,6 +1,6 @@
 import type { AuthConfig } from '../config/auth-config';
 import { InvalidTokenError } from '../errors/auth-errors';
-import { ROLE_SCOPES, type Principal, type Role } from './principal';
+import { ROLES, type Principal, type Role } from './principal';
 
 type Claims = Readonly<Record<string, unknown>>;
 
@@ -41,21 +41,42 @@ export function toPrincipal(claims: Claims, issuer: string, config: AuthConfig):
   };
 }
 
-/** Roles from groups (users only) and scopes. Higher roles include lower ones. */
-export function rolesOf(
-  kind: Principal['kind'],
-  groups: readonly string[],
-  scopes: readonly string[],
-  config: Pick<AuthConfig, 'adminGroups' | 'writeGroups' | 'readOnlyGroups'>,
-): Role[] {
-  const inAny = (names: readonly string[] | undefined) => names !== undefined && groups.some((g) => names.includes(g));
-  const admin = scopes.includes(ROLE_SCOPES.admin) || inAny(config.adminGroups);
-  const write = admin || scopes.includes(ROLE_SCOPES.write) || inAny(config.writeGroups);
-  const read =
-    write ||
-    scopes.includes(ROLE_SCOPES.read) ||
-    inAny(config.readOnlyGroups) ||
-    (kind === 'user' && config.readOnlyGroups === undefined);
+type RoleConfig = Pick<AuthConfig, 'adminGroups' | 'writeGroups' | 'readOnlyGroups' | 'roleScopes'>;
+
+/**
+ * A principal's roles. Higher roles include lower ones.
+ * - A person's roles come from their groups only. Scopes can narrow them and
+ *   never widen them (anyone can ask an IdP for a scope): a person's token that
+ *   carries any of Fram's role scopes is held to what those scopes give (an
+ *   editor's token with READ_SCOPES only cannot write); one that carries none
+ *   of them (a plain sign-in token: openid, email, profile) gets what the
+ *   groups give.
+ * - A service's roles (client_credentials: no person) come from its scopes.
+ */
+export function rolesOf(kind: Principal['kind'], groups: readonly string[], scopes: readonly string[], config: RoleConfig): Role[] {
+  const fromScopes = rolesFromScopes(scopes, config.roleScopes);
+  if (kind === 'service') return fromScopes;
+  const fromGroups = rolesFromGroups(groups, config);
+  const scoped = ROLES.some((role) => config.roleScopes[role].some((s) => scopes.includes(s)));
+  return scoped ? fromGroups.filter((role) => fromScopes.includes(role)) : fromGroups;
+}
+
+function rolesFromGroups(groups: readonly string[], config: RoleConfig): Role[] {
+  const inAny = (names: readonly string[]) => groups.some((g) => names.includes(g));
+  const admin = inAny(config.adminGroups);
+  const write = admin || inAny(config.writeGroups);
+  const read = write || config.readOnlyGroups === undefined || inAny(config.readOnlyGroups);
+  return withLower(admin, write, read);
+}
+
+function rolesFromScopes(scopes: readonly string[], roleScopes: AuthConfig['roleScopes']): Role[] {
+  const has = (role: Role) => roleScopes[role].some((s) => scopes.includes(s));
+  const admin = has('admin');
+  const write = admin || has('write');
+  return withLower(admin, write, write || has('read'));
+}
+
+function withLower(admin: boolean, write: boolean, read: boolean): Role[] {
   const roles: Role[] = [];
   if (admin) roles.push('admin');
   if (write) roles.push('write');

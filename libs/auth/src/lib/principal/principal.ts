@@ -3,11 +3,14 @@ export type Role = 'admin' | 'write' | 'read';
 
 export const ROLES: readonly Role[] = ['admin', 'write', 'read'];
 
-/** The scope that grants each role (Okta custom authorization server scopes). */
-export const ROLE_SCOPES: Readonly<Record<Role, string>> = {
-  admin: 'admin:system',
-  write: 'write:data',
-  read: 'read:data',
+/**
+ * The scope names that give a service each role, unless ADMIN_SCOPES,
+ * WRITE_SCOPES and READ_SCOPES name others (Okta custom authorization server scopes).
+ */
+export const DEFAULT_ROLE_SCOPES: Readonly<Record<Role, readonly string[]>> = {
+  admin: ['admin:system'],
+  write: ['write:data'],
+  read: ['read:data'],
 };
 
 /**
