@@ -17,7 +17,7 @@ describe('dev-idp: fault switches', () => {
     expect((await fetch(`${idp.origin}/admin/faults`)).status).toBe(401);
     expect((await fetch(`${idp.origin}/admin/faults`, { headers: { authorization: `SSWS ${DEV_IDP_USERS_API_TOKEN}` } })).status).toBe(403);
     const response = await fetch(`${idp.origin}/admin/faults`, { headers: admin });
-    expect(await response.json()).toEqual({ keys: 'up', keysDelayMs: 3000, usersApi429: false });
+    expect(await response.json()).toEqual({ keys: 'up', keysDelayMs: 3000, usersApi429: false, idTokenIatOffsetSec: 0 });
   });
 
   it('refuse unknown switches and bad values', async () => {
@@ -35,7 +35,7 @@ describe('dev-idp: fault switches', () => {
     expect((await fetch(`${idp.issuer}/v1/keys`)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
     const reset = await fetch(`${idp.origin}/admin/faults/reset`, { method: 'POST', headers: admin });
-    expect(await reset.json()).toEqual({ keys: 'up', keysDelayMs: 3000, usersApi429: false });
+    expect(await reset.json()).toEqual({ keys: 'up', keysDelayMs: 3000, usersApi429: false, idTokenIatOffsetSec: 0 });
   });
 
   it('rotate the signing key: the new one signs, the old one stays published until withdrawn', async () => {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { BrowserSession, call, freePort, readForm, startNode, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import { BrowserSession, call, freePort, readForm, signInToCallback, startNode, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
 import { csrfTokenOf, devIdpFor, signIn as signInAt, startFrontend, startSignInStack, tempDir, type SignInStack } from './stack';
 
 /** Browser sign-in through dev-idp, over HTTP with a cookie jar, and what the session gives. */
@@ -109,6 +109,54 @@ describe('frontend: sign-in, sessions and sign-out', () => {
       expect(refused.headers.get('location')).toBeNull();
       expect((await browser.request(`${base}/api/auth_user`)).status).toBe(401);
     }
+  });
+
+  it('refuses an ID token issued in the future (iat later than now + the clock tolerance), and creates no session', async () => {
+    try {
+      await idp.setFaults({ idTokenIatOffsetSec: 3600 });
+      const { browser, response } = await signInToCallback(base, 'ada@example.com', '%2Fx');
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+      expect((await browser.request(`${base}/api/auth_user`)).status).toBe(401);
+      // A clock a little ahead, within AUTH_CLOCK_TOLERANCE_S (30 s), still signs in.
+      await idp.setFaults({ idTokenIatOffsetSec: 10 });
+      const skewed = await signInToCallback(base, 'ada@example.com', '%2Fx');
+      expect(skewed.response.status).toBe(303);
+      expect((await skewed.browser.request(`${base}/api/auth_user`)).status).toBe(200);
+    } finally {
+      await idp.setFaults({ idTokenIatOffsetSec: 0 });
+    }
+  });
+
+  it('refuses an authorization response whose iss is not the issuer, or lacks it when the IdP says it sends it (RFC 9207)', async () => {
+    const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(discovery['authorization_response_iss_parameter_supported']).toBe(true);
+    const tampers: [string, (url: URL) => void][] = [
+      ['foreign iss', (url) => url.searchParams.set('iss', 'https://evil.example')],
+      ['issuer with a trailing slash', (url) => url.searchParams.set('iss', `${idp.issuer}/`)],
+      ['the org server', (url) => url.searchParams.set('iss', idp.origin)],
+      ['no iss', (url) => url.searchParams.delete('iss')],
+      ['two iss', (url) => url.searchParams.append('iss', 'https://evil.example')],
+    ];
+    for (const [name, tamper] of tampers) {
+      const browser = new BrowserSession();
+      const start = await browser.follow(`${base}/login?returnTo=/x`);
+      const { action } = readForm(await start.response.text());
+      const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/auth`);
+      const url = new URL(callback.url); // a real code and a real state of this browser's sign-in
+      expect(url.searchParams.get('iss')).toBe(idp.issuer);
+      tamper(url);
+      const refused = await browser.request(url.href);
+      expect({ name, status: refused.status, location: refused.headers.get('location') }).toEqual({ name, status: 400, location: null });
+      expect(await refused.text()).toContain('This sign-in is not valid');
+      expect((await browser.request(`${base}/api/auth_user`)).status).toBe(401);
+    }
+    // An error response naming another issuer is refused the same way.
+    const browser = new BrowserSession();
+    const login = await browser.request(`${base}/login`);
+    const state = new URL(login.headers.get('location')!).searchParams.get('state')!;
+    const error = await browser.request(`${base}/auth?error=access_denied&state=${encodeURIComponent(state)}&iss=${encodeURIComponent('https://evil.example')}`);
+    expect(error.status).toBe(400);
   });
 
   it('builds the redirect URI from PUBLIC_URL, whatever Host or X-Forwarded-* the request carries', async () => {

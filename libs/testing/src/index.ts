@@ -6,5 +6,5 @@ export { freePort, runNode, startNode, workspaceRoot, type NodeProcess, type Sta
 export { startDevIdp, devIdpScript, DEV_IDP_ADMIN_TOKEN, DEV_IDP_USERS_API_TOKEN, type DevIdp } from './lib/dev-idp';
 export { ingestSampleCatalog } from './lib/sample-catalog';
 export { startRedisServer, type RedisServer } from './lib/redis-server';
-export { signInAtFrontend, csrfTokenOf } from './lib/frontend-sign-in';
+export { signInAtFrontend, signInToCallback, csrfTokenOf } from './lib/frontend-sign-in';
 export { BrowserSession, pkcePair, jwtClaims, jwtHeader, readForm } from './lib/browser-session';

@@ -10,13 +10,14 @@ const faultChange = z
     keys: z.enum(['up', 'slow', 'down']).optional(),
     keysDelayMs: z.number().int().min(0).max(120_000).optional(),
     usersApi429: z.boolean().optional(),
+    idTokenIatOffsetSec: z.number().int().min(-86_400).max(86_400).optional(),
   })
   .strict();
 
 /**
  * Fault switches for tests (only with DEV_IDP_FAULTS=on, and only for an
  * admin API token): rotate the signing key now; make the key set slow or
- * unavailable; make the Users API answer 429.
+ * unavailable; make the Users API answer 429; shift the `iat` of ID tokens.
  */
 @Controller('admin')
 @UseGuards(AdminTokenGuard)

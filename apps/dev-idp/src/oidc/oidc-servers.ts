@@ -94,7 +94,7 @@ export class OidcServers {
   }
 
   private build(): void {
-    const make = (kind: ServerKind) => createProvider(this.shapes[kind], this.config, this.directory, this.keys);
+    const make = (kind: ServerKind) => createProvider(this.shapes[kind], this.config, this.directory, this.keys, this.faults);
     this.providers = { default: make('default'), org: make('org') };
     this.handlers = { default: this.providers.default.callback(), org: this.providers.org.callback() };
   }

@@ -1,6 +1,7 @@
 import Provider, { type Configuration, type KoaContextWithOIDC, type ClientMetadata } from 'oidc-provider';
 import type { DevIdpConfig } from '../config/dev-idp-config';
 import type { Directory } from '../directory/directory';
+import type { FaultState } from '../faults/fault-state';
 import type { SeedClient, SeedUser } from '../seed/seed';
 import { errorPage, loggedOutPage, logoutPage } from '../interaction/pages';
 import type { SigningKeys } from './signing-keys';
@@ -77,6 +78,7 @@ export function createProvider(
   config: DevIdpConfig,
   directory: Directory,
   keys: SigningKeys,
+  faults?: Pick<FaultState, 'idTokenIatOffsetSec'>,
 ): Provider {
   const clients = new Map(directory.clients.map((c) => [c.client_id, c]));
   const route = (path: string) => `${shape.prefix}${path}`;
@@ -229,7 +231,17 @@ export function createProvider(
       if (Array.isArray(claims.scp)) body.scope = claims.scp.join(' ');
     }
   });
+  if (faults) shiftIdTokenIat(provider, faults);
   return provider;
+}
+
+/** Fault switch: ID tokens carry an `iat` shifted by `idTokenIatOffsetSec` (oidc-provider keeps a preset iat). */
+function shiftIdTokenIat(provider: Provider, faults: Pick<FaultState, 'idTokenIatOffsetSec'>): void {
+  const issue = provider.IdToken.prototype.issue;
+  provider.IdToken.prototype.issue = function (this: InstanceType<Provider['IdToken']>, options) {
+    if (options.use === 'idtoken' && faults.idTokenIatOffsetSec !== 0) this.set('iat', Math.floor(Date.now() / 1000) + faults.idTokenIatOffsetSec);
+    return issue.call(this, options);
+  };
 }
 
 /** A seed client as this server registers it; its scopes are this server's share of the client's. */

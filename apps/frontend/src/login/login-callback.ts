@@ -4,6 +4,7 @@ import passport from 'passport';
 import type { PendingLogin, SignedIn } from '@fram/auth';
 import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
+import { safeReturnTo } from './return-to';
 
 type SessionRequest = Request & { framSignedIn?: SignedIn; framLogin?: PendingLogin };
 
@@ -12,7 +13,7 @@ type SessionRequest = Request & { framSignedIn?: SignedIn; framLogin?: PendingLo
 export class LoginCallback {
   constructor(private readonly login: OidcLoginService) {}
 
-  /** The callback: verifies state, nonce, code and ID token, then starts a new session. */
+  /** The callback: verifies iss, state, nonce, code and ID token, then starts a new session. */
   async handle(req: SessionRequest, res: Response, next: NextFunction): Promise<void> {
     try {
       await this.login.endpoints();
@@ -20,20 +21,21 @@ export class LoginCallback {
       sendProblemPage(res, ...SIGN_IN_UNAVAILABLE);
       return;
     }
-    passport.authenticate(LOGIN_STRATEGY, { session: false }, (error: unknown, user: unknown) => {
+    passport.authenticate(LOGIN_STRATEGY, { session: false }, (error: unknown, user: unknown, _info: unknown, status?: number) => {
       if (error) {
         sendProblemPage(res, 502, 'Sign-in failed', 'The identity provider did not complete the sign-in. Please sign in again.');
         return;
       }
       if (!user || !req.framSignedIn) {
-        if (req.query['error'] === 'access_denied') {
+        // The IdP's refusal has no status; a response Fram refused (e.g. another issuer's) has one.
+        if (req.query['error'] === 'access_denied' && status === undefined) {
           sendProblemPage(res, 403, 'No access to Fram', 'Your account is not allowed to use Fram. Ask your administrator for access.');
           return;
         }
         sendProblemPage(res, 400, 'This sign-in is not valid', 'The sign-in link expired or was already used. Please sign in again.');
         return;
       }
-      const returnTo = req.framLogin?.returnTo ?? '/';
+      const returnTo = safeReturnTo(req.framLogin?.returnTo); // checked again: sessions may predate a fix
       const signedIn = req.framSignedIn;
       const otherLogins = (req.session as unknown as { oidcLogins?: Record<string, PendingLogin> }).oidcLogins;
       // A new session id after sign-in (no fixation); other tabs' sign-ins under way carry over.

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Request } from 'express';
 import passport from 'passport';
-import { createLoginStrategy, KeyStore, type OidcClientConfig, type OidcEndpoints, type SignedIn } from '@fram/auth';
+import { AUTH_CONFIG, createLoginStrategy, KeyStore, type AuthConfig, type OidcClientConfig, type OidcEndpoints, type SignedIn } from '@fram/auth';
 import { DependencyUnavailableError } from '@fram/errors';
 import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
 
@@ -19,6 +19,7 @@ export class OidcLoginService {
   constructor(
     @Inject(OIDC_CLIENT_CONFIG) readonly config: OidcClientConfig,
     private readonly keys: KeyStore,
+    @Optional() @Inject(AUTH_CONFIG) private readonly authConfig?: AuthConfig,
   ) {}
 
   /** The discovered endpoints; registers the passport strategy the first time. */
@@ -38,9 +39,15 @@ export class OidcLoginService {
     if (endpoints.issuer !== this.config.issuer) throw new Error(`discovery names issuer ${endpoints.issuer}`);
     passport.use(
       LOGIN_STRATEGY,
-      createLoginStrategy(this.config, endpoints, this.keys, (req, signedIn) => {
-        (req as Request & { framSignedIn?: SignedIn }).framSignedIn = signedIn;
-      }),
+      createLoginStrategy(
+        this.config,
+        endpoints,
+        this.keys,
+        (req, signedIn) => {
+          (req as Request & { framSignedIn?: SignedIn }).framSignedIn = signedIn;
+        },
+        this.authConfig?.clockToleranceSec,
+      ),
     );
     return endpoints;
   }

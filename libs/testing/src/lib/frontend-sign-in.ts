@@ -19,3 +19,16 @@ export async function csrfTokenOf(browser: BrowserSession, base: string): Promis
   if (!token) throw new Error(`no CSRF token on the page (status ${page.status})`);
   return token;
 }
+
+/**
+ * Signs in at a Fram frontend through dev-idp's page up to the callback, and
+ * returns the frontend's answer to the callback itself (not followed).
+ * `returnToQuery` is sent as written: the caller URL-encodes it (or not).
+ */
+export async function signInToCallback(base: string, username: string, returnToQuery: string, browser = new BrowserSession()) {
+  const start = await browser.follow(`${base}/login?returnTo=${returnToQuery}`);
+  const { action } = readForm(await start.response.text());
+  const callback = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, `${base}/auth`);
+  if (!callback.url.startsWith(`${base}/auth?`)) throw new Error(`sign-in did not reach the callback: ${callback.url}`);
+  return { browser, callbackUrl: callback.url, response: await browser.request(callback.url) };
+}

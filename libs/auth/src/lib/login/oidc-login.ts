@@ -4,6 +4,7 @@ import { verify as verifyJwt, decode } from 'jsonwebtoken';
 import type {} from 'express-session';
 import { Strategy } from 'passport-openidconnect';
 import type { KeyStore } from '../keys/key-store';
+import { authorizationResponseIssuerProblem } from './authorization-response-issuer';
 import type { OidcClientConfig } from './oidc-client-config';
 
 /** The endpoints of the issuer's discovery document that sign-in needs. */
@@ -13,6 +14,8 @@ export interface OidcEndpoints {
   token_endpoint: string;
   end_session_endpoint?: string;
   revocation_endpoint?: string;
+  /** RFC 9207: the authorization response carries `iss`. */
+  authorization_response_iss_parameter_supported?: boolean;
 }
 
 /** One sign-in under way in a browser session (several at once: one per tab). */
@@ -63,6 +66,12 @@ class PendingLoginStore {
     cb(null, handle);
   }
 
+  /** Drops a sign-in whose authorization response was refused: its state is not used again. */
+  discard(req: Request, handle: unknown): void {
+    const logins = (req.session as Session | undefined)?.oidcLogins;
+    if (logins && typeof handle === 'string') delete logins[handle];
+  }
+
   verify(req: Request, handle: string, cb: (err: Error | null, ctx?: false | { nonce?: string }, state?: unknown) => void): void {
     const session = req.session as Session;
     const login = typeof handle === 'string' ? session.oidcLogins?.[handle] : undefined;
@@ -87,14 +96,16 @@ type TokenCallback = (err: { statusCode: number; data?: string } | null, accessT
  * The OpenID Connect login strategy for the frontend: passport-openidconnect,
  * completed where it falls short — PKCE (S256) on every authorization
  * request, a state store keyed by state, client_secret_basic (or _post) on
- * the token request, and the ID token's signature checked with the issuer's
- * key set (the library checks iss, aud, azp, exp and nonce).
+ * the token request, the authorization response's `iss` (RFC 9207), and the
+ * ID token's signature and `iat` checked (the library checks iss, aud, azp,
+ * exp and nonce). `clockToleranceSec` is AUTH_CLOCK_TOLERANCE_S.
  */
 export function createLoginStrategy(
   config: OidcClientConfig,
   endpoints: OidcEndpoints,
   keys: KeyStore,
   onSignedIn: (req: Request, signedIn: SignedIn) => void,
+  clockToleranceSec = 30,
 ): Strategy {
   const store = new PendingLoginStore();
   const strategy = new Strategy(
@@ -123,7 +134,7 @@ export function createLoginStrategy(
       params: Record<string, unknown>,
       done: (err: unknown, user?: unknown, info?: unknown) => void,
     ) => {
-      verifyIdToken(idToken, config, keys)
+      verifyIdToken(idToken, config, keys, clockToleranceSec)
         .then((claims) => {
           const expiresIn = typeof params['expires_in'] === 'number' ? params['expires_in'] : 300;
           const groups = Array.isArray(claims['groups']) ? claims['groups'].filter((g): g is string => typeof g === 'string') : [];
@@ -145,6 +156,16 @@ export function createLoginStrategy(
         .catch((error: unknown) => done(null, false, { message: error instanceof Error ? error.message : 'ID token refused' }));
     }) as never,
   );
+
+  // RFC 9207: an authorization response (a code or an error) from another issuer is refused before anything else.
+  const authenticate = strategy.authenticate;
+  strategy.authenticate = function (this: Strategy & { fail(challenge: unknown, status?: number): void }, req: Request, options?: object) {
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const problem = query['code'] !== undefined || query['error'] !== undefined ? authorizationResponseIssuerProblem(query, endpoints) : undefined;
+    if (!problem) return authenticate.call(this, req, options);
+    store.discard(req, query['state']);
+    this.fail({ message: problem }, 400);
+  };
 
   // PKCE: the challenge of the verifier that /login passes as the request's app state.
   (strategy as unknown as { authorizationParams: (options: { state?: { verifier?: string } }) => object }).authorizationParams = (options) => ({
@@ -185,11 +206,24 @@ export function clientRequest(config: OidcClientConfig, fields: Record<string, s
   return { headers, body };
 }
 
-/** The ID token's signature, with the key set of its issuer, and its audience (the library checks the rest). */
-async function verifyIdToken(idToken: string, config: OidcClientConfig, keys: KeyStore): Promise<Record<string, unknown>> {
+/**
+ * The ID token's signature, with the key set of its issuer, its audience, and
+ * its `iat`, which may not be in the future beyond the clock tolerance (the
+ * library checks the rest).
+ */
+async function verifyIdToken(idToken: string, config: OidcClientConfig, keys: KeyStore, clockToleranceSec: number): Promise<Record<string, unknown>> {
   const decoded = decode(idToken, { complete: true });
   const kid = decoded && typeof decoded.header.kid === 'string' ? decoded.header.kid : undefined;
   if (!kid) throw new Error('ID token has no kid');
   const key = await keys.getKey(config.issuer, kid);
-  return verifyJwt(idToken, key.key, { algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256'], issuer: config.issuer, audience: config.clientId }) as Record<string, unknown>;
+  const claims = verifyJwt(idToken, key.key, {
+    algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256'],
+    issuer: config.issuer,
+    audience: config.clientId,
+    clockTolerance: clockToleranceSec,
+  }) as Record<string, unknown>;
+  const iat = claims['iat'];
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new Error('ID token has no iat');
+  if (iat > Date.now() / 1000 + clockToleranceSec) throw new Error('ID token issued in the future (iat)');
+  return claims;
 }
