@@ -5,3 +5,4 @@ export { WhoAmIModule } from './lib/whoami/whoami.module';
 export { setUpApiDocs, API_DOCS_PATH, OPENAPI_JSON_PATH } from './lib/bootstrap/api-docs';
 export { MetricsModule } from './lib/metrics/metrics.module';
 export { MetricsService } from './lib/metrics/metrics.service';
+export { readSecurityHeadersConfig, securityHeaders, type SecurityHeadersConfig } from './lib/bootstrap/security-headers';

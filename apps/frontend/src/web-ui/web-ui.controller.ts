@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { NoRoleRequired, Public } from '@fram/auth';
 import { NotFoundError } from '@fram/errors';
@@ -6,12 +6,13 @@ import { csrfTokenFor } from '../session/csrf';
 import { isPagePath, SignInRedirectFilter } from './sign-in-redirect.filter';
 import { WebAssets } from './web-assets';
 
-/** The pages load only their own code and styles, and no other site may frame them. */
-const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'same-origin',
-};
+/**
+ * The pages load only their own code and styles, and no other site may frame
+ * them. (The other security headers, no-store among them, are every answer's:
+ * libs/service sets them.)
+ */
+const PAGE_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * The web UI: its static files (public: code and styles, no data), and its
@@ -27,7 +28,7 @@ export class WebUiController {
   asset(@Param('file') file: string, @Res() res: Response): void {
     const found = this.web.asset(file);
     if (!found) throw new NotFoundError(`No such file: /static/${file}`);
-    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('Cache-Control', 'public, max-age=300'); // instead of every answer's no-store: code and styles, no data
     res.type(found.type).send(found.body);
   }
 
@@ -41,9 +42,9 @@ export class WebUiController {
   @Get(['', '*path'])
   @NoRoleRequired()
   @UseFilters(SignInRedirectFilter)
-  @Header('Cache-Control', 'no-store')
   page(@Req() req: Request, @Res() res: Response): void {
     if (!isPagePath(req.path)) throw new NotFoundError(`No such route: ${req.method} ${req.path}`);
-    res.set(PAGE_SECURITY_HEADERS).type('html').send(this.web.page(csrfTokenFor(req)));
+    res.setHeader('Content-Security-Policy', PAGE_CONTENT_SECURITY_POLICY);
+    res.type('html').send(this.web.page(csrfTokenFor(req)));
   }
 }

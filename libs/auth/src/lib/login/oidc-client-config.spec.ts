@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError } from '@fram/config';
 import { loadAuthConfig } from '../config/auth-config';
 import { KeyStore } from '../keys/key-store';
@@ -12,6 +13,9 @@ const problems = (env: Record<string, string>) => {
   }
   return [];
 };
+
+/** A secret as `openssl rand -base64 48` makes one. */
+const randomSecret = () => randomBytes(48).toString('base64');
 
 describe('loadOidcClientConfig', () => {
   it('works on a laptop with no configuration (dev-idp, its fram-frontend client)', () => {
@@ -49,9 +53,29 @@ describe('loadOidcClientConfig', () => {
     for (const secret of ['', 'secret', 'keyboard cat', 'fram-dev-session-secret', 'short']) {
       expect(problems({ ...base, SESSION_SECRET: secret })).toEqual([expect.stringMatching(/^SESSION_SECRET: set a random secret of at least 32 characters/)]);
     }
-    expect(problems({ ...base, SESSION_SECRET: 'x'.repeat(48) })).toEqual([]);
-    expect(loadOidcClientConfig({ ...base, SESSION_SECRET: 'x'.repeat(48), PUBLIC_URL: 'http://fram.internal' }).secureCookies).toBe(true); // Secure outside development
-    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(48) })).toEqual([expect.stringMatching(/^OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)]);
+    expect(problems({ ...base, SESSION_SECRET: randomSecret() })).toEqual([]);
+    expect(loadOidcClientConfig({ ...base, SESSION_SECRET: randomSecret(), PUBLIC_URL: 'http://fram.internal' }).secureCookies).toBe(true); // Secure outside development
+    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: randomSecret() })).toEqual([expect.stringMatching(/^OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)]);
+  });
+
+  it('refuses a long SESSION_SECRET with little variety, saying how to make a good one', () => {
+    const base = { NODE_ENV: 'production', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' };
+    for (const secret of ['a'.repeat(36), 'keyboard cat keyboard cat keyboard cat', 'keyboard cat '.repeat(3), 'abc'.repeat(16), 'abcdefgh'.repeat(6), '0123456789'.repeat(4), 'my-session-secret-is-long-enough']) {
+      expect([secret, problems({ ...base, SESSION_SECRET: secret })]).toEqual([
+        secret,
+        [expect.stringMatching(/^SESSION_SECRET: .*random.*openssl rand -base64 48/)],
+      ]);
+    }
+  });
+
+  it('accepts random secrets as openssl makes them (rand -base64 48, rand -hex 32), in development too', () => {
+    const base = { NODE_ENV: 'production', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' };
+    for (let i = 0; i < 200; i++) {
+      for (const secret of [randomBytes(48).toString('base64'), randomBytes(32).toString('hex'), randomBytes(32).toString('base64url')]) {
+        expect([secret, problems({ ...base, SESSION_SECRET: secret })]).toEqual([secret, []]);
+      }
+    }
+    expect(problems({ SESSION_SECRET: 'a'.repeat(36) })).toEqual([]); // development takes anything
   });
 });
 

@@ -24,6 +24,29 @@ export interface OidcClientConfig {
 /** Secrets nobody may run with outside development. */
 const KNOWN_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'fram', 'fram-dev-session-secret', 'keyboard cat']);
 const DEV_SESSION_SECRET = 'fram-dev-session-secret';
+const MIN_SECRET_LENGTH = 32;
+const MIN_SECRET_BITS = 128;
+
+/**
+ * A rough estimate of a secret's entropy: the Shannon entropy of its
+ * characters (bits per character) times the length of its shortest repeating
+ * unit ('keyboard cat keyboard cat' counts as 'keyboard cat '), so that
+ * repeats and a small alphabet add nothing. Random secrets of 32 bytes or more
+ * (openssl rand -base64 48, openssl rand -hex 32) score well over 128 bits.
+ */
+function estimatedSecretBits(secret: string): number {
+  const chars = [...secret];
+  const counts = new Map<string, number>();
+  for (const char of chars) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bitsPerChar = 0;
+  for (const count of counts.values()) bitsPerChar -= (count / chars.length) * Math.log2(count / chars.length);
+  let unit = 1;
+  while (unit < chars.length && chars.slice(unit).join('') !== chars.slice(0, chars.length - unit).join('')) unit++;
+  return bitsPerChar * unit;
+}
+
+const isStrongSecret = (secret: string) =>
+  secret.length >= MIN_SECRET_LENGTH && !KNOWN_SECRETS.has(secret) && estimatedSecretBits(secret) >= MIN_SECRET_BITS;
 
 export function loadOidcClientConfig(source: Env = process.env): OidcClientConfig {
   const reader = new EnvReader(source);
@@ -66,8 +89,11 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
 
   if (!development) {
     if (clientId === undefined || clientSecret === undefined) reader.problem('OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to the frontend\'s client at your identity provider');
-    if (sessionSecret === undefined || KNOWN_SECRETS.has(sessionSecret) || sessionSecret.length < 32) {
-      reader.problem('SESSION_SECRET: set a random secret of at least 32 characters (e.g. openssl rand -base64 48); empty and well-known values are refused outside development');
+    if (sessionSecret === undefined || !isStrongSecret(sessionSecret)) {
+      reader.problem(
+        `SESSION_SECRET: set a random secret of at least ${MIN_SECRET_LENGTH} characters, made with openssl rand -base64 48; ` +
+          'empty, well-known, repetitive and guessable values are refused outside development',
+      );
     }
   }
   reader.done();

@@ -6,6 +6,7 @@ import { env, EnvReader, type Env } from '@fram/config';
 import { ErrorResponseFilter } from '@fram/errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { setUpApiDocs } from './api-docs';
+import { readSecurityHeadersConfig, securityHeaders } from './security-headers';
 
 export interface ServiceOptions {
   /** Shown in logs, e.g. "metadata". */
@@ -26,12 +27,14 @@ const isModuleClass = (module: ServiceOptions['module']): module is Type<unknown
 
 /**
  * What every Fram app does to its Nest application, in main.ts and in tests
- * alike. With a service name, the app also serves its OpenAPI docs.
+ * alike: security headers on every answer, errors as JSON, metrics. With a
+ * service name, the app also serves its OpenAPI docs.
  */
 export function configureApp(app: INestApplication, service?: string): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('etag', false);
+  app.use(securityHeaders(readSecurityHeadersConfig(process.env)));
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();
   const metrics = metricsOf(app);
