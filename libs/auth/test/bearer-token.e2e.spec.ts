@@ -229,6 +229,23 @@ describe('bearer tokens at a protected Nest app', () => {
     it('refuses exp in the past beyond the tolerance', () =>
       expectRefused({ token: okta.token({ iat: now() - 7200, exp: now() - 31 - 5 }) }));
     it('refuses nbf in the future beyond the tolerance', () => expectRefused({ token: okta.token({ nbf: now() + 120 }) }));
+    it('refuses iat a year in the future, also when sent again', async () => {
+      const yearAhead = okta.token({ iat: now() + 365 * 24 * 3600, exp: now() + 366 * 24 * 3600 });
+      await expectRefused({ token: yearAhead });
+      await expectRefused({ token: yearAhead }); // never remembered as verified
+    });
+    it('refuses iat in the future just beyond the tolerance', () => expectRefused({ token: okta.token({ iat: now() + 30 + 5 }) }));
+    it('accepts iat in the future within the tolerance, and a token without iat', async () => {
+      const token = okta.token({ iat: now() + 30 - 5 });
+      expect((await call(`${server.url}/read`, { token })).status).toBe(200);
+      expect((await call(`${server.url}/read`, { token })).status).toBe(200);
+      expect((await call(`${server.url}/read`, { token: okta.token({ iat: undefined }) })).status).toBe(200);
+    });
+    it('refuses iat of the wrong type', async () => {
+      await expectRefused({ token: okta.token({ iat: String(now()) }) });
+      await expectRefused({ token: okta.token({ iat: null }) });
+      await expectRefused({ token: okta.token({ iat: [now()] }) });
+    });
     it('refuses a token without exp', () => expectRefused({ token: okta.token({ exp: undefined }) }));
     it('refuses a token without sub', () => expectRefused({ token: okta.token({ sub: undefined }) }));
     it('refuses exp and sub of the wrong type', async () => {

@@ -119,4 +119,68 @@ describe('issuer key sets at a protected Nest app', () => {
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(slowish.idp.requests.keys).toBe(1); // concurrent cold requests share one fetch
   });
+
+  describe('oversized documents (over 1 MiB, or over 100 keys) are refused, not parsed', () => {
+    const MiB = 1024 * 1024;
+    type DocumentShape = NonNullable<Parameters<TestIssuer['setDocumentShape']>[1]>;
+
+    /** An app trusting a well-behaved issuer and one whose key set (or discovery document) has `shape`. */
+    async function withBloatedIssuer(route: 'discovery' | 'keys', shape: DocumentShape, env: Record<string, string> = {}) {
+      const [good, bloated] = await Promise.all([TestIssuer.start(), TestIssuer.start({ path: '/oauth2/bloated' })]);
+      issuers.push(good, bloated);
+      bloated.setDocumentShape(route, shape);
+      const app = await startTestApp(probeModule(loadAuthConfig({ AUTH_ISSUERS: `${good.issuer},${bloated.issuer}`, ...env })));
+      running.push(app);
+      const read = (token: string) => call(`${app.url}/read`, { token });
+      return { good, bloated, app, read };
+    }
+
+    /** Tokens of the bloated issuer get 503; the service keeps answering everything else. */
+    async function expectRefusedKeySet({ good, bloated, app, read }: Awaited<ReturnType<typeof withBloatedIssuer>>) {
+      const response = await read(bloated.token());
+      expect(response.status).toBe(503);
+      expect(response.json()).toMatchObject({ code: 'auth_unavailable' });
+      expect((await read(good.token())).status).toBe(200);
+      expect((await call(`${app.url}/open`)).status).toBe(200);
+    }
+
+    it('refuses a 2 MiB key set announced by Content-Length', async () => {
+      await expectRefusedKeySet(await withBloatedIssuer('keys', { bytes: 2 * MiB }));
+    });
+
+    it('refuses a key set that passes 1 MiB while it is read (no Content-Length)', async () => {
+      await expectRefusedKeySet(await withBloatedIssuer('keys', { bytes: 2 * MiB, chunked: true }));
+      await expectRefusedKeySet(await withBloatedIssuer('keys', { bytes: MiB + 1, chunked: true }));
+    });
+
+    it('stops reading a key set that never ends', async () => {
+      // The timeout is long so that only the byte limit can end the read.
+      await expectRefusedKeySet(await withBloatedIssuer('keys', { endless: true }, { AUTH_JWKS_TIMEOUT_MS: '60000' }));
+    });
+
+    it('refuses a key set of 101 keys', async () => {
+      await expectRefusedKeySet(await withBloatedIssuer('keys', { extraKeys: 100 }));
+    });
+
+    it('refuses a discovery document over 1 MiB', async () => {
+      const setup = await withBloatedIssuer('discovery', { bytes: 2 * MiB });
+      await expectRefusedKeySet(setup);
+      expect(setup.bloated.requests.keys).toBe(0);
+    });
+
+    it('accepts a key set of exactly 1 MiB, and one of 100 keys', async () => {
+      const big = await withBloatedIssuer('keys', { bytes: MiB, chunked: true });
+      expect((await big.read(big.bloated.token())).status).toBe(200);
+      const many = await withBloatedIssuer('keys', { extraKeys: 99 });
+      expect((await many.read(many.bloated.token())).status).toBe(200);
+    });
+
+    it('keeps the known keys when a refreshed key set is oversized', async () => {
+      const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '0' });
+      idp.setDocumentShape('keys', { bytes: 2 * MiB });
+      expect((await read(unknownKidToken(idp))).status).toBe(503); // the refetch is refused
+      expect(idp.requests.keys).toBe(1);
+      expect((await read(idp.token())).status).toBe(200);
+    });
+  });
 });

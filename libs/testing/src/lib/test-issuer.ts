@@ -17,6 +17,19 @@ export type IssuerMode =
   | { kind: 'error'; status: number }
   | { kind: 'refuse' };
 
+/**
+ * How a discovery or key-set document is served, to test a service's limits:
+ * padded to exactly `bytes` (with an extra top-level member), with `extraKeys`
+ * copies of the active public key under other kids (keys only), sent in chunks
+ * without Content-Length, or as a body that never ends.
+ */
+export interface DocumentShape {
+  bytes?: number;
+  extraKeys?: number;
+  chunked?: boolean;
+  endless?: boolean;
+}
+
 export interface TestIssuerOptions {
   /** Path of the issuer under the server's origin; Okta's custom server shape by default. */
   path?: string;
@@ -36,6 +49,7 @@ export class TestIssuer {
   /** Answers sent so far (a slow answer counts once it is sent). */
   readonly answered = { discovery: 0, keys: 0, other: 0 };
   private mode: IssuerMode = { kind: 'up' };
+  private shapes: Partial<Record<'discovery' | 'keys', DocumentShape>> = {};
   private keys: TestKey[] = [];
   private readonly sockets = new Set<Socket>();
 
@@ -72,6 +86,11 @@ export class TestIssuer {
 
   setMode(mode: IssuerMode): void {
     this.mode = mode;
+  }
+
+  /** Serves the discovery or key-set document in an unusual shape; undefined: normally again. */
+  setDocumentShape(route: 'discovery' | 'keys', shape: DocumentShape | undefined): void {
+    this.shapes[route] = shape;
   }
 
   /** Publishes a new key that signs from now on; the old key is withdrawn unless kept. */
@@ -143,12 +162,17 @@ export class TestIssuer {
     const answer = () => {
       this.answered[route] += 1;
       if (mode.kind === 'error') return send(res, mode.status, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' });
-      if (route === 'discovery') return send(res, 200, this.discovery());
-      if (route === 'keys') return send(res, 200, { keys: this.keys.map(publicJwk) });
+      if (route === 'discovery') return sendShaped(res, this.discovery(), this.shapes.discovery);
+      if (route === 'keys') return sendShaped(res, { keys: this.publishedKeys() }, this.shapes.keys);
       return send(res, 404, { errorCode: 'E0000022', errorSummary: 'Not found' });
     };
     if (mode.kind === 'slow') setTimeout(answer, mode.delayMs).unref();
     else answer();
+  }
+
+  private publishedKeys() {
+    const extra = Array.from({ length: this.shapes.keys?.extraKeys ?? 0 }, (_, i) => ({ ...publicJwk(this.activeKey), kid: `extra-${i}` }));
+    return [...this.keys.map(publicJwk), ...extra];
   }
 
   private discovery() {
@@ -177,4 +201,32 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'max-age=300' });
   res.end(JSON.stringify(body));
+}
+
+function sendShaped(res: ServerResponse, document: Record<string, unknown>, shape: DocumentShape = {}): void {
+  if (res.destroyed) return;
+  let body = JSON.stringify(document);
+  if (shape.bytes !== undefined) {
+    const bare = JSON.stringify({ ...document, padding: '' });
+    body = JSON.stringify({ ...document, padding: 'x'.repeat(Math.max(0, shape.bytes - Buffer.byteLength(bare))) });
+  }
+  if (!shape.chunked && !shape.endless) {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=300' });
+    res.end(body);
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/json' }); // no Content-Length: chunked
+  if (shape.endless) {
+    // A JSON document that never ends: `{"keys":[` and then whitespace for as long as the client reads.
+    const filler = ' '.repeat(64 * 1024);
+    const pump = () => {
+      while (!res.destroyed && res.write(filler));
+    };
+    res.write('{"keys":[');
+    res.on('drain', pump);
+    pump();
+    return;
+  }
+  for (let i = 0; i < body.length; i += 16 * 1024) res.write(body.slice(i, i + 16 * 1024));
+  res.end();
 }

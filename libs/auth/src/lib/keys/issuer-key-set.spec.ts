@@ -99,6 +99,17 @@ describe('IssuerKeySet', () => {
     await expect(set.getKey(idp.activeKey.kid)).resolves.toMatchObject({ kid: idp.activeKey.kid });
   });
 
+  it('treats an oversized key set as a failed fetch, and says why', async () => {
+    const reasonFor = async (shape: Parameters<TestIssuer['setDocumentShape']>[1]) => {
+      idp.setDocumentShape('keys', shape);
+      const error: unknown = await keySet().getKey(idp.activeKey.kid).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthUnavailableError);
+      return String((error as AuthUnavailableError).failure);
+    };
+    expect(await reasonFor({ bytes: 2 * 1024 * 1024 })).toMatch(/the key set is larger than 1048576 bytes; refused without parsing it/);
+    expect(await reasonFor({ extraKeys: 101 })).toMatch(/the key set has 103 keys, more than 100; refused without parsing them/);
+  });
+
   it('refuses a discovery document that names another issuer', async () => {
     // Same discovery URL, but the document names the issuer without the slash.
     const claimed = `${idp.issuer}/`;

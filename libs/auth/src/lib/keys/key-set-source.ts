@@ -1,5 +1,14 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { JwksClient } from 'jwks-rsa';
+import { fetchBoundedJson } from './bounded-json-fetch';
+
+/**
+ * Limits on what an issuer may send (security.md): a real key set holds a few
+ * keys in a few KiB; a huge one costs seconds to parse, so it is refused unread.
+ * The discovery document has the same byte limit.
+ */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+export const MAX_KEY_SET_KEYS = 100;
 
 /** A verification key from an issuer's key set, parsed once. */
 export interface VerificationKey {
@@ -17,8 +26,9 @@ export interface KeySetSource {
 /**
  * Fetches an issuer's keys over HTTP: the key-set URL from the issuer's
  * discovery document (remembered once found), then the key set through
- * jwks-rsa. Each key is turned into a KeyObject here, once per fetch, so that
- * no request ever parses a PEM.
+ * jwks-rsa. Both documents are read with a byte limit, and a key set with too
+ * many keys is refused before jwks-rsa parses any of them. Each key is turned
+ * into a KeyObject here, once per fetch, so that no request ever parses a PEM.
  */
 export class DiscoveredKeySetSource implements KeySetSource {
   private jwks?: JwksClient;
@@ -40,13 +50,12 @@ export class DiscoveredKeySetSource implements KeySetSource {
 
   private async discover(): Promise<JwksClient> {
     const url = `${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    const response = await fetch(url, {
-      signal: AbortSignal.timeout(this.timeoutMs),
-      headers: { accept: 'application/json' },
-      redirect: 'error',
-    });
-    if (!response.ok) throw new Error(`discovery answered ${response.status}`);
-    const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    const document = (await fetchBoundedJson(url, {
+      what: 'the discovery document',
+      maxBytes: MAX_DOCUMENT_BYTES,
+      timeoutMs: this.timeoutMs,
+    })) as { issuer?: unknown; jwks_uri?: unknown } | null;
+    if (typeof document !== 'object' || document === null) throw new Error('the discovery document is not a JSON object');
     if (document.issuer !== this.issuer) {
       throw new Error(`discovery names issuer ${JSON.stringify(document.issuer)}, not ${this.issuer}`);
     }
@@ -57,8 +66,24 @@ export class DiscoveredKeySetSource implements KeySetSource {
       jwksUri: document.jwks_uri,
       cache: false, // IssuerKeySet caches parsed keys itself
       rateLimit: false, // IssuerKeySet enforces the refetch cool-down itself
-      timeout: this.timeoutMs,
+      fetcher: (uri) => this.fetchKeySet(uri),
     });
     return this.jwks;
+  }
+
+  /** The key-set document, bounded in bytes and keys; jwks-rsa parses the keys. */
+  private async fetchKeySet(uri: string): Promise<{ keys: unknown[] }> {
+    const document = (await fetchBoundedJson(uri, {
+      what: 'the key set',
+      maxBytes: MAX_DOCUMENT_BYTES,
+      timeoutMs: this.timeoutMs,
+      accept: 'application/jwk-set+json, application/json',
+    })) as { keys?: unknown } | null;
+    const keys = typeof document === 'object' && document !== null ? document.keys : undefined;
+    if (!Array.isArray(keys)) throw new Error('the key set has no "keys" array');
+    if (keys.length > MAX_KEY_SET_KEYS) {
+      throw new Error(`the key set has ${keys.length} keys, more than ${MAX_KEY_SET_KEYS}; refused without parsing them`);
+    }
+    return { keys };
   }
 }

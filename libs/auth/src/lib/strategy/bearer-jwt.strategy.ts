@@ -12,6 +12,7 @@ import { KeyStore } from '../keys/key-store';
 import { VerifiedTokenCache } from '../cache/verified-token-cache';
 import { toPrincipal } from '../principal/principal-mapper';
 import type { Principal } from '../principal/principal';
+import { checkIssuedAt } from './issued-at';
 
 export const BEARER_STRATEGY = 'fram-bearer';
 
@@ -20,7 +21,8 @@ export const BEARER_STRATEGY = 'fram-bearer';
  * only from the Authorization header; the key chosen by the token's issuer
  * (trusted ones only) and `kid` from that issuer's own key set; signature,
  * `iss`, `aud`, `exp` and `nbf` checked by jsonwebtoken with an explicit
- * algorithm allowlist and a capped clock tolerance.
+ * algorithm allowlist and a capped clock tolerance; `iat` checked here with
+ * the same tolerance.
  */
 @Injectable()
 export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) {
@@ -68,6 +70,8 @@ export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
 
   /** Called by passport-jwt with the verified payload. */
   validate(request: IncomingMessage, payload: JwtPayload): Principal {
+    // Before the cache: a token refused here is never remembered as verified.
+    checkIssuedAt(payload, this.config.clockToleranceSec);
     const principal = toPrincipal(payload, payload.iss as string, this.config);
     const token = extractBearerToken(request);
     const kid = this.kids.get(request);
