@@ -1,4 +1,4 @@
-export { normalizeUser, InvalidUserError, USER_FIELDS, type User, type UserInput } from './lib/user';
+export { normalizeUser, parseUser, InvalidUserError, USER_FIELDS, type User, type UserInput } from './lib/user';
 export { parseTableKey, tableKey, TABLE_KEY, type Tag, type Badge, type Column, type TableDetail, type TableReader, type TableSummary } from './lib/table';
 export type { TableRecord, ReadRecord, LineageRecord, DashboardRecord, CompleteDashboardRecord } from './lib/ingestion';
 export { DASHBOARD_KEY, completeDashboard, dashboardKey, type DashboardSummary, type DashboardDetail, type Lineage, type LineageItem } from './lib/dashboard';
@@ -16,3 +16,13 @@ export {
   type UpdateDocumentRequest,
 } from './lib/search';
 export { tableDocument, userDocument, dashboardDocument, type Usage } from './lib/search-documents';
+export {
+  TEXT_LIMITS,
+  descriptionProblem,
+  emailProblem,
+  idProblem,
+  lineProblem,
+  nameProblem,
+  tagProblem,
+  urlProblem,
+} from './lib/text-rules';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
 import { InvalidInputError, NotFoundError } from '@fram/errors';
-import type { DashboardDetail } from '@fram/models';
+import { descriptionProblem, tagProblem, type DashboardDetail } from '@fram/models';
 import { assertCanEdit, editBy } from '../common/edit-access';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import type { MetadataConfig } from '../config/metadata-config';
@@ -41,17 +41,21 @@ export class DashboardsService {
   }
 
   async setDescription(key: string, description: unknown, principal: Principal): Promise<void> {
-    if (typeof description !== 'string' || description.length > 100_000) throw new InvalidInputError('The body must be {"description": "..."} (at most 100,000 characters)');
+    if (typeof description !== 'string') throw new InvalidInputError('The body must be {"description": "..."}');
+    const problem = descriptionProblem(description);
+    if (problem) throw new InvalidInputError(`A description ${problem}`);
     assertCanEdit(principal, (await this.require(key)).owners);
     await this.store.setDashboardDescription(key, description, editBy(principal));
   }
 
   async changeTag(op: 'add' | 'remove', key: string, tag: string, tagType: string | undefined, principal: Principal) {
-    if ((tagType ?? 'default') === 'badge') throw new InvalidInputError('Badges are set with /badge/{badge}?category=..., not as tags');
-    if (!/^[\w:.\- ]{1,100}$/.test(tag)) throw new InvalidInputError('A tag is 1 to 100 letters, digits, spaces, and _ : . -');
+    const type = tagType ?? 'default';
+    if (type === 'badge') throw new InvalidInputError('Badges are set with /badge/{badge}?category=..., not as tags');
+    const problem = tagProblem(tag) ?? tagProblem(type);
+    if (problem) throw new InvalidInputError(`A tag and its tag_type ${problem}`);
     assertCanEdit(principal, (await this.require(key)).owners);
     const edit = editBy(principal);
-    if (op === 'add') await this.store.addTag('dashboard', key, { tag_name: tag, tag_type: tagType ?? 'default' }, edit);
+    if (op === 'add') await this.store.addTag('dashboard', key, { tag_name: tag, tag_type: type }, edit);
     else await this.store.removeTag('dashboard', key, tag, edit);
     return { message: `${op === 'add' ? 'Added' : 'Removed'} tag ${tag} ${op === 'add' ? 'to' : 'from'} dashboard ${key}` };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
 import { ConflictError, InvalidInputError, NotFoundError } from '@fram/errors';
-import type { Badge, DashboardSummary, Lineage, TableDetail } from '@fram/models';
+import { descriptionProblem, idProblem, tagProblem, type Badge, type DashboardSummary, type Lineage, type TableDetail } from '@fram/models';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import type { MetadataConfig } from '../config/metadata-config';
 import { assertCanEdit, editBy } from '../common/edit-access';
@@ -96,7 +96,8 @@ export class TablesService {
   async changeTag(op: 'add' | 'remove', key: string, tag: string, tagType: string | undefined, principal: Principal) {
     const type = tagType ?? 'default';
     if (type === 'badge') throw new InvalidInputError('Badges are set with /badge/{badge}?category=..., not as tags');
-    if (!/^[\w:.\- ]{1,100}$/.test(tag)) throw new InvalidInputError('A tag is 1 to 100 letters, digits, spaces, and _ : . -');
+    const problem = tagProblem(tag) ?? tagProblem(type);
+    if (problem) throw new InvalidInputError(`A tag and its tag_type ${problem}`);
     if (op === 'add' && this.config.badges.some((b) => b.badge_name === tag)) {
       throw new ConflictError(`${tag} is a badge; add it with /badge/${tag}?category=...`);
     }
@@ -120,17 +121,22 @@ export class TablesService {
     return { message: `${op === 'add' ? 'Added' : 'Removed'} badge ${badgeName} ${op === 'add' ? 'to' : 'from'} table ${key}` };
   }
 
+  /** Owners are people Fram can resolve (store, then directory); any owner id may be removed. */
   async changeOwner(op: 'add' | 'remove', key: string, owner: string, principal: Principal) {
-    if (!/^\S{1,320}$/.test(owner)) throw new InvalidInputError('An owner is a user id, such as an email address');
+    const problem = idProblem(owner);
+    if (problem) throw new InvalidInputError(`An owner is a user id, such as an email address; this one ${problem}`);
     assertCanEdit(principal, (await this.require(key)).owners);
     const edit = editBy(principal);
+    let userKey = owner;
     if (op === 'add') {
-      await this.users.resolveForDisplay(owner); // creates the person from the directory when missing
-      await this.store.addOwner('table', key, owner, edit);
+      const user = await this.users.find(owner); // creates the person from the directory when missing
+      if (!user) throw new NotFoundError(`User ${owner} not found in the catalog or the user directory; owners must be people Fram knows`);
+      userKey = user.user_id;
+      await this.store.addOwner('table', key, userKey, edit);
     } else {
       await this.store.removeOwner('table', key, owner, edit);
     }
-    return { message: `${op === 'add' ? 'Added' : 'Removed'} owner ${owner} ${op === 'add' ? 'to' : 'from'} table ${key}` };
+    return { message: `${op === 'add' ? 'Added' : 'Removed'} owner ${userKey} ${op === 'add' ? 'to' : 'from'} table ${key}` };
   }
 
   private async require(key: string): Promise<StoredTable> {
@@ -141,7 +147,8 @@ export class TablesService {
 
   private descriptionText(description: unknown): string {
     if (typeof description !== 'string') throw new InvalidInputError('The body must be {"description": "..."}');
-    if (description.length > 100_000) throw new InvalidInputError('A description is at most 100,000 characters');
+    const problem = descriptionProblem(description);
+    if (problem) throw new InvalidInputError(`A description ${problem}`);
     return description;
   }
 }

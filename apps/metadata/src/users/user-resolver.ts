@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { DependencyUnavailableError } from '@fram/errors';
 import { normalizeUser, type User } from '@fram/models';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import type { MetadataConfig } from '../config/metadata-config';
-import { UserDirectory } from '../directory/user-directory';
+import { DirectoryUnavailableError, UserDirectory } from '../directory/user-directory';
 import { MetadataStore } from '../store/metadata-store';
 
 /** The actor recorded when metadata creates a user it found in the directory. */
@@ -48,6 +49,18 @@ export class UserResolver {
       this.inflight.set(email, lookup);
     }
     return lookup;
+  }
+
+  /** `resolve`, with an unavailable directory as the 503 a caller can retry. */
+  async find(id: string): Promise<User | undefined> {
+    try {
+      return await this.resolve(id);
+    } catch (error) {
+      if (error instanceof DirectoryUnavailableError) {
+        throw new DependencyUnavailableError(`User ${id} is not in the catalog and the user directory is unavailable; try again shortly`);
+      }
+      throw error;
+    }
   }
 
   /**

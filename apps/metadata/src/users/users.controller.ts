@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
-import { DependencyUnavailableError, InvalidInputError, NotFoundError } from '@fram/errors';
-import { InvalidUserError, normalizeUser, type TableSummary, type User } from '@fram/models';
+import { CurrentUser, InsufficientScopeError, NoRoleRequired, type Principal } from '@fram/auth';
+import { InvalidInputError, NotFoundError } from '@fram/errors';
+import { InvalidUserError, normalizeUser, parseUser, type TableSummary, type User } from '@fram/models';
 import { assertSelfOrAdmin, editBy, wildcard } from '../common/edit-access';
-import { DirectoryUnavailableError } from '../directory/user-directory';
 import { MetadataStore, type ResourceType } from '../store/metadata-store';
+import { applyOwnProfileEdit } from './own-profile-edit';
 import { UserResolver } from './user-resolver';
 
 const RESOURCE_TYPES: Readonly<Record<string, ResourceType>> = { table: 'table', dashboard: 'dashboard' };
@@ -24,19 +24,24 @@ export class UsersController {
     return this.store.listActiveUsers();
   }
 
-  /** Creates or updates a user; 201 when created. Admins, or a person for their own profile. */
+  /**
+   * Creates or updates a user; 201 when created. Admins may write any user;
+   * a person only the display fields of their own profile (own-profile-edit).
+   */
   @Put()
   @NoRoleRequired()
   async upsert(@Body() body: unknown, @CurrentUser() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<User> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidInputError('The body must be a user object');
+    const input = body as Record<string, unknown>;
     let user: User;
     try {
-      user = normalizeUser(body as Record<string, unknown>);
+      if (principal.roles.includes('admin')) user = parseUser(input);
+      else if (principal.kind === 'user') user = applyOwnProfileEdit(await this.ownProfile(principal), input);
+      else throw new InsufficientScopeError([], 'the "admin" role (services do not have profiles of their own)');
     } catch (error) {
       if (error instanceof InvalidUserError) throw new InvalidInputError(error.message);
       throw error;
     }
-    assertSelfOrAdmin(principal, user.user_id);
     const { created } = await this.store.upsertUser(user, editBy(principal));
     res.status(created ? 201 : 200);
     return user;
@@ -45,17 +50,14 @@ export class UsersController {
   /** A person: from the store, else from the identity provider's directory (and then stored). */
   @Get(':id')
   async get(@Param('id') id: string): Promise<User> {
-    let user: User | undefined;
-    try {
-      user = await this.resolver.resolve(id);
-    } catch (error) {
-      if (error instanceof DirectoryUnavailableError) {
-        throw new DependencyUnavailableError(`User ${id} is not in the catalog and the user directory is unavailable; try again shortly`);
-      }
-      throw error;
-    }
+    const user = await this.resolver.find(id);
     if (!user) throw new NotFoundError(`User ${id} not found`);
     return user;
+  }
+
+  /** The caller's profile as it is now; a blank one made from the token when Fram does not know them yet. */
+  private async ownProfile(principal: Principal): Promise<User> {
+    return (await this.resolver.find(principal.userId)) ?? normalizeUser({ user_id: principal.userId, email: principal.email });
   }
 
   @Get(':id/follow')

@@ -1,3 +1,5 @@
+import { emailProblem, idProblem, lineProblem, nameProblem, TEXT_LIMITS, urlProblem } from './text-rules';
+
 /** Amundsen's UserSchema: every field optional on the wire, normalised by `normalizeUser`. */
 export interface User {
   user_id: string;
@@ -73,3 +75,44 @@ export function normalizeUser(input: Record<string, unknown>): User {
 }
 
 export const USER_FIELDS = FIELDS;
+
+type Check = (value: string) => string | undefined;
+
+const CHECKS: readonly [keyof User, Check][] = [
+  ['user_id', idProblem],
+  ['email', emailProblem],
+  ...(['first_name', 'last_name', 'full_name', 'github_username', 'team_name', 'slack_id', 'employee_type', 'manager_fullname', 'role_name'] as const).map(
+    (field): [keyof User, Check] => [field, nameProblem],
+  ),
+  ['manager_email', emailProblem],
+  ['manager_id', idProblem],
+  ['profile_url', urlProblem],
+];
+
+const MAX_OTHER_KEY_VALUES = 100;
+
+/**
+ * `normalizeUser`, then the limits on what may be written (TEXT_LIMITS): ids,
+ * emails and names bounded, on one line, without control characters or
+ * bidirectional overrides; links http(s). For users written by people and
+ * ingestion; reads stay lenient.
+ */
+export function parseUser(input: Record<string, unknown>): User {
+  const user = normalizeUser(input);
+  for (const [field, check] of CHECKS) {
+    const value = user[field];
+    if (typeof value !== 'string' || value === '') continue;
+    const problem = check(value);
+    if (problem) throw new InvalidUserError(`"${field}" ${problem}`);
+  }
+  // The display name may be the email, which has its own (longer) limit.
+  const displayProblem = user.display_name === user.email ? undefined : nameProblem(user.display_name);
+  if (displayProblem) throw new InvalidUserError(`"display_name" ${displayProblem}`);
+  const others = Object.entries(user.other_key_values);
+  if (others.length > MAX_OTHER_KEY_VALUES) throw new InvalidUserError(`"other_key_values" has more than ${MAX_OTHER_KEY_VALUES} entries`);
+  for (const [key, value] of others) {
+    const problem = (key === '' ? 'must not be empty' : nameProblem(key)) ?? lineProblem(value, TEXT_LIMITS.url);
+    if (problem) throw new InvalidUserError(`"other_key_values" entry ${JSON.stringify(key.slice(0, 50))} ${problem}`);
+  }
+  return user;
+}
