@@ -260,6 +260,9 @@ describe('metadata API', () => {
   });
 
   it('reports its store in /healthcheck', async () => {
-    expect((await call(`${api.url}/healthcheck`)).json()).toEqual({ status: 'ok', checks: { 'EmbeddedMetadataStore:connection': { status: 'ok' } } });
+    expect((await call(`${api.url}/healthcheck`)).json()).toMatchObject({
+      status: 'ok',
+      checks: { 'EmbeddedMetadataStore:connection': { status: 'ok' }, 'KeyStore:key_sets': { status: 'ok', issuers: { [idp.issuer]: { status: 'ok' } } } },
+    });
   });
 });

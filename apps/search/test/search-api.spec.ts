@@ -112,6 +112,6 @@ describe('search API', () => {
 
   it('reports its index in /healthcheck', async () => {
     const health = await call(`${api.url}/healthcheck`);
-    expect(health.json()).toMatchObject({ status: 'ok', checks: { 'EmbeddedSearchIndex:connection': { status: 'ok', documents: { table: 61, user: 15, dashboard: 8 } } } });
+    expect(health.json()).toMatchObject({ status: 'ok', checks: { 'EmbeddedSearchIndex:connection': { status: 'ok', documents: { table: 61, user: 15, dashboard: 8 } }, 'KeyStore:key_sets': { status: 'ok' } } });
   });
 });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@fram/auth';
-import { HealthModule, MetricsModule, WhoAmIModule } from '@fram/service';
+import { HealthModule, KeySetHealthModule, MetricsModule, WhoAmIModule } from '@fram/service';
 import { BackendsModule } from '../backends/backends.module';
 import { LogApiModule } from '../log-api/log-api.module';
 import { LoginModule } from '../login/login.module';
@@ -14,6 +14,6 @@ import { WebUiModule } from '../web-ui/web-ui.module';
  * with a bearer token. Metadata and search get the caller's access token.
  */
 @Module({
-  imports: [AuthModule.forRoot(), HealthModule, WhoAmIModule, MetricsModule, LoginModule, BackendsModule, MetadataApiModule, SearchApiModule, LogApiModule, WebUiModule],
+  imports: [AuthModule.forRoot(), HealthModule, KeySetHealthModule, WhoAmIModule, MetricsModule, LoginModule, BackendsModule, MetadataApiModule, SearchApiModule, LogApiModule, WebUiModule],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import type { PendingLogin, SignedIn } from '@fram/auth';
 import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { safeReturnTo } from './return-to';
+import { SessionsUnavailableError, SESSIONS_UNAVAILABLE_PAGE } from '../session/sessions-unavailable';
 
 type SessionRequest = Request & { framSignedIn?: SignedIn; framLogin?: PendingLogin };
 
@@ -40,10 +41,16 @@ export class LoginCallback {
       const otherLogins = (req.session as unknown as { oidcLogins?: Record<string, PendingLogin> }).oidcLogins;
       // A new session id after sign-in (no fixation); other tabs' sign-ins under way carry over.
       req.session.regenerate((regenerateError) => {
-        if (regenerateError) return next(regenerateError);
+        if (regenerateError) return this.failed(regenerateError, res, next);
         Object.assign(req.session, { signedIn, signedInAt: Date.now(), ...(otherLogins && { oidcLogins: otherLogins }) });
-        req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, returnTo)));
+        req.session.save((saveError) => (saveError ? this.failed(saveError, res, next) : res.redirect(303, returnTo)));
       });
     })(req, res, next);
+  }
+
+  /** A session store that cannot keep the sign-in: a page that says so. */
+  private failed(error: unknown, res: Response, next: NextFunction): void {
+    if (error instanceof SessionsUnavailableError) sendProblemPage(res, ...SESSIONS_UNAVAILABLE_PAGE);
+    else next(error);
   }
 }

@@ -6,6 +6,7 @@ import { clientRequest, Public, type SignedIn } from '@fram/auth';
 import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { safeReturnTo } from './return-to';
+import { SESSIONS_UNAVAILABLE_PAGE } from '../session/sessions-unavailable';
 
 /**
  * Browser sign-in: `/login` sends the browser to the IdP (state, nonce,
@@ -24,6 +25,12 @@ export class LoginController {
       await this.login.endpoints();
     } catch {
       sendProblemPage(res, ...SIGN_IN_UNAVAILABLE);
+      return;
+    }
+    // The sign-in's state must be kept before the browser leaves: a store that cannot keep it is a 503 now, not a refused sign-in later.
+    const kept = await new Promise<boolean>((resolve) => req.session.save((error) => resolve(!error)));
+    if (!kept) {
+      sendProblemPage(res, ...SESSIONS_UNAVAILABLE_PAGE);
       return;
     }
     const verifier = randomBytes(32).toString('base64url');

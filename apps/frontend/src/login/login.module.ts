@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import { APP_GUARD } from '@nestjs/core';
 import { loadOidcClientConfig, type OidcClientConfig, type SignedIn } from '@fram/auth';
+import { HealthService } from '@fram/service';
 import { markSessionBearer } from '../session/csrf';
 import { CsrfGuard } from '../session/csrf.guard';
 import { loadSessionStoreConfig, openSessionStore, type OpenSessionStore } from '../session/session-store';
@@ -80,7 +81,7 @@ export class SessionMiddleware {
   controllers: [LoginController],
   providers: [
     { provide: OIDC_CLIENT_CONFIG, useFactory: () => loadOidcClientConfig() },
-    { provide: SESSION_STORE, useFactory: () => openSessionStore(loadSessionStoreConfig(), SESSION_HOURS * 3600 * 1000) },
+    { provide: SESSION_STORE, inject: [HealthService], useFactory: (health: HealthService) => openSessionStore(loadSessionStoreConfig(), SESSION_HOURS * 3600 * 1000, health) },
     { provide: APP_GUARD, useClass: CsrfGuard },
     OidcLoginService,
     LoginCallback,

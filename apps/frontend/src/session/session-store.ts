@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { createClient } from 'redis';
 import { z } from 'zod';
 import { ConfigError, env, EnvReader } from '@fram/config';
+import type { CheckResult, HealthService } from '@fram/service';
+import { SessionsUnavailableError } from './sessions-unavailable';
 import { RedisSharedRefreshes, type SharedRefreshes } from './shared-refreshes';
 import { SqliteSessionStore } from './sqlite-session-store';
 
@@ -22,8 +24,13 @@ export interface OpenSessionStore {
   store: session.Store;
   /** Refreshes shared with the other frontends using the same Redis (none for the embedded store). */
   sharedRefreshes?: SharedRefreshes;
+  /** Fails while sessions cannot be read or kept. */
+  health(): Promise<CheckResult>;
   close(): Promise<void>;
 }
+
+/** The session store's check on /healthcheck. */
+export const SESSION_STORE_CHECK = 'SessionStore:connection';
 
 const REDIS_URL = /^rediss?:\/\/.+/;
 
@@ -44,14 +51,30 @@ export function loadSessionStoreConfig(source: NodeJS.ProcessEnv = process.env):
   return { kind, file: join(resolve(dataDir), 'sessions.sqlite'), redisUrl };
 }
 
-/** Opens the configured store; a Redis that cannot be reached within 5 s stops the start with a message naming REDIS_URL. */
-export async function openSessionStore(config: SessionStoreConfig, ttlMs: number): Promise<OpenSessionStore> {
+/**
+ * Opens the configured store, and registers its check with `health`; a Redis
+ * that cannot be reached within 5 s stops the start with a message naming
+ * REDIS_URL. The store's failures reach express-session as
+ * SessionsUnavailableError (503), also while Redis is down (at once: commands
+ * are not queued until it is back).
+ */
+export async function openSessionStore(config: SessionStoreConfig, ttlMs: number, health?: HealthService): Promise<OpenSessionStore> {
+  const opened = await open(config, ttlMs);
+  health?.register(SESSION_STORE_CHECK, async () => ({ ...(await opened.health()), kind: config.kind }));
+  return opened;
+}
+
+async function open(config: SessionStoreConfig, ttlMs: number): Promise<OpenSessionStore> {
   if (config.kind === 'embedded') {
     const store = new SqliteSessionStore(config.file, ttlMs);
-    return { store, close: async () => store.close() };
+    return { store, health: async () => store.health(), close: async () => store.close() };
   }
   const logger = new Logger('SessionStore');
-  const client = createClient({ url: config.redisUrl, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) } });
+  const client = createClient({
+    url: config.redisUrl,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
+  });
   let lastError = '';
   client.on('error', (error: Error) => {
     if (error.message !== lastError) logger.warn(`Redis: ${error.message}`);
@@ -63,6 +86,44 @@ export async function openSessionStore(config: SessionStoreConfig, ttlMs: number
     client.destroy();
     throw new ConfigError([`REDIS_URL: Redis cannot be reached (${lastError || 'no answer in 5 s'}); start Redis or fix the URL`]);
   }
-  const store = new RedisStore({ client, prefix: 'fram:sess:', ttl: Math.round(ttlMs / 1000) });
-  return { store, sharedRefreshes: new RedisSharedRefreshes(client), close: async () => void (await client.quit().catch(() => client.destroy())) };
+  const store = new ReportingRedisStore({ client, prefix: 'fram:sess:', ttl: Math.round(ttlMs / 1000) });
+  return {
+    store,
+    sharedRefreshes: new RedisSharedRefreshes(client),
+    health: async () => {
+      try {
+        await client.ping();
+        return { status: 'ok' };
+      } catch (error) {
+        return { status: 'fail', message: `Redis: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+    // QUIT waits for a Redis that is down: the connection is dropped then.
+    close: async () => void (client.isReady ? await client.quit().catch(() => client.destroy()) : client.destroy()),
+  };
+}
+
+type Callback = (err?: unknown, value?: never) => void;
+
+/** connect-redis's store, its failures as SessionsUnavailableError. */
+class ReportingRedisStore extends RedisStore {
+  override get(sid: string, cb?: Callback) {
+    return super.get(sid, unavailableOnError(cb));
+  }
+
+  override set(sid: string, data: session.SessionData, cb?: Callback) {
+    return super.set(sid, data, unavailableOnError(cb));
+  }
+
+  override touch(sid: string, data: session.SessionData, cb?: Callback) {
+    return super.touch(sid, data, unavailableOnError(cb));
+  }
+
+  override destroy(sid: string, cb?: Callback) {
+    return super.destroy(sid, unavailableOnError(cb));
+  }
+}
+
+function unavailableOnError(cb: Callback | undefined): Callback | undefined {
+  return cb && ((err, value) => (err ? cb(new SessionsUnavailableError('the session store (Redis) cannot be reached')) : cb(err, value)));
 }

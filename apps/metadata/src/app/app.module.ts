@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@fram/auth';
-import { HealthModule, MetricsModule, WhoAmIModule } from '@fram/service';
+import { HealthModule, KeySetHealthModule, MetricsModule, WhoAmIModule } from '@fram/service';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { DashboardsModule } from '../dashboards/dashboards.module';
@@ -17,6 +17,7 @@ import { UsersModule } from '../users/users.module';
   imports: [
     AuthModule.forRoot(),
     HealthModule,
+    KeySetHealthModule,
     WhoAmIModule,
     MetricsModule,
     MetadataConfigModule,

@@ -42,6 +42,9 @@ export interface StartNodeOptions {
   timeoutMs?: number;
   /** Options for node itself, before the script (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** Run as this user and group (e.g. an unprivileged one when the tests run as root). */
+  uid?: number;
+  gid?: number;
 }
 
 /**
@@ -54,6 +57,8 @@ export async function startNode(script: string, options: StartNodeOptions = {}):
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     env: { ...process.env, NODE_ENV: 'development', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    uid: options.uid,
+    gid: options.gid,
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -27,7 +27,9 @@ import {
   type StoredDashboard,
   type StoredTable,
 } from '../metadata-store';
+import { DatabaseFile, writeFailure } from './database-file';
 import { migrate } from './migrations';
+import { StoreUnavailableError } from '../store-errors';
 import { readKeys } from '../read-keys';
 
 type Row = Record<string, unknown>;
@@ -35,16 +37,22 @@ type Row = Record<string, unknown>;
 /**
  * MetadataStore on SQLite (better-sqlite3): one file under DATA_DIR that
  * survives restarts, migrated on open. better-sqlite3 is synchronous and
- * fast; every statement is prepared once.
+ * fast; every statement is prepared once. A change that could not be kept
+ * (the file deleted, replaced or read-only) is refused with a 503, never
+ * answered as done.
  */
 export class EmbeddedMetadataStore extends MetadataStore {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
+  private readonly file: DatabaseFile;
+  /** The last write's failure, until a write succeeds. */
+  private writeFailure: StoreUnavailableError | undefined;
 
   constructor(file: string) {
     super();
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    this.file = new DatabaseFile(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -189,7 +197,7 @@ export class EmbeddedMetadataStore extends MetadataStore {
       this.q.setMeta.run('latest_updated_ts', String(Math.floor(edit.at / 1000)));
       this.q.audit.run(edit.at, edit.actor, 'ingest_tables', 'table', '*', JSON.stringify({ count: records.length, keys: records.map(tableKey) }));
     });
-    write(tables);
+    this.write(() => write(tables));
     return tables.length;
   }
 
@@ -201,15 +209,15 @@ export class EmbeddedMetadataStore extends MetadataStore {
       }
       this.q.audit.run(edit.at, edit.actor, 'ingest_reads', 'table', '*', JSON.stringify({ count: records.length, ...readKeys(records) }));
     });
-    write(reads);
+    this.write(() => write(reads));
     return reads.length;
   }
 
   async upsertLineage(edges: LineageRecord[], edit: Edit): Promise<number> {
-    this.db.transaction(() => {
+    this.write(() => {
       for (const e of edges) this.q.addLineage.run(e.upstream, e.downstream);
       this.q.audit.run(edit.at, edit.actor, 'ingest_lineage', 'table', '*', JSON.stringify({ count: edges.length }));
-    })();
+    });
     return edges.length;
   }
 
@@ -235,7 +243,7 @@ export class EmbeddedMetadataStore extends MetadataStore {
   }
 
   async upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number> {
-    this.db.transaction(() => {
+    this.write(() => {
       for (const d of dashboards) {
         const complete = completeDashboard(d);
         const key = complete.key;
@@ -254,7 +262,7 @@ export class EmbeddedMetadataStore extends MetadataStore {
         }
       }
       this.q.audit.run(edit.at, edit.actor, 'ingest_dashboards', 'dashboard', '*', JSON.stringify({ count: dashboards.length, keys: dashboards.map(dashboardKey) }));
-    })();
+    });
     return dashboards.length;
   }
 
@@ -330,11 +338,16 @@ export class EmbeddedMetadataStore extends MetadataStore {
     return (this.q.auditSince.all(afterId, limit) as Row[]).map(toAuditEntry);
   }
 
+  /** Fails, with the code writes would answer, while changes cannot be kept. */
   async health(): Promise<CheckResult> {
     try {
       this.q.ping.get();
-      return { status: 'ok' };
+      if (this.writeFailure) this.write(() => this.q.setMeta.run('health_probe', String(Date.now())));
+      else this.probeWrite();
+      const problem = this.file.problem();
+      return problem ? { status: 'fail', code: problem.code, message: problem.message } : { status: 'ok' };
     } catch (error) {
+      if (error instanceof StoreUnavailableError) return { status: 'fail', code: error.code, message: error.message };
       return { status: 'fail', message: error instanceof Error ? error.message : String(error) };
     }
   }
@@ -349,11 +362,48 @@ export class EmbeddedMetadataStore extends MetadataStore {
 
   /** Runs a change and its audit entry in one transaction; nothing is recorded when it changes nothing. */
   private change(edit: Edit, action: string, type: string, key: string, detail: Record<string, unknown>, apply: () => boolean): boolean {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const changed = apply();
       if (changed) this.q.audit.run(edit.at, edit.actor, action, type, key, JSON.stringify(detail));
       return changed;
-    })();
+    });
+  }
+
+  /**
+   * Runs `apply` in a transaction that commits only while the path still holds
+   * the opened file; SQLite's read-only and I/O failures become a 503.
+   */
+  private write<T>(apply: () => T): T {
+    try {
+      const result = this.db.transaction(() => {
+        const problem = this.file.problem();
+        if (problem) throw problem;
+        const value = apply();
+        const late = this.file.problem();
+        if (late) throw late;
+        return value;
+      })();
+      this.writeFailure = undefined;
+      return result;
+    } catch (error) {
+      const failure = error instanceof StoreUnavailableError ? error : writeFailure(error);
+      if (!failure) throw error;
+      this.writeFailure = failure;
+      throw failure;
+    }
+  }
+
+  /** A write that is rolled back: SQLite refuses it when the file cannot be written to. */
+  private probeWrite(): void {
+    try {
+      this.db.transaction(() => {
+        this.q.setMeta.run('health_probe', String(Date.now()));
+        throw ROLLED_BACK;
+      })();
+    } catch (error) {
+      if (error === ROLLED_BACK) return;
+      throw writeFailure(error) ?? error;
+    }
   }
 }
 
@@ -395,6 +445,8 @@ function toDashboardSummary(row: Row): DashboardSummary {
     chart_names: JSON.parse(String(row['chart_names'])) as string[],
   };
 }
+
+const ROLLED_BACK = Symbol('rolled back');
 
 const SUMMARY = 't.key, t.database, t.cluster, t.schema, t.name, t.description';
 

@@ -74,6 +74,19 @@ export class IssuerKeySet {
     throw new InvalidTokenError(`unknown kid for ${this.issuer}`);
   }
 
+  /**
+   * For health checks: how many keys are held, and why the last fetch failed
+   * if it did. With no keys it fetches first, as a request would (coalesced,
+   * within the cool-down).
+   */
+  async state(): Promise<{ keys: number; error?: string }> {
+    if (this.keys.size === 0) {
+      if (this.inflight) await this.inflight.catch(() => undefined);
+      else if (this.mayFetch()) await this.refresh().catch(() => undefined);
+    }
+    return { keys: this.keys.size, ...(this.lastAttemptError !== undefined && { error: describe(this.lastAttemptError) }) };
+  }
+
   /** Fetches the key set now unless a fetch is running (used to warm the cache at start). */
   warmUp(): Promise<void> {
     return this.inflight ?? this.refresh();

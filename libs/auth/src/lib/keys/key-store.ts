@@ -5,6 +5,17 @@ import { InvalidTokenError } from '../errors/auth-errors';
 import { IssuerKeySet } from './issuer-key-set';
 import { DiscoveredKeySetSource, type VerificationKey } from './key-set-source';
 
+export interface IssuerKeyHealth {
+  status: 'ok' | 'degraded' | 'fail';
+  keys: number;
+  message?: string;
+}
+
+export interface KeyStoreHealth {
+  status: 'ok' | 'degraded' | 'fail';
+  issuers: Record<string, IssuerKeyHealth>;
+}
+
 /** The key sets of every trusted issuer, one each. */
 @Injectable()
 export class KeyStore implements OnApplicationBootstrap {
@@ -37,6 +48,25 @@ export class KeyStore implements OnApplicationBootstrap {
 
   keySet(issuer: string): IssuerKeySet | undefined {
     return this.sets.get(issuer);
+  }
+
+  /**
+   * Which issuers' tokens can be checked: `ok` with a fresh key set,
+   * `degraded` with keys cached whose refresh failed (tokens are still
+   * checked), `fail` with no key (that issuer's tokens get 503). Overall the
+   * worst of them.
+   */
+  async health(): Promise<KeyStoreHealth> {
+    const issuers = await Promise.all(
+      [...this.sets.values()].map(async (set): Promise<[string, IssuerKeyHealth]> => {
+        const { keys, error } = await set.state();
+        const status = keys === 0 ? 'fail' : error === undefined ? 'ok' : 'degraded';
+        return [set.issuer, { status, keys, ...(error !== undefined && { message: error }) }];
+      }),
+    );
+    const statuses = new Set(issuers.map(([, h]) => h.status));
+    const status = statuses.has('fail') ? 'fail' : statuses.has('degraded') ? 'degraded' : 'ok';
+    return { status, issuers: Object.fromEntries(issuers) };
   }
 
   /** Fetches every issuer's keys in the background so the first request does not wait. */

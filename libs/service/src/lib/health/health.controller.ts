@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Public } from '@fram/auth';
 import { HealthService, type HealthReport } from './health.service';
 
-/** Amundsen's `/healthcheck`: `{status, checks}`, 200 when all is well, 503 otherwise. */
+/** Amundsen's `/healthcheck`: `{status, checks}`, 200 when all is well (or degraded), 503 when a check fails. */
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}
@@ -12,7 +12,7 @@ export class HealthController {
   @Get('healthcheck')
   async healthcheck(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.health.report();
-    response.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    response.status(report.status === 'fail' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
     return report;
   }
 }

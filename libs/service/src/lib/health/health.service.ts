@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 
+/** `degraded`: working, on borrowed time (e.g. cached keys that cannot be refreshed); it does not fail the service. */
+export type CheckStatus = 'ok' | 'degraded' | 'fail';
+
 export interface CheckResult {
-  status: 'ok' | 'fail';
+  status: CheckStatus;
   [detail: string]: unknown;
 }
 
 export type HealthCheck = () => Promise<CheckResult>;
 
 export interface HealthReport {
-  status: 'ok' | 'fail';
+  /** The worst of the checks: `fail` answers 503. */
+  status: CheckStatus;
   checks: Record<string, CheckResult>;
 }
 
@@ -32,6 +36,11 @@ export class HealthService {
       }),
     );
     const checks = Object.fromEntries(entries);
-    return { status: entries.every(([, r]) => r.status === 'ok') ? 'ok' : 'fail', checks };
+    const status: CheckStatus = entries.some(([, r]) => r.status !== 'ok' && r.status !== 'degraded')
+      ? 'fail'
+      : entries.some(([, r]) => r.status === 'degraded')
+        ? 'degraded'
+        : 'ok';
+    return { status, checks };
   }
 }
