@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
+import { SEARCH_LIMITS } from '@fram/models';
 import { AppModule } from '../src/app/app.module';
 import { relevanceCatalog } from '../src/index/relevance.fixture';
 
@@ -94,6 +95,24 @@ describe('search API', () => {
     const bad = await as('metadata', '/v2/documents/table', { method: 'PUT', body: JSON.stringify({ documents: [{ key: 'x', name: 'x' }] }) });
     expect(bad.status).toBe(400);
     expect((await as('metadata', '/v2/documents/chart', { method: 'PUT', body: '{"documents":[]}' })).status).toBe(400);
+  });
+
+  it('holds documents to the limits metadata trims them to (SEARCH_LIMITS), and names the refused document', async () => {
+    const base = { ...relevanceCatalog().tables[0]!, key: 'hive://gold.core/limits', name: 'limits' };
+    const put = (documents: unknown[]) => as('metadata', '/v2/documents/table', { method: 'PUT', body: JSON.stringify({ documents }) });
+    const atLimits = { ...base, description: 'd'.repeat(SEARCH_LIMITS.description), column_descriptions: ['c'.repeat(SEARCH_LIMITS.listItem)] };
+    expect((await put([atLimits])).status).toBe(200);
+
+    const longColumn = { ...base, key: 'hive://gold.core/limits_column', column_descriptions: ['c'.repeat(SEARCH_LIMITS.listItem + 1)] };
+    const refused = await put([atLimits, longColumn]);
+    expect(refused.status).toBe(400);
+    expect(refused.json<{ message: string }>().message).toBe(`documents.1 (hive://gold.core/limits_column).column_descriptions.0: Too big: expected string to have <=${SEARCH_LIMITS.listItem} characters`);
+    expect((await put([{ ...base, description: 'd'.repeat(SEARCH_LIMITS.description + 1) }])).status).toBe(400);
+
+    // One field changed through /v2/document is held to the same limits.
+    const change = { resource_key: 'hive://gold.core/limits', resource_type: 'table', field: 'tags', value: 't'.repeat(SEARCH_LIMITS.listItem + 1), operation: 'add' };
+    expect((await as('metadata', '/v2/document', { method: 'POST', body: JSON.stringify(change) })).status).toBe(400);
+    expect((await as('metadata', '/v2/documents/table', { method: 'DELETE', body: JSON.stringify({ keys: ['hive://gold.core/limits'] }) })).json()).toEqual({ removed: 1 });
   });
 
   it("changes one field with Amundsen's /v2/document (tags), searchable at once", async () => {

@@ -15,8 +15,9 @@ export {
   type SearchResponse,
   type UpdateDocumentRequest,
 } from './lib/search';
-export { tableDocument, userDocument, dashboardDocument, type Usage } from './lib/search-documents';
+export { tableDocument, userDocument, dashboardDocument, fitSearchDocument, type Usage } from './lib/search-documents';
 export {
+  SEARCH_LIMITS,
   TEXT_LIMITS,
   descriptionProblem,
   emailProblem,
@@ -24,5 +25,6 @@ export {
   lineProblem,
   nameProblem,
   tagProblem,
+  truncateText,
   urlProblem,
 } from './lib/text-rules';

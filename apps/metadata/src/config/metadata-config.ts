@@ -50,7 +50,10 @@ export type SearchSyncConfig =
       /** What metadata's service identity asks for (SERVICE_SCOPES): search gives indexing to the write role. */
       scopes: string;
       intervalMs: number;
+      /** Where the feed's cursor and the documents search refused (set aside) are kept. */
       cursorFile: string;
+      /** /healthcheck reports "sync stuck" when a change has waited this long (SEARCH_SYNC_MAX_LAG_S). */
+      maxLagS: number;
     };
 
 /** dev-idp's client for metadata's own identity; only used outside production. */
@@ -128,6 +131,7 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
     schema: env.scopeList(['read:data', 'write:data']),
   });
   const syncIntervalMs = reader.read({ name: 'SEARCH_SYNC_INTERVAL_MS', schema: env.integer(1000, 50, 600_000, 'milliseconds') });
+  const syncMaxLagS = reader.read({ name: 'SEARCH_SYNC_MAX_LAG_S', schema: env.integer(120, 0, 86_400, 'seconds') });
 
   let credentials: { apiToken: string } | { clientId: string; clientSecret: string } | undefined;
   if (apiToken) credentials = { apiToken };
@@ -163,6 +167,7 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
             scopes: serviceScopes.join(' '),
             intervalMs: syncIntervalMs,
             cursorFile: join(resolve(dataDir), 'search-sync.json'),
+            maxLagS: syncMaxLagS,
           }
         : { kind: 'off' },
   };

@@ -1,11 +1,4 @@
-import {
-  dashboardDocument,
-  userDocument,
-  type DashboardDocument,
-  type SearchResourceType,
-  type TableDocument,
-  type UserDocument,
-} from '@fram/models';
+import { dashboardDocument, fitSearchDocument, userDocument, type SearchDocuments, type SearchResourceType } from '@fram/models';
 import type { AuditEntry, MetadataStore } from '../store/metadata-store';
 
 /** The search documents an audit entry asks to refresh: keys per resource type. */
@@ -43,13 +36,25 @@ export function changedResources(entries: readonly AuditEntry[]): Record<SearchR
   return changed;
 }
 
-/** Builds the current search documents of some resources from the store; missing ones are skipped. */
-export async function buildDocuments(store: MetadataStore, changed: Record<SearchResourceType, Set<string>>) {
-  const tables: TableDocument[] = [];
+/** A search document and the store key it was built from (a person's document key is their email). */
+export interface BuiltDocument<T extends SearchResourceType = SearchResourceType> {
+  resourceKey: string;
+  document: SearchDocuments[T];
+}
+
+export type BuiltDocuments = { [T in SearchResourceType]: BuiltDocument<T>[] };
+
+/**
+ * Builds the current search documents of some resources from the store,
+ * trimmed to SEARCH_LIMITS (long texts are indexed truncated, not refused);
+ * missing ones are skipped.
+ */
+export async function buildDocuments(store: MetadataStore, changed: Record<SearchResourceType, Set<string>>): Promise<BuiltDocuments> {
+  const built: BuiltDocuments = { table: [], user: [], dashboard: [] };
   for (const key of changed.table) {
     const t = await store.getTable(key);
     if (!t) continue;
-    tables.push({
+    const document = fitSearchDocument('table', {
       key: t.key,
       database: t.database,
       cluster: t.cluster,
@@ -64,17 +69,16 @@ export async function buildDocuments(store: MetadataStore, changed: Record<Searc
       total_usage: t.usage.total,
       unique_usage: t.usage.unique,
     });
+    built.table.push({ resourceKey: key, document });
   }
-  const users: UserDocument[] = [];
   for (const key of changed.user) {
     const u = await store.getUser(key);
-    if (u && u.email) users.push(userDocument(u));
+    if (u && u.email) built.user.push({ resourceKey: key, document: fitSearchDocument('user', userDocument(u)) });
   }
-  const dashboards: DashboardDocument[] = [];
   for (const key of changed.dashboard) {
     const d = await store.getDashboard(key);
     if (!d) continue;
-    dashboards.push({
+    const document = fitSearchDocument('dashboard', {
       ...dashboardDocument({ product: d.product, cluster: d.cluster, group_name: d.group_name, name: d.name }, d.recent_view_count),
       group_url: d.group_url,
       url: d.url,
@@ -84,6 +88,7 @@ export async function buildDocuments(store: MetadataStore, changed: Record<Searc
       badges: d.badges.map((b) => b.badge_name),
       last_successful_run_timestamp: d.last_successful_run_timestamp,
     });
+    built.dashboard.push({ resourceKey: key, document });
   }
-  return { table: tables, user: users, dashboard: dashboards };
+  return built;
 }

@@ -1,16 +1,30 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { RequireRole } from '@fram/auth';
 import { SearchSyncService } from './search-sync.service';
 
-/** `POST /search/reindex` (admins): sends the whole catalog to the search service. */
+/** Admins: a full reindex, and the documents search refused (set aside by the change feed). */
 @Controller('search')
 @RequireRole('admin')
 export class SearchSyncController {
   constructor(private readonly sync: SearchSyncService) {}
 
+  /** `POST /search/reindex`: sends the whole catalog to search; documents it refuses are skipped and listed. */
   @Post('reindex')
   @HttpCode(200)
-  async reindex(): Promise<{ reindexed: Record<string, number> }> {
-    return { reindexed: await this.sync.reindex() };
+  reindex() {
+    return this.sync.reindex();
+  }
+
+  /** `GET /search/set-aside`: the documents search refused, with its reasons. */
+  @Get('set-aside')
+  setAside() {
+    return { set_aside: this.sync.setAside() };
+  }
+
+  /** `POST /search/set-aside/retry`: sends them again (after the cause is fixed). */
+  @Post('set-aside/retry')
+  @HttpCode(200)
+  retry() {
+    return this.sync.retrySetAside();
   }
 }

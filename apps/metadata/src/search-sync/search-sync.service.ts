@@ -1,16 +1,29 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ConflictError, DependencyUnavailableError } from '@fram/errors';
-import { SEARCH_RESOURCE_TYPES } from '@fram/models';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { ConflictError } from '@fram/errors';
+import { SEARCH_RESOURCE_TYPES, type SearchResourceType } from '@fram/models';
+import { HealthService, MetricsService, type CheckResult } from '@fram/service';
 import { clientCredentialsToken } from '../common/client-credentials';
 import type { MetadataConfig, SearchSyncConfig } from '../config/metadata-config';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import { MetadataStore } from '../store/metadata-store';
-import { buildDocuments, changedResources } from './search-documents';
+import { buildDocuments, changedResources, type BuiltDocuments } from './search-documents';
+import { SearchSender, type SendOutcome } from './search-sender';
+import { mergeSetAside, setAsideId, SyncStateFile, type SetAsideDocument } from './sync-state';
 
-const BATCH = 500;
+const PAGE = 500;
 const MAX_BACKOFF_MS = 30_000;
+
+type Counts = Record<SearchResourceType, number>;
+
+/** How far behind search is: changes not yet delivered, how long the oldest has waited, documents set aside. */
+export interface SyncStatus {
+  lagEntries: number;
+  lagSeconds: number;
+  setAside: number;
+}
+
+const noChanges = () => ({ table: new Set<string>(), user: new Set<string>(), dashboard: new Set<string>() });
 
 /**
  * Keeps the search service current. The audit trail is the change feed:
@@ -19,24 +32,67 @@ const MAX_BACKOFF_MS = 30_000;
  * (`PUT /v2/documents/{type}`, as metadata's own client_credentials
  * identity), and only then moves the cursor on (kept in a file under
  * DATA_DIR). When search is down the edits still succeed; they are delivered
- * when it is back, nothing lost, also across restarts.
+ * when it is back, nothing lost, also across restarts. A document search
+ * refuses (a 4xx for it) does not stop the feed: it is set aside in the same
+ * file, listed at `GET /search/set-aside`, counted in /metrics, and retried
+ * at start, at reindex and on `POST /search/set-aside/retry`.
  */
 @Injectable()
-export class SearchSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SearchSync');
   private readonly config: Extract<SearchSyncConfig, { kind: 'http' }> | undefined;
-  private readonly token: (() => Promise<string>) | undefined;
+  private readonly sender: SearchSender | undefined;
+  private readonly state: SyncStateFile | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** Feed, retries and reindex change the state file one at a time. */
+  private exclusive: Promise<unknown> = Promise.resolve();
+  private retryAtStart = true;
   private backoffMs = 0;
-  private failing = false;
+  private failing: string | undefined;
 
   constructor(
     private readonly store: MetadataStore,
     @Inject(METADATA_CONFIG) config: MetadataConfig,
+    private readonly health: HealthService,
+    private readonly metrics: MetricsService,
   ) {
     this.config = config.searchSync.kind === 'http' ? config.searchSync : undefined;
-    this.token = this.config && clientCredentialsToken(this.config.issuer, this.config.clientId, this.config.clientSecret, this.config.scopes);
+    if (this.config) {
+      const token = clientCredentialsToken(this.config.issuer, this.config.clientId, this.config.clientSecret, this.config.scopes);
+      this.sender = new SearchSender(this.config.searchUrl, token);
+      this.state = new SyncStateFile(this.config.cursorFile);
+    }
+  }
+
+  onModuleInit(): void {
+    this.health.register('search_sync', () => this.check());
+    const registers = [this.metrics.registry];
+    const sync = this;
+    new Gauge({
+      name: 'fram_search_sync_set_aside',
+      help: 'Documents the search service refused, set aside to be retried (GET /search/set-aside)',
+      registers,
+      collect: function (this: Gauge) {
+        this.set(sync.setAside().length);
+      },
+    });
+    new Gauge({
+      name: 'fram_search_sync_lag_entries',
+      help: 'Changes (audit entries) not yet delivered to the search service',
+      registers,
+      collect: async function (this: Gauge) {
+        this.set((await sync.status()).lagEntries);
+      },
+    });
+    new Gauge({
+      name: 'fram_search_sync_lag_seconds',
+      help: 'How long the oldest change not yet delivered to the search service has waited',
+      registers,
+      collect: async function (this: Gauge) {
+        this.set((await sync.status()).lagSeconds);
+      },
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -50,46 +106,110 @@ export class SearchSyncService implements OnApplicationBootstrap, OnApplicationS
 
   /** Delivers everything recorded so far (also used by tests and the reindex command). */
   async flush(): Promise<void> {
-    this.running ??= this.deliver().finally(() => (this.running = undefined));
+    this.running ??= this.serially(() => this.deliver()).finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /** The documents search refused, oldest first. */
+  setAside(): SetAsideDocument[] {
+    return this.state?.read().set_aside ?? [];
+  }
+
+  /** Sends the set-aside documents again (as they are now); those search takes leave the list. */
+  async retrySetAside(): Promise<{ delivered: number; set_aside: SetAsideDocument[] }> {
+    if (!this.config) throw new ConflictError('Keeping search current is off (SEARCH_SYNC=off); nothing to retry');
+    return this.serially(async () => {
+      const current = this.state!.read();
+      const changed = noChanges();
+      for (const d of current.set_aside) changed[d.type].add(d.resource_key);
+      const outcome = await this.sendAll(await buildDocuments(this.store, changed));
+      // Resources gone from the catalog have nothing left to index: they leave the list too.
+      const retried = new Set(current.set_aside.map((d) => setAsideId(d.type, d.resource_key)));
+      const setAside = mergeSetAside(current.set_aside, retried, outcome.refused);
+      this.state!.write({ ...this.state!.read(), set_aside: setAside });
+      if (outcome.delivered > 0) this.logger.log(`Delivered ${outcome.delivered} set-aside documents to search`);
+      return { delivered: outcome.delivered, set_aside: setAside };
+    });
   }
 
   /**
    * Sends every table, dashboard and person to search, page by page (a full
    * reindex, e.g. for a new search service or a graph that Amundsen's
-   * databuilder built). Returns how many documents of each type were sent.
+   * databuilder built). Documents search refuses are skipped, set aside and
+   * reported; the counts are of documents search took.
    */
-  async reindex(): Promise<Record<(typeof SEARCH_RESOURCE_TYPES)[number], number>> {
+  async reindex(): Promise<{ reindexed: Counts; refused: SetAsideDocument[] }> {
     if (!this.config) throw new ConflictError('Keeping search current is off (SEARCH_SYNC=off); nothing to reindex into');
-    const sent = { table: 0, user: 0, dashboard: 0 };
-    for (const type of SEARCH_RESOURCE_TYPES) {
-      let after = '';
-      for (;;) {
-        const keys = await this.store.listKeys(type, after, BATCH);
-        if (keys.length === 0) break;
-        const changed = { table: new Set<string>(), user: new Set<string>(), dashboard: new Set<string>() };
-        for (const key of keys) changed[type].add(key);
-        const documents = (await buildDocuments(this.store, changed))[type];
-        if (documents.length > 0) await this.send(type, documents);
-        sent[type] += documents.length;
-        after = keys[keys.length - 1]!;
+    return this.serially(async () => {
+      const reindexed = { table: 0, user: 0, dashboard: 0 };
+      const refused: SetAsideDocument[] = [];
+      for (const type of SEARCH_RESOURCE_TYPES) {
+        let after = '';
+        for (;;) {
+          const keys = await this.store.listKeys(type, after, PAGE);
+          if (keys.length === 0) break;
+          const changed = noChanges();
+          for (const key of keys) changed[type].add(key);
+          const outcome = await this.sender!.send(type, (await buildDocuments(this.store, changed))[type]);
+          reindexed[type] += outcome.delivered.length;
+          refused.push(...outcome.refused);
+          after = keys[keys.length - 1]!;
+        }
       }
+      // Everything was sent: what is set aside now is what search refused this time.
+      this.state!.write({ ...this.state!.read(), set_aside: refused });
+      if (refused.length > 0) this.logger.warn(`Reindex: search refused ${refused.length} documents; they are set aside (GET /search/set-aside)`);
+      return { reindexed, refused };
+    });
+  }
+
+  /** How far behind search is. */
+  async status(): Promise<SyncStatus> {
+    if (!this.state) return { lagEntries: 0, lagSeconds: 0, setAside: 0 };
+    const { cursor, set_aside } = this.state.read();
+    const [oldest] = await this.store.auditSince(cursor, 1);
+    if (!oldest) return { lagEntries: 0, lagSeconds: 0, setAside: set_aside.length };
+    // Audit ids are a sequence: the newest id less the cursor is how many wait.
+    const [newest] = await this.store.audit(1);
+    return {
+      lagEntries: Math.max(1, (newest?.id ?? oldest.id) - cursor),
+      lagSeconds: Math.max(0, (Date.now() - oldest.at) / 1000),
+      setAside: set_aside.length,
+    };
+  }
+
+  /** The /healthcheck entry: degraded ("sync stuck") when a change has waited SEARCH_SYNC_MAX_LAG_S or more. */
+  private async check(): Promise<CheckResult> {
+    if (!this.config) return { status: 'ok', sync: 'off' };
+    const s = await this.status();
+    const detail = { lag_entries: s.lagEntries, lag_seconds: Math.round(s.lagSeconds), set_aside: s.setAside, max_lag_seconds: this.config.maxLagS };
+    if (s.lagEntries > 0 && s.lagSeconds >= this.config.maxLagS) {
+      const why = this.failing ? `; last error: ${this.failing}` : '';
+      // Degraded, not failed: metadata itself works, and taking it out of service would not bring search back.
+      return { status: 'degraded', ...detail, message: `sync stuck: ${s.lagEntries} changes have waited ${Math.round(s.lagSeconds)} s for search${why}` };
     }
-    return sent;
+    return { status: 'ok', ...detail };
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.exclusive.then(work, work);
+    this.exclusive = result.catch(() => undefined);
+    return result;
   }
 
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => {
-      this.flush()
+      this.tick()
         .then(
           () => {
             if (this.failing) this.logger.log('Search is reachable again; changes delivered');
-            this.failing = false;
+            this.failing = undefined;
             this.backoffMs = 0;
           },
           (error: unknown) => {
-            if (!this.failing) this.logger.warn(`Cannot update search yet, will retry: ${error instanceof Error ? error.message : String(error)}`);
-            this.failing = true;
+            const message = error instanceof Error ? error.message : String(error);
+            if (!this.failing) this.logger.warn(`Cannot update search yet, will retry: ${message}`);
+            this.failing = message;
             this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(this.config!.intervalMs, this.backoffMs * 2));
           },
         )
@@ -100,50 +220,35 @@ export class SearchSyncService implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
+  /** One round of the feed; the first also retries what was set aside before the restart. */
+  private async tick(): Promise<void> {
+    if (this.retryAtStart && this.setAside().length > 0) await this.retrySetAside();
+    this.retryAtStart = false;
+    await this.flush();
+  }
+
   private async deliver(): Promise<void> {
-    if (!this.config || !this.token) return;
+    if (!this.state) return;
     for (;;) {
-      const cursor = this.readCursor();
-      const entries = await this.store.auditSince(cursor, 1000);
+      const current = this.state.read();
+      const entries = await this.store.auditSince(current.cursor, 1000);
       if (entries.length === 0) return;
-      const documents = await buildDocuments(this.store, changedResources(entries));
-      for (const type of SEARCH_RESOURCE_TYPES) {
-        const docs = documents[type];
-        for (let i = 0; i < docs.length; i += BATCH) await this.send(type, docs.slice(i, i + BATCH));
-      }
-      this.writeCursor(entries[entries.length - 1]!.id);
+      const outcome = await this.sendAll(await buildDocuments(this.store, changedResources(entries)));
+      const setAside = mergeSetAside(current.set_aside, outcome.deliveredIds, outcome.refused);
+      for (const d of outcome.refused) this.logger.warn(`Search refused ${d.type} ${d.key}; set aside (GET /search/set-aside): ${d.reason}`);
+      this.state.write({ cursor: entries[entries.length - 1]!.id, set_aside: setAside });
     }
   }
 
-  private async send(type: string, documents: unknown[]): Promise<void> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.config!.searchUrl}/v2/documents/${type}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${await this.token!()}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ documents }),
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (error) {
-      throw new DependencyUnavailableError(`The search service at ${this.config!.searchUrl} cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+  /** Sends documents of every type; throws (nothing recorded) when search cannot take them now. */
+  private async sendAll(documents: BuiltDocuments): Promise<{ delivered: number; deliveredIds: Set<string>; refused: SetAsideDocument[] }> {
+    const deliveredIds = new Set<string>();
+    const refused: SetAsideDocument[] = [];
+    for (const type of SEARCH_RESOURCE_TYPES) {
+      const outcome: SendOutcome = await this.sender!.send(type, documents[type]);
+      for (const d of outcome.delivered) deliveredIds.add(setAsideId(type, d.resourceKey));
+      refused.push(...outcome.refused);
     }
-    if (!response.ok) throw new DependencyUnavailableError(`The search service answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-    await response.arrayBuffer().catch(() => undefined);
-  }
-
-  private readCursor(): number {
-    try {
-      const saved = JSON.parse(readFileSync(this.config!.cursorFile, 'utf8')) as { cursor?: unknown };
-      return typeof saved.cursor === 'number' ? saved.cursor : 0;
-    } catch {
-      return 0;
-    }
-  }
-
-  private writeCursor(cursor: number): void {
-    const file = this.config!.cursorFile;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, JSON.stringify({ cursor }));
-    renameSync(`${file}.tmp`, file);
+    return { delivered: deliveredIds.size, deliveredIds, refused };
   }
 }

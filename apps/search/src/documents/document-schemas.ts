@@ -1,18 +1,23 @@
 import { z } from 'zod';
-import type { SearchResourceType } from '@fram/models';
+import { SEARCH_LIMITS as L, type SearchResourceType } from '@fram/models';
 
-const text = z.string().max(100_000);
-const names = z.array(z.string().max(1000)).max(20_000);
+// The limits are metadata's too (it trims its documents to them): see SEARCH_LIMITS.
+const text = z.string().max(L.description);
+const names = z.array(z.string().max(L.listItem)).max(L.listLength);
+const name = z.string().min(1).max(L.name);
+const key = z.string().min(1).max(L.key);
+const email = z.string().min(1).max(L.email);
+const profile = z.string().max(L.profileText).nullable();
 const count = z.number().int().min(0);
 const timestamp = z.number().int().min(0).nullable();
 
 const table = z
   .object({
-    key: z.string().min(1).max(2000),
-    database: z.string().min(1),
-    cluster: z.string().min(1),
-    schema: z.string().min(1),
-    name: z.string().min(1),
+    key,
+    database: name,
+    cluster: name,
+    schema: name,
+    name,
     description: text.nullable(),
     columns: names,
     column_descriptions: names,
@@ -26,15 +31,15 @@ const table = z
 
 const user = z
   .object({
-    key: z.string().min(1).max(320),
-    email: z.string().min(1).max(320),
-    full_name: z.string().min(1).max(500),
-    first_name: z.string().max(200).nullable(),
-    last_name: z.string().max(200).nullable(),
-    team_name: z.string().max(200).nullable(),
-    role_name: z.string().max(200).nullable(),
-    employee_type: z.string().max(200).nullable(),
-    manager_email: z.string().max(320).nullable(),
+    key: email,
+    email,
+    full_name: z.string().min(1).max(L.fullName),
+    first_name: profile,
+    last_name: profile,
+    team_name: profile,
+    role_name: profile,
+    employee_type: profile,
+    manager_email: z.string().max(L.email).nullable(),
     is_active: z.boolean(),
     total_read: count,
     total_own: count,
@@ -44,14 +49,14 @@ const user = z
 
 const dashboard = z
   .object({
-    key: z.string().min(1).max(2000),
-    uri: z.string().min(1).max(2000),
-    product: z.string().min(1),
-    cluster: z.string().min(1),
-    group_name: z.string().min(1),
-    group_url: z.string().max(2000),
-    name: z.string().min(1),
-    url: z.string().max(2000),
+    key,
+    uri: key,
+    product: name,
+    cluster: name,
+    group_name: name,
+    group_url: z.string().max(L.url),
+    name,
+    url: z.string().max(L.url),
     description: text.nullable(),
     chart_names: names,
     query_names: names,

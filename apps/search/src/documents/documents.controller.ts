@@ -2,17 +2,17 @@ import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/co
 import { z } from 'zod';
 import { CurrentUser, InsufficientScopeError, NoRoleRequired, type Principal } from '@fram/auth';
 import { InvalidInputError, NotFoundError } from '@fram/errors';
-import { SEARCH_RESOURCE_TYPES, type SearchDocuments, type SearchResourceType } from '@fram/models';
+import { SEARCH_LIMITS, SEARCH_RESOURCE_TYPES, type SearchDocuments, type SearchResourceType } from '@fram/models';
 import { SearchIndex } from '../index/search-index';
 import { parseBody } from '../common/parse-body';
 import { DOCUMENT_SCHEMAS, UPDATABLE_FIELDS } from './document-schemas';
 
 const updateRequest = z
   .object({
-    resource_key: z.string().min(1).max(2000),
+    resource_key: z.string().min(1).max(SEARCH_LIMITS.key),
     resource_type: z.enum(SEARCH_RESOURCE_TYPES, { error: `resource_type must be one of ${SEARCH_RESOURCE_TYPES.join(', ')}` }),
     field: z.string().min(1).max(100),
-    value: z.string().max(100_000).optional(),
+    value: z.string().max(SEARCH_LIMITS.description).optional(),
     operation: z.enum(['add', 'overwrite']).optional(),
   })
   .strict();
@@ -63,8 +63,13 @@ export class DocumentsController {
   async upsert(@Param('type') typeName: string, @Body() body: unknown, @CurrentUser() principal: Principal) {
     assertIndexer(principal);
     const type = resourceType(typeName);
-    const { documents } = parseBody(z.object({ documents: z.array(DOCUMENT_SCHEMAS[type]).min(1).max(10_000) }).strict(), body);
-    return { upserted: await this.index.upsert(type, documents as SearchDocuments[typeof type][]) };
+    const { documents } = parseBody(z.object({ documents: z.array(z.unknown()).min(1).max(10_000) }).strict(), body);
+    // One bad document refuses the batch; the answer names it (index and key), so a sender can set it aside.
+    const checked = documents.map((doc, i) => {
+      const key = (doc as { key?: unknown } | null)?.key;
+      return parseBody(DOCUMENT_SCHEMAS[type], doc, `documents.${i}${typeof key === 'string' ? ` (${key.slice(0, 200)})` : ''}`);
+    });
+    return { upserted: await this.index.upsert(type, checked as SearchDocuments[typeof type][]) };
   }
 
   /** `DELETE /v2/documents/{type}` with `{keys: [...]}`. */
@@ -90,7 +95,8 @@ export class DocumentsController {
     }
     const doc = (await this.index.get(type, key)) as Record<string, unknown> | undefined;
     if (!doc) throw new NotFoundError(`No ${type} document ${key}`);
-    await this.index.upsert(type, [{ ...doc, [field]: next(doc[field], isList) } as unknown as SearchDocuments[typeof type]]);
+    const changed = parseBody(DOCUMENT_SCHEMAS[type], { ...doc, [field]: next(doc[field], isList) }, `${type} ${key}`);
+    await this.index.upsert(type, [changed as SearchDocuments[typeof type]]);
     return { msg: `Updated ${field} of ${type} ${key}` };
   }
 }

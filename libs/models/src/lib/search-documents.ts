@@ -1,5 +1,6 @@
 import type { DashboardRecord, TableRecord } from './ingestion';
-import type { DashboardDocument, TableDocument, UserDocument } from './search';
+import type { DashboardDocument, SearchDocuments, SearchResourceType, TableDocument, UserDocument } from './search';
+import { SEARCH_LIMITS, truncateText } from './text-rules';
 import { completeDashboard } from './dashboard';
 import { tableKey } from './table';
 import type { User } from './user';
@@ -49,4 +50,63 @@ export function userDocument(u: User, counts: { read: number; own: number; follo
 export function dashboardDocument(d: DashboardRecord, views = 0): DashboardDocument {
   const { created_timestamp: _created, ...complete } = completeDashboard(d);
   return { ...complete, uri: complete.key, query_names: [], tags: d.tags ?? [], badges: [], total_usage: views };
+}
+
+const text = (value: string, max: number) => truncateText(value, max);
+const optional = (value: string | null, max: number) => (value === null ? null : truncateText(value, max));
+const list = (values: readonly string[]) => values.slice(0, SEARCH_LIMITS.listLength).map((v) => truncateText(v, SEARCH_LIMITS.listItem));
+
+/**
+ * A search document cut to SEARCH_LIMITS: long descriptions, names and lists
+ * are indexed truncated rather than refused. Keys are left as they are.
+ */
+export function fitSearchDocument<T extends SearchResourceType>(type: T, doc: SearchDocuments[T]): SearchDocuments[T] {
+  const L = SEARCH_LIMITS;
+  switch (type) {
+    case 'table': {
+      const t = doc as TableDocument;
+      const fitted: TableDocument = {
+        ...t,
+        database: text(t.database, L.name),
+        cluster: text(t.cluster, L.name),
+        schema: text(t.schema, L.name),
+        name: text(t.name, L.name),
+        description: optional(t.description, L.description),
+        columns: list(t.columns),
+        column_descriptions: list(t.column_descriptions),
+        tags: list(t.tags),
+        badges: list(t.badges),
+      };
+      return fitted as SearchDocuments[T];
+    }
+    case 'user': {
+      const u = doc as UserDocument;
+      const fitted: UserDocument = {
+        ...u,
+        full_name: text(u.full_name, L.fullName),
+        first_name: optional(u.first_name, L.profileText),
+        last_name: optional(u.last_name, L.profileText),
+        team_name: optional(u.team_name, L.profileText),
+        role_name: optional(u.role_name, L.profileText),
+        employee_type: optional(u.employee_type, L.profileText),
+      };
+      return fitted as SearchDocuments[T];
+    }
+    default: {
+      const d = doc as DashboardDocument;
+      const fitted: DashboardDocument = {
+        ...d,
+        product: text(d.product, L.name),
+        cluster: text(d.cluster, L.name),
+        group_name: text(d.group_name, L.name),
+        name: text(d.name, L.name),
+        description: optional(d.description, L.description),
+        chart_names: list(d.chart_names),
+        query_names: list(d.query_names),
+        tags: list(d.tags),
+        badges: list(d.badges),
+      };
+      return fitted as SearchDocuments[T];
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { descriptionProblem, idProblem, tagProblem, TEXT_LIMITS } from './text-rules';
+import { descriptionProblem, idProblem, tagProblem, TEXT_LIMITS, truncateText } from './text-rules';
 import { parseUser } from './user';
 
 describe('text rules', () => {
@@ -30,5 +30,14 @@ describe('parseUser', () => {
     // A long email is a fine display name.
     const long = `${'l'.repeat(250)}@example.com`;
     expect(parseUser({ email: long }).display_name).toBe(long);
+  });
+});
+
+describe('truncateText', () => {
+  it('cuts to the limit, never between the halves of a surrogate pair', () => {
+    expect(truncateText('abcdef', 4)).toBe('abcd');
+    expect(truncateText('abc', 4)).toBe('abc');
+    expect(truncateText('ab😀', 3)).toBe('ab');
+    expect(truncateText('ab😀', 4)).toBe('ab😀');
   });
 });

@@ -68,3 +68,35 @@ export function descriptionProblem(value: string): string | undefined {
   if (CONTROL_BUT_LINES.test(value)) return 'contains a control character other than tab or line break';
   return undefined;
 }
+
+/**
+ * What one search document may hold: the search service refuses more, and
+ * metadata trims its documents to these before sending them (one place, so
+ * the two agree). Keys are never trimmed: a key too long is refused.
+ */
+export const SEARCH_LIMITS = {
+  /** Table and dashboard keys, URIs and links. */
+  key: 2000,
+  url: 2000,
+  /** User documents: keys, emails and managers' emails. */
+  email: TEXT_LIMITS.email,
+  /** A person's full name (metadata may join first and last names). */
+  fullName: 500,
+  /** First and last names, team, role, employee type. */
+  profileText: TEXT_LIMITS.name,
+  /** Names of a table's or a dashboard's parts (database, cluster, schema, name, product, group). */
+  name: 1000,
+  /** One item of a list: a column name, a column description, a tag, a badge, a chart or query name. */
+  listItem: 1000,
+  /** Items in one list. */
+  listLength: 20_000,
+  /** A description: the first 20,000 characters are what is searched. */
+  description: 20_000,
+} as const;
+
+/** `value` cut to at most `max` UTF-16 units, never between the two halves of a surrogate pair. */
+export function truncateText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const end = /[\ud800-\udbff]/.test(value.charAt(max - 1)) ? max - 1 : max;
+  return value.slice(0, end);
+}

@@ -1,0 +1,66 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SEARCH_RESOURCE_TYPES, type SearchResourceType } from '@fram/models';
+
+/** A change search refused (a 4xx for the document itself): kept to be retried, while the feed goes on. */
+export interface SetAsideDocument {
+  type: SearchResourceType;
+  /** The search document's key. */
+  key: string;
+  /** The store's key it is built from (a person's user id; for tables and dashboards the same key). */
+  resource_key: string;
+  /** What search answered. */
+  reason: string;
+  /** When it was (last) refused, epoch milliseconds. */
+  at: number;
+}
+
+export interface SyncState {
+  /** The last audit entry delivered. */
+  cursor: number;
+  set_aside: SetAsideDocument[];
+}
+
+/** The feed's state in one JSON file under DATA_DIR, replaced atomically (so it survives restarts and crashes). */
+export class SyncStateFile {
+  private cached: SyncState | undefined;
+
+  constructor(private readonly file: string) {}
+
+  read(): SyncState {
+    this.cached ??= this.load();
+    return { cursor: this.cached.cursor, set_aside: [...this.cached.set_aside] };
+  }
+
+  write(state: SyncState): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(state));
+    renameSync(`${this.file}.tmp`, this.file);
+    this.cached = { cursor: state.cursor, set_aside: [...state.set_aside] };
+  }
+
+  private load(): SyncState {
+    let saved: { cursor?: unknown; set_aside?: unknown };
+    try {
+      saved = JSON.parse(readFileSync(this.file, 'utf8')) as typeof saved;
+    } catch {
+      return { cursor: 0, set_aside: [] };
+    }
+    const list = Array.isArray(saved.set_aside) ? (saved.set_aside as Partial<SetAsideDocument>[]) : [];
+    return {
+      cursor: typeof saved.cursor === 'number' ? saved.cursor : 0,
+      set_aside: list.filter(
+        (d): d is SetAsideDocument =>
+          (SEARCH_RESOURCE_TYPES as readonly unknown[]).includes(d.type) && typeof d.key === 'string' && typeof d.resource_key === 'string',
+      ),
+    };
+  }
+}
+
+export const setAsideId = (type: string, resourceKey: string) => `${type} ${resourceKey}`;
+
+/** `current` without the documents delivered since (their ids), plus those refused now (a newer refusal replaces an older one). */
+export function mergeSetAside(current: readonly SetAsideDocument[], delivered: ReadonlySet<string>, refused: readonly SetAsideDocument[]): SetAsideDocument[] {
+  const replaced = new Set(refused.map((d) => setAsideId(d.type, d.resource_key)));
+  return [...current.filter((d) => !delivered.has(setAsideId(d.type, d.resource_key)) && !replaced.has(setAsideId(d.type, d.resource_key))), ...refused];
+}
