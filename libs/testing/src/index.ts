@@ -7,4 +7,6 @@ export { startDevIdp, devIdpScript, DEV_IDP_ADMIN_TOKEN, DEV_IDP_USERS_API_TOKEN
 export { ingestSampleCatalog } from './lib/sample-catalog';
 export { startRedisServer, type RedisServer } from './lib/redis-server';
 export { signInAtFrontend, signInToCallback, csrfTokenOf } from './lib/frontend-sign-in';
-export { BrowserSession, pkcePair, jwtClaims, jwtHeader, readForm } from './lib/browser-session';
+export { BrowserSession, type BrowserOptions, type Cookie, pkcePair, jwtClaims, jwtHeader, readForm } from './lib/browser-session';
+export { makeTlsCertificate, type TlsCertificate } from './lib/tls-certificate';
+export { startNginx, type Nginx } from './lib/nginx';

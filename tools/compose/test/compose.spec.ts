@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { loadOidcClientConfig } from '@fram/auth';
+import { readProcessConfig } from '@fram/service';
 import { workspaceRoot } from '@fram/testing';
 
 const root = workspaceRoot();
@@ -77,6 +79,22 @@ describe('docker-compose.yml', () => {
     for (const name of ['search', 'metadata', 'frontend', 'dev-idp']) {
       for (const port of services[name]!.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
     }
+  });
+
+  it("runs the frontend behind a TLS-terminating proxy: its environment, with the image's NODE_ENV=production, is a valid production configuration", () => {
+    const frontendEnv = (values: Record<string, string>) => {
+      const { services } = parse(compose(envFile({ ...complete, ...values }), 'config').output) as { services: Record<string, ComposeService> };
+      return { ...services['frontend']!.environment, NODE_ENV: 'production', SESSION_SECRET: 'kq3VZ7oQm1bR8yTf0Lx2NcW5hJ9dE4sA6uGiPzYv' };
+    };
+    const behindProxy = frontendEnv({ PUBLIC_URL: 'https://fram.example.com' });
+    expect(behindProxy).toMatchObject({ TRUST_PROXY: 'loopback,uniquelocal', ALLOW_HTTP_PUBLIC_URL: 'no' });
+    expect(readProcessConfig(behindProxy, 5000).trustProxy).toEqual(['loopback', 'uniquelocal']);
+    expect(loadOidcClientConfig(behindProxy)).toMatchObject({ publicUrl: 'https://fram.example.com', secureCookies: true });
+    expect(readProcessConfig(frontendEnv({ TRUST_PROXY: '1' }), 5000).trustProxy).toBe(1);
+    // The default PUBLIC_URL is this machine (a laptop); another http address needs the explicit switch.
+    expect(loadOidcClientConfig(frontendEnv({})).secureCookies).toBe(false);
+    expect(() => loadOidcClientConfig(frontendEnv({ PUBLIC_URL: 'http://fram.example.com' }))).toThrow(/PUBLIC_URL: .*ALLOW_HTTP_PUBLIC_URL=yes/);
+    expect(loadOidcClientConfig(frontendEnv({ PUBLIC_URL: 'http://fram.example.com', ALLOW_HTTP_PUBLIC_URL: 'yes' })).secureCookies).toBe(false);
   });
 
   it('contains no secret: every secret comes from .env, and .env.example leaves them empty', () => {

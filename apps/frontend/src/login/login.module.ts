@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import { APP_GUARD } from '@nestjs/core';
@@ -43,10 +43,30 @@ export class SessionMiddleware {
       cookie: { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, maxAge: SESSION_HOURS * 3600 * 1000, path: '/' },
     });
     const callbackPath = new URL(this.config.redirectUri).pathname;
-    app.use(sessions, (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next), (req: Request, res: Response, next: NextFunction) => {
+    app.use(this.plainHttpWarning(callbackPath), sessions, (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next), (req: Request, res: Response, next: NextFunction) => {
       if (req.method === 'GET' && req.path === callbackPath) void this.callback.handle(req, res, next);
       else next();
     });
+  }
+
+  /**
+   * With an https PUBLIC_URL the session cookie is Secure, and Express sends
+   * it only on requests it sees as https. A sign-in that arrives as plain HTTP
+   * (a TLS-terminating proxy that TRUST_PROXY does not name) cannot work: say
+   * so once, in the log, naming what to set.
+   */
+  private plainHttpWarning(callbackPath: string) {
+    let warned = !this.config.secureCookies;
+    return (req: Request, _res: Response, next: NextFunction) => {
+      if (!warned && !req.secure && (req.path === '/login' || req.path === callbackPath)) {
+        warned = true;
+        new Logger('Sessions').warn(
+          `PUBLIC_URL is https, but sign-ins reach this service as plain HTTP, so the Secure session cookie is never sent and no one can sign in. ` +
+            `Behind a TLS-terminating proxy, set TRUST_PROXY to the number of proxies in front (e.g. 1) or their addresses, and have the proxy send X-Forwarded-Proto.`,
+        );
+      }
+      next();
+    };
   }
 
   /**

@@ -1,24 +1,40 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-interface Cookie {
+export interface Cookie {
   name: string;
   value: string;
   path: string;
+  /** Sent to https URLs only. */
+  secure: boolean;
+}
+
+export interface BrowserOptions {
+  /**
+   * Origins behind a TLS-terminating proxy: the https origin the browser sees
+   * → the http origin the proxy forwards to, with `X-Forwarded-Proto: https`
+   * and `X-Forwarded-Host` (e.g. a frontend with an https PUBLIC_URL on a
+   * plain-HTTP test port).
+   */
+  tlsProxy?: Readonly<Record<string, string>>;
 }
 
 /**
  * A scripted browser for OIDC flows over HTTP: keeps cookies (per host, as a
- * browser does: ports do not separate them; and per path), follows redirects
- * one at a time so tests can look at each, and submits forms.
+ * browser does: ports do not separate them; and per path; Secure ones for
+ * https only), follows redirects one at a time so tests can look at each, and
+ * submits forms.
  */
 export class BrowserSession {
   /** host → "name path" → cookie */
   private readonly cookies = new Map<string, Map<string, Cookie>>();
 
+  constructor(private readonly options: BrowserOptions = {}) {}
+
   /** The Cookie header this browser sends to `url` (undefined without cookies for it). */
   cookieHeader(url: string | URL): string | undefined {
     const target = new URL(url);
     const sent = [...(this.cookies.get(target.hostname)?.values() ?? [])]
+      .filter((c) => !c.secure || target.protocol === 'https:')
       .filter((c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
       .sort((a, b) => b.path.length - a.path.length);
     return sent.length > 0 ? sent.map((c) => `${c.name}=${c.value}`).join('; ') : undefined;
@@ -30,7 +46,13 @@ export class BrowserSession {
     const headers = new Headers(init.headers);
     const cookie = this.cookieHeader(target);
     if (cookie) headers.set('cookie', cookie);
-    const response = await fetch(target, { ...init, headers, redirect: 'manual' });
+    const forwardTo = this.options.tlsProxy?.[target.origin];
+    if (forwardTo !== undefined) {
+      headers.set('x-forwarded-proto', 'https');
+      headers.set('x-forwarded-host', target.host);
+    }
+    const sentTo = forwardTo === undefined ? target : new URL(`${target.pathname}${target.search}`, forwardTo);
+    const response = await fetch(sentTo, { ...init, headers, redirect: 'manual' });
     this.store(target.hostname, target.pathname, response.headers.getSetCookie());
     return response;
   }
@@ -68,6 +90,11 @@ export class BrowserSession {
     return [...new Set([...(this.cookies.get(host)?.values() ?? [])].map((c) => c.name))];
   }
 
+  /** A cookie this browser holds for `host`, with its attributes. */
+  cookie(host: string, name: string): Cookie | undefined {
+    return [...(this.cookies.get(host)?.values() ?? [])].find((c) => c.name === name);
+  }
+
   private store(host: string, requestPath: string, setCookies: string[]): void {
     let jar = this.cookies.get(host);
     if (!jar) this.cookies.set(host, (jar = new Map()));
@@ -78,15 +105,17 @@ export class BrowserSession {
       const value = pair!.slice(index + 1).trim();
       let path = requestPath.slice(0, requestPath.lastIndexOf('/')) || '/';
       let expired = false;
+      let secure = false;
       for (const attribute of attributes) {
         const [key, val = ''] = attribute.trim().split('=');
         const lower = key!.toLowerCase();
         if (lower === 'path' && val.startsWith('/')) path = val;
+        if (lower === 'secure') secure = true;
         if ((lower === 'expires' && Date.parse(val) < Date.now()) || (lower === 'max-age' && Number(val) <= 0)) expired = true;
       }
       const id = `${name} ${path}`;
       if (expired || value === '') jar.delete(id);
-      else jar.set(id, { name, value, path });
+      else jar.set(id, { name, value, path, secure });
     }
   }
 }

@@ -17,7 +17,10 @@ export interface OidcClientConfig {
   audienceParam?: string;
   publicUrl: string;
   sessionSecret: string;
-  /** Cookies are Secure unless the frontend is served over plain HTTP in development. */
+  /**
+   * Cookies are Secure when PUBLIC_URL is https (behind a TLS-terminating
+   * proxy, TRUST_PROXY lets the service see that a request came over https).
+   */
   secureCookies: boolean;
 }
 
@@ -44,6 +47,9 @@ function estimatedSecretBits(secret: string): number {
   while (unit < chars.length && chars.slice(unit).join('') !== chars.slice(0, chars.length - unit).join('')) unit++;
   return bitsPerChar * unit;
 }
+
+/** localhost, 127.0.0.0/8 and ::1: a browser on the same machine (docker-compose on a laptop). */
+const isLoopback = (hostname: string) => hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
 
 const isStrongSecret = (secret: string) =>
   secret.length >= MIN_SECRET_LENGTH && !KNOWN_SECRETS.has(secret) && estimatedSecretBits(secret) >= MIN_SECRET_BITS;
@@ -86,8 +92,19 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
   });
   const audienceParam = reader.read({ name: 'OIDC_AUDIENCE_PARAM', schema: z.string().max(500, 'is too long').optional() });
   const sessionSecret = reader.read({ name: 'SESSION_SECRET', schema: z.string().optional() });
+  const allowHttp = reader.read({
+    name: 'ALLOW_HTTP_PUBLIC_URL',
+    schema: z.enum(['yes', 'no'], { error: 'must be yes or no' }).optional().transform((v) => v === 'yes'),
+  });
 
   if (!development) {
+    if (publicUrl.startsWith('http://') && !allowHttp && !isLoopback(new URL(publicUrl).hostname)) {
+      reader.problem(
+        `PUBLIC_URL: ${publicUrl} is plain http, so sign-ins, tokens and session cookies would travel in clear text; ` +
+          'serve Fram over https (e.g. a TLS-terminating proxy, with TRUST_PROXY) and set PUBLIC_URL to its https:// URL, ' +
+          'or set ALLOW_HTTP_PUBLIC_URL=yes to run over http anyway (only on a network you trust)',
+      );
+    }
     if (clientId === undefined || clientSecret === undefined) reader.problem('OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to the frontend\'s client at your identity provider');
     if (sessionSecret === undefined || !isStrongSecret(sessionSecret)) {
       reader.problem(
@@ -108,6 +125,6 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
     ...(audienceParam !== undefined && { audienceParam }),
     publicUrl,
     sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
-    secureCookies: !development || publicUrl.startsWith('https://'),
+    secureCookies: publicUrl.startsWith('https://'),
   };
 }

@@ -7,6 +7,7 @@ import { ErrorResponseFilter } from '@fram/errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { setUpApiDocs } from './api-docs';
 import { readSecurityHeadersConfig, securityHeaders } from './security-headers';
+import { readTrustProxy, trustProxySchema, type TrustProxy } from './trust-proxy';
 
 export interface ServiceOptions {
   /** Shown in logs, e.g. "metadata". */
@@ -34,6 +35,7 @@ export function configureApp(app: INestApplication, service?: string): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('etag', false);
+  express.set('trust proxy', readTrustProxy(process.env));
   app.use(securityHeaders(readSecurityHeadersConfig(process.env)));
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();
@@ -58,9 +60,11 @@ export interface ProcessConfig {
   host: string;
   /** The levels that are printed: LOG_LEVEL and every level above it. */
   logLevels: LogLevel[];
+  /** Which proxies' X-Forwarded-* headers are believed (TRUST_PROXY). */
+  trustProxy: TrustProxy;
 }
 
-/** Where the service listens (PORT, HOST: loopback unless told otherwise) and how much it logs (LOG_LEVEL). */
+/** Where the service listens (PORT, HOST: loopback unless told otherwise), how much it logs (LOG_LEVEL) and which proxies it believes (TRUST_PROXY). */
 export function readProcessConfig(source: Env, defaultPort: number): ProcessConfig {
   const reader = new EnvReader(source);
   const port = reader.read({ name: 'PORT', schema: env.port(defaultPort) });
@@ -72,8 +76,9 @@ export function readProcessConfig(source: Env, defaultPort: number): ProcessConf
       .optional()
       .transform((v) => v ?? 'log'),
   });
+  const trustProxy = reader.read({ name: 'TRUST_PROXY', schema: trustProxySchema });
   reader.done();
-  return { port, host, logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1) };
+  return { port, host, logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1), trustProxy };
 }
 
 /**
