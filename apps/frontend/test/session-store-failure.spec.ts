@@ -82,6 +82,14 @@ describe('frontend: the session store failing', () => {
       expect(login.status).toBe(503);
       expect(await login.text()).toMatch(SESSIONS_UNAVAILABLE);
 
+      // A browser coming back from the IdP (or opening any page) gets the page too, not JSON.
+      const navigation = { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, signal: AbortSignal.timeout(5000) };
+      for (const path of ['/auth?code=abc&state=def', '/table_detail/gold/hive/core/orders']) {
+        const page = await browser.request(`${base}${path}`, navigation);
+        expect([path, page.status, page.headers.get('content-type')]).toEqual([path, 503, expect.stringMatching(/^text\/html/)]);
+        expect(await page.text()).toMatch(SESSIONS_UNAVAILABLE);
+      }
+
       const health = await call(`${base}/healthcheck`);
       expect(health.status).toBe(503);
       expect(health.json<Health>()).toMatchObject({ status: 'fail', checks: { 'SessionStore:connection': { status: 'fail', kind: 'redis' } } });

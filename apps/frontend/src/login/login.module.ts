@@ -5,6 +5,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { loadOidcClientConfig, type OidcClientConfig, type SignedIn } from '@fram/auth';
 import { HealthService } from '@fram/service';
 import { markSessionBearer } from '../session/csrf';
+import { SESSIONS_UNAVAILABLE_PAGE, SessionsUnavailableError } from '../session/sessions-unavailable';
+import { sendProblemPage } from './pages';
 import { CsrfGuard } from '../session/csrf.guard';
 import { loadSessionStoreConfig, openSessionStore, type OpenSessionStore } from '../session/session-store';
 import { TokenRefresher } from '../session/token-refresher';
@@ -14,6 +16,20 @@ import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
 import { OidcLoginService } from './oidc-login.service';
 
 const SESSION_STORE = Symbol('SESSION_STORE');
+
+/**
+ * A session store that fails while a browser opens a page (the sign-in
+ * callback included) is the 503 page; API callers get the JSON error from the
+ * app's error filter.
+ */
+function sessionsUnavailablePage(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  if (error instanceof SessionsUnavailableError && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
+    res.setHeader('Retry-After', '5');
+    sendProblemPage(res, ...SESSIONS_UNAVAILABLE_PAGE);
+    return;
+  }
+  next(error);
+}
 const SESSION_HOURS = 8;
 
 /**
@@ -43,7 +59,7 @@ export class SessionMiddleware {
       cookie: { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, maxAge: SESSION_HOURS * 3600 * 1000, path: '/' },
     });
     const callbackPath = new URL(this.config.redirectUri).pathname;
-    app.use(this.plainHttpWarning(callbackPath), sessions, (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next), (req: Request, res: Response, next: NextFunction) => {
+    app.use(this.plainHttpWarning(callbackPath), sessions, sessionsUnavailablePage, (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next), (req: Request, res: Response, next: NextFunction) => {
       if (req.method === 'GET' && req.path === callbackPath) void this.callback.handle(req, res, next);
       else next();
     });
