@@ -3,15 +3,17 @@
  *
  * Builds the apps (Nx's cache makes later starts quick), starts dev-idp,
  * search, metadata and the frontend on their usual ports with data under
- * DATA_DIR (default ./.data), loads the sample catalog into an empty catalog,
- * waits until every service is healthy and prints where to go. Ctrl-C stops
- * everything. The services' own warnings and errors are shown, prefixed.
+ * DATA_DIR (default ./.data; dev-idp keeps its signing keys there), loads the sample catalog into an empty catalog,
+ * waits until every service is healthy and prints where to go. Ctrl-C or
+ * SIGTERM stops everything it started. It starts nothing when one of its
+ * ports is taken. The services' own warnings and errors are shown, prefixed.
  *
  *   npm start                   build (cached) and start
  *   npm start -- --no-build     start what is in dist/apps (e.g. after npm run build)
  */
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { clientCredentialsToken, DEV_ISSUER, scriptScopes } from '../../apps/metadata/src/common/client-credentials';
 import { ingestCatalog, readCatalogFile } from '../../apps/metadata/src/cli/ingest-client';
@@ -36,16 +38,49 @@ const SERVICES: Service[] = [
 const NOISE = ['a quick start development-only in-memory adapter is used'];
 
 const running: { name: string; child: ChildProcess }[] = [];
+/** The build, while it runs. */
+let building: ChildProcess | undefined;
 let stopping = false;
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** Where every service keeps its data (dev-idp its signing keys, so sign-ins outlive a restart). */
+const dataDir = resolve(root, process.env['DATA_DIR'] ?? '.data');
+
+/** Where the services listen (their own default unless HOST says otherwise). */
+const host = () => process.env['HOST'] ?? '127.0.0.1';
+
+/** Why the port cannot be listened on (say EADDRINUSE), or undefined when it is free. */
+function portProblem(port: number): Promise<string | undefined> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+    server.listen(port, host(), () => server.close(() => done(undefined)));
+  });
+}
+
+/** Stops before anything starts when a port is taken: the services would fail, and health checks would reach whatever holds it. */
+async function refuseTakenPorts(): Promise<void> {
+  const problems: string[] = [];
+  for (const service of SERVICES) {
+    const problem = await portProblem(service.port);
+    if (problem === 'EADDRINUSE') problems.push(`port ${service.port} (${service.name}) is in use on ${host()}`);
+    else if (problem !== undefined) problems.push(`port ${service.port} (${service.name}) cannot be listened on at ${host()}: ${problem}`);
+  }
+  if (problems.length === 0) return;
+  const ports = SERVICES.map((s) => s.port).sort((a, b) => a - b);
+  throw new Error(
+    `${problems.join('; ')}. npm start needs ports ${ports.slice(0, -1).join(', ')} and ${ports.at(-1)}; they are fixed (the sign-in's redirect address and the issuer use them). ` +
+      `Stop what holds ${problems.length === 1 ? 'it' : 'them'} (an earlier npm start still running? \`ss -ltnp\` shows who listens) and try again. Nothing was started.`,
+  );
+}
+
 function startService(service: Service): void {
   const child = spawn(process.execPath, [join(root, 'dist', 'apps', service.name, 'main.js')], {
     cwd: root,
-    env: { LOG_LEVEL: 'warn', ...process.env, PORT: String(service.port) },
+    env: { LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir, PORT: String(service.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `[${service.name}]`.padEnd(11);
@@ -74,12 +109,14 @@ async function waitHealthy(service: Service, deadline: number): Promise<void> {
   }
 }
 
+/** Stops the build and every service it started, waiting until they are gone, then exits. */
 async function stopAll(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  const children = [...(building ? [building] : []), ...running.map((r) => r.child)];
   await Promise.all(
-    running.map(
-      ({ child }) =>
+    children.map(
+      (child) =>
         new Promise<void>((done) => {
           if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once('exit', () => done());
@@ -141,21 +178,46 @@ async function untilSearchable(catalog: { tables: number; loaded: boolean }, tok
   }
 }
 
-function build(): void {
-  execSync('npx nx run-many -t build -p dev-idp search metadata frontend web --output-style=static', {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NX_DAEMON: process.env['NX_DAEMON'] ?? 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+/** The build runs as a child, so that a signal meanwhile stops it too. */
+function build(): Promise<void> {
+  return new Promise((done, fail) => {
+    const nx = join(root, 'node_modules', '.bin', 'nx');
+    building = spawn(process.execPath, [nx, 'run-many', '-t', 'build', '-p', 'dev-idp', 'search', 'metadata', 'frontend', 'web', '--output-style=static'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NX_DAEMON: process.env['NX_DAEMON'] ?? 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    });
+    building.once('error', fail);
+    building.once('exit', (code, signal) => {
+      building = undefined;
+      if (code === 0) done();
+      else fail(new Error(`the build failed (${signal ?? `exit code ${code}`})`));
+    });
   });
+}
+
+/**
+ * Stops everything when the process that started npm start is gone (npm
+ * killed outright, say): nothing else would stop the services.
+ */
+function stopWhenOrphaned(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid === parent || stopping) return;
+    log('The process that started npm start is gone: stopping everything ...');
+    void stopAll(1);
+  }, 1000).unref();
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  // Ctrl-C reaches the whole process group, SIGTERM (kill, a process manager, npm passing it on) only this process: either way it stops what it started.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+  stopWhenOrphaned();
+  await refuseTakenPorts();
   if (!process.argv.includes('--no-build')) {
     log('Building the apps (cached after the first start) ...');
-    build();
+    await build();
     log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
   for (const service of SERVICES) {
@@ -171,7 +233,7 @@ async function main(): Promise<void> {
   const catalog = await loadSampleCatalogOnce(token);
   await untilSearchable(catalog, token, deadline);
   log(`
-Fram is ready (${((Date.now() - started) / 1000).toFixed(0)} s; ${catalog.said}; data in ${resolve(process.env['DATA_DIR'] ?? '.data')}).
+Fram is ready (${((Date.now() - started) / 1000).toFixed(0)} s; ${catalog.said}; data in ${dataDir}).
 
   Open http://localhost:5000 and sign in on dev-idp's page, password fram-demo:
     ada@example.com       admin and editor (Fram Admins, Data Engineers)
@@ -186,6 +248,7 @@ Ctrl-C stops everything.`);
 }
 
 main().catch((error: unknown) => {
+  if (stopping) return; // stopped by a signal meanwhile
   log(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
   void stopAll(1);
 });

@@ -67,6 +67,9 @@ describe('dev-idp: starting', () => {
       expect(output).toContain('dev-idp is for development and tests only');
       expect(output).toContain(`Issuer (Fram's APIs trust it): ${idp.issuer}`);
       expect(output).toContain('ada@example.com (Fram Admins, Data Engineers)');
+      // Nothing alarming on a normal start (it once logged an UnknownElementException for MetricsService).
+      expect(output).not.toContain('ERROR');
+      expect(output).not.toContain('UnknownElementException');
     } finally {
       await idp.stop();
     }

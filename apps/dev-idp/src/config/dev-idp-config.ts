@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { env, EnvReader, isHttpUrl, type Env } from '@fram/config';
 
 export const DEV_IDP_PORT = 5005;
+/** The file under DATA_DIR that keeps the signing keys across restarts. */
+export const KEY_FILE_NAME = 'dev-idp-keys.json';
 
 export interface DevIdpConfig {
   /** Scheme, host and port clients use to reach dev-idp; the org issuer. */
@@ -16,6 +19,8 @@ export interface DevIdpConfig {
   /** The fault switches (/admin/faults) are off unless DEV_IDP_FAULTS=on. */
   faults: boolean;
   cookieKeys: string[];
+  /** Where the signing keys are kept (`$DATA_DIR/dev-idp-keys.json`); undefined: in memory, new at every start. */
+  keyFile: string | undefined;
   production: boolean;
   allowProduction: boolean;
 }
@@ -43,6 +48,7 @@ export function loadDevIdpConfig(source: Env = process.env): DevIdpConfig {
     name: 'DEV_IDP_ALLOW_PRODUCTION',
     schema: z.enum(['yes', 'no'], { error: 'must be yes or no' }).optional().transform((v) => v === 'yes'),
   });
+  const dataDir = reader.read({ name: 'DATA_DIR', schema: z.string().optional() });
   const cookieSecret = reader.read({ name: 'DEV_IDP_COOKIE_SECRET', schema: z.string().min(32, 'must be at least 32 characters').optional() });
   reader.done();
   return {
@@ -53,6 +59,7 @@ export function loadDevIdpConfig(source: Env = process.env): DevIdpConfig {
     refreshTokenTtlSec,
     faults,
     cookieKeys: [cookieSecret ?? randomBytes(32).toString('base64url')],
+    keyFile: dataDir === undefined ? undefined : resolve(dataDir, KEY_FILE_NAME),
     production: source['NODE_ENV'] === 'production',
     allowProduction,
   };

@@ -15,7 +15,7 @@ export class OidcModule {
   static forRoot(config: DevIdpConfig = loadDevIdpConfig()): DynamicModule {
     const seed: Seed = config.seedPath ? loadSeed(config.seedPath) : seedSchema.parse(defaultSeed);
     const directory = new Directory(seed);
-    const keys = new SigningKeys();
+    const keys = config.keyFile ? SigningKeys.keptIn(config.keyFile) : SigningKeys.inMemory();
     const faults = new FaultState();
     const servers = new OidcServers(config, directory, keys, faults);
     const providers = [

@@ -1,6 +1,6 @@
 import { Logger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
 import { z } from 'zod';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { env, EnvReader, type Env } from '@fram/config';
 import { ErrorResponseFilter } from '@fram/errors';
@@ -44,13 +44,14 @@ export function configureApp(app: INestApplication, service?: string): void {
   if (service !== undefined) setUpApiDocs(app, service);
 }
 
-/** The app's MetricsService, when it imports MetricsModule. */
+/**
+ * The app's MetricsService, when it imports MetricsModule. Looked up in the
+ * module graph first: asking Nest for a provider the app does not have makes
+ * it log an UnknownElementException with a stack trace.
+ */
 function metricsOf(app: INestApplication): MetricsService | undefined {
-  try {
-    return app.get(MetricsService, { strict: false });
-  } catch {
-    return undefined;
-  }
+  const modules = [...app.get(ModulesContainer).values()];
+  return modules.some((module) => module.providers.has(MetricsService)) ? app.get(MetricsService, { strict: false }) : undefined;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
