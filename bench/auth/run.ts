@@ -33,7 +33,8 @@ async function main(): Promise<void> {
 
   const idp = await TestIssuer.start();
   const metadata = join(root, 'dist/apps/metadata/main.js');
-  const common = { AUTH_ISSUERS: idp.issuer, NODE_ENV: 'development' };
+  // Request lines as production writes them (JSON, one per request).
+  const common = { AUTH_ISSUERS: idp.issuer, NODE_ENV: 'development', LOG_FORMAT: 'json' };
   const started = await Promise.allSettled([
     startNode(metadata, { env: common }),
     startNode(metadata, { env: { ...common, PUBLIC_PATHS: '/healthcheck,/whoami' } }),

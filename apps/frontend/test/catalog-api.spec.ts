@@ -257,11 +257,11 @@ describe('frontend: what reaches metadata', () => {
   }, 60_000);
   afterAll(() => stop?.());
 
-  it('forwards only the session access token: no cookie, no refresh or ID token', async () => {
+  it('forwards only the session access token (and the request id): no cookie, no refresh or ID token', async () => {
     const { browser } = await signIn(base, 'ada@example.com');
     expect((await uiCall(browser, base, 'GET', '/api/metadata/v0/user?user_id=ada%40example.com')).status).toBe(200);
     const request = seen.find((r) => r.url === '/user/ada%40example.com')!;
-    expect(Object.keys(request.headers).sort()).toEqual(['accept', 'authorization', 'connection', 'host']);
+    expect(Object.keys(request.headers).sort()).toEqual(['accept', 'authorization', 'connection', 'host', 'x-request-id']);
     const token = /^Bearer (eyJ[\w-]+\.[\w-]+\.[\w-]+)$/.exec(request.headers.authorization!)![1]!;
     expect(jwtClaims(token)).toMatchObject({ sub: expect.any(String), aud: 'api://fram', scp: expect.arrayContaining(['openid']) });
     expect(JSON.stringify(request.headers)).not.toMatch(/fram\.sid|refresh/i);

@@ -11,6 +11,7 @@ export {
 } from './lib/config/auth-config';
 export { AUTH_CONFIG } from './lib/config/auth-config.token';
 export { InvalidTokenError, InsufficientScopeError, AuthUnavailableError } from './lib/errors/auth-errors';
+export { TokenRefusals, TOKEN_REFUSAL_REASONS, tokenRefusalOf, type TokenRefusalReason } from './lib/refusals/token-refusals';
 export { Public, IS_PUBLIC } from './lib/decorators/public.decorator';
 export { RequireRole, RequireScopes, NoRoleRequired } from './lib/decorators/access.decorators';
 export { CurrentUser } from './lib/decorators/current-user.decorator';

@@ -7,3 +7,4 @@ export { setUpApiDocs, API_DOCS_PATH, OPENAPI_JSON_PATH } from './lib/bootstrap/
 export { MetricsModule } from './lib/metrics/metrics.module';
 export { MetricsService } from './lib/metrics/metrics.service';
 export { readSecurityHeadersConfig, securityHeaders, type SecurityHeadersConfig } from './lib/bootstrap/security-headers';
+export { currentRequestId, REQUEST_ID_HEADER } from './lib/logging/request-id';

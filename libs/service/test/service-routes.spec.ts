@@ -71,8 +71,8 @@ describe('the routes every service has', () => {
 
 describe('readProcessConfig', () => {
   it('listens on loopback at the default port and logs from "log" up, unless told otherwise', () => {
-    expect(readProcessConfig({}, 5002)).toEqual({ port: 5002, host: '127.0.0.1', logLevels: ['fatal', 'error', 'warn', 'log'] });
-    expect(readProcessConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn' }, 5002)).toEqual({
+    expect(readProcessConfig({}, 5002)).toMatchObject({ port: 5002, host: '127.0.0.1', logLevels: ['fatal', 'error', 'warn', 'log'], logFormat: 'text' });
+    expect(readProcessConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn' }, 5002)).toMatchObject({
       port: 8080,
       host: '0.0.0.0',
       logLevels: ['fatal', 'error', 'warn'],
@@ -80,5 +80,13 @@ describe('readProcessConfig', () => {
     expect(() => readProcessConfig({ PORT: 'http', LOG_LEVEL: 'loud' }, 5002)).toThrow(
       'PORT: must be a whole number from 0 to 65535 (got "http")\n  - LOG_LEVEL: must be one of fatal, error, warn, log, debug, verbose (got "loud")',
     );
+  });
+
+  it('logs JSON lines in production and readable text otherwise, unless LOG_FORMAT says which', () => {
+    expect(readProcessConfig({ NODE_ENV: 'production' }, 5002).logFormat).toBe('json');
+    expect(readProcessConfig({ NODE_ENV: 'development' }, 5002).logFormat).toBe('text');
+    expect(readProcessConfig({ NODE_ENV: 'production', LOG_FORMAT: 'text' }, 5002).logFormat).toBe('text');
+    expect(readProcessConfig({ LOG_FORMAT: 'json' }, 5002).logFormat).toBe('json');
+    expect(() => readProcessConfig({ LOG_FORMAT: 'pretty' }, 5002)).toThrow('LOG_FORMAT: must be json or text (got "pretty")');
   });
 });

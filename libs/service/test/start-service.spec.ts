@@ -33,7 +33,7 @@ describe('startService', () => {
   });
 
   it('starts and listens with a good configuration', async () => {
-    const app = await withEnv({ PORT: '0', AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default' }, () =>
+    const app = await withEnv({ PORT: '0', AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default', LOG_LEVEL: 'warn' }, () =>
       startService({ name: 'test', module: AppModule, defaultPort: 0 }),
     );
     expect(app).toBeDefined();

@@ -3,6 +3,7 @@ import { Pool } from 'undici';
 import { z } from 'zod';
 import { env, EnvReader, isHttpUrl } from '@fram/config';
 import { DependencyUnavailableError } from '@fram/errors';
+import { currentRequestId, REQUEST_ID_HEADER } from '@fram/service';
 import { BackendError } from './backend-error';
 
 export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -37,8 +38,9 @@ export function keyPath(key: string): string {
 /**
  * Calls one backend (metadata or search) on behalf of the caller, with the
  * caller's `Authorization: Bearer <access token>` and nothing else of theirs:
- * never the refresh token, the ID token or the cookie. A refusal of the
- * backend (4xx) reaches the caller as it was; a backend that is down or
+ * never the refresh token, the ID token or the cookie; and with the request's
+ * id (X-Request-Id), so that the backend's log line of the call has it too.
+ * A refusal of the backend (4xx) reaches the caller as it was; a backend that is down or
  * failing is a 503. Requests go through a pool of keep-alive connections
  * (undici's), the fastest way Node has to make them.
  */
@@ -67,6 +69,8 @@ export abstract class BackendClient implements OnApplicationShutdown {
     const { name, timeoutMs } = this.settings;
     const headers: Record<string, string> = { authorization, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    const requestId = currentRequestId();
+    if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
     let status: number;
     let text: string;
     let wwwAuthenticate: string | null = null;

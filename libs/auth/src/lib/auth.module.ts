@@ -7,6 +7,7 @@ import { BearerAuthGuard } from './guards/bearer-auth.guard';
 import { KeyStore } from './keys/key-store';
 import { VerifiedTokenCache } from './cache/verified-token-cache';
 import { BearerJwtStrategy } from './strategy/bearer-jwt.strategy';
+import { TokenRefusals } from './refusals/token-refusals';
 
 export interface AuthModuleOptions {
   /** Defaults to loadAuthConfig(process.env), read when the module is created. */
@@ -29,9 +30,10 @@ export class AuthModule {
         KeyStore,
         VerifiedTokenCache,
         BearerJwtStrategy,
+        TokenRefusals,
         { provide: APP_GUARD, useClass: BearerAuthGuard },
       ],
-      exports: [AUTH_CONFIG, KeyStore],
+      exports: [AUTH_CONFIG, KeyStore, TokenRefusals],
     };
   }
 }

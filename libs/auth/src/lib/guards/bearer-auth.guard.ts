@@ -11,6 +11,7 @@ import { REQUIRED_ROLE, REQUIRED_SCOPES } from '../decorators/access.decorators'
 import { IS_PUBLIC } from '../decorators/public.decorator';
 import { InsufficientScopeError, InvalidTokenError } from '../errors/auth-errors';
 import type { Principal, Role } from '../principal/principal';
+import { refusalReasonOf, TokenRefusals } from '../refusals/token-refusals';
 import { BEARER_STRATEGY } from '../strategy/bearer-jwt.strategy';
 
 /**
@@ -28,6 +29,7 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
     private readonly reflector: Reflector,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     private readonly cache: VerifiedTokenCache,
+    private readonly refusals: TokenRefusals,
   ) {
     super();
     this.publicPaths = new Set(config.publicPaths);
@@ -44,7 +46,7 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
     if (remembered) request.user = remembered;
     else await super.canActivate(context); // passport-jwt: full verification
     const principal = request.user;
-    if (principal === undefined) throw new InvalidTokenError('no principal');
+    if (principal === undefined) throw this.refused(new InvalidTokenError('no principal'), request);
 
     const role = this.reflector.getAllAndOverride<Role | null | undefined>(REQUIRED_ROLE, targets);
     const required: Role | null = role === undefined ? 'read' : role;
@@ -59,12 +61,19 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
   }
 
   /** Called by passport with its outcome: keep our own errors, make every other failure a 401. */
-  override handleRequest<T = Principal>(error: unknown, user: unknown, info: unknown): T {
+  override handleRequest<T = Principal>(error: unknown, user: unknown, info: unknown, context: ExecutionContext): T {
     const failure = error ?? (user ? undefined : info);
     if (failure === undefined) return user as T;
-    const refusal = failure instanceof DomainError ? failure : new InvalidTokenError(failure instanceof Error ? failure.message : 'rejected');
-    // The reason (never the token) helps operators see why a client is refused: LOG_LEVEL=debug.
-    if (refusal instanceof InvalidTokenError) this.logger.debug(`Refused a bearer token: ${refusal.reason}`);
-    throw refusal;
+    if (failure instanceof DomainError && !(failure instanceof InvalidTokenError)) throw failure; // 503: no key to check with
+    const refusal = failure instanceof InvalidTokenError ? failure : new InvalidTokenError(failure instanceof Error ? failure.message : 'rejected');
+    throw this.refused(refusal, context.switchToHttp().getRequest<Request>(), failure);
+  }
+
+  /** Counts the refusal by reason and, at LOG_LEVEL=debug, logs why (never the token). */
+  private refused(refusal: InvalidTokenError, request: Request, failure: unknown = refusal): InvalidTokenError {
+    const reason = refusalReasonOf(failure, request.headers.authorization !== undefined);
+    this.refusals.record(reason, request);
+    this.logger.debug(`Refused a bearer token (${reason}): ${refusal.reason}`);
+    return refusal;
   }
 }

@@ -1,5 +1,5 @@
 import { Logger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
-import { z } from 'zod';
+import type { Logger as PinoLogger } from 'pino';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { env, EnvReader, type Env } from '@fram/config';
@@ -7,6 +7,10 @@ import { ErrorResponseFilter } from '@fram/errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { setUpApiDocs } from './api-docs';
 import { readSecurityHeadersConfig, securityHeaders } from './security-headers';
+import { nestLogLevels, readLogFormat, readLogLevel, type LogFormat } from '../logging/log-settings';
+import { requestIds } from '../logging/request-id';
+import { requestLogging } from '../logging/request-logging';
+import { useServiceLogging } from '../logging/service-logger';
 import { readTrustProxy, trustProxySchema, type TrustProxy } from './trust-proxy';
 
 export interface ServiceOptions {
@@ -28,14 +32,18 @@ const isModuleClass = (module: ServiceOptions['module']): module is Type<unknown
 
 /**
  * What every Fram app does to its Nest application, in main.ts and in tests
- * alike: security headers on every answer, errors as JSON, metrics. With a
- * service name, the app also serves its OpenAPI docs.
+ * alike: a request id for every request (X-Request-Id), security headers on
+ * every answer, errors as JSON, metrics. With a service name, the app also
+ * serves its OpenAPI docs; with a logger (startService's), it logs one line
+ * per request.
  */
-export function configureApp(app: INestApplication, service?: string): void {
+export function configureApp(app: INestApplication, service?: string, requestLogger?: PinoLogger): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('etag', false);
   express.set('trust proxy', readTrustProxy(process.env));
+  app.use(requestIds());
+  if (requestLogger) app.use(requestLogging(requestLogger));
   app.use(securityHeaders(readSecurityHeadersConfig(process.env)));
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();
@@ -54,13 +62,13 @@ function metricsOf(app: INestApplication): MetricsService | undefined {
   return modules.some((module) => module.providers.has(MetricsService)) ? app.get(MetricsService, { strict: false }) : undefined;
 }
 
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 export interface ProcessConfig {
   port: number;
   host: string;
   /** The levels that are printed: LOG_LEVEL and every level above it. */
   logLevels: LogLevel[];
+  /** LOG_FORMAT: json (NODE_ENV=production's default) or text. */
+  logFormat: LogFormat;
   /** Which proxies' X-Forwarded-* headers are believed (TRUST_PROXY). */
   trustProxy: TrustProxy;
 }
@@ -70,16 +78,11 @@ export function readProcessConfig(source: Env, defaultPort: number): ProcessConf
   const reader = new EnvReader(source);
   const port = reader.read({ name: 'PORT', schema: env.port(defaultPort) });
   const host = reader.read({ name: 'HOST', schema: env.text('127.0.0.1') });
-  const level = reader.read({
-    name: 'LOG_LEVEL',
-    schema: z
-      .enum(LOG_LEVELS as [LogLevel, ...LogLevel[]], { error: `must be one of ${LOG_LEVELS.join(', ')}` })
-      .optional()
-      .transform((v) => v ?? 'log'),
-  });
+  const level = readLogLevel(reader);
+  const logFormat = readLogFormat(reader, source);
   const trustProxy = reader.read({ name: 'TRUST_PROXY', schema: trustProxySchema });
   reader.done();
-  return { port, host, logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1), trustProxy };
+  return { port, host, logLevels: nestLogLevels(level), logFormat, trustProxy };
 }
 
 /**
@@ -87,6 +90,7 @@ export function readProcessConfig(source: Env, defaultPort: number): ProcessConf
  * its message (which names each variable) and exit code 1, without a stack.
  */
 export async function startService(options: ServiceOptions): Promise<INestApplication | undefined> {
+  const logging = useServiceLogging(options.name, process.env);
   const logger = new Logger(options.name);
   let settings: ProcessConfig;
   let root: Type<unknown> | DynamicModule;
@@ -102,12 +106,12 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   let app: INestApplication;
   try {
     // Nest logs what fails while the modules are created (ConfigError without a stack).
-    app = await NestFactory.create(root, { abortOnError: false, logger: settings.logLevels });
+    app = await NestFactory.create(root, { abortOnError: false, logger: logging?.nest ?? settings.logLevels });
   } catch {
     process.exitCode = 1;
     return undefined;
   }
-  configureApp(app, options.name);
+  configureApp(app, options.name, logging?.logger);
   options.beforeListen?.(app);
   await app.listen(settings.port, settings.host);
   const url = `http://${settings.host}:${settings.port}`;

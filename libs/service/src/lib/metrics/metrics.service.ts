@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { TOKEN_REFUSAL_REASONS, TokenRefusals } from '@fram/auth';
 
 /**
  * The app's Prometheus metrics (prom-client, in a registry of its own): the
- * Node process's (memory, CPU, event loop lag, GC) and a histogram of HTTP
- * requests by method, route pattern and status.
+ * Node process's (memory, CPU, event loop lag, GC), a histogram of HTTP
+ * requests by method, route pattern and status, and (in apps with libs/auth)
+ * `fram_auth_refused_total`: bearer tokens refused, by reason.
  */
 @Injectable()
 export class MetricsService {
@@ -18,8 +20,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(@Optional() refusals?: TokenRefusals) {
     collectDefaultMetrics({ register: this.registry });
+    if (refusals) {
+      const refused = new Counter({
+        name: 'fram_auth_refused_total',
+        help: 'Bearer tokens refused (401), by reason',
+        labelNames: ['reason'] as const,
+        registers: [this.registry],
+      });
+      for (const reason of TOKEN_REFUSAL_REASONS) refused.inc({ reason }, 0); // every reason shown from the start
+      refusals.onRefusal((reason) => refused.inc({ reason }));
+    }
   }
 
   /** Express middleware timing every request; the route is the matched pattern (never the raw path, which could hold keys). */
