@@ -79,6 +79,19 @@ describe('frontend: NODE_ENV=production', () => {
     }
   });
 
+  it('believes X-Forwarded-Proto only from the proxies TRUST_PROXY names: from another address the sign-in fails', async () => {
+    const base = publicUrl(ports.proxyNotTrusted);
+    const frontend = await startFrontend(ports.proxyNotTrusted, production(base, { TRUST_PROXY: '10.1.2.3' }));
+    try {
+      const browser = new BrowserSession({ tlsProxy: { [base]: frontend.url } });
+      const { response } = await signInToCallback(base, 'ada@example.com', '%2F', browser);
+      expect(response.status).toBe(400);
+      expect(browser.cookie('127.0.0.1', 'fram.sid')).toBeUndefined();
+    } finally {
+      await frontend.close();
+    }
+  });
+
   it('refuses an http PUBLIC_URL other than loopback, saying why, unless ALLOW_HTTP_PUBLIC_URL=yes', async () => {
     const env = production('http://fram.example.com');
     await expect(startFrontend(await freePort(), env)).rejects.toThrow(/PUBLIC_URL: .*http.*clear text.*https.*ALLOW_HTTP_PUBLIC_URL=yes/);

@@ -59,13 +59,14 @@ describe('loadOidcClientConfig', () => {
 
   it('in production, refuses a plain-http PUBLIC_URL unless it is loopback or ALLOW_HTTP_PUBLIC_URL=yes; cookies are Secure exactly when PUBLIC_URL is https', () => {
     const base = { NODE_ENV: 'production', OIDC_ISSUER: 'https://acme.okta.com/oauth2/default', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b', SESSION_SECRET: randomSecret() };
-    for (const url of ['http://fram.internal', 'http://10.0.0.5:5000', 'http://127.example.com']) {
+    for (const url of ['http://fram.internal', 'http://10.0.0.5:5000', 'http://127.example.com', 'HTTP://fram.example.com', 'Http://fram.example.com/']) {
       expect(problems({ ...base, PUBLIC_URL: url })).toEqual([expect.stringMatching(/^PUBLIC_URL: .* is plain http.*clear text.*https.*ALLOW_HTTP_PUBLIC_URL=yes/)]);
     }
     expect(loadOidcClientConfig({ ...base, PUBLIC_URL: 'http://fram.internal', ALLOW_HTTP_PUBLIC_URL: 'yes' }).secureCookies).toBe(false);
     expect(problems({ ...base, PUBLIC_URL: 'http://fram.internal', ALLOW_HTTP_PUBLIC_URL: 'sure' })).toContainEqual(expect.stringMatching(/^ALLOW_HTTP_PUBLIC_URL: must be yes or no/));
     for (const url of ['http://localhost:5000', 'http://127.0.0.1:8080', 'http://[::1]:5000']) expect(loadOidcClientConfig({ ...base, PUBLIC_URL: url }).secureCookies).toBe(false);
     expect(loadOidcClientConfig({ ...base, PUBLIC_URL: 'https://fram.example.com' }).secureCookies).toBe(true);
+    expect(loadOidcClientConfig({ ...base, PUBLIC_URL: 'HTTPS://Fram.Example.com/' })).toMatchObject({ publicUrl: 'https://fram.example.com', secureCookies: true, redirectUri: 'https://fram.example.com/auth' });
     expect(loadOidcClientConfig({ PUBLIC_URL: 'https://fram.example.com' }).secureCookies).toBe(true);
   });
 

@@ -79,7 +79,8 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
       .string()
       .optional()
       .refine((v) => v === undefined || (isHttpUrl(v) && new URL(v).pathname === '/'), 'must be the frontend\'s external URL, e.g. https://fram.example.com')
-      .transform((v) => (v ?? 'http://localhost:5000').replace(/\/$/, '')),
+      // The origin: scheme and host in lower case, no trailing slash (HTTPS://Fram.Example.com/ is https://fram.example.com).
+      .transform((v) => new URL(v ?? 'http://localhost:5000').origin),
   });
   const redirectPath = reader.read({
     name: 'OIDC_REDIRECT_PATH',

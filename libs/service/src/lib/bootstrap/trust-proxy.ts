@@ -12,7 +12,8 @@ function isAddressOrRange(item: string): boolean {
   const family = isIP(address);
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  // A range wider than a /8 (IPv4) or fc00::/7 (IPv6's private range), 0.0.0.0/0 above all, would trust nearly everyone.
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= (family === 4 ? 8 : 7) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /**
@@ -27,7 +28,7 @@ export const trustProxySchema = z
   .optional()
   .refine((v) => v === undefined || v.trim() === '' || /^\d{1,2}$/.test(v.trim()) || (commaList(v).length > 0 && commaList(v).every(isAddressOrRange)), {
     message:
-      'must be a hop count (the number of proxies in front, e.g. 1) or the addresses of the proxies (a comma list of IPs, CIDR ranges or loopback, linklocal, uniquelocal)',
+      'must be a hop count (the number of proxies in front, e.g. 1) or the addresses of the proxies (a comma list of IPs, CIDR ranges of /8 or narrower, or loopback, linklocal, uniquelocal)',
   })
   .transform((v): number | string[] | false => {
     if (v === undefined || v.trim() === '') return false;
