@@ -78,6 +78,7 @@ async function refuseTakenPorts(): Promise<void> {
 }
 
 function startService(service: Service): void {
+  if (stopping) return; // a signal came while the previous service was starting: start nothing more
   const child = spawn(process.execPath, [join(root, 'dist', 'apps', service.name, 'main.js')], {
     cwd: root,
     env: { LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir, PORT: String(service.port) },
@@ -114,6 +115,7 @@ async function stopAll(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   const children = [...(building ? [building] : []), ...running.map((r) => r.child)];
+  // (startService and build start nothing once stopping is set, so this list is complete.)
   await Promise.all(
     children.map(
       (child) =>
@@ -181,6 +183,7 @@ async function untilSearchable(catalog: { tables: number; loaded: boolean }, tok
 /** The build runs as a child, so that a signal meanwhile stops it too. */
 function build(): Promise<void> {
   return new Promise((done, fail) => {
+    if (stopping) return fail(new Error('stopped before the build'));
     const nx = join(root, 'node_modules', '.bin', 'nx');
     building = spawn(process.execPath, [nx, 'run-many', '-t', 'build', '-p', 'dev-idp', 'search', 'metadata', 'frontend', 'web', '--output-style=static'], {
       cwd: root,
