@@ -15,12 +15,12 @@ const xhr = { headers: { accept: 'application/json' } };
  */
 describe('frontend: NODE_ENV=production', () => {
   let idp: DevIdp;
-  const ports = { behindProxy: 0, proxyNotTrusted: 0, loopbackHttp: 0 };
+  const ports = { behindProxy: 0, proxyNotTrusted: 0, otherProxyTrusted: 0, loopbackHttp: 0 };
   const publicUrl = (port: number, scheme = 'https') => `${scheme}://127.0.0.1:${port}`;
 
   beforeAll(async () => {
     for (const name of Object.keys(ports) as (keyof typeof ports)[]) ports[name] = await freePort();
-    idp = await devIdpFor([publicUrl(ports.behindProxy), publicUrl(ports.proxyNotTrusted), publicUrl(ports.loopbackHttp, 'http')]);
+    idp = await devIdpFor([publicUrl(ports.behindProxy), publicUrl(ports.proxyNotTrusted), publicUrl(ports.otherProxyTrusted), publicUrl(ports.loopbackHttp, 'http')]);
   }, 60_000);
   afterAll(() => idp?.stop());
   afterEach(() => jest.restoreAllMocks());
@@ -80,8 +80,8 @@ describe('frontend: NODE_ENV=production', () => {
   });
 
   it('believes X-Forwarded-Proto only from the proxies TRUST_PROXY names: from another address the sign-in fails', async () => {
-    const base = publicUrl(ports.proxyNotTrusted);
-    const frontend = await startFrontend(ports.proxyNotTrusted, production(base, { TRUST_PROXY: '10.1.2.3' }));
+    const base = publicUrl(ports.otherProxyTrusted);
+    const frontend = await startFrontend(ports.otherProxyTrusted, production(base, { TRUST_PROXY: '10.1.2.3' }));
     try {
       const browser = new BrowserSession({ tlsProxy: { [base]: frontend.url } });
       const { response } = await signInToCallback(base, 'ada@example.com', '%2F', browser);
