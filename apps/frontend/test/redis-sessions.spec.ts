@@ -1,4 +1,5 @@
-import { BrowserSession, freePort, startRedisServer, type DevIdp, type RedisServer, type RunningApp } from '@fram/testing';
+import { connect } from 'node:net';
+import { BrowserSession, call, freePort, startRedisServer, type DevIdp, type RedisServer, type RunningApp } from '@fram/testing';
 import { loadSessionStoreConfig, openSessionStore } from '../src/session/session-store';
 import { csrfTokenOf, devIdpFor, signIn, startFrontend } from './stack';
 
@@ -61,4 +62,24 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
     const unreachable = `redis://127.0.0.1:${await freePort()}`;
     await expect(openSessionStore({ kind: 'redis', file: '', redisUrl: unreachable }, 1000)).rejects.toThrow(/REDIS_URL: Redis cannot be reached/);
   }, 15_000);
+
+  it('answers /healthcheck in time, failing the session store, while Redis keeps the connection but stops answering', async () => {
+    type Health = { status: string; checks: Record<string, { status: string; message?: string }> };
+    const [a] = bases as [string];
+    expect((await call(`${a}/healthcheck`)).json<Health>().checks['SessionStore:connection']).toEqual({ status: 'ok', kind: 'redis' });
+    // CLIENT PAUSE: every client's commands wait (for 3 s here), on connections that stay open.
+    const pausing = connect(Number(new URL(redis.url).port), '127.0.0.1');
+    try {
+      await new Promise<void>((resolve, reject) => {
+        pausing.once('error', reject);
+        pausing.once('data', (answer) => (answer.toString().startsWith('+OK') ? resolve() : reject(new Error(answer.toString()))));
+        pausing.write('CLIENT PAUSE 3000 ALL\r\n');
+      });
+      const health = await call(`${a}/healthcheck`);
+      expect(health.status).toBe(503);
+      expect(health.json<Health>()).toMatchObject({ status: 'fail', checks: { 'SessionStore:connection': { status: 'fail', message: 'timed out after 2000 ms' } } });
+    } finally {
+      pausing.destroy();
+    }
+  });
 });

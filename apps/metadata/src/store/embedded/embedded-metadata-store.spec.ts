@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { linkSync, mkdtempSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -30,5 +30,27 @@ describe('EmbeddedMetadataStore', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => new EmbeddedMetadataStore(file)).toThrow(/newer than this Fram/);
+  });
+
+  it('probes writes on health checks with a write that is rolled back, also after a failed write, and is ok again once one succeeds', async () => {
+    const file = freshFile();
+    const store = new EmbeddedMetadataStore(file);
+    await store.upsertTables([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders' }], { actor: 't', at: 1 });
+    // The file goes away for a while and comes back (the same file, through a second link): a write fails meanwhile.
+    const kept = `${file}.kept`;
+    linkSync(file, kept);
+    unlinkSync(file);
+    await expect(store.upsertTables([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'lost' }], { actor: 't', at: 2 })).rejects.toMatchObject({
+      code: 'store_unavailable',
+    });
+    await expect(store.health()).resolves.toMatchObject({ status: 'fail', code: 'store_unavailable' });
+    linkSync(kept, file);
+
+    await expect(store.health()).resolves.toEqual({ status: 'ok' });
+    await expect(store.health()).resolves.toEqual({ status: 'ok' });
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT value FROM meta WHERE name = 'health_probe'").get()).toBeUndefined();
+    db.close();
   });
 });

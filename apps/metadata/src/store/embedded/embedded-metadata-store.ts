@@ -45,8 +45,6 @@ export class EmbeddedMetadataStore extends MetadataStore {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
   private readonly file: DatabaseFile;
-  /** The last write's failure, until a write succeeds. */
-  private writeFailure: StoreUnavailableError | undefined;
 
   constructor(file: string) {
     super();
@@ -338,12 +336,15 @@ export class EmbeddedMetadataStore extends MetadataStore {
     return (this.q.auditSince.all(afterId, limit) as Row[]).map(toAuditEntry);
   }
 
-  /** Fails, with the code writes would answer, while changes cannot be kept. */
+  /**
+   * Fails, with the code writes would answer, while changes cannot be kept.
+   * Probes with a write that is rolled back (a check never commits a row), and
+   * the file, so a write failure that has passed no longer fails the check.
+   */
   async health(): Promise<CheckResult> {
     try {
       this.q.ping.get();
-      if (this.writeFailure) this.write(() => this.q.setMeta.run('health_probe', String(Date.now())));
-      else this.probeWrite();
+      this.probeWrite();
       const problem = this.file.problem();
       return problem ? { status: 'fail', code: problem.code, message: problem.message } : { status: 'ok' };
     } catch (error) {
@@ -383,12 +384,10 @@ export class EmbeddedMetadataStore extends MetadataStore {
         if (late) throw late;
         return value;
       })();
-      this.writeFailure = undefined;
       return result;
     } catch (error) {
       const failure = error instanceof StoreUnavailableError ? error : writeFailure(error);
       if (!failure) throw error;
-      this.writeFailure = failure;
       throw failure;
     }
   }

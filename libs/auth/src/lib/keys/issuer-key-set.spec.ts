@@ -88,6 +88,18 @@ describe('IssuerKeySet', () => {
     await expect(set.getKey(old)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
+  it('refreshes an old set before telling its state, so a failing issuer shows without any token', async () => {
+    const set = keySet({ maxAgeMs: 60_000, refetchCooldownMs: 1000 });
+    await expect(set.state()).resolves.toEqual({ keys: 2 });
+    clock += 60_000;
+    await expect(set.state()).resolves.toEqual({ keys: 2 });
+    expect(set.fetches).toBe(1); // not old yet
+    idp.setMode({ kind: 'error', status: 503 });
+    clock += 1;
+    await expect(set.state()).resolves.toEqual({ keys: 2, error: expect.stringMatching(/503/) });
+    expect(set.fetches).toBe(2);
+  });
+
   it('is unavailable, not invalid, when the first fetch fails, and retries soon after', async () => {
     idp.setMode({ kind: 'error', status: 503 });
     const set = keySet();

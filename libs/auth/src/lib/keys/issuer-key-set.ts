@@ -76,11 +76,12 @@ export class IssuerKeySet {
 
   /**
    * For health checks: how many keys are held, and why the last fetch failed
-   * if it did. With no keys it fetches first, as a request would (coalesced,
-   * within the cool-down).
+   * if it did. With no keys, or keys older than maxAge, it fetches first
+   * (coalesced, within the cool-down, bounded by the source's timeout), so an
+   * issuer that stopped answering shows even when no token comes.
    */
   async state(): Promise<{ keys: number; error?: string }> {
-    if (this.keys.size === 0) {
+    if (this.keys.size === 0 || this.now() - this.loadedAt > this.options.maxAgeMs) {
       if (this.inflight) await this.inflight.catch(() => undefined);
       else if (this.mayFetch()) await this.refresh().catch(() => undefined);
     }
