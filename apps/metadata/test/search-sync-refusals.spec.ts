@@ -13,11 +13,13 @@ import { AppModule as MetadataModule } from '../src/app/app.module';
 /**
  * Test double: a stand-in in front of the real search service that refuses
  * (400, as search does for a bad document) any bulk PUT holding one of
- * `refused` keys — the whole batch, as search does — or answers 503 for
- * everything while `down`. Everything else goes through to the real search.
+ * `refused` keys — the whole batch, as search does, naming it — or answers
+ * 503 for any holding one of `failing` keys, or for everything while `down`.
+ * Everything else goes through to the real search.
  */
 class RefusingSearchProxy {
   readonly refused = new Set<string>();
+  readonly failing = new Set<string>();
   down = false;
   private server: Server | undefined;
 
@@ -33,8 +35,9 @@ class RefusingSearchProxy {
         if (this.down) return answer(503, JSON.stringify({ message: 'down (test double)' }));
         if (req.method === 'PUT' && req.url?.startsWith('/v2/documents/')) {
           const docs = (JSON.parse(body.toString('utf8')) as { documents: { key: string }[] }).documents;
+          if (docs.some((d) => this.failing.has(d.key))) return answer(503, JSON.stringify({ statusCode: 503, message: 'cannot index this now (test double)' }));
           const bad = docs.findIndex((d) => this.refused.has(d.key));
-          if (bad >= 0) return answer(400, JSON.stringify({ statusCode: 400, message: `documents.${bad}.key: refused by the test double` }));
+          if (bad >= 0) return answer(400, JSON.stringify({ statusCode: 400, message: `documents.${bad} (${docs[bad]!.key}).key: refused by the test double` }));
         }
         const headers: Record<string, string> = {};
         for (const name of ['authorization', 'content-type']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
@@ -194,6 +197,26 @@ describe('metadata keeps search current past refused documents', () => {
     expect(await eventually(() => keysFound('platypus'), (k) => k.length > 0)).toEqual(['hive://gold.core/refused_one']);
     expect(await eventually(setAside, (s) => s.length === 0)).toEqual([]);
     expect(await setAsideMetric()).toBe(0);
+  }, 90_000);
+
+  it('a retry at start that fails does not hold up the feed; it is tried again until it goes through', async () => {
+    proxy.refused.add('hive://gold.core/refused_three');
+    expect((await ingest([table('refused_three', { description: 'dunnart' })])).status).toBe(200);
+    expect(await eventually(setAside, (s) => s.some((d) => d.key === 'hive://gold.core/refused_three'))).toEqual([expect.objectContaining({ key: 'hive://gold.core/refused_three' })]);
+
+    // Restarted while search cannot take the set-aside document (503 for it alone).
+    await metadata!.close();
+    metadata = undefined;
+    proxy.refused.clear();
+    proxy.failing.add('hive://gold.core/refused_three');
+    await startMetadata(proxyUrl);
+    expect((await ingest([table('after_restart', { description: 'kowari' })])).status).toBe(200);
+    expect(await eventually(() => keysFound('kowari'), (k) => k.length > 0)).toEqual(['hive://gold.core/after_restart']);
+    expect(await setAside()).toEqual([expect.objectContaining({ key: 'hive://gold.core/refused_three' })]);
+
+    proxy.failing.clear();
+    expect(await eventually(() => keysFound('dunnart'), (k) => k.length > 0)).toEqual(['hive://gold.core/refused_three']);
+    expect(await eventually(setAside, (s) => s.length === 0)).toEqual([]);
   }, 90_000);
 
   it('retries set-aside documents on POST /search/set-aside/retry (admins)', async () => {

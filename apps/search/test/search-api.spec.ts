@@ -109,6 +109,12 @@ describe('search API', () => {
     expect(refused.json<{ message: string }>().message).toBe(`documents.1 (hive://gold.core/limits_column).column_descriptions.0: Too big: expected string to have <=${SEARCH_LIMITS.listItem} characters`);
     expect((await put([{ ...base, description: 'd'.repeat(SEARCH_LIMITS.description + 1) }])).status).toBe(400);
 
+    // Keys are document ids in Elasticsearch, which takes at most 512 bytes: counted in UTF-8, named.
+    const longKey = `hive://gold.core/${'é'.repeat(250)}`;
+    const keyRefused = await put([atLimits, { ...base, key: longKey }]);
+    expect(keyRefused.status).toBe(400);
+    expect(keyRefused.json<{ message: string }>().message).toBe(`documents.1 (${longKey.slice(0, 200)}).key: is longer than ${SEARCH_LIMITS.keyBytes} bytes (UTF-8)`);
+
     // One field changed through /v2/document is held to the same limits.
     const change = { resource_key: 'hive://gold.core/limits', resource_type: 'table', field: 'tags', value: 't'.repeat(SEARCH_LIMITS.listItem + 1), operation: 'add' };
     expect((await as('metadata', '/v2/document', { method: 'POST', body: JSON.stringify(change) })).status).toBe(400);

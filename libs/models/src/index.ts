@@ -15,7 +15,7 @@ export {
   type SearchResponse,
   type UpdateDocumentRequest,
 } from './lib/search';
-export { tableDocument, userDocument, dashboardDocument, fitSearchDocument, type Usage } from './lib/search-documents';
+export { tableDocument, userDocument, dashboardDocument, fitSearchDocument, searchKeyProblem, type Usage } from './lib/search-documents';
 export {
   SEARCH_LIMITS,
   TEXT_LIMITS,

@@ -22,10 +22,14 @@ export interface SendOutcome {
 
 /**
  * Sends whole documents to search (`PUT /v2/documents/{type}`). Search refuses
- * a whole batch for one bad document, so a refused batch is split in halves
- * until the refused documents are found alone; the rest go through. A 5xx,
- * an auth failure or no answer throws DependencyUnavailableError: nothing is
- * set aside then, the caller retries later.
+ * a whole batch for a bad document and names it (`documents.<i> (<key>)`, 400
+ * from its schema check, 422 from its index): the documents it names are set
+ * aside and the rest sent again. A refusal that names no document in the batch
+ * (e.g. metadata and search disagree on the schema) is not the documents'
+ * fault: it throws, like a 5xx, an auth failure or no answer
+ * (DependencyUnavailableError), nothing is set aside and the caller retries
+ * later. A batch too large (413) is split in halves; a single document too
+ * large is set aside.
  */
 export class SearchSender {
   constructor(
@@ -52,21 +56,33 @@ export class SearchSender {
   }
 
   private async sendSplitting(type: SearchResourceType, batch: Serialized[], outcome: SendOutcome): Promise<void> {
-    const refusal = await this.put(type, batch);
-    if (refusal === undefined) {
-      outcome.delivered.push(...batch.map((s) => s.built));
-    } else if (batch.length === 1) {
-      const { built } = batch[0]!;
-      outcome.refused.push({ type, key: built.document.key, resource_key: built.resourceKey, reason: refusal, at: Date.now() });
-    } else {
-      const half = Math.ceil(batch.length / 2);
-      await this.sendSplitting(type, batch.slice(0, half), outcome);
-      await this.sendSplitting(type, batch.slice(half), outcome);
+    for (let rest = batch; rest.length > 0; ) {
+      const refusal = await this.put(type, rest);
+      if (refusal === undefined) {
+        outcome.delivered.push(...rest.map((s) => s.built));
+        return;
+      }
+      if (refusal.status === 413 && rest.length > 1) {
+        const half = Math.ceil(rest.length / 2);
+        await this.sendSplitting(type, rest.slice(0, half), outcome);
+        await this.sendSplitting(type, rest.slice(half), outcome);
+        return;
+      }
+      const named = refusal.status === 413 ? new Set([0]) : namedIn(refusal.message, rest);
+      if (named.size === 0) {
+        throw new DependencyUnavailableError(`The search service refused ${type} documents but its answer names no document in the batch, so none is set aside (${refusal.status}: ${refusal.message.slice(0, 200)})`);
+      }
+      const reason = `${refusal.status}: ${refusal.message.slice(0, 500)}`;
+      for (const i of named) {
+        const { built } = rest[i]!;
+        outcome.refused.push({ type, key: built.document.key, resource_key: built.resourceKey, reason, at: Date.now() });
+      }
+      rest = rest.filter((_, i) => !named.has(i));
     }
   }
 
-  /** Undefined when search took the batch, or why it refused it. */
-  private async put(type: SearchResourceType, batch: Serialized[]): Promise<string | undefined> {
+  /** Undefined when search took the batch, or how it refused it. */
+  private async put(type: SearchResourceType, batch: Serialized[]): Promise<{ status: number; message: string } | undefined> {
     let response: Response;
     try {
       response = await fetch(`${this.searchUrl}/v2/documents/${type}`, {
@@ -81,8 +97,17 @@ export class SearchSender {
     const text = await response.text().catch(() => '');
     if (response.ok) return undefined;
     if (!REFUSALS.has(response.status)) throw new DependencyUnavailableError(`The search service answered ${response.status}: ${text.slice(0, 200)}`);
-    return `${response.status}: ${messageOf(text).slice(0, 500)}`;
+    return { status: response.status, message: messageOf(text) };
   }
+}
+
+/** The positions in `batch` of the documents `message` names as search does: `documents.<i> (<key, up to 200 characters>)`. */
+function namedIn(message: string, batch: readonly Serialized[]): Set<number> {
+  const named = new Set<number>();
+  batch.forEach((s, i) => {
+    if (message.includes(`documents.${i} (${s.built.document.key.slice(0, 200)})`)) named.add(i);
+  });
+  return named;
 }
 
 function messageOf(text: string): string {

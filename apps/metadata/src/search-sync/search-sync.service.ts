@@ -48,6 +48,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   /** Feed, retries and reindex change the state file one at a time. */
   private exclusive: Promise<unknown> = Promise.resolve();
   private retryAtStart = true;
+  private retryFailing: string | undefined;
   private backoffMs = 0;
   private failing: string | undefined;
 
@@ -74,7 +75,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       help: 'Documents the search service refused, set aside to be retried (GET /search/set-aside)',
       registers,
       collect: function (this: Gauge) {
-        this.set(sync.setAside().length);
+        const count = sync.setAsideCount();
+        if (count !== undefined) this.set(count);
       },
     });
     new Gauge({
@@ -82,7 +84,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       help: 'Changes (audit entries) not yet delivered to the search service',
       registers,
       collect: async function (this: Gauge) {
-        this.set((await sync.status()).lagEntries);
+        const status = await sync.status().catch(() => undefined);
+        if (status) this.set(status.lagEntries);
       },
     });
     new Gauge({
@@ -90,7 +93,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       help: 'How long the oldest change not yet delivered to the search service has waited',
       registers,
       collect: async function (this: Gauge) {
-        this.set((await sync.status()).lagSeconds);
+        const status = await sync.status().catch(() => undefined);
+        if (status) this.set(status.lagSeconds);
       },
     });
   }
@@ -113,6 +117,15 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   /** The documents search refused, oldest first. */
   setAside(): SetAsideDocument[] {
     return this.state?.read().set_aside ?? [];
+  }
+
+  /** How many documents are set aside, or undefined when the state file cannot be read (the health check says why). */
+  private setAsideCount(): number | undefined {
+    try {
+      return this.setAside().length;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Sends the set-aside documents again (as they are now); those search takes leave the list. */
@@ -181,7 +194,13 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   /** The /healthcheck entry: degraded ("sync stuck") when a change has waited SEARCH_SYNC_MAX_LAG_S or more. */
   private async check(): Promise<CheckResult> {
     if (!this.config) return { status: 'ok', sync: 'off' };
-    const s = await this.status();
+    let s: SyncStatus;
+    try {
+      s = await this.status();
+    } catch (error) {
+      // E.g. the state file cannot be read: the feed is stopped until it is fixed.
+      return { status: 'fail', message: error instanceof Error ? error.message : String(error) };
+    }
     const detail = { lag_entries: s.lagEntries, lag_seconds: Math.round(s.lagSeconds), set_aside: s.setAside, max_lag_seconds: this.config.maxLagS };
     if (s.lagEntries > 0 && s.lagSeconds >= this.config.maxLagS) {
       const why = this.failing ? `; last error: ${this.failing}` : '';
@@ -220,10 +239,23 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
     this.timer.unref();
   }
 
-  /** One round of the feed; the first also retries what was set aside before the restart. */
+  /**
+   * One round of the feed. Until it has gone through once, a round also
+   * retries what was set aside before the restart: best-effort, so a retry
+   * that fails (search down, the state file unreadable) never holds up the
+   * feed; it is logged and tried again next round.
+   */
   private async tick(): Promise<void> {
-    if (this.retryAtStart && this.setAside().length > 0) await this.retrySetAside();
-    this.retryAtStart = false;
+    if (this.retryAtStart) {
+      try {
+        if (this.setAside().length > 0) await this.retrySetAside();
+        this.retryAtStart = false;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== this.retryFailing) this.logger.warn(`Cannot retry set-aside documents yet, will try again: ${message}`);
+        this.retryFailing = message;
+      }
+    }
     await this.flush();
   }
 

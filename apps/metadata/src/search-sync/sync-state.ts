@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SEARCH_RESOURCE_TYPES, type SearchResourceType } from '@fram/models';
 
@@ -34,18 +34,33 @@ export class SyncStateFile {
 
   write(state: SyncState): void {
     mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(state));
+    const fd = openSync(`${this.file}.tmp`, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(state));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(`${this.file}.tmp`, this.file);
     this.cached = { cursor: state.cursor, set_aside: [...state.set_aside] };
   }
 
+  /** No file is a fresh start; a file that cannot be read or parsed stops the feed (named), rather than start over from 0. */
   private load(): SyncState {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { cursor: 0, set_aside: [] };
+      throw new Error(`Cannot read the search feed's state ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     let saved: { cursor?: unknown; set_aside?: unknown };
     try {
-      saved = JSON.parse(readFileSync(this.file, 'utf8')) as typeof saved;
-    } catch {
-      return { cursor: 0, set_aside: [] };
+      saved = JSON.parse(text) as typeof saved;
+    } catch (error) {
+      throw new Error(`The search feed's state ${this.file} is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix or remove it (removing it sends every change again)`);
     }
+    if (saved === null || typeof saved !== 'object') throw new Error(`The search feed's state ${this.file} is not a JSON object; fix or remove it`);
     const list = Array.isArray(saved.set_aside) ? (saved.set_aside as Partial<SetAsideDocument>[]) : [];
     return {
       cursor: typeof saved.cursor === 'number' ? saved.cursor : 0,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEARCH_LIMITS as L, type SearchResourceType } from '@fram/models';
+import { SEARCH_LIMITS as L, searchKeyProblem, type SearchResourceType } from '@fram/models';
 
 // The limits are metadata's too (it trims its documents to them): see SEARCH_LIMITS.
 const text = z.string().max(L.description);
@@ -7,13 +7,18 @@ const names = z.array(z.string().max(L.listItem)).max(L.listLength);
 const name = z.string().min(1).max(L.name);
 const key = z.string().min(1).max(L.key);
 const email = z.string().min(1).max(L.email);
+/** A document's own key: also its id in Elasticsearch, so held to SEARCH_LIMITS.keyBytes. */
+const id = (base: z.ZodString) => base.superRefine((value, ctx) => {
+  const problem = searchKeyProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const profile = z.string().max(L.profileText).nullable();
 const count = z.number().int().min(0);
 const timestamp = z.number().int().min(0).nullable();
 
 const table = z
   .object({
-    key,
+    key: id(key),
     database: name,
     cluster: name,
     schema: name,
@@ -31,7 +36,7 @@ const table = z
 
 const user = z
   .object({
-    key: email,
+    key: id(email),
     email,
     full_name: z.string().min(1).max(L.fullName),
     first_name: profile,
@@ -49,7 +54,7 @@ const user = z
 
 const dashboard = z
   .object({
-    key,
+    key: id(key),
     uri: key,
     product: name,
     cluster: name,

@@ -110,3 +110,10 @@ export function fitSearchDocument<T extends SearchResourceType>(type: T, doc: Se
     }
   }
 }
+
+const utf8 = new TextEncoder();
+
+/** Why search cannot take `key` as a document's key (Elasticsearch's id limit, in bytes), or undefined. */
+export function searchKeyProblem(key: string): string | undefined {
+  return utf8.encode(key).length > SEARCH_LIMITS.keyBytes ? `is longer than ${SEARCH_LIMITS.keyBytes} bytes (UTF-8)` : undefined;
+}

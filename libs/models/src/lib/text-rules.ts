@@ -77,6 +77,8 @@ export function descriptionProblem(value: string): string | undefined {
 export const SEARCH_LIMITS = {
   /** Table and dashboard keys, URIs and links. */
   key: 2000,
+  /** Every document's key, in bytes of UTF-8: it is the document's id in Elasticsearch, which refuses longer ids. */
+  keyBytes: 512,
   url: 2000,
   /** User documents: keys, emails and managers' emails. */
   email: TEXT_LIMITS.email,

@@ -202,6 +202,34 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     ]);
   });
 
+  describe('bulk items Elasticsearch refuses', () => {
+    const doc = (name: string): TableDocument => ({
+      key: `hive://gold.core/${name}`, database: 'hive', cluster: 'gold', schema: 'core', name, description: null,
+      columns: [], column_descriptions: [], tags: [], badges: [], last_updated_timestamp: null, total_usage: 0, unique_usage: 0,
+    });
+    const item = (id: string, status: number, type?: string) =>
+      ({ index: { _index: 'table_search_index_v2_1', _id: id, status, ...(type ? { error: { type, reason: `${type} (test double)` } } : {}) } });
+    const answerBulk = (items: unknown[]) => {
+      mock.add({ method: 'HEAD', path: '/_alias/:name' }, () => ({}));
+      mock.add({ method: 'POST', path: '/_bulk' }, () => ({ errors: true, items }));
+      mock.add({ method: 'POST', path: '/:index/_delete_by_query' }, () => ({ deleted: 0 }));
+    };
+
+    it('answers 422 naming each document refused for its content (index and key), as the schema check does', async () => {
+      answerBulk([item('hive://gold.core/a', 201), item('hive://gold.core/b', 400, 'mapper_parsing_exception'), item('hive://gold.core/c', 400, 'illegal_argument_exception')]);
+      const error = await index.upsert('table', [doc('a'), doc('b'), doc('c')]).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 422 });
+      expect((error as Error).message).toMatch(/^documents\.1 \(hive:\/\/gold\.core\/b\): mapper_parsing_exception/);
+      expect((error as Error).message).toContain('documents.2 (hive://gold.core/c): illegal_argument_exception');
+      expect((error as Error).message).not.toContain('documents.0');
+    });
+
+    it("answers 503 when the items failed for the cluster's reasons (429, 5xx): nothing is wrong with the documents", async () => {
+      answerBulk([item('hive://gold.core/a', 429, 'es_rejected_execution_exception'), item('hive://gold.core/b', 503, 'unavailable_shards_exception')]);
+      await expect(index.upsert('table', [doc('a'), doc('b')])).rejects.toBeInstanceOf(DependencyUnavailableError);
+    });
+  });
+
   it('answers 503 (DependencyUnavailableError) when Elasticsearch cannot be reached', async () => {
     mock.add({ method: 'POST', path: '/_msearch' }, () => new errors.ConnectionError('connect ECONNREFUSED'));
     await expect(index.search(request())).rejects.toBeInstanceOf(DependencyUnavailableError);

@@ -1,6 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import { randomUUID } from 'node:crypto';
-import { DependencyUnavailableError } from '@fram/errors';
+import { DependencyUnavailableError, DomainError } from '@fram/errors';
 import {
   SEARCH_RESOURCE_TYPES,
   type SearchDocuments,
@@ -13,6 +13,21 @@ import type { CheckResult } from '@fram/service';
 import { RESOURCE_SCHEMAS, type ResourceSchema } from '../resource-schemas';
 import { SearchIndex } from '../search-index';
 import { aliasOf, buildQuery, fromElastic, HIGHLIGHT_NAMES, INDEX_BODIES, toElastic } from './amundsen-v21';
+
+/**
+ * 422: Elasticsearch refused some documents for their content (a mapping
+ * conflict, an id too long, ...). The message names each one as the schema
+ * check does (`documents.<i> (<key>): why`), so a sender can set them aside.
+ */
+export class DocumentsRefusedError extends DomainError {
+  readonly status = 422;
+  readonly code = 'unprocessable_entity';
+}
+
+interface BulkItem {
+  status?: number;
+  error?: { type?: string; reason?: string | null } | null;
+}
 
 export interface ElasticsearchOptions {
   /** A client for ELASTICSEARCH_URL (or the official mock in tests). */
@@ -85,7 +100,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     const convert = toElastic[type] as (d: SearchDocuments[T]) => Record<string, unknown>;
     const operations = documents.flatMap((d) => [{ index: { _index: index, _id: d.key } }, convert(d)]);
     const result = await this.call(() => this.client.bulk({ operations, refresh: 'wait_for' }));
-    if (result.errors) throw new DependencyUnavailableError('Elasticsearch refused some documents');
+    if (result.errors) refusedItems(documents, result.items as Record<string, BulkItem>[]);
     // Documents Amundsen's databuilder wrote have other ids: drop those duplicates of the keys.
     const keys = documents.map((d) => d.key);
     await this.call(() =>
@@ -147,4 +162,24 @@ export class ElasticsearchSearchIndex extends SearchIndex {
       throw error;
     }
   }
+}
+
+/**
+ * Throws for the failed items of a bulk answer: a 4xx item is the document's
+ * fault (422 naming each such document); an item failing only for the
+ * cluster's reasons (429, 5xx) is a 503, to be tried again later.
+ */
+function refusedItems(documents: readonly { key: string }[], items: Record<string, BulkItem>[]): void {
+  const refused: string[] = [];
+  let clusterFault: string | undefined;
+  items.forEach((operation, i) => {
+    const item = Object.values(operation)[0];
+    if (!item || (item.status !== undefined && item.status < 300 && !item.error)) return;
+    const status = item.status ?? 500;
+    const why = `${item.error?.type ?? `status ${status}`}${item.error?.reason ? `: ${item.error.reason.slice(0, 300)}` : ''}`;
+    if (status === 429 || status >= 500) clusterFault ??= why;
+    else refused.push(`documents.${i} (${(documents[i]?.key ?? '').slice(0, 200)}): ${why}`);
+  });
+  if (refused.length > 0) throw new DocumentsRefusedError(refused.join('; '));
+  throw new DependencyUnavailableError(`Elasticsearch could not index some documents now (${clusterFault ?? 'errors'}); try again shortly`);
 }

@@ -1,0 +1,118 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Registry } from 'prom-client';
+import type { HealthService, MetricsService, CheckResult } from '@fram/service';
+import type { MetadataConfig } from '../src/config/metadata-config';
+import type { MetadataStore } from '../src/store/metadata-store';
+import { SearchSender } from '../src/search-sync/search-sender';
+import { SearchSyncService } from '../src/search-sync/search-sync.service';
+import { SyncStateFile } from '../src/search-sync/sync-state';
+import type { BuiltDocument } from '../src/search-sync/search-documents';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'fram-sync-units-'));
+
+describe('SyncStateFile', () => {
+  it('starts fresh only when the file does not exist', () => {
+    const file = join(dir(), 'search-sync.json');
+    expect(new SyncStateFile(file).read()).toEqual({ cursor: 0, set_aside: [] });
+    new SyncStateFile(file).write({ cursor: 7, set_aside: [] });
+    expect(new SyncStateFile(file).read()).toEqual({ cursor: 7, set_aside: [] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ cursor: 7, set_aside: [] });
+  });
+
+  it('refuses a file it cannot read or parse, naming it (never a silent cursor of 0)', () => {
+    const broken = join(dir(), 'search-sync.json');
+    writeFileSync(broken, '{"cursor": 12, "set_a');
+    expect(() => new SyncStateFile(broken).read()).toThrow(broken);
+    const notAFile = join(dir(), 'search-sync.json');
+    mkdirSync(notAFile);
+    expect(() => new SyncStateFile(notAFile).read()).toThrow(notAFile);
+  });
+});
+
+/** TEST DOUBLE of search's PUT /v2/documents/{type}: answers what `answer` says for each request. */
+async function fakeSearch(answer: (keys: string[]) => { status: number; message?: string }): Promise<{ url: string; puts: string[][]; server: Server }> {
+  const puts: string[][] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const keys = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { documents: { key: string }[] }).documents.map((d) => d.key);
+      puts.push(keys);
+      const { status, message } = answer(keys);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ statusCode: status, message: message ?? 'ok' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, puts, server };
+}
+
+describe('SearchSender', () => {
+  const servers: Server[] = [];
+  afterAll(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
+  const docs = (...keys: string[]): BuiltDocument[] => keys.map((key) => ({ resourceKey: key, document: { key } }) as unknown as BuiltDocument);
+  const sender = async (answer: (keys: string[]) => { status: number; message?: string }) => {
+    const search = await fakeSearch(answer);
+    servers.push(search.server);
+    return { sender: new SearchSender(search.url, async () => 'token'), puts: search.puts };
+  };
+
+  it('sets aside only the documents search names (documents.<i> (<key>)), and sends the rest', async () => {
+    const { sender: s } = await sender((keys) => {
+      const named = keys.flatMap((k, i) => (k.startsWith('bad') ? [`documents.${i} (${k}).key: bad (test double)`] : []));
+      return named.length > 0 ? { status: named.length > 1 ? 422 : 400, message: named.join('; ') } : { status: 200 };
+    });
+    const outcome = await s.send('table', docs('a', 'bad1', 'b', 'bad2', 'c'));
+    expect(outcome.delivered.map((d) => d.resourceKey).sort()).toEqual(['a', 'b', 'c']);
+    expect(outcome.refused.map((d) => d.key).sort()).toEqual(['bad1', 'bad2']);
+    expect(outcome.refused[0]!.reason).toContain('bad (test double)');
+  });
+
+  it('takes a refusal that names no document (schema skew) as temporary: it throws, setting nothing aside', async () => {
+    const { sender: s } = await sender(() => ({ status: 400, message: 'documents.0.total_views: Unrecognized key (test double)' }));
+    const skew = await sender(() => ({ status: 422, message: 'body: Unrecognized key "documents" (test double)' }));
+    await expect(skew.sender.send('table', docs('a', 'b', 'c'))).rejects.toThrow(/names no document/);
+    // A batch of one refused without its key: temporary too.
+    await expect(skew.sender.send('table', docs('a'))).rejects.toThrow(/names no document/);
+    // An index without the key is not a name: it could be anyone's.
+    await expect(s.send('table', docs('a'))).rejects.toThrow(/names no document/);
+  });
+
+  it('still splits a batch search finds too large (413)', async () => {
+    const { sender: s, puts } = await sender((keys) => (keys.length > 1 ? { status: 413, message: 'request entity too large' } : { status: 200 }));
+    const outcome = await s.send('table', docs('a', 'b', 'c'));
+    expect(outcome.delivered).toHaveLength(3);
+    expect(outcome.refused).toEqual([]);
+    expect(puts[0]).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the search_sync health check', () => {
+  const service = (cursorFile: string, maxLagS: number, waitedS: number) => {
+    const checks: Record<string, () => Promise<CheckResult>> = {};
+    const health = { register: (name: string, check: () => Promise<CheckResult>) => (checks[name] = check) } as unknown as HealthService;
+    const metrics = { registry: new Registry() } as unknown as MetricsService;
+    const entry = { id: 5, at: Date.now() - waitedS * 1000 };
+    const store = { auditSince: async (after: number) => (after < 5 ? [entry] : []), audit: async () => [entry] } as unknown as MetadataStore;
+    const config = {
+      searchSync: { kind: 'http', searchUrl: 'http://127.0.0.1:1', issuer: 'http://127.0.0.1:1', clientId: 'c', clientSecret: 's', scopes: '', intervalMs: 1000, cursorFile, maxLagS },
+    } as unknown as MetadataConfig;
+    new SearchSyncService(store, config, health, metrics).onModuleInit();
+    return checks['search_sync']!;
+  };
+
+  it('is ok while changes have waited less than SEARCH_SYNC_MAX_LAG_S, degraded past it', async () => {
+    const file = join(dir(), 'search-sync.json');
+    expect(await service(file, 60, 10)()).toEqual(expect.objectContaining({ status: 'ok', lag_entries: 5, max_lag_seconds: 60 }));
+    expect(await service(file, 60, 61)()).toEqual(expect.objectContaining({ status: 'degraded', lag_entries: 5, message: expect.stringContaining('sync stuck') }));
+  });
+
+  it('fails, naming the file, when the feed state cannot be read', async () => {
+    const file = join(dir(), 'search-sync.json');
+    writeFileSync(file, 'not json');
+    expect(await service(file, 60, 0)()).toEqual(expect.objectContaining({ status: 'fail', message: expect.stringContaining(file) }));
+  });
+});
