@@ -9,7 +9,7 @@ import type { MetadataConfig } from '../src/config/metadata-config';
 import type { MetadataStore } from '../src/store/metadata-store';
 import { SearchSender } from '../src/search-sync/search-sender';
 import { SearchSyncService } from '../src/search-sync/search-sync.service';
-import { SyncStateFile } from '../src/search-sync/sync-state';
+import { SyncStateFile, SyncStateUnreadableError } from '../src/search-sync/sync-state';
 import type { BuiltDocument } from '../src/search-sync/search-documents';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'fram-sync-units-'));
@@ -30,6 +30,9 @@ describe('SyncStateFile', () => {
     const notAFile = join(dir(), 'search-sync.json');
     mkdirSync(notAFile);
     expect(() => new SyncStateFile(notAFile).read()).toThrow(notAFile);
+    // GET /search/set-aside and the admin actions answer it as a 503 with its own code, not a 500.
+    expect(() => new SyncStateFile(broken).read()).toThrow(SyncStateUnreadableError);
+    expect(new SyncStateUnreadableError('x')).toMatchObject({ status: 503, code: 'search_sync_state_unreadable' });
   });
 });
 

@@ -1,6 +1,13 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DomainError } from '@fram/errors';
 import { SEARCH_RESOURCE_TYPES, type SearchResourceType } from '@fram/models';
+
+/** 503: the feed's state file cannot be read or parsed; an operator fixes or removes it. */
+export class SyncStateUnreadableError extends DomainError {
+  readonly status = 503;
+  readonly code = 'search_sync_state_unreadable';
+}
 
 /** A change search refused (a 4xx for the document itself): kept to be retried, while the feed goes on. */
 export interface SetAsideDocument {
@@ -52,15 +59,15 @@ export class SyncStateFile {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { cursor: 0, set_aside: [] };
-      throw new Error(`Cannot read the search feed's state ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SyncStateUnreadableError(`Cannot read the search feed's state ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
     }
     let saved: { cursor?: unknown; set_aside?: unknown };
     try {
       saved = JSON.parse(text) as typeof saved;
     } catch (error) {
-      throw new Error(`The search feed's state ${this.file} is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix or remove it (removing it sends every change again)`);
+      throw new SyncStateUnreadableError(`The search feed's state ${this.file} is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix or remove it (removing it sends every change again)`);
     }
-    if (saved === null || typeof saved !== 'object') throw new Error(`The search feed's state ${this.file} is not a JSON object; fix or remove it`);
+    if (saved === null || typeof saved !== 'object') throw new SyncStateUnreadableError(`The search feed's state ${this.file} is not a JSON object; fix or remove it`);
     const list = Array.isArray(saved.set_aside) ? (saved.set_aside as Partial<SetAsideDocument>[]) : [];
     return {
       cursor: typeof saved.cursor === 'number' ? saved.cursor : 0,
