@@ -11,6 +11,8 @@
  *   npm run bench:auth -- --quick    (1 round of 2 s: a smoke run)
  */
 import { execSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestIssuer } from '../../libs/testing/src/lib/test-issuer';
 import { startNode, type NodeProcess } from '../../libs/testing/src/lib/node-process';
@@ -33,12 +35,14 @@ async function main(): Promise<void> {
 
   const idp = await TestIssuer.start();
   const metadata = join(root, 'dist/apps/metadata/main.js');
+  // Each instance its own store, away from the checkout's ./.data.
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'fram-bench-auth-'));
   // Request lines as production writes them (JSON, one per request).
   const common = { AUTH_ISSUERS: idp.issuer, NODE_ENV: 'development', LOG_FORMAT: 'json' };
   const started = await Promise.allSettled([
-    startNode(metadata, { env: common }),
-    startNode(metadata, { env: { ...common, PUBLIC_PATHS: '/healthcheck,/whoami' } }),
-    startNode(metadata, { env: { ...common, AUTH_TOKEN_CACHE_SIZE: '0' } }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir() } }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), PUBLIC_PATHS: '/healthcheck,/whoami' } }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), AUTH_TOKEN_CACHE_SIZE: '0' } }),
     startNode(join(__dirname, 'express-baseline.js'), { env: { ISSUER: idp.issuer } }),
   ]);
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

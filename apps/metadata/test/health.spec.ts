@@ -49,6 +49,17 @@ describe('metadata /healthcheck tells the truth', () => {
     return { status: response.status, body: response.json<Health>() };
   };
 
+  it('starts when several processes open one new database at once (each migration step is taken by one of them)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fram-shared-data-dir-'));
+    const started = await Promise.allSettled([1, 2, 3, 4].map(() => startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), { env: { ...env(dataDir), LOG_LEVEL: 'warn' } })));
+    try {
+      expect(started.map((s) => (s.status === 'fulfilled' ? 'started' : String(s.reason).slice(0, 300)))).toEqual(['started', 'started', 'started', 'started']);
+      for (const s of started) if (s.status === 'fulfilled') expect((await health(s.value.url)).body.checks[STORE_CHECK]).toMatchObject({ status: 'ok' });
+    } finally {
+      for (const s of started) if (s.status === 'fulfilled') await s.value.stop();
+    }
+  }, 60_000);
+
   describe('when its database file is deleted, then replaced', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fram-health-deleted-'));
     const file = join(dataDir, 'metadata.sqlite');

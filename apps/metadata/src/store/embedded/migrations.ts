@@ -85,14 +85,21 @@ export const SCHEMA_VERSION = STEPS.length;
 
 /** Brings the database to the current schema; refuses a database from a newer Fram. */
 export function migrate(db: Database.Database): void {
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > STEPS.length) {
-    throw new Error(`The metadata database has schema version ${current}, newer than this Fram (${STEPS.length}); upgrade Fram.`);
-  }
-  for (let version = current; version < STEPS.length; version++) {
-    db.transaction(() => {
-      db.exec(STEPS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  // One step per IMMEDIATE transaction, the version read inside it: two processes opening the same
+  // file at once (replicas, a restart racing the old process) take turns instead of both running a step.
+  for (;;) {
+    const done = db
+      .transaction(() => {
+        const current = Number(db.pragma('user_version', { simple: true }));
+        if (current > STEPS.length) {
+          throw new Error(`The metadata database has schema version ${current}, newer than this Fram (${STEPS.length}); upgrade Fram.`);
+        }
+        if (current === STEPS.length) return true;
+        db.exec(STEPS[current]!);
+        db.pragma(`user_version = ${current + 1}`);
+        return false;
+      })
+      .immediate();
+    if (done) return;
   }
 }
