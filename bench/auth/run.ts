@@ -40,9 +40,9 @@ async function main(): Promise<void> {
   // Request lines as production writes them (JSON, one per request).
   const common = { AUTH_ISSUERS: idp.issuer, NODE_ENV: 'development', LOG_FORMAT: 'json' };
   const started = await Promise.allSettled([
-    startNode(metadata, { env: { ...common, DATA_DIR: dataDir() } }),
-    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), PUBLIC_PATHS: '/healthcheck,/whoami' } }),
-    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), AUTH_TOKEN_CACHE_SIZE: '0' } }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir() } , outputTail: 64 * 1024 }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), PUBLIC_PATHS: '/healthcheck,/whoami' } , outputTail: 64 * 1024 }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), AUTH_TOKEN_CACHE_SIZE: '0' } , outputTail: 64 * 1024 }),
     startNode(join(__dirname, 'express-baseline.js'), { env: { ISSUER: idp.issuer } }),
   ]);
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

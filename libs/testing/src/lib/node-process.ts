@@ -42,6 +42,12 @@ export interface StartNodeOptions {
   timeoutMs?: number;
   /** Options for node itself, before the script (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /**
+   * Keep only the last this many characters of the output (benchmarks: the
+   * request lines of a long run would otherwise pile up in this process,
+   * which is also the load generator). Unlimited by default.
+   */
+  outputTail?: number;
   /** Run as this user and group (e.g. an unprivileged one when the tests run as root). */
   uid?: number;
   gid?: number;
@@ -61,8 +67,13 @@ export async function startNode(script: string, options: StartNodeOptions = {}):
     gid: options.gid,
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const tail = options.outputTail;
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (tail !== undefined && output.length > 2 * tail) output = output.slice(-tail);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
