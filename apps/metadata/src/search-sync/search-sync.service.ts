@@ -50,6 +50,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   private retryAtStart = true;
   private retryFailing: string | undefined;
   private backoffMs = 0;
+  private statusInFlight: Promise<SyncStatus> | undefined;
   private failing: string | undefined;
 
   constructor(
@@ -79,24 +80,19 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
         if (count !== undefined) this.set(count);
       },
     });
-    new Gauge({
-      name: 'fram_search_sync_lag_entries',
-      help: 'Changes (audit entries) not yet delivered to the search service',
-      registers,
-      collect: async function (this: Gauge) {
-        const status = await sync.status().catch(() => undefined);
-        if (status) this.set(status.lagEntries);
-      },
-    });
-    new Gauge({
-      name: 'fram_search_sync_lag_seconds',
-      help: 'How long the oldest change not yet delivered to the search service has waited',
-      registers,
-      collect: async function (this: Gauge) {
-        const status = await sync.status().catch(() => undefined);
-        if (status) this.set(status.lagSeconds);
-      },
-    });
+    // One status (two store queries) per scrape for both lag gauges: prom-client collects them at once.
+    const lagGauge = (name: string, help: string, pick: (status: SyncStatus) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect: async function (this: Gauge) {
+          const status = await sync.sharedStatus().catch(() => undefined);
+          if (status) this.set(pick(status));
+        },
+      });
+    lagGauge('fram_search_sync_lag_entries', 'Changes (audit entries) not yet delivered to the search service', (s) => s.lagEntries);
+    lagGauge('fram_search_sync_lag_seconds', 'How long the oldest change not yet delivered to the search service has waited', (s) => s.lagSeconds);
   }
 
   onApplicationBootstrap(): void {
@@ -174,6 +170,12 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       if (refused.length > 0) this.logger.warn(`Reindex: search refused ${refused.length} documents; they are set aside (GET /search/set-aside)`);
       return { reindexed, refused };
     });
+  }
+
+  /** status(), one computation shared by the callers that ask while it runs. */
+  private sharedStatus(): Promise<SyncStatus> {
+    this.statusInFlight ??= this.status().finally(() => (this.statusInFlight = undefined));
+    return this.statusInFlight;
   }
 
   /** How far behind search is. */
