@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, copyFileSync, mkdtempSync, unlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call, startDevIdp, startNode, startTestApp, withEnv, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
@@ -114,7 +114,7 @@ describe('metadata /healthcheck tells the truth', () => {
   });
 
   describe('when its database file is read-only', () => {
-    // As root, file modes do not stop writes: the built service runs as `nobody` then, so chmod 0444 truly makes the file read-only.
+    // As root, file modes do not stop writes: the built service then runs without CAP_DAC_OVERRIDE (setpriv), so chmod 0444 truly makes the file read-only, wherever the checkout is.
     const asRoot = process.getuid?.() === 0;
     const dataDir = mkdtempSync(join(tmpdir(), 'fram-health-readonly-'));
     const file = join(dataDir, 'metadata.sqlite');
@@ -124,11 +124,11 @@ describe('metadata /healthcheck tells the truth', () => {
       await store.upsertTables([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders' }], { actor: 'test', at: Date.now() });
       await store.close();
       chmodSync(file, 0o444);
-      if (asRoot) chownSync(dataDir, 65534, 65534);
       metadata = await startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), {
         env: env(dataDir),
         readyPath: '/docs/',
-        ...(asRoot && { uid: 65534, gid: 65534 }),
+        // Root may write any file: without CAP_DAC_OVERRIDE the file's mode applies to it too.
+        ...(asRoot && { wrapper: ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search', '--'] }),
       });
     }, 30_000);
     afterAll(async () => {

@@ -48,9 +48,11 @@ export interface StartNodeOptions {
    * which is also the load generator). Unlimited by default.
    */
   outputTail?: number;
-  /** Run as this user and group (e.g. an unprivileged one when the tests run as root). */
-  uid?: number;
-  gid?: number;
+  /**
+   * A command node runs under (e.g. setpriv dropping root's right to write
+   * any file, so file modes apply to a test run as root).
+   */
+  wrapper?: string[];
 }
 
 /**
@@ -60,11 +62,10 @@ export interface StartNodeOptions {
  */
 export async function startNode(script: string, options: StartNodeOptions = {}): Promise<NodeProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
+  const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+  const child = spawn(command!, [...prefix, ...(options.nodeArgs ?? []), script], {
     env: { ...process.env, NODE_ENV: 'development', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
-    uid: options.uid,
-    gid: options.gid,
   });
   let output = '';
   const tail = options.outputTail;
