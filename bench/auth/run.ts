@@ -31,7 +31,11 @@ interface Case {
 
 async function main(): Promise<void> {
   const { seconds, rounds } = parseArgs(process.argv.slice(2));
-  execSync('npx nx build metadata', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+  execSync('npx nx build metadata', {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
 
   const idp = await TestIssuer.start();
   const metadata = join(root, 'dist/apps/metadata/main.js');
@@ -40,9 +44,9 @@ async function main(): Promise<void> {
   // Request lines as production writes them (JSON, one per request).
   const common = { AUTH_ISSUERS: idp.issuer, NODE_ENV: 'development', LOG_FORMAT: 'json' };
   const started = await Promise.allSettled([
-    startNode(metadata, { env: { ...common, DATA_DIR: dataDir() } , outputTail: 64 * 1024 }),
-    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), PUBLIC_PATHS: '/healthcheck,/whoami' } , outputTail: 64 * 1024 }),
-    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), AUTH_TOKEN_CACHE_SIZE: '0' } , outputTail: 64 * 1024 }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir() }, outputTail: 64 * 1024 }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), PUBLIC_PATHS: '/healthcheck,/whoami' }, outputTail: 64 * 1024 }),
+    startNode(metadata, { env: { ...common, DATA_DIR: dataDir(), AUTH_TOKEN_CACHE_SIZE: '0' }, outputTail: 64 * 1024 }),
     startNode(join(__dirname, 'express-baseline.js'), { env: { ISSUER: idp.issuer } }),
   ]);
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -105,7 +109,9 @@ function report(cases: Case[], servers: NodeProcess[], run: { seconds: number; r
   console.log(`\nFram protected/public throughput: ${(fram * 100).toFixed(1)}% (budget: at least 80%: ${fram >= 0.8 ? 'met' : 'NOT met'})`);
   console.log(`Fram with the verified-token cache off (every request fully verified): ${(uncached * 100).toFixed(1)}%`);
   console.log(`Express+passport-jwt+jwks-rsa protected/public: ${(plain * 100).toFixed(1)}%`);
-  console.log(`Resident memory after the run: ${servers.map((s) => `${s.rssMiB().toFixed(0)} MiB`).join(', ')} (protected, public, cache off, Express baseline)`);
+  console.log(
+    `Resident memory after the run: ${servers.map((s) => `${s.rssMiB().toFixed(0)} MiB`).join(', ')} (protected, public, cache off, Express baseline)`,
+  );
   if (figures.some((f) => f.non2xx > 0)) {
     console.log('Some requests failed: the figures are not valid.');
     process.exitCode = 1;

@@ -32,7 +32,11 @@ const TERMS = ['orders', 'ordres', 'customer', 'sess', 'payments daily', 'revenu
 async function main(): Promise<void> {
   const { seconds, rounds } = parseArgs(process.argv.slice(2));
   const quick = process.argv.includes('--quick');
-  execSync('npx nx run-many -t build -p dev-idp search frontend web', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+  execSync('npx nx run-many -t build -p dev-idp search frontend web', {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
   const servers: NodeProcess[] = [];
   try {
     const frontendPort = await freePort();
@@ -41,14 +45,22 @@ async function main(): Promise<void> {
     servers.push(idp.process);
     const issuer = idp.issuer;
     const common = { AUTH_ISSUERS: issuer, OIDC_ISSUER: issuer, LOG_LEVEL: 'warn' };
-    const search = await startNode(join(root, 'dist/apps/search/main.js'), { env: { ...common, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-bench-fe-search-')) } });
+    const search = await startNode(join(root, 'dist/apps/search/main.js'), {
+      env: { ...common, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-bench-fe-search-')) },
+    });
     servers.push(search);
     // PROFILE_DIR=/some/dir writes a CPU profile of the frontend (load it in Chrome's DevTools).
     const nodeArgs = process.env['PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROFILE_DIR']}`] : [];
     const frontend = await startNode(join(root, 'dist/apps/frontend/main.js'), {
       port: frontendPort,
       nodeArgs,
-      env: { ...common, PUBLIC_URL: base, SEARCH_URL: search.url, METADATA_URL: 'http://127.0.0.1:9', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-bench-fe-')) },
+      env: {
+        ...common,
+        PUBLIC_URL: base,
+        SEARCH_URL: search.url,
+        METADATA_URL: 'http://127.0.0.1:9',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-bench-fe-')),
+      },
     });
     servers.push(frontend);
 
@@ -73,22 +85,42 @@ async function main(): Promise<void> {
     const viaFrontend = () => ({
       method: 'POST',
       headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ searchTerm: term(), pageIndex: 0, resultsPerPage: 10, resources: ['table'], highlightingOptions: { table: { enable_highlight: true } } }),
+      body: JSON.stringify({
+        searchTerm: term(),
+        pageIndex: 0,
+        resultsPerPage: 10,
+        resources: ['table'],
+        highlightingOptions: { table: { enable_highlight: true } },
+      }),
     });
     const toSearch = () => ({
       method: 'POST',
       headers: { authorization: `Bearer ${direct}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ query_term: term(), resource_types: ['table'], page_index: 0, results_per_page: 10, filters: [], highlight_options: { table: { enable_highlight: true } } }),
+      body: JSON.stringify({
+        query_term: term(),
+        resource_types: ['table'],
+        page_index: 0,
+        results_per_page: 10,
+        filters: [],
+        highlight_options: { table: { enable_highlight: true } },
+      }),
     });
     // A script calling the frontend's API with its own bearer token: no session, no CSRF token.
-    const viaFrontendAsScript = () => ({ ...viaFrontend(), headers: { authorization: `Bearer ${direct}`, 'content-type': 'application/json' } });
+    const viaFrontendAsScript = () => ({
+      ...viaFrontend(),
+      headers: { authorization: `Bearer ${direct}`, 'content-type': 'application/json' },
+    });
     const paths = [
       { url: `${search.url}/v2/search`, init: toSearch },
       { url: `${base}/api/search/v1/search`, init: viaFrontend },
       { url: `${base}/api/search/v1/search`, init: viaFrontendAsScript },
     ];
     await timeAlternating(paths, 5); // warm-up: the JIT needs a few thousand requests
-    const runs: { frontend: LatencyFigures[]; search: LatencyFigures[]; script: LatencyFigures[] } = { frontend: [], search: [], script: [] };
+    const runs: { frontend: LatencyFigures[]; search: LatencyFigures[]; script: LatencyFigures[] } = {
+      frontend: [],
+      search: [],
+      script: [],
+    };
     for (let round = 0; round < rounds; round++) {
       const [directly, forwarded, asScript] = await timeAlternating(paths, seconds);
       runs.search.push(directly!);
@@ -106,12 +138,22 @@ async function main(): Promise<void> {
     const se = summary(runs.search);
     const sc = summary(runs.script);
     const added = fe.p50 - se.p50;
-    console.log(`\nbench/frontend — Node ${process.version}; ${rounds} round(s) of ${seconds} s, one request at a time, alternating between the paths; search on 10,000 tables\n`);
-    console.log(`  search directly (POST /v2/search, bearer token):                 p50 ${se.p50.toFixed(2)} ms, p99 ${se.p99.toFixed(2)} ms, ${Math.round(se.rps)} requests/s for one client`);
-    console.log(`  through the frontend (POST /api/search/v1/search, session+CSRF): p50 ${fe.p50.toFixed(2)} ms, p99 ${fe.p99.toFixed(2)} ms, ${Math.round(fe.rps)} requests/s for one client`);
-    console.log(`  through the frontend with a bearer token (a script, no session):  p50 ${sc.p50.toFixed(2)} ms, p99 ${sc.p99.toFixed(2)} ms, ${Math.round(sc.rps)} requests/s for one client`);
+    console.log(
+      `\nbench/frontend — Node ${process.version}; ${rounds} round(s) of ${seconds} s, one request at a time, alternating between the paths; search on 10,000 tables\n`,
+    );
+    console.log(
+      `  search directly (POST /v2/search, bearer token):                 p50 ${se.p50.toFixed(2)} ms, p99 ${se.p99.toFixed(2)} ms, ${Math.round(se.rps)} requests/s for one client`,
+    );
+    console.log(
+      `  through the frontend (POST /api/search/v1/search, session+CSRF): p50 ${fe.p50.toFixed(2)} ms, p99 ${fe.p99.toFixed(2)} ms, ${Math.round(fe.rps)} requests/s for one client`,
+    );
+    console.log(
+      `  through the frontend with a bearer token (a script, no session):  p50 ${sc.p50.toFixed(2)} ms, p99 ${sc.p99.toFixed(2)} ms, ${Math.round(sc.rps)} requests/s for one client`,
+    );
     const verdict = quick ? 'judged on the full run only' : added <= 2 ? 'met' : 'NOT met';
-    console.log(`  added by the frontend: p50 ${added.toFixed(2)} ms, p99 ${(fe.p99 - se.p99).toFixed(2)} ms (budget: at most 2 ms at p50: ${verdict})`);
+    console.log(
+      `  added by the frontend: p50 ${added.toFixed(2)} ms, p99 ${(fe.p99 - se.p99).toFixed(2)} ms (budget: at most 2 ms at p50: ${verdict})`,
+    );
     console.log(`  frontend resident memory: ${frontend.rssMiB().toFixed(0)} MiB`);
     if (fe.failures + se.failures + sc.failures > 0) {
       console.error(`${fe.failures + se.failures + sc.failures} requests failed`);

@@ -63,6 +63,12 @@ export async function timeAlternating(paths: readonly TimedPath[], seconds: numb
   return latencies.map((times, i) => {
     times.sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-    return { requests: times.length, p50: at(0.5), p99: at(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length, failures: failures[i]! };
+    return {
+      requests: times.length,
+      p50: at(0.5),
+      p99: at(0.99),
+      mean: times.reduce((a, b) => a + b, 0) / times.length,
+      failures: failures[i]!,
+    };
   });
 }

@@ -39,10 +39,14 @@ async function countingProxy(target: string): Promise<CountingProxy> {
   const state = { directoryCalls: 0 };
   const server: Server = createServer((req, res) => {
     if ((req.url ?? '').startsWith('/api/v1/users')) state.directoryCalls += 1;
-    const upstream = request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      `${target}${req.url}`,
+      { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
@@ -74,13 +78,21 @@ async function main(): Promise<void> {
   const servers: NodeProcess[] = [];
   const idpPort = await freePort();
   const idpOrigin = `http://127.0.0.1:${idpPort}`;
-  const idp = await startNode(join(root, 'dist/apps/dev-idp/main.js'), { port: idpPort, env: { DEV_IDP_ORIGIN: idpOrigin, LOG_LEVEL: 'warn' } });
+  const idp = await startNode(join(root, 'dist/apps/dev-idp/main.js'), {
+    port: idpPort,
+    env: { DEV_IDP_ORIGIN: idpOrigin, LOG_LEVEL: 'warn' },
+  });
   servers.push(idp);
   const proxy = await countingProxy(idpOrigin);
   try {
     const issuer = `${idpOrigin}/oauth2/default`;
     const metadata = await startNode(join(root, 'dist/apps/metadata/main.js'), {
-      env: { AUTH_ISSUERS: issuer, OKTA_ORG_URL: proxy.origin, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-bench-metadata-')), LOG_LEVEL: 'warn' },
+      env: {
+        AUTH_ISSUERS: issuer,
+        OKTA_ORG_URL: proxy.origin,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-bench-metadata-')),
+        LOG_LEVEL: 'warn',
+      },
     });
     servers.push(metadata);
 
@@ -99,7 +111,9 @@ async function main(): Promise<void> {
         connections: 8,
         duration,
         headers: { authorization: `Bearer ${token}` },
-        requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: `/table/${keys[(next = (next * 7919 + 1) % keys.length)]}` }) }],
+        requests: [
+          { setupRequest: (req: { path: string }) => ({ ...req, path: `/table/${keys[(next = (next * 7919 + 1) % keys.length)]}` }) },
+        ],
       });
     await drive(2); // warm-up
     const result = await drive(seconds);
@@ -107,18 +121,28 @@ async function main(): Promise<void> {
     const burstUser = 'barbara@example.com'; // in dev-idp's directory, not in the generated catalog, no manager
     const burstStarted = Date.now();
     const burst = await Promise.all(
-      Array.from({ length: 1000 }, () => fetch(`${metadata.url}/user/${burstUser}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status)),
+      Array.from({ length: 1000 }, () =>
+        fetch(`${metadata.url}/user/${burstUser}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status),
+      ),
     );
     const burstMs = Date.now() - burstStarted;
 
     console.log(`\nbench/metadata — Node ${process.version}, embedded store (SQLite)\n`);
-    console.log(`Catalog: ${counts.tables} tables (${generated.tables.reduce((n, t) => n + t.columns.length, 0)} columns), ${counts.users} users, ${counts.reads} reads`);
+    console.log(
+      `Catalog: ${counts.tables} tables (${generated.tables.reduce((n, t) => n + t.columns.length, 0)} columns), ${counts.users} users, ${counts.reads} reads`,
+    );
     console.log(`Ingestion through the API: ${ingestSeconds.toFixed(1)} s (${Math.round(counts.tables / ingestSeconds)} tables/s)`);
     console.log(`\nGET /table/{key}, random keys, valid token, 8 connections, ${seconds} s:`);
-    console.log(`  ${Math.round(result.requests.average)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
-    console.log(`  budgets: p50 under 5 ms: ${result.latency.p50 < 5 ? 'met' : 'NOT met'}; at least 2,000 requests/s: ${result.requests.average >= 2000 ? 'met' : 'NOT met'}`);
+    console.log(
+      `  ${Math.round(result.requests.average)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+    );
+    console.log(
+      `  budgets: p50 under 5 ms: ${result.latency.p50 < 5 ? 'met' : 'NOT met'}; at least 2,000 requests/s: ${result.requests.average >= 2000 ? 'met' : 'NOT met'}`,
+    );
     console.log(`\nBurst of 1,000 concurrent GET /user/${burstUser} (not yet in the store):`);
-    console.log(`  ${burst.filter((s) => s === 200).length} answered 200 in ${burstMs} ms; directory calls: ${proxy.directoryCalls} (budget: exactly 1: ${proxy.directoryCalls === 1 ? 'met' : 'NOT met'})`);
+    console.log(
+      `  ${burst.filter((s) => s === 200).length} answered 200 in ${burstMs} ms; directory calls: ${proxy.directoryCalls} (budget: exactly 1: ${proxy.directoryCalls === 1 ? 'met' : 'NOT met'})`,
+    );
     console.log(`\nResident memory: metadata ${metadata.rssMiB().toFixed(0)} MiB, dev-idp ${idp.rssMiB().toFixed(0)} MiB`);
     if (result.non2xx > 0 || result.errors > 0 || burst.some((s) => s !== 200)) process.exitCode = 1;
   } finally {

@@ -19,7 +19,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon = require('autocannon');
-import { dashboardDocument, normalizeUser, tableDocument, userDocument, type DashboardRecord, type TableRecord } from '../../libs/models/src/index';
+import {
+  dashboardDocument,
+  normalizeUser,
+  tableDocument,
+  userDocument,
+  type DashboardRecord,
+  type TableRecord,
+} from '../../libs/models/src/index';
 import { generateCatalog } from '../../apps/metadata/src/cli/catalog-generator';
 import { clientCredentialsToken } from '../../apps/metadata/src/cli/ingest-client';
 import { freePort, startNode, type NodeProcess } from '../../libs/testing/src/lib/node-process';
@@ -46,13 +53,19 @@ async function main(): Promise<void> {
   const userCount = option('users', quick ? 1000 : 10_000);
   const dashboardCount = option('dashboards', quick ? 500 : 5000);
   const seconds = option('seconds', quick ? 2 : 10);
-  execSync('npx nx run-many -t build -p search dev-idp', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+  execSync('npx nx run-many -t build -p search dev-idp', {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
 
   const servers: NodeProcess[] = [];
   try {
     const idpPort = await freePort();
     const idpOrigin = `http://127.0.0.1:${idpPort}`;
-    servers.push(await startNode(join(root, 'dist/apps/dev-idp/main.js'), { port: idpPort, env: { DEV_IDP_ORIGIN: idpOrigin, LOG_LEVEL: 'warn' } }));
+    servers.push(
+      await startNode(join(root, 'dist/apps/dev-idp/main.js'), { port: idpPort, env: { DEV_IDP_ORIGIN: idpOrigin, LOG_LEVEL: 'warn' } }),
+    );
     const issuer = `${idpOrigin}/oauth2/default`;
     const env = { AUTH_ISSUERS: issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-bench-search-')), LOG_LEVEL: 'warn' };
     // PROFILE_DIR=/some/dir writes a CPU profile of the search service (load it in Chrome's DevTools).
@@ -126,11 +139,19 @@ async function main(): Promise<void> {
     console.log(`Catalog: ${tableCount} tables, ${userCount} people, ${dashboardCount} dashboards (${docs} documents)`);
     console.log(`Index build through the API: ${buildSeconds.toFixed(1)} s (budget: under 60 s: ${buildSeconds < 60 ? 'met' : 'NOT met'})`);
     console.log(`Rebuild from disk at restart (until healthy): ${restartSeconds.toFixed(1)} s`);
-    console.log(`Resident memory: ${rssAfterBuild.toFixed(0)} MiB after the build, ${search.rssMiB().toFixed(0)} MiB after the queries (budget: under 1 GiB: ${Math.max(rssAfterBuild, search.rssMiB()) < 1024 ? 'met' : 'NOT met'})`);
+    console.log(
+      `Resident memory: ${rssAfterBuild.toFixed(0)} MiB after the build, ${search.rssMiB().toFixed(0)} MiB after the queries (budget: under 1 GiB: ${Math.max(rssAfterBuild, search.rssMiB()) < 1024 ? 'met' : 'NOT met'})`,
+    );
     console.log(`\nPOST /v2/search, ${queries.length} mixed queries (typos, prefixes, filters, browse), valid token, ${seconds} s each:`);
-    console.log(`  1 connection:  p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} requests/s`);
-    console.log(`  8 connections: p50 ${loaded.latency.p50} ms, p99 ${loaded.latency.p99} ms, ${Math.round(loaded.requests.average)} requests/s (queueing on one core)`);
-    console.log(`  budgets (1 connection): p50 at most 5 ms: ${result.latency.p50 <= 5 ? 'met' : 'NOT met'}; p99 at most 25 ms: ${result.latency.p99 <= 25 ? 'met' : 'NOT met'}`);
+    console.log(
+      `  1 connection:  p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} requests/s`,
+    );
+    console.log(
+      `  8 connections: p50 ${loaded.latency.p50} ms, p99 ${loaded.latency.p99} ms, ${Math.round(loaded.requests.average)} requests/s (queueing on one core)`,
+    );
+    console.log(
+      `  budgets (1 connection): p50 at most 5 ms: ${result.latency.p50 <= 5 ? 'met' : 'NOT met'}; p99 at most 25 ms: ${result.latency.p99 <= 25 ? 'met' : 'NOT met'}`,
+    );
     if (result.non2xx + loaded.non2xx > 0 || result.errors + loaded.errors > 0) process.exitCode = 1;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));

@@ -86,7 +86,8 @@ function startService(service: Service): void {
   });
   const prefix = `[${service.name}]`.padEnd(11);
   const relay = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim() && !NOISE.some((n) => line.includes(n))) process.stdout.write(`${prefix}${line}\n`);
+    for (const line of chunk.toString().split('\n'))
+      if (line.trim() && !NOISE.some((n) => line.includes(n))) process.stdout.write(`${prefix}${line}\n`);
   };
   child.stdout!.on('data', relay);
   child.stderr!.on('data', relay);
@@ -132,7 +133,12 @@ async function stopAll(code: number): Promise<void> {
 
 /** The scripts' identity at dev-idp (admin, to read statistics and ingest), with INGEST_SCOPES as npm run ingest has them. */
 function scriptsToken(): () => Promise<string> {
-  return clientCredentialsToken(process.env['OIDC_ISSUER'] ?? DEV_ISSUER, 'fram-scripts', 'fram-scripts-dev-secret', scriptScopes(process.env));
+  return clientCredentialsToken(
+    process.env['OIDC_ISSUER'] ?? DEV_ISSUER,
+    'fram-scripts',
+    'fram-scripts-dev-secret',
+    scriptScopes(process.env),
+  );
 }
 
 async function getJson<T>(url: string, token: () => Promise<string>, body?: unknown): Promise<T> {
@@ -150,8 +156,15 @@ async function loadSampleCatalogOnce(token: () => Promise<string>): Promise<{ sa
   const stats = await getJson<{ Statistics?: { number_of_tables?: number } }>('http://127.0.0.1:5002/system/statistics', token);
   const tables = stats.Statistics?.number_of_tables ?? 0;
   if (tables > 0) return { said: `the catalog has ${tables} tables`, tables, loaded: false };
-  const counts = await ingestCatalog(readCatalogFile(join(root, 'data', 'sample-catalog.json')), { metadataUrl: 'http://127.0.0.1:5002', token });
-  return { said: `loaded the sample catalog: ${counts.tables} tables, ${counts.users} people, ${counts.dashboards} dashboards`, tables: counts.tables, loaded: true };
+  const counts = await ingestCatalog(readCatalogFile(join(root, 'data', 'sample-catalog.json')), {
+    metadataUrl: 'http://127.0.0.1:5002',
+    token,
+  });
+  return {
+    said: `loaded the sample catalog: ${counts.tables} tables, ${counts.users} people, ${counts.dashboards} dashboards`,
+    tables: counts.tables,
+    loaded: true,
+  };
 }
 
 /** How many tables a search finds (browsing, no query). */
@@ -167,7 +180,11 @@ async function tablesInSearch(token: () => Promise<string>): Promise<number> {
  * loaded to search on its own, a moment later; a search service that lost
  * its data (say .data/search.sqlite was removed) gets the catalog again.
  */
-async function untilSearchable(catalog: { tables: number; loaded: boolean }, token: () => Promise<string>, deadline: number): Promise<void> {
+async function untilSearchable(
+  catalog: { tables: number; loaded: boolean },
+  token: () => Promise<string>,
+  deadline: number,
+): Promise<void> {
   if (!catalog.loaded && (await tablesInSearch(token)) < catalog.tables) {
     log('Search holds fewer tables than the catalog: sending it the catalog again ...');
     await getJson('http://127.0.0.1:5002/search/reindex', token, {});
@@ -185,11 +202,15 @@ function build(): Promise<void> {
   return new Promise((done, fail) => {
     if (stopping) return fail(new Error('stopped before the build'));
     const nx = join(root, 'node_modules', '.bin', 'nx');
-    building = spawn(process.execPath, [nx, 'run-many', '-t', 'build', '-p', 'dev-idp', 'search', 'metadata', 'frontend', 'web', '--output-style=static'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NX_DAEMON: process.env['NX_DAEMON'] ?? 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-    });
+    building = spawn(
+      process.execPath,
+      [nx, 'run-many', '-t', 'build', '-p', 'dev-idp', 'search', 'metadata', 'frontend', 'web', '--output-style=static'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NX_DAEMON: process.env['NX_DAEMON'] ?? 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+      },
+    );
     building.once('error', fail);
     building.once('exit', (code, signal) => {
       building = undefined;
@@ -224,7 +245,8 @@ async function main(): Promise<void> {
     log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
   for (const service of SERVICES) {
-    if (!existsSync(join(root, 'dist', 'apps', service.name, 'main.js'))) throw new Error(`dist/apps/${service.name} is missing: run npm start without --no-build`);
+    if (!existsSync(join(root, 'dist', 'apps', service.name, 'main.js')))
+      throw new Error(`dist/apps/${service.name} is missing: run npm start without --no-build`);
   }
   log('Starting dev-idp, search, metadata and the frontend ...');
   const deadline = Date.now() + 60_000;

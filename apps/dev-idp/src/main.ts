@@ -30,7 +30,11 @@ void startService({
     logger.warn('dev-idp is for development and tests only: never protect real data with it.');
     logger.log(`Issuer (Fram's APIs trust it): ${config.origin}/oauth2/default`);
     logger.log(`Org authorization server:      ${config.origin}`);
-    logger.log(config.keyFile ? `Signing keys: kept in ${config.keyFile}` : 'Signing keys: in memory, new at every start (set DATA_DIR to keep them)');
+    logger.log(
+      config.keyFile
+        ? `Signing keys: kept in ${config.keyFile}`
+        : 'Signing keys: in memory, new at every start (set DATA_DIR to keep them)',
+    );
     const logins = Object.entries(DEMO_LOGIN_ROLES).map(([login, groups]) => `${login} (${groups})`);
     logger.log(`Demo sign-ins, password fram-demo: ${logins.join('; ')}`);
     if (config.faults) logger.warn('Fault switches are ON (/admin/faults).');

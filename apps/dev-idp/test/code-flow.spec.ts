@@ -9,7 +9,7 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
   });
   afterAll(() => idp?.stop());
 
-  it('signs a person in with the code flow and PKCE, and issues tokens shaped like Okta\'s', async () => {
+  it("signs a person in with the code flow and PKCE, and issues tokens shaped like Okta's", async () => {
     const browser = new BrowserSession();
     const result = await signIn(browser, idp);
     expect(result.callback.searchParams.get('state')).toBe(result.state);
@@ -20,7 +20,9 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
 
     expect(jwtHeader(body['access_token']!)).toMatchObject({ alg: 'RS256', kid: expect.any(String) });
     const access = jwtClaims(body['access_token']!);
-    expect(Object.keys(access).sort()).toEqual(['aud', 'auth_time', 'cid', 'exp', 'groups', 'iat', 'iss', 'jti', 'scp', 'sub', 'uid', 'ver'].sort());
+    expect(Object.keys(access).sort()).toEqual(
+      ['aud', 'auth_time', 'cid', 'exp', 'groups', 'iat', 'iss', 'jti', 'scp', 'sub', 'uid', 'ver'].sort(),
+    );
     expect(access).toMatchObject({
       ver: 1,
       jti: expect.stringMatching(/^AT\./),
@@ -56,7 +58,12 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     expect(userinfo.status).toBe(200);
     expect(await userinfo.json()).toMatchObject({ sub: '00u06barbara00000000', email: 'barbara@example.com', name: 'Barbara Liskov' });
     const introspection = await tokenRequest(idp, { token: body['access_token']! }, { ...FRONTEND }, '/v1/introspect');
-    expect(introspection.body).toMatchObject({ active: true, client_id: 'fram-frontend', sub: 'barbara@example.com', uid: '00u06barbara00000000' });
+    expect(introspection.body).toMatchObject({
+      active: true,
+      client_id: 'fram-frontend',
+      sub: 'barbara@example.com',
+      uid: '00u06barbara00000000',
+    });
     const tampered = `${body['access_token']!.slice(0, -4)}AAAA`;
     expect((await tokenRequest(idp, { token: tampered }, FRONTEND, '/v1/introspect')).body).toEqual({ active: false });
     const refresh = await tokenRequest(idp, { token: body['refresh_token']! }, FRONTEND, '/v1/introspect');
@@ -105,7 +112,11 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     expect(retry).toContain('role="alert"');
     expect(retry).toContain('The username or password is incorrect.');
     expect(retry).toContain('value="ada@example.com"');
-    const right = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, 'http://127.0.0.1:8765/callback');
+    const right = await browser.submit(
+      new URL(action, start.url).href,
+      { username: 'ada@example.com', password: 'fram-demo' },
+      'http://127.0.0.1:8765/callback',
+    );
     expect(right.url).toMatch(/^http:\/\/127\.0\.0\.1:8765\/callback\?code=/);
   });
 
@@ -165,7 +176,11 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
   it('logs out at the IdP (RP-initiated) to a registered post-logout URI, ending the IdP session', async () => {
     const browser = new BrowserSession();
     const { body } = await exchangeCode(idp, await signIn(browser, idp));
-    const params = new URLSearchParams({ id_token_hint: body['id_token']!, post_logout_redirect_uri: FRONTEND.postLogoutUri, state: 'bye' });
+    const params = new URLSearchParams({
+      id_token_hint: body['id_token']!,
+      post_logout_redirect_uri: FRONTEND.postLogoutUri,
+      state: 'bye',
+    });
     const confirm = await browser.follow(`${idp.issuer}/v1/logout?${params}`);
     expect(confirm.response.status).toBe(200);
     const { action, fields } = readForm(await confirm.response.text());
@@ -174,7 +189,15 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     expect(done.url).toBe(`${FRONTEND.postLogoutUri}?state=bye`);
 
     // The IdP session is gone: signing in again asks for the password.
-    const again = new URLSearchParams({ client_id: FRONTEND.clientId, response_type: 'code', scope: 'openid', redirect_uri: FRONTEND.redirectUri, state: 's', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
+    const again = new URLSearchParams({
+      client_id: FRONTEND.clientId,
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: FRONTEND.redirectUri,
+      state: 's',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
     const page = await browser.follow(`${idp.issuer}/v1/authorize?${again}`, {}, FRONTEND.redirectUri);
     expect(page.url).toContain('/interaction/default/');
   });

@@ -21,9 +21,17 @@ describe('dev-idp: fault switches', () => {
   });
 
   it('refuse unknown switches and bad values', async () => {
-    const response = await fetch(`${idp.origin}/admin/faults`, { method: 'PUT', headers: admin, body: JSON.stringify({ keys: 'sideways' }) });
+    const response = await fetch(`${idp.origin}/admin/faults`, {
+      method: 'PUT',
+      headers: admin,
+      body: JSON.stringify({ keys: 'sideways' }),
+    });
     expect(response.status).toBe(400);
-    const unknown = await fetch(`${idp.origin}/admin/faults`, { method: 'PUT', headers: admin, body: JSON.stringify({ everything: 'down' }) });
+    const unknown = await fetch(`${idp.origin}/admin/faults`, {
+      method: 'PUT',
+      headers: admin,
+      body: JSON.stringify({ everything: 'down' }),
+    });
     expect(unknown.status).toBe(400);
   });
 
@@ -39,7 +47,8 @@ describe('dev-idp: fault switches', () => {
   });
 
   it('rotate the signing key: the new one signs, the old one stays published until withdrawn', async () => {
-    const keysNow = async () => ((await (await fetch(`${idp.issuer}/v1/keys`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
+    const keysNow = async () =>
+      ((await (await fetch(`${idp.issuer}/v1/keys`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
     const [old] = await keysNow();
     const kid = await idp.rotateKey();
     expect(await keysNow()).toEqual([kid, old]);

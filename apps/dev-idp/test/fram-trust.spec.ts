@@ -34,7 +34,7 @@ describe('a Fram API trusting dev-idp', () => {
 
   const whoami = (token: string) => call(`${api.url}/whoami`, { token });
 
-  it('accepts a signed-in person\'s access token, with roles from their groups', async () => {
+  it("accepts a signed-in person's access token, with roles from their groups", async () => {
     const { body } = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'ada@example.com' }));
     const response = await whoami(body['access_token']!);
     expect(response.status).toBe(200);
@@ -70,7 +70,10 @@ describe('a Fram API trusting dev-idp', () => {
     // ada (Fram Admins) gets what she asks for; a token asked for read:data only cannot write.
     const adaAll = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'ada@example.com', scope: escalation }));
     expect((await whoami(adaAll.body['access_token']!)).json()).toMatchObject({ roles: ['admin', 'write', 'read'] });
-    const adaReading = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'ada@example.com', scope: 'openid read:data' }));
+    const adaReading = await exchangeCode(
+      idp,
+      await signIn(new BrowserSession(), idp, { username: 'ada@example.com', scope: 'openid read:data' }),
+    );
     expect((await whoami(adaReading.body['access_token']!)).json()).toMatchObject({ roles: ['read'] });
   });
 

@@ -24,13 +24,17 @@ const keysOf = async (issuer: string) => ((await (await fetch(`${issuer}/v1/keys
 async function scriptsToken(issuer: string): Promise<string> {
   const response = await fetch(`${issuer}/v1/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from('fram-scripts:fram-scripts-dev-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from('fram-scripts:fram-scripts-dev-secret').toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'read:data' }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-const verifyAt = (issuer: string, token: string) => jwtVerify(token, createRemoteJWKSet(new URL(`${issuer}/v1/keys`)), { issuer, audience: 'api://fram' });
+const verifyAt = (issuer: string, token: string) =>
+  jwtVerify(token, createRemoteJWKSet(new URL(`${issuer}/v1/keys`)), { issuer, audience: 'api://fram' });
 
 describe('dev-idp: signing keys under DATA_DIR', () => {
   it('keeps its signing keys across a restart, so tokens issued before it still verify', async () => {
@@ -69,7 +73,10 @@ describe('dev-idp: signing keys under DATA_DIR', () => {
     const first = await startOn(port, { DATA_DIR: dataDir });
     let rotated: string[];
     try {
-      const response = await fetch(`${first.url}/admin/keys/rotate`, { method: 'POST', headers: { authorization: `SSWS ${DEV_IDP_ADMIN_TOKEN}` } });
+      const response = await fetch(`${first.url}/admin/keys/rotate`, {
+        method: 'POST',
+        headers: { authorization: `SSWS ${DEV_IDP_ADMIN_TOKEN}` },
+      });
       expect(response.status).toBe(200);
       rotated = (await keysOf(first.issuer)).map((k) => k.kid);
       expect(rotated).toHaveLength(2);
@@ -106,7 +113,24 @@ describe('dev-idp: signing keys under DATA_DIR', () => {
     ['holds something else', '{"keys": [{"kty": "RSA", "kid": "k"}]}', 'it is not a key set: keys.0.n'],
     [
       'holds a broken key',
-      JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB', d: 'AQAB', p: 'AQAB', q: 'AQAB', dp: 'AQAB', dq: 'AQAB', qi: 'AQAB', kid: 'k', alg: 'RS256', use: 'sig' }] }),
+      JSON.stringify({
+        keys: [
+          {
+            kty: 'RSA',
+            n: 'AQAB',
+            e: 'AQAB',
+            d: 'AQAB',
+            p: 'AQAB',
+            q: 'AQAB',
+            dp: 'AQAB',
+            dq: 'AQAB',
+            qi: 'AQAB',
+            kid: 'k',
+            alg: 'RS256',
+            use: 'sig',
+          },
+        ],
+      }),
       'key k is not a usable RSA private key',
     ],
   ])('stops with an error naming the key file when it %s', async (_what, content, reason) => {

@@ -14,7 +14,7 @@ describe('dev-idp: authorization servers shaped like Okta', () => {
     return (await response.json()) as Record<string, unknown>;
   };
 
-  it('serves the custom authorization server at /oauth2/default with Okta\'s endpoint paths', async () => {
+  it("serves the custom authorization server at /oauth2/default with Okta's endpoint paths", async () => {
     const discovery = await json(`${idp.issuer}/.well-known/openid-configuration`);
     expect(discovery).toMatchObject({
       issuer: idp.issuer,
@@ -30,8 +30,12 @@ describe('dev-idp: authorization servers shaped like Okta', () => {
       id_token_signing_alg_values_supported: expect.arrayContaining(['RS256']),
       token_endpoint_auth_methods_supported: expect.arrayContaining(['client_secret_basic', 'client_secret_post', 'none']),
     });
-    expect(discovery['scopes_supported']).toEqual(expect.arrayContaining(['openid', 'email', 'profile', 'offline_access', 'groups', 'read:data', 'write:data', 'admin:system']));
-    expect(discovery['grant_types_supported']).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials']));
+    expect(discovery['scopes_supported']).toEqual(
+      expect.arrayContaining(['openid', 'email', 'profile', 'offline_access', 'groups', 'read:data', 'write:data', 'admin:system']),
+    );
+    expect(discovery['grant_types_supported']).toEqual(
+      expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials']),
+    );
     expect(await json(`${idp.issuer}/.well-known/oauth-authorization-server`)).toMatchObject({ issuer: idp.issuer });
   });
 
@@ -62,13 +66,23 @@ describe('dev-idp: authorization servers shaped like Okta', () => {
     expect(jwtHeader(token)).toMatchObject({ alg: 'RS256', kid: expect.any(String) });
     const claims = jwtClaims(token);
     expect(Object.keys(claims).sort()).toEqual(['aud', 'cid', 'exp', 'iat', 'iss', 'jti', 'scp', 'sub', 'ver']);
-    expect(claims).toMatchObject({ iss: idp.issuer, aud: 'api://fram', sub: 'fram-scripts', cid: 'fram-scripts', ver: 1, scp: ['read:data', 'admin:system'] });
+    expect(claims).toMatchObject({
+      iss: idp.issuer,
+      aud: 'api://fram',
+      sub: 'fram-scripts',
+      cid: 'fram-scripts',
+      ver: 1,
+      scp: ['read:data', 'admin:system'],
+    });
   });
 
   it('gives a client only the scopes it was granted', async () => {
     const response = await fetch(`${idp.issuer}/v1/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from('fram-metadata:fram-metadata-dev-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from('fram-metadata:fram-metadata-dev-secret').toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'admin:system' }),
     });
     expect(response.status).toBe(400);
@@ -79,7 +93,7 @@ describe('dev-idp: authorization servers shaped like Okta', () => {
     await expect(idp.clientToken('fram-scripts', 'wrong', 'read:data')).rejects.toThrow('invalid_client');
   });
 
-  it('issues org-server tokens for Okta\'s own APIs: audience and issuer are the org URL', async () => {
+  it("issues org-server tokens for Okta's own APIs: audience and issuer are the org URL", async () => {
     const token = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'okta.users.read', 'org');
     expect(jwtClaims(token)).toMatchObject({ iss: idp.origin, aud: idp.origin, sub: 'fram-metadata', scp: ['okta.users.read'] });
   });

@@ -48,10 +48,14 @@ export async function signIn(
   if (start.url.startsWith(redirectUri)) return { callback: new URL(start.url), verifier, nonce, state };
   const page = await start.response.text();
   const { action } = readForm(page);
-  const done = await browser.submit(new URL(action, start.url).href, {
-    username: options.username ?? 'ada@example.com',
-    password: options.password ?? 'fram-demo',
-  }, redirectUri);
+  const done = await browser.submit(
+    new URL(action, start.url).href,
+    {
+      username: options.username ?? 'ada@example.com',
+      password: options.password ?? 'fram-demo',
+    },
+    redirectUri,
+  );
   if (!done.url.startsWith(redirectUri)) {
     throw Object.assign(new Error(`sign-in stopped at ${done.url} (${done.response.status})`), { response: done.response });
   }
@@ -77,7 +81,9 @@ export async function tokenRequest(idp: DevIdp, fields: Record<string, string>, 
   const response = await fetch(`${idp.issuer}${endpoint}`, {
     method: 'POST',
     headers: {
-      ...(client.secret !== undefined && { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}` }),
+      ...(client.secret !== undefined && {
+        authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}`,
+      }),
       'content-type': 'application/x-www-form-urlencoded',
     },
     body: new URLSearchParams(client.secret === undefined ? { ...fields, client_id: client.clientId } : fields),

@@ -25,7 +25,8 @@ describe('frontend: the catalog API through sessions', () => {
     const csrf = await csrfTokenOf(browser, base);
     return {
       get: (path: string) => uiCall(browser, base, 'GET', path),
-      change: (method: string, path: string, body: unknown, token: string | undefined = csrf) => uiCall(browser, base, method, path, body, token),
+      change: (method: string, path: string, body: unknown, token: string | undefined = csrf) =>
+        uiCall(browser, base, method, path, body, token),
     };
   }
 
@@ -42,13 +43,31 @@ describe('frontend: the catalog API through sessions', () => {
     expect(answer['table']!.results).toHaveLength(5);
     expect(answer).toHaveProperty('user.total_results');
     expect(answer).toHaveProperty('dashboard.total_results');
-    const filtered = await ada.change('POST', '/api/search/v1/search', { ...body, resources: ['table'], filters: { table: { database: { value: 'snowflake,bigquery' } } } });
+    const filtered = await ada.change('POST', '/api/search/v1/search', {
+      ...body,
+      resources: ['table'],
+      filters: { table: { database: { value: 'snowflake,bigquery' } } },
+    });
     const databases = filtered.json<{ table: { results: { database: string }[] } }>().table.results.map((r) => r.database);
     expect(databases.length).toBeGreaterThan(0);
     expect(new Set(databases)).toEqual(new Set(databases.filter((d) => d === 'snowflake' || d === 'bigquery')));
-    const people = await ada.change('POST', '/api/search/v1/search', { searchTerm: 'grace', pageIndex: 0, resultsPerPage: 10, resources: ['user'] });
-    expect(people.json<{ user: { results: unknown[] } }>().user.results[0]).toMatchObject({ type: 'user', user_id: 'grace@example.com', display_name: 'Grace Hopper' });
-    for (const bad of [{ searchTerm: 'x' }, { ...body, pageIndex: -1 }, { ...body, resources: ['feature'] }, { ...body, filters: { table: { schema: { value: 'x', filterOperation: 'XOR' } } } }]) {
+    const people = await ada.change('POST', '/api/search/v1/search', {
+      searchTerm: 'grace',
+      pageIndex: 0,
+      resultsPerPage: 10,
+      resources: ['user'],
+    });
+    expect(people.json<{ user: { results: unknown[] } }>().user.results[0]).toMatchObject({
+      type: 'user',
+      user_id: 'grace@example.com',
+      display_name: 'Grace Hopper',
+    });
+    for (const bad of [
+      { searchTerm: 'x' },
+      { ...body, pageIndex: -1 },
+      { ...body, resources: ['feature'] },
+      { ...body, filters: { table: { schema: { value: 'x', filterOperation: 'XOR' } } } },
+    ]) {
       const refused = await ada.change('POST', '/api/search/v1/search', bad);
       expect(refused.status).toBe(400);
       expect(refused.json()).toMatchObject({ statusCode: 400, code: 'bad_request' });
@@ -60,9 +79,18 @@ describe('frontend: the catalog API through sessions', () => {
     const ada = await session('ada@example.com'); // Data Engineers, and an owner of orders
     const asFrances = await frances.get(`/api/metadata/v0/table?key=${encodeURIComponent(ORDERS)}`);
     expect(asFrances.status).toBe(200);
-    expect(asFrances.json()).toMatchObject({ msg: 'Success', tableData: { key: ORDERS, is_editable: false, owners: expect.arrayContaining([expect.objectContaining({ user_id: 'ada@example.com' })]) } });
+    expect(asFrances.json()).toMatchObject({
+      msg: 'Success',
+      tableData: {
+        key: ORDERS,
+        is_editable: false,
+        owners: expect.arrayContaining([expect.objectContaining({ user_id: 'ada@example.com' })]),
+      },
+    });
     const asAda = await ada.get(`/api/metadata/v0/table?key=${encodeURIComponent(ORDERS)}`);
-    expect(asAda.json()).toMatchObject({ tableData: { is_editable: true, columns: expect.arrayContaining([expect.objectContaining({ name: 'order_id', is_editable: true })]) } });
+    expect(asAda.json()).toMatchObject({
+      tableData: { is_editable: true, columns: expect.arrayContaining([expect.objectContaining({ name: 'order_id', is_editable: true })]) },
+    });
     const lineage = await ada.get(`/api/metadata/v0/get_table_lineage?key=${encodeURIComponent(ORDERS)}&depth=2&direction=both`);
     expect(lineage.status).toBe(200);
     expect(lineage.json()).toMatchObject({ upstream_count: expect.any(Number), downstream_count: expect.any(Number) });
@@ -75,7 +103,9 @@ describe('frontend: the catalog API through sessions', () => {
     const popular = await ada.get('/api/metadata/v0/popular_resources?types=table,dashboard');
     expect(popular.json<{ results: { table: unknown[] } }>().results.table).toHaveLength(4);
     expect(popular.json()).toMatchObject({ results: { table: expect.arrayContaining([expect.objectContaining({ type: 'table' })]) } });
-    expect((await ada.get('/api/metadata/v0/tags')).json()).toMatchObject({ tags: expect.arrayContaining([expect.objectContaining({ tag_name: 'sales' })]) });
+    expect((await ada.get('/api/metadata/v0/tags')).json()).toMatchObject({
+      tags: expect.arrayContaining([expect.objectContaining({ tag_name: 'sales' })]),
+    });
     expect((await ada.get('/api/metadata/v0/badges')).json()).toMatchObject({ badges: expect.any(Array) });
     expect((await ada.get('/api/metadata/v0/get_last_indexed')).json()).toMatchObject({ timestamp: expect.any(Number) });
     expect((await ada.get('/api/metadata/v0/table?key=hive://gold.core/nope')).status).toBe(404);
@@ -92,12 +122,23 @@ describe('frontend: the catalog API through sessions', () => {
     asked.searchParams.set('scope', escalation);
     const form = await browser.follow(asked.href);
     const { action } = readForm(await form.response.text());
-    const done = await browser.submit(new URL(action, form.url).href, { username: 'frances@example.com', password: 'fram-demo' }, `${base}/__never__`);
+    const done = await browser.submit(
+      new URL(action, form.url).href,
+      { username: 'frances@example.com', password: 'fram-demo' },
+      `${base}/__never__`,
+    );
     expect(done.url).toBe(`${base}/`);
     const me = await uiCall(browser, base, 'GET', '/api/auth_user');
     expect(me.json()).toMatchObject({ user: { user_id: 'frances@example.com' }, roles: ['read'] });
     const csrf = await csrfTokenOf(browser, base);
-    const edit = await uiCall(browser, base, 'PUT', '/api/metadata/v0/put_table_description', { key: ORDERS, description: 'escalated' }, csrf);
+    const edit = await uiCall(
+      browser,
+      base,
+      'PUT',
+      '/api/metadata/v0/put_table_description',
+      { key: ORDERS, description: 'escalated' },
+      csrf,
+    );
     expect(edit.status).toBe(403);
     // The same through the public command-line client, straight at metadata.
     const token = await stack.idp.userToken('frances@example.com', escalation);
@@ -123,7 +164,9 @@ describe('frontend: the catalog API through sessions', () => {
     expect(refused.json()).toMatchObject({ statusCode: 403 });
     const saved = await ada.change('PUT', '/api/metadata/v0/put_table_description', { key: ORDERS, description, source: 'user' });
     expect(saved.status).toBe(200);
-    expect((await frances.get(`/api/metadata/v0/get_table_description?key=${encodeURIComponent(ORDERS)}`)).json()).toMatchObject({ description });
+    expect((await frances.get(`/api/metadata/v0/get_table_description?key=${encodeURIComponent(ORDERS)}`)).json()).toMatchObject({
+      description,
+    });
     const tagged = await ada.change('PUT', '/api/metadata/v0/update_table_tags', { key: ORDERS, tag: 'frontendtag' });
     expect(tagged.status).toBe(200);
     const owner = await ada.change('PUT', '/api/metadata/v0/update_table_owner', { key: ORDERS, owner: 'grace@example.com' });
@@ -135,12 +178,23 @@ describe('frontend: the catalog API through sessions', () => {
     expect(entries.some((e) => e.actor === 'frances@example.com')).toBe(false);
     // Metadata tells search (with its own identity): the tag becomes searchable.
     await eventually(async () => {
-      const found = await ada.change('POST', '/api/search/v1/search', { searchTerm: '', pageIndex: 0, resultsPerPage: 10, resources: ['table'], filters: { table: { tag: { value: 'frontendtag' } } } });
+      const found = await ada.change('POST', '/api/search/v1/search', {
+        searchTerm: '',
+        pageIndex: 0,
+        resultsPerPage: 10,
+        resources: ['table'],
+        filters: { table: { tag: { value: 'frontendtag' } } },
+      });
       expect(found.json<{ table: { results: { key: string }[] } }>().table.results.map((r) => r.key)).toEqual([ORDERS]);
     });
     expect((await ada.change('DELETE', '/api/metadata/v0/update_table_tags', { key: ORDERS, tag: 'frontendtag' })).status).toBe(200);
-    expect((await ada.change('DELETE', '/api/metadata/v0/update_table_owner', { key: ORDERS, owner: 'grace@example.com' })).status).toBe(200);
-    expect((await ada.change('PUT', '/api/metadata/v0/put_table_description', { key: ORDERS })).json()).toMatchObject({ statusCode: 400, message: 'description is required' });
+    expect((await ada.change('DELETE', '/api/metadata/v0/update_table_owner', { key: ORDERS, owner: 'grace@example.com' })).status).toBe(
+      200,
+    );
+    expect((await ada.change('PUT', '/api/metadata/v0/put_table_description', { key: ORDERS })).json()).toMatchObject({
+      statusCode: 400,
+      message: 'description is required',
+    });
   });
 
   it('serves dashboards with is_editable, and tags them as the signed-in person', async () => {
@@ -151,12 +205,21 @@ describe('frontend: the catalog API through sessions', () => {
     expect(answer.status).toBe(200);
     expect(answer.json()).toMatchObject({
       msg: 'Success',
-      dashboard: { uri, name: 'company_kpis', is_editable: true, tables: expect.arrayContaining([expect.objectContaining({ key: 'bigquery://prod.analytics/daily_revenue' })]) },
+      dashboard: {
+        uri,
+        name: 'company_kpis',
+        is_editable: true,
+        tables: expect.arrayContaining([expect.objectContaining({ key: 'bigquery://prod.analytics/daily_revenue' })]),
+      },
     });
-    expect((await frances.get(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`)).json()).toMatchObject({ dashboard: { is_editable: false } });
+    expect((await frances.get(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`)).json()).toMatchObject({
+      dashboard: { is_editable: false },
+    });
     expect((await frances.change('PUT', '/api/metadata/v0/update_dashboard_tags', { key: uri, tag: 'vandal' })).status).toBe(403);
     expect((await ada.change('PUT', '/api/metadata/v0/update_dashboard_tags', { key: uri, tag: 'board' })).status).toBe(200);
-    const tags = (await ada.get(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`)).json<{ dashboard: { tags: { tag_name: string }[] } }>().dashboard.tags;
+    const tags = (await ada.get(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`)).json<{
+      dashboard: { tags: { tag_name: string }[] };
+    }>().dashboard.tags;
     expect(tags.map((t) => t.tag_name).sort()).toEqual(['board', 'kpi']);
     expect((await ada.change('DELETE', '/api/metadata/v0/update_dashboard_tags', { key: uri, tag: 'board' })).status).toBe(200);
     expect((await ada.get('/api/metadata/v0/dashboard?uri=mode_dashboard://prod.executive/nope')).status).toBe(404);
@@ -180,17 +243,26 @@ describe('frontend: the catalog API through sessions', () => {
     expect(mine.json()).toMatchObject({ bookmarks: { table: [expect.objectContaining({ key: ORDERS, type: 'table' })], dashboard: [] } });
     const viewed = await grace.get('/api/metadata/v0/user/bookmark?user_id=ada%40example.com');
     expect(viewed.json<{ bookmarks: { table: { key: string }[] } }>().bookmarks.table.map((t) => t.key)).not.toContain(ORDERS);
-    expect((await grace.get('/api/metadata/v0/user/own?user_id=ada%40example.com')).json()).toMatchObject({ own: { table: expect.arrayContaining([expect.objectContaining({ key: ORDERS })]) } });
+    expect((await grace.get('/api/metadata/v0/user/own?user_id=ada%40example.com')).json()).toMatchObject({
+      own: { table: expect.arrayContaining([expect.objectContaining({ key: ORDERS })]) },
+    });
     expect((await grace.get('/api/metadata/v0/user/read?user_id=ada%40example.com')).json()).toMatchObject({ read: expect.any(Array) });
-    expect((await grace.get('/api/metadata/v0/user?user_id=alan%40example.com')).json()).toMatchObject({ user: { user_id: 'alan@example.com', display_name: 'Alan Turing' } });
+    expect((await grace.get('/api/metadata/v0/user?user_id=alan%40example.com')).json()).toMatchObject({
+      user: { user_id: 'alan@example.com', display_name: 'Alan Turing' },
+    });
     expect((await grace.change('DELETE', '/api/metadata/v0/user/bookmark', { type: 'table', key: ORDERS })).status).toBe(200);
     expect((await grace.change('PUT', '/api/metadata/v0/user/bookmark', { type: 'feature', key: ORDERS })).status).toBe(400);
   });
 
   it('records action log events for the signed-in person', async () => {
     const ada = await session('ada@example.com');
-    expect((await ada.change('POST', '/api/log/v0/log_event', { command: 'click', target_id: 'table_row', search_term: 'orders' })).json()).toEqual({ msg: 'Success' });
-    expect((await ada.change('POST', '/api/log/v0/log_event', { target_id: 'x' })).json()).toMatchObject({ statusCode: 400, message: 'command is required' });
+    expect(
+      (await ada.change('POST', '/api/log/v0/log_event', { command: 'click', target_id: 'table_row', search_term: 'orders' })).json(),
+    ).toEqual({ msg: 'Success' });
+    expect((await ada.change('POST', '/api/log/v0/log_event', { target_id: 'x' })).json()).toMatchObject({
+      statusCode: 400,
+      message: 'command is required',
+    });
   });
 
   it('lets scripts call the frontend API with a bearer token (no session, no CSRF token)', async () => {
@@ -242,13 +314,19 @@ describe('frontend: what reaches metadata', () => {
   beforeAll(async () => {
     recorder = createServer((req, res) => {
       seen.push({ url: req.url!, headers: req.headers });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ user_id: 'ada@example.com', email: 'ada@example.com', display_name: 'Ada' }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ user_id: 'ada@example.com', email: 'ada@example.com', display_name: 'Ada' }));
     });
     await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const idp = await devIdpFor(base);
-    frontend = await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}` });
+    frontend = await startFrontend(port, {
+      OIDC_ISSUER: idp.issuer,
+      PUBLIC_URL: base,
+      METADATA_URL: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`,
+    });
     stop = async () => {
       await frontend.close();
       await idp.stop();

@@ -20,7 +20,12 @@ describe('frontend: NODE_ENV=production', () => {
 
   beforeAll(async () => {
     for (const name of Object.keys(ports) as (keyof typeof ports)[]) ports[name] = await freePort();
-    idp = await devIdpFor([publicUrl(ports.behindProxy), publicUrl(ports.proxyNotTrusted), publicUrl(ports.otherProxyTrusted), publicUrl(ports.loopbackHttp, 'http')]);
+    idp = await devIdpFor([
+      publicUrl(ports.behindProxy),
+      publicUrl(ports.proxyNotTrusted),
+      publicUrl(ports.otherProxyTrusted),
+      publicUrl(ports.loopbackHttp, 'http'),
+    ]);
   }, 60_000);
   afterAll(() => idp?.stop());
   afterEach(() => jest.restoreAllMocks());

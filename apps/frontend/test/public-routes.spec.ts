@@ -7,6 +7,9 @@ import { SessionMiddleware } from '../src/login/login.module';
 // Adding a public route means adding it here, on purpose. The sign-in callback
 // (OIDC_REDIRECT_PATH) is public too; it is middleware. The web UI's pages send a
 // browser without a sign-in to /login, which counts as protected.
-describePublicRoutes('frontend', AppModule, ['GET /healthcheck', 'GET /login', 'POST /logout', 'GET /static/:file', 'GET /favicon.ico', ...API_DOCS_ROUTES], (app) =>
-  app.get(SessionMiddleware).mount(app),
+describePublicRoutes(
+  'frontend',
+  AppModule,
+  ['GET /healthcheck', 'GET /login', 'POST /logout', 'GET /static/:file', 'GET /favicon.ico', ...API_DOCS_ROUTES],
+  (app) => app.get(SessionMiddleware).mount(app),
 );

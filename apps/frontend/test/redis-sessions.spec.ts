@@ -16,7 +16,14 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
     bases.push(...ports.map((port) => `http://127.0.0.1:${port}`));
     idp = await devIdpFor(bases, { DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
     for (const [i, port] of ports.entries()) {
-      frontends.push(await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: bases[i]!, METADATA_URL: 'http://127.0.0.1:9', REDIS_URL: redis.url }));
+      frontends.push(
+        await startFrontend(port, {
+          OIDC_ISSUER: idp.issuer,
+          PUBLIC_URL: bases[i]!,
+          METADATA_URL: 'http://127.0.0.1:9',
+          REDIS_URL: redis.url,
+        }),
+      );
     }
   }, 60_000);
   afterAll(async () => {
@@ -49,7 +56,9 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
     expect((await browser.request(`${b}/api/auth_user`)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 7000)); // the access token has expired
     // With rotating refresh tokens, two refreshes with the same token would end the sign-in (reuse detection).
-    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => browser.request(`${i % 2 ? a : b}/api/auth_user`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => browser.request(`${i % 2 ? a : b}/api/auth_user`).then((r) => r.status)),
+    );
     expect(statuses).toEqual(Array(8).fill(200));
     for (const base of [a, b, a]) expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
   }, 30_000);
@@ -60,7 +69,9 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
     expect(() => loadSessionStoreConfig({ SESSION_STORE: 'redis' })).toThrow(/REDIS_URL is required/);
     expect(() => loadSessionStoreConfig({ REDIS_URL: 'http://redis' })).toThrow(/REDIS_URL/);
     const unreachable = `redis://127.0.0.1:${await freePort()}`;
-    await expect(openSessionStore({ kind: 'redis', file: '', redisUrl: unreachable }, 1000)).rejects.toThrow(/REDIS_URL: Redis cannot be reached/);
+    await expect(openSessionStore({ kind: 'redis', file: '', redisUrl: unreachable }, 1000)).rejects.toThrow(
+      /REDIS_URL: Redis cannot be reached/,
+    );
   }, 15_000);
 
   it('answers /healthcheck in time, failing the session store, while Redis keeps the connection but stops answering', async () => {
@@ -77,7 +88,10 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
       });
       const health = await call(`${a}/healthcheck`);
       expect(health.status).toBe(503);
-      expect(health.json<Health>()).toMatchObject({ status: 'fail', checks: { 'SessionStore:connection': { status: 'fail', message: 'timed out after 2000 ms' } } });
+      expect(health.json<Health>()).toMatchObject({
+        status: 'fail',
+        checks: { 'SessionStore:connection': { status: 'fail', message: 'timed out after 2000 ms' } },
+      });
     } finally {
       pausing.destroy();
     }

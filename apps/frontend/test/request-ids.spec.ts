@@ -38,7 +38,9 @@ describe('frontend: the request id travels to metadata and search', () => {
     const base = `http://127.0.0.1:${port}`;
     idp = await devIdpFor(base);
     const api = { AUTH_ISSUERS: idp.issuer, OIDC_ISSUER: idp.issuer, LOG_FORMAT: 'json', LOG_LEVEL: 'log' };
-    search = await startNode(join(workspaceRoot(), 'dist', 'apps', 'search', 'main.js'), { env: { ...api, DATA_DIR: tempDir('fram-rid-search-') } });
+    search = await startNode(join(workspaceRoot(), 'dist', 'apps', 'search', 'main.js'), {
+      env: { ...api, DATA_DIR: tempDir('fram-rid-search-') },
+    });
     metadata = await startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), {
       env: { ...api, OKTA_ORG_URL: idp.origin, SEARCH_SYNC: 'off', DATA_DIR: tempDir('fram-rid-md-') },
     });

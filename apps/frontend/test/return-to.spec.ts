@@ -68,7 +68,15 @@ describe('frontend: returnTo after sign-in', () => {
     `/${'a'.repeat(3000)}`,
   ];
   /** Query strings as written in a link (not encoded again). */
-  const rawQueries = ['//evil.example', '/%2F%2Fevil.example', '/%2E%2E//evil.example', '/%5Cevil.example', '/%09/evil.example', '/x&returnTo=//evil.example', '%2F%2Fevil.example'];
+  const rawQueries = [
+    '//evil.example',
+    '/%2F%2Fevil.example',
+    '/%2E%2E//evil.example',
+    '/%5Cevil.example',
+    '/%09/evil.example',
+    '/x&returnTo=//evil.example',
+    '%2F%2Fevil.example',
+  ];
 
   /** The callback's Location, and where a browser would go with it. */
   async function afterSignIn(returnToQuery: string) {
@@ -81,7 +89,8 @@ describe('frontend: returnTo after sign-in', () => {
     const escaped: string[] = [];
     for (const query of [...hostile.map((value) => encodeURIComponent(value)), ...rawQueries]) {
       const { status, location, target } = await afterSignIn(query);
-      const sameOrigin = status === 303 && location.startsWith('/') && !/^[/\\]{2}/.test(location) && !location.includes('\\') && target.origin === base;
+      const sameOrigin =
+        status === 303 && location.startsWith('/') && !/^[/\\]{2}/.test(location) && !location.includes('\\') && target.origin === base;
       if (!sameOrigin) escaped.push(`${query} -> ${status} ${location}`);
     }
     expect(escaped).toEqual([]);

@@ -6,8 +6,14 @@ import { devIdpFor, signIn, tempDir } from './stack';
 
 /** The frontend as main.ts starts it (with its API docs), on `port`, with `env`. */
 const startFrontendWithDocs = (port: number, env: Record<string, string>): Promise<RunningApp> =>
-  withEnv({ WEB_ROOT: join(workspaceRoot(), 'dist', 'apps', 'web'), DATA_DIR: tempDir('fram-fe-headers-'), METADATA_URL: 'http://127.0.0.1:9', ...env }, () =>
-    startTestApp(AppModule, 'frontend', port, (app) => app.get(SessionMiddleware).mount(app)),
+  withEnv(
+    {
+      WEB_ROOT: join(workspaceRoot(), 'dist', 'apps', 'web'),
+      DATA_DIR: tempDir('fram-fe-headers-'),
+      METADATA_URL: 'http://127.0.0.1:9',
+      ...env,
+    },
+    () => startTestApp(AppModule, 'frontend', port, (app) => app.get(SessionMiddleware).mount(app)),
   );
 
 function expectApiHeaders(response: { headers: Headers }): void {
@@ -16,7 +22,8 @@ function expectApiHeaders(response: { headers: Headers }): void {
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 }
 
-const WEB_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const WEB_UI_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const xhr = { headers: { accept: 'application/json' } };
 
 describe('frontend: security headers', () => {
@@ -67,7 +74,10 @@ describe('frontend: security headers', () => {
   it('gives its API docs their own Content-Security-Policy', async () => {
     const docs = await call(`${base}/docs`);
     expect(docs.status).toBe(200);
-    const policy = docs.headers.get('content-security-policy')!.split(';').map((directive) => directive.trim());
+    const policy = docs.headers
+      .get('content-security-policy')!
+      .split(';')
+      .map((directive) => directive.trim());
     expect(policy).toEqual(expect.arrayContaining(["script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]));
     expectApiHeaders(await call(`${base}/docs/openapi.json`));
   });

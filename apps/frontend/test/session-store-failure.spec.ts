@@ -30,7 +30,11 @@ describe('frontend: the session store failing', () => {
       const browser = new BrowserSession();
       const start = await browser.follow(`${stack.base}/login`);
       const { action } = readForm(await start.response.text());
-      const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${stack.base}/auth`);
+      const callback = await browser.submit(
+        new URL(action, start.url).href,
+        { username: 'ada@example.com', password: 'fram-demo' },
+        `${stack.base}/auth`,
+      );
       expect(callback.url.startsWith(`${stack.base}/auth?`)).toBe(true);
 
       unlinkSync(join(dataDir, 'sessions.sqlite'));
@@ -46,7 +50,10 @@ describe('frontend: the session store failing', () => {
 
       const health = await call(`${stack.base}/healthcheck`);
       expect(health.status).toBe(503);
-      expect(health.json<Health>()).toMatchObject({ status: 'fail', checks: { 'SessionStore:connection': { status: 'fail', kind: 'embedded' } } });
+      expect(health.json<Health>()).toMatchObject({
+        status: 'fail',
+        checks: { 'SessionStore:connection': { status: 'fail', kind: 'embedded' } },
+      });
     });
   });
 
@@ -60,7 +67,12 @@ describe('frontend: the session store failing', () => {
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
       idp = await devIdpFor(base);
-      frontend = await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: 'http://127.0.0.1:9', REDIS_URL: redis.url });
+      frontend = await startFrontend(port, {
+        OIDC_ISSUER: idp.issuer,
+        PUBLIC_URL: base,
+        METADATA_URL: 'http://127.0.0.1:9',
+        REDIS_URL: redis.url,
+      });
     }, 60_000);
     afterAll(async () => {
       await frontend?.close();
@@ -76,7 +88,11 @@ describe('frontend: the session store failing', () => {
       await redis.stop();
       const api = await browser.request(`${base}/api/auth_user`, { signal: AbortSignal.timeout(5000) });
       expect(api.status).toBe(503);
-      expect(await api.json()).toMatchObject({ statusCode: 503, code: 'sessions_unavailable', message: expect.stringMatching(SESSIONS_UNAVAILABLE) });
+      expect(await api.json()).toMatchObject({
+        statusCode: 503,
+        code: 'sessions_unavailable',
+        message: expect.stringMatching(SESSIONS_UNAVAILABLE),
+      });
 
       const login = await new BrowserSession().request(`${base}/login`, { signal: AbortSignal.timeout(5000) });
       expect(login.status).toBe(503);
@@ -92,7 +108,10 @@ describe('frontend: the session store failing', () => {
 
       const health = await call(`${base}/healthcheck`);
       expect(health.status).toBe(503);
-      expect(health.json<Health>()).toMatchObject({ status: 'fail', checks: { 'SessionStore:connection': { status: 'fail', kind: 'redis' } } });
+      expect(health.json<Health>()).toMatchObject({
+        status: 'fail',
+        checks: { 'SessionStore:connection': { status: 'fail', kind: 'redis' } },
+      });
     });
   });
 });

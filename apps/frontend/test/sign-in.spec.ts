@@ -1,6 +1,17 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { BrowserSession, call, freePort, readForm, signInToCallback, startNode, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import {
+  BrowserSession,
+  call,
+  freePort,
+  readForm,
+  signInToCallback,
+  startNode,
+  workspaceRoot,
+  type DevIdp,
+  type NodeProcess,
+  type RunningApp,
+} from '@fram/testing';
 import { csrfTokenOf, devIdpFor, signIn as signInAt, startFrontend, startSignInStack, tempDir, type SignInStack } from './stack';
 
 /** Browser sign-in through dev-idp, over HTTP with a cookie jar, and what the session gives. */
@@ -15,7 +26,14 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     base = `http://127.0.0.1:${port}`;
     idp = await devIdpFor(base);
     metadata = await startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), {
-      env: { AUTH_ISSUERS: idp.issuer, OKTA_ORG_URL: idp.origin, OIDC_ISSUER: idp.issuer, DATA_DIR: tempDir('fram-fe-md-'), SEARCH_SYNC: 'off', LOG_LEVEL: 'warn' },
+      env: {
+        AUTH_ISSUERS: idp.issuer,
+        OKTA_ORG_URL: idp.origin,
+        OIDC_ISSUER: idp.issuer,
+        DATA_DIR: tempDir('fram-fe-md-'),
+        SEARCH_SYNC: 'off',
+        LOG_LEVEL: 'warn',
+      },
     });
     frontend = await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: metadata.url });
   }, 60_000);
@@ -57,7 +75,11 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     expect(cookieBefore).toMatch(/SameSite=Lax/);
     const start = await browser.follow(before.headers.get('location')!);
     const { action } = readForm(await start.response.text());
-    const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/auth`);
+    const callback = await browser.submit(
+      new URL(action, start.url).href,
+      { username: 'ada@example.com', password: 'fram-demo' },
+      `${base}/auth`,
+    );
     const finish = await browser.request(callback.url);
     expect(finish.status).toBe(303);
     const cookieAfter = finish.headers.getSetCookie().find((c) => c.startsWith('fram.sid='))!;
@@ -69,7 +91,10 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     const { browser } = await signIn('alan@example.com');
     const me = await browser.request(`${base}/api/auth_user`);
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ msg: 'Success', user: { user_id: 'alan@example.com', full_name: 'Alan Turing', team_name: 'Data Platform' } });
+    expect(await me.json()).toMatchObject({
+      msg: 'Success',
+      user: { user_id: 'alan@example.com', full_name: 'Alan Turing', team_name: 'Data Platform' },
+    });
     const anonymous = await call(`${base}/api/auth_user`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.json()).toMatchObject({ statusCode: 401, code: 'invalid_token' });
@@ -88,7 +113,11 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     expect((await browser.request(`${base}/auth?code=abc&state=forged`)).status).toBe(400);
     const start = await browser.follow(`${base}/login`);
     const { action } = readForm(await start.response.text());
-    const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/auth`);
+    const callback = await browser.submit(
+      new URL(action, start.url).href,
+      { username: 'ada@example.com', password: 'fram-demo' },
+      `${base}/auth`,
+    );
     expect((await browser.request(callback.url)).status).toBe(303);
     const replay = await new BrowserSession().request(callback.url);
     expect(replay.status).toBe(400);
@@ -103,7 +132,11 @@ describe('frontend: sign-in, sessions and sign-out', () => {
       tamper(authorize); // what an attacker replaying or injecting an authorization response would get
       const start = await browser.follow(authorize.href);
       const { action } = readForm(await start.response.text());
-      const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/auth`);
+      const callback = await browser.submit(
+        new URL(action, start.url).href,
+        { username: 'ada@example.com', password: 'fram-demo' },
+        `${base}/auth`,
+      );
       const refused = await browser.request(callback.url);
       expect(refused.status).toBe(400); // passport-openidconnect: "Invalid nonce in ID Token" (state and code were fine)
       expect(refused.headers.get('location')).toBeNull();
@@ -142,7 +175,11 @@ describe('frontend: sign-in, sessions and sign-out', () => {
       const browser = new BrowserSession();
       const start = await browser.follow(`${base}/login?returnTo=/x`);
       const { action } = readForm(await start.response.text());
-      const callback = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/auth`);
+      const callback = await browser.submit(
+        new URL(action, start.url).href,
+        { username: 'ada@example.com', password: 'fram-demo' },
+        `${base}/auth`,
+      );
       const url = new URL(callback.url); // a real code and a real state of this browser's sign-in
       expect(url.searchParams.get('iss')).toBe(idp.issuer);
       tamper(url);
@@ -155,14 +192,21 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     const browser = new BrowserSession();
     const login = await browser.request(`${base}/login`);
     const state = new URL(login.headers.get('location')!).searchParams.get('state')!;
-    const error = await browser.request(`${base}/auth?error=access_denied&state=${encodeURIComponent(state)}&iss=${encodeURIComponent('https://evil.example')}`);
+    const error = await browser.request(
+      `${base}/auth?error=access_denied&state=${encodeURIComponent(state)}&iss=${encodeURIComponent('https://evil.example')}`,
+    );
     expect(error.status).toBe(400);
   });
 
   it('builds the redirect URI from PUBLIC_URL, whatever Host or X-Forwarded-* the request carries', async () => {
     const login = await fetch(`${base}/login`, {
       redirect: 'manual',
-      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', forwarded: 'host=evil.example;proto=https' },
+      headers: {
+        host: 'evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'https',
+        forwarded: 'host=evil.example;proto=https',
+      },
     });
     expect(login.status).toBe(302);
     expect(new URL(login.headers.get('location')!).searchParams.get('redirect_uri')).toBe(`${base}/auth`);
@@ -174,9 +218,17 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     const tab2 = await browser.follow(`${base}/login?returnTo=/two`);
     const form1 = readForm(await tab1.response.text());
     const form2 = readForm(await tab2.response.text());
-    const done2 = await browser.submit(new URL(form2.action, tab2.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/two`);
+    const done2 = await browser.submit(
+      new URL(form2.action, tab2.url).href,
+      { username: 'ada@example.com', password: 'fram-demo' },
+      `${base}/two`,
+    );
     expect(done2.url).toBe(`${base}/two`);
-    const done1 = await browser.submit(new URL(form1.action, tab1.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/one`);
+    const done1 = await browser.submit(
+      new URL(form1.action, tab1.url).href,
+      { username: 'ada@example.com', password: 'fram-demo' },
+      `${base}/one`,
+    );
     expect(done1.url).toBe(`${base}/one`);
   });
 
@@ -191,7 +243,11 @@ describe('frontend: sign-in, sessions and sign-out', () => {
     const browser = new BrowserSession();
     const start = await browser.follow(`${base}/login`);
     const { action } = readForm(await start.response.text());
-    const callback = await browser.submit(new URL(action, start.url).href, { username: 'ken@example.com', password: 'fram-demo' }, `${base}/auth`);
+    const callback = await browser.submit(
+      new URL(action, start.url).href,
+      { username: 'ken@example.com', password: 'fram-demo' },
+      `${base}/auth`,
+    );
     const page = await browser.request(callback.url);
     expect(page.status).toBe(403);
     expect(await page.text()).toContain('Your account is not allowed to use Fram');
@@ -263,7 +319,10 @@ describe('frontend: refreshing access tokens', () => {
     const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { revocation_endpoint: string };
     const revoked = await fetch(discovery.revocation_endpoint, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from('fram-frontend:fram-frontend-dev-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from('fram-frontend:fram-frontend-dev-secret').toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams({ token: refreshTokens[0]!, token_type_hint: 'refresh_token' }).toString(),
     });
     expect(revoked.status).toBe(200);

@@ -41,11 +41,19 @@ export interface SignInStack {
   stop(): Promise<void>;
 }
 
-export async function startSignInStack(frontendEnv: Record<string, string> = {}, idpEnv: Record<string, string> = {}): Promise<SignInStack> {
+export async function startSignInStack(
+  frontendEnv: Record<string, string> = {},
+  idpEnv: Record<string, string> = {},
+): Promise<SignInStack> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const idp = await devIdpFor(base, idpEnv);
-  const frontend = await startFrontend(port, { OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: 'http://127.0.0.1:9', ...frontendEnv });
+  const frontend = await startFrontend(port, {
+    OIDC_ISSUER: idp.issuer,
+    PUBLIC_URL: base,
+    METADATA_URL: 'http://127.0.0.1:9',
+    ...frontendEnv,
+  });
   return {
     idp,
     frontend,
@@ -65,7 +73,11 @@ export async function uiCall(browser: BrowserSession, base: string, method: stri
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrf) headers['x-csrf-token'] = csrf;
-  const response = await browser.request(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await browser.request(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, json: <T = Record<string, unknown>>() => JSON.parse(text) as T, text };
 }
@@ -86,13 +98,22 @@ export async function startCatalogStack(env: Record<string, string> = {}): Promi
   const base = `http://127.0.0.1:${port}`;
   const idp = await devIdpFor(base);
   const common = { AUTH_ISSUERS: idp.issuer, OIDC_ISSUER: idp.issuer, LOG_LEVEL: 'warn', ...ROLE_GROUPS };
-  const search = await startNode(join(root, 'dist', 'apps', 'search', 'main.js'), { env: { ...common, DATA_DIR: tempDir('fram-st-search-') } });
+  const search = await startNode(join(root, 'dist', 'apps', 'search', 'main.js'), {
+    env: { ...common, DATA_DIR: tempDir('fram-st-search-') },
+  });
   const metadata = await startNode(join(root, 'dist', 'apps', 'metadata', 'main.js'), {
     env: { ...common, OKTA_ORG_URL: idp.origin, SEARCH_URL: search.url, SEARCH_SYNC_INTERVAL_MS: '100', DATA_DIR: tempDir('fram-st-md-') },
   });
   const adminToken = () => idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data write:data');
   await ingestSampleCatalog(metadata.url, await adminToken(), { searchUrl: search.url });
-  const frontend = await startFrontend(port, { ...ROLE_GROUPS, OIDC_ISSUER: idp.issuer, PUBLIC_URL: base, METADATA_URL: metadata.url, SEARCH_URL: search.url, ...env });
+  const frontend = await startFrontend(port, {
+    ...ROLE_GROUPS,
+    OIDC_ISSUER: idp.issuer,
+    PUBLIC_URL: base,
+    METADATA_URL: metadata.url,
+    SEARCH_URL: search.url,
+    ...env,
+  });
   return {
     idp,
     search,

@@ -19,22 +19,48 @@ describe('TokenRefresher (against dev-idp)', () => {
     const browser = new BrowserSession();
     const { verifier, challenge } = pkcePair();
     const redirect = 'http://localhost:5000/auth';
-    const params = new URLSearchParams({ client_id: 'fram-frontend', response_type: 'code', scope: 'openid email offline_access', redirect_uri: redirect, state: 's', code_challenge: challenge, code_challenge_method: 'S256' });
+    const params = new URLSearchParams({
+      client_id: 'fram-frontend',
+      response_type: 'code',
+      scope: 'openid email offline_access',
+      redirect_uri: redirect,
+      state: 's',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
     const start = await browser.follow(`${idp.issuer}/v1/authorize?${params}`, {}, redirect);
     const { action } = readForm(await start.response.text());
     const done = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, redirect);
     const response = await fetch(`${idp.issuer}/v1/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from('fram-frontend:fram-frontend-dev-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: new URL(done.url).searchParams.get('code')!, redirect_uri: redirect, code_verifier: verifier }),
+      headers: {
+        authorization: `Basic ${Buffer.from('fram-frontend:fram-frontend-dev-secret').toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: new URL(done.url).searchParams.get('code')!,
+        redirect_uri: redirect,
+        code_verifier: verifier,
+      }),
     });
     const tokens = (await response.json()) as { access_token: string; refresh_token: string; id_token: string };
-    return { user: { sub: 'x', groups: [] }, accessToken: tokens.access_token, refreshToken: tokens.refresh_token, idToken: tokens.id_token, expiresAt: Date.now() };
+    return {
+      user: { sub: 'x', groups: [] },
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      idToken: tokens.id_token,
+      expiresAt: Date.now(),
+    };
   }
 
   it('refreshes once for concurrent requests of a session, with a rotated refresh token', async () => {
     const before = await signedIn();
-    const [a, b, c] = await Promise.all([refresher.refresh('s1', before), refresher.refresh('s1', before), refresher.refresh('s1', before)]);
+    const [a, b, c] = await Promise.all([
+      refresher.refresh('s1', before),
+      refresher.refresh('s1', before),
+      refresher.refresh('s1', before),
+    ]);
     expect(a).toBeDefined();
     expect(b).toBe(a);
     expect(c).toBe(a);

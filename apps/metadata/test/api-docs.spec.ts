@@ -16,12 +16,20 @@ describe('metadata: OpenAPI docs', () => {
   it('serves an OpenAPI 3 document at /docs/openapi.json, every operation behind bearer auth', async () => {
     const response = await call(`${api.url}/docs/openapi.json`);
     expect(response.status).toBe(200);
-    const document = response.json<{ openapi: string; info: { title: string }; security: unknown[]; components: { securitySchemes: Record<string, unknown> }; paths: Record<string, unknown> }>();
+    const document = response.json<{
+      openapi: string;
+      info: { title: string };
+      security: unknown[];
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, unknown>;
+    }>();
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info.title).toBe('Fram metadata');
     expect(document.components.securitySchemes['bearer']).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     expect(document.security).toEqual([{ bearer: [] }]);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/table/{path}', '/user/{id}', '/ingest/tables', '/popular_resources', '/healthcheck']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/table/{path}', '/user/{id}', '/ingest/tables', '/popular_resources', '/healthcheck']),
+    );
   });
 
   it('serves the interactive docs at /docs', async () => {

@@ -1,7 +1,17 @@
 import { chmodSync, copyFileSync, mkdtempSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, startDevIdp, startNode, startTestApp, withEnv, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import {
+  call,
+  startDevIdp,
+  startNode,
+  startTestApp,
+  withEnv,
+  workspaceRoot,
+  type DevIdp,
+  type NodeProcess,
+  type RunningApp,
+} from '@fram/testing';
 import { AppModule } from '../src/app/app.module';
 import { EmbeddedMetadataStore } from '../src/store/embedded/embedded-metadata-store';
 
@@ -43,7 +53,12 @@ describe('metadata /healthcheck tells the truth', () => {
       body: JSON.stringify({ tables: [{ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders' }] }),
     });
   const describeTable = (url: string, description: string) =>
-    call(`${url}/table/${ORDERS}/description`, { method: 'PUT', token: admin, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ description }) });
+    call(`${url}/table/${ORDERS}/description`, {
+      method: 'PUT',
+      token: admin,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ description }),
+    });
   const health = async (url: string) => {
     const response = await call(`${url}/healthcheck`);
     return { status: response.status, body: response.json<Health>() };
@@ -51,10 +66,20 @@ describe('metadata /healthcheck tells the truth', () => {
 
   it('starts when several processes open one new database at once (each migration step is taken by one of them)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fram-shared-data-dir-'));
-    const started = await Promise.allSettled([1, 2, 3, 4].map(() => startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), { env: { ...env(dataDir), LOG_LEVEL: 'warn' } })));
+    const started = await Promise.allSettled(
+      [1, 2, 3, 4].map(() =>
+        startNode(join(workspaceRoot(), 'dist', 'apps', 'metadata', 'main.js'), { env: { ...env(dataDir), LOG_LEVEL: 'warn' } }),
+      ),
+    );
     try {
-      expect(started.map((s) => (s.status === 'fulfilled' ? 'started' : String(s.reason).slice(0, 300)))).toEqual(['started', 'started', 'started', 'started']);
-      for (const s of started) if (s.status === 'fulfilled') expect((await health(s.value.url)).body.checks[STORE_CHECK]).toMatchObject({ status: 'ok' });
+      expect(started.map((s) => (s.status === 'fulfilled' ? 'started' : String(s.reason).slice(0, 300)))).toEqual([
+        'started',
+        'started',
+        'started',
+        'started',
+      ]);
+      for (const s of started)
+        if (s.status === 'fulfilled') expect((await health(s.value.url)).body.checks[STORE_CHECK]).toMatchObject({ status: 'ok' });
     } finally {
       for (const s of started) if (s.status === 'fulfilled') await s.value.stop();
     }
@@ -128,7 +153,9 @@ describe('metadata /healthcheck tells the truth', () => {
         env: env(dataDir),
         readyPath: '/docs/',
         // Root may write any file: without CAP_DAC_OVERRIDE the file's mode applies to it too.
-        ...(asRoot && { wrapper: ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search', '--'] }),
+        ...(asRoot && {
+          wrapper: ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search', '--'],
+        }),
       });
     }, 30_000);
     afterAll(async () => {
@@ -164,8 +191,14 @@ describe('metadata /healthcheck tells the truth', () => {
       expect(down.body.checks[STORE_CHECK]).toEqual({ status: 'ok' });
 
       await idp.setFaults({ keys: 'up' });
-      const up = await eventually(() => health(api.url), (h) => h.status === 200);
-      expect(up.body.checks[KEYS_CHECK]).toMatchObject({ status: 'ok', issuers: { [idp.issuer]: { status: 'ok', keys: expect.any(Number) } } });
+      const up = await eventually(
+        () => health(api.url),
+        (h) => h.status === 200,
+      );
+      expect(up.body.checks[KEYS_CHECK]).toMatchObject({
+        status: 'ok',
+        issuers: { [idp.issuer]: { status: 'ok', keys: expect.any(Number) } },
+      });
     });
   });
 });

@@ -14,7 +14,11 @@ describe('the ingest command', () => {
   let api: RunningApp;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'apps', 'metadata', 'tsconfig.cli.json')]);
+    execFileSync(process.execPath, [
+      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(root, 'apps', 'metadata', 'tsconfig.cli.json'),
+    ]);
     idp = await startDevIdp();
     api = await withEnv({ AUTH_ISSUERS: idp.issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-ingest-')), OKTA_ORG_URL: idp.origin }, () =>
       startTestApp(AppModule),
@@ -31,17 +35,24 @@ describe('the ingest command', () => {
   it('loads the sample catalog, showing progress', async () => {
     const { code, output } = await run(join(root, 'data', 'sample-catalog.json'));
     expect(output).toContain('tables     ##############################');
-    expect(output).toMatch(/Ingested 15 users, 59 tables, 8 dashboards, 50 lineage edges and 220 reads into http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s/);
+    expect(output).toMatch(
+      /Ingested 15 users, 59 tables, 8 dashboards, 50 lineage edges and 220 reads into http:\/\/127\.0\.0\.1:\d+ in [\d.]+ s/,
+    );
     expect(code).toBe(0);
     const token = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');
     const stats = await call(`${api.url}/system/statistics`, { token });
     expect(stats.json<{ Statistics: Record<string, number> }>().Statistics['number_of_tables']).toBe(59);
     const orders = await call(`${api.url}/table/hive://gold.core/orders`, { token });
-    expect(orders.json<{ table_readers: unknown[]; owners: unknown[] }>()).toMatchObject({ owners: [expect.anything(), expect.anything()] });
+    expect(orders.json<{ table_readers: unknown[]; owners: unknown[] }>()).toMatchObject({
+      owners: [expect.anything(), expect.anything()],
+    });
     const lineage = await call(`${api.url}/table/bigquery://prod.analytics/daily_revenue/lineage?direction=upstream&depth=3`, { token });
     expect(lineage.json<{ upstream_entities: unknown[] }>().upstream_entities.length).toBeGreaterThan(5);
     const popular = await call(`${api.url}/popular_resources/?types=table,dashboard`, { token });
-    expect(popular.json<{ Table: unknown[]; Dashboard: unknown[] }>()).toMatchObject({ Table: expect.arrayContaining([expect.anything()]), Dashboard: expect.arrayContaining([expect.anything()]) });
+    expect(popular.json<{ Table: unknown[]; Dashboard: unknown[] }>()).toMatchObject({
+      Table: expect.arrayContaining([expect.anything()]),
+      Dashboard: expect.arrayContaining([expect.anything()]),
+    });
   });
 
   it('is idempotent: loading the same file again changes nothing', async () => {
@@ -65,7 +76,10 @@ describe('the ingest command', () => {
   });
 
   it('stops with a clear message when the client may not ingest', async () => {
-    const noScope = await run(join(root, 'data', 'sample-catalog.json'), { INGEST_CLIENT_ID: 'fram-metadata', INGEST_CLIENT_SECRET: 'fram-metadata-dev-secret' });
+    const noScope = await run(join(root, 'data', 'sample-catalog.json'), {
+      INGEST_CLIENT_ID: 'fram-metadata',
+      INGEST_CLIENT_SECRET: 'fram-metadata-dev-secret',
+    });
     expect(noScope.code).toBe(1);
     expect(noScope.output).toContain('No token for fram-metadata: invalid_scope');
     const reader = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data');
@@ -75,7 +89,10 @@ describe('the ingest command', () => {
   });
 
   it('ships a sample catalog of realistic size', () => {
-    const sample = JSON.parse(readFileSync(join(root, 'data', 'sample-catalog.json'), 'utf8')) as { users: unknown[]; tables: { database: string }[] };
+    const sample = JSON.parse(readFileSync(join(root, 'data', 'sample-catalog.json'), 'utf8')) as {
+      users: unknown[];
+      tables: { database: string }[];
+    };
     expect(sample.users.length).toBeGreaterThanOrEqual(15);
     expect(sample.tables.length).toBeGreaterThanOrEqual(55);
     expect(new Set(sample.tables.map((t) => t.database)).size).toBeGreaterThanOrEqual(3);

@@ -36,9 +36,17 @@ describe('metadata API', () => {
       body: JSON.stringify({
         tables: [
           {
-            database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', description: 'One row per order.',
-            columns: [{ name: 'order_id', col_type: 'bigint' }, { name: 'amount', col_type: 'decimal(12,2)' }],
-            tags: ['sales'], owners: ['ada@example.com'],
+            database: 'hive',
+            cluster: 'gold',
+            schema: 'core',
+            name: 'orders',
+            description: 'One row per order.',
+            columns: [
+              { name: 'order_id', col_type: 'bigint' },
+              { name: 'amount', col_type: 'decimal(12,2)' },
+            ],
+            tags: ['sales'],
+            owners: ['ada@example.com'],
           },
           { database: 'hive', cluster: 'gold', schema: 'core', name: 'customers' },
         ],
@@ -58,13 +66,25 @@ describe('metadata API', () => {
     const response = await as('frances', `/table/${ORDERS}`);
     expect(response.status).toBe(200);
     const table = response.json<Record<string, unknown>>();
-    expect(table).toMatchObject({ key: ORDERS, database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', description: 'One row per order.' });
+    expect(table).toMatchObject({
+      key: ORDERS,
+      database: 'hive',
+      cluster: 'gold',
+      schema: 'core',
+      name: 'orders',
+      description: 'One row per order.',
+    });
     expect(table['columns']).toEqual([
       expect.objectContaining({ name: 'order_id', key: `${ORDERS}/order_id`, col_type: 'bigint', sort_order: 0 }),
       expect.objectContaining({ name: 'amount', sort_order: 1 }),
     ]);
     expect(table['owners']).toEqual([
-      expect.objectContaining({ email: 'ada@example.com', full_name: 'Ada Lovelace', team_name: 'Data Platform', role_name: 'Staff Data Engineer' }),
+      expect.objectContaining({
+        email: 'ada@example.com',
+        full_name: 'Ada Lovelace',
+        team_name: 'Data Platform',
+        role_name: 'Staff Data Engineer',
+      }),
     ]);
     expect((await as('frances', '/table/hive://gold.core/nope')).status).toBe(404);
     expect((await as('frances', '/table/not-a-key')).status).toBe(400);
@@ -72,7 +92,8 @@ describe('metadata API', () => {
   });
 
   it('lets writers and owners edit descriptions, not readers, and records who did it', async () => {
-    const put = (who: string, path: string, description: unknown) => as(who, path, { method: 'PUT', body: JSON.stringify({ description }) });
+    const put = (who: string, path: string, description: unknown) =>
+      as(who, path, { method: 'PUT', body: JSON.stringify({ description }) });
     expect((await put('edsger', `/table/${ORDERS}/description`, 'Orders, deduplicated.')).status).toBe(200);
     expect((await as('frances', `/table/${ORDERS}/description`)).json()).toEqual({ description: 'Orders, deduplicated.' });
     const refused = await put('frances', `/table/${ORDERS}/description`, 'mine now');
@@ -173,12 +194,16 @@ describe('metadata API', () => {
     expect(follows.json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
     expect((await as('frances', `/user/frances@example.com/follow/table/${ORDERS}`, { method: 'DELETE' })).status).toBe(200);
     expect((await as('frances', '/user/frances@example.com/follow/')).json()).toEqual({ table: [], dashboard: [] });
-    expect((await as('frances', '/user/ada@example.com/own/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
+    expect((await as('frances', '/user/ada@example.com/own/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([
+      ORDERS,
+    ]);
   });
 
   it("changes ownership through Amundsen's /user/{id}/own/table/{key} too", async () => {
     expect((await as('edsger', `/user/katherine@example.com/own/table/${ORDERS}`, { method: 'PUT' })).status).toBe(200);
-    expect((await as('frances', '/user/katherine@example.com/own/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
+    expect((await as('frances', '/user/katherine@example.com/own/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([
+      ORDERS,
+    ]);
     expect((await as('frances', `/user/frances@example.com/own/table/${ORDERS}`, { method: 'PUT' })).status).toBe(403);
     expect((await as('edsger', `/user/katherine@example.com/own/dashboard/${ORDERS}`, { method: 'PUT' })).status).toBe(400);
     expect((await as('edsger', `/user/katherine@example.com/own/table/${ORDERS}`, { method: 'DELETE' })).status).toBe(200);
@@ -186,13 +211,22 @@ describe('metadata API', () => {
   });
 
   it('lets people update their own profile with PUT /user, admins anyone', async () => {
-    const mine = await as('frances', '/user', { method: 'PUT', body: JSON.stringify({ email: 'frances@example.com', first_name: 'Frances', last_name: 'Allen', slack_id: 'U123' }) });
+    const mine = await as('frances', '/user', {
+      method: 'PUT',
+      body: JSON.stringify({ email: 'frances@example.com', first_name: 'Frances', last_name: 'Allen', slack_id: 'U123' }),
+    });
     expect(mine.status).toBe(200); // already created from the directory when she became an owner
     expect(mine.json()).toMatchObject({ user_id: 'frances@example.com', full_name: 'Frances Allen', slack_id: 'U123' });
-    const hire = await as('admin', '/user', { method: 'PUT', body: JSON.stringify({ email: 'new.hire@example.com', full_name: 'New Hire' }) });
+    const hire = await as('admin', '/user', {
+      method: 'PUT',
+      body: JSON.stringify({ email: 'new.hire@example.com', full_name: 'New Hire' }),
+    });
     expect(hire.status).toBe(201);
     expect((await as('frances', '/user', { method: 'PUT', body: JSON.stringify({ email: 'ada@example.com' }) })).status).toBe(403);
-    expect((await as('admin', '/user', { method: 'PUT', body: JSON.stringify({ email: 'frances@example.com', full_name: 'Fran Allen' }) })).status).toBe(200);
+    expect(
+      (await as('admin', '/user', { method: 'PUT', body: JSON.stringify({ email: 'frances@example.com', full_name: 'Fran Allen' }) }))
+        .status,
+    ).toBe(200);
     const invalid = await as('admin', '/user', { method: 'PUT', body: JSON.stringify({ first_name: 'Nobody' }) });
     expect(invalid.status).toBe(400);
     expect(invalid.json()).toMatchObject({ message: '"user_id" or "email" must be provided' });
@@ -200,29 +234,73 @@ describe('metadata API', () => {
 
   it('ingests for admins only, and a bad batch changes nothing', async () => {
     const body = (tables: unknown) => ({ method: 'POST', body: JSON.stringify({ tables }) });
-    expect((await as('edsger', '/ingest/tables', body([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'x' }]))).status).toBe(403);
-    const bad = await as('admin', '/ingest/tables', body([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'ok' }, { database: 'hive', cluster: 'gold.x', schema: 'core', name: 'bad' }]));
+    expect((await as('edsger', '/ingest/tables', body([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'x' }]))).status).toBe(
+      403,
+    );
+    const bad = await as(
+      'admin',
+      '/ingest/tables',
+      body([
+        { database: 'hive', cluster: 'gold', schema: 'core', name: 'ok' },
+        { database: 'hive', cluster: 'gold.x', schema: 'core', name: 'bad' },
+      ]),
+    );
     expect(bad.status).toBe(400);
     expect(bad.json<{ message: string }>().message).toContain('tables.1.cluster');
     expect((await as('frances', '/table/hive://gold.core/ok')).status).toBe(404);
-    const reads = await as('admin', '/ingest/reads', { method: 'POST', body: JSON.stringify({ reads: [{ user: 'frances@example.com', table_key: ORDERS, read_count: 12 }] }) });
+    const reads = await as('admin', '/ingest/reads', {
+      method: 'POST',
+      body: JSON.stringify({ reads: [{ user: 'frances@example.com', table_key: ORDERS, read_count: 12 }] }),
+    });
     expect(reads.status).toBe(200);
-    expect((await as('frances', '/user/frances@example.com/read/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([ORDERS]);
+    expect((await as('frances', '/user/frances@example.com/read/')).json<{ table: { key: string }[] }>().table.map((t) => t.key)).toEqual([
+      ORDERS,
+    ]);
     const stats = (await as('frances', '/system/statistics')).json<{ Statistics: Record<string, number> }>();
     expect(stats.Statistics['number_of_tables']).toBe(2);
-    expect((await as('frances', '/latest_updated_ts')).json<{ neo4j_latest_timestamp: number }>().neo4j_latest_timestamp).toBeGreaterThan(0);
+    expect((await as('frances', '/latest_updated_ts')).json<{ neo4j_latest_timestamp: number }>().neo4j_latest_timestamp).toBeGreaterThan(
+      0,
+    );
   });
 
   it('serves lineage, dashboards and popular resources', async () => {
     const post = (path: string, body: unknown) => as('admin', path, { method: 'POST', body: JSON.stringify(body) });
-    expect((await post('/ingest/tables', { tables: [{ database: 'bigquery', cluster: 'prod', schema: 'analytics', name: 'daily_revenue' }] })).status).toBe(200);
-    expect((await post('/ingest/lineage', { lineage: [{ upstream: ORDERS, downstream: 'bigquery://prod.analytics/daily_revenue' }] })).status).toBe(200);
+    expect(
+      (await post('/ingest/tables', { tables: [{ database: 'bigquery', cluster: 'prod', schema: 'analytics', name: 'daily_revenue' }] }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await post('/ingest/lineage', { lineage: [{ upstream: ORDERS, downstream: 'bigquery://prod.analytics/daily_revenue' }] })).status,
+    ).toBe(200);
     expect((await post('/ingest/lineage', { lineage: [{ upstream: 'orders', downstream: ORDERS }] })).status).toBe(400);
     const dashboard = 'mode_dashboard://prod.sales/weekly_revenue';
     expect(
-      (await post('/ingest/dashboards', { dashboards: [{ product: 'mode', cluster: 'prod', group_name: 'sales', name: 'weekly_revenue', chart_names: ['Revenue'], tables: [ORDERS], owners: ['barbara@example.com'] }] })).status,
+      (
+        await post('/ingest/dashboards', {
+          dashboards: [
+            {
+              product: 'mode',
+              cluster: 'prod',
+              group_name: 'sales',
+              name: 'weekly_revenue',
+              chart_names: ['Revenue'],
+              tables: [ORDERS],
+              owners: ['barbara@example.com'],
+            },
+          ],
+        })
+      ).status,
     ).toBe(200);
-    expect((await post('/ingest/reads', { reads: [{ user: 'edsger@example.com', dashboard_key: dashboard, read_count: 4 }, { user: 'edsger@example.com', table_key: ORDERS, read_count: 2 }] })).status).toBe(200);
+    expect(
+      (
+        await post('/ingest/reads', {
+          reads: [
+            { user: 'edsger@example.com', dashboard_key: dashboard, read_count: 4 },
+            { user: 'edsger@example.com', table_key: ORDERS, read_count: 2 },
+          ],
+        })
+      ).status,
+    ).toBe(200);
 
     const lineage = await as('frances', `/table/${ORDERS}/lineage?direction=downstream&depth=2`);
     expect(lineage.json()).toMatchObject({
@@ -230,7 +308,9 @@ describe('metadata API', () => {
       direction: 'downstream',
       depth: 2,
       upstream_entities: [],
-      downstream_entities: [{ key: 'bigquery://prod.analytics/daily_revenue', level: 1, source: 'bigquery', parent: ORDERS, in_amundsen: true }],
+      downstream_entities: [
+        { key: 'bigquery://prod.analytics/daily_revenue', level: 1, source: 'bigquery', parent: ORDERS, in_amundsen: true },
+      ],
     });
     expect((await as('frances', `/table/${ORDERS}/lineage?depth=99`)).status).toBe(400);
 
@@ -240,13 +320,26 @@ describe('metadata API', () => {
     const detail = await as('frances', `/dashboard/${dashboard}`);
     expect(detail.status).toBe(200);
     expect(detail.json()).toMatchObject({
-      uri: dashboard, product: 'mode', name: 'weekly_revenue', chart_names: ['Revenue'], recent_view_count: 4,
+      uri: dashboard,
+      product: 'mode',
+      name: 'weekly_revenue',
+      chart_names: ['Revenue'],
+      recent_view_count: 4,
       owners: [expect.objectContaining({ email: 'barbara@example.com', full_name: 'Barbara Liskov' })],
       frequent_users: [expect.objectContaining({ read_count: 4, user: expect.objectContaining({ email: 'edsger@example.com' }) })],
       tables: [expect.objectContaining({ key: ORDERS })],
     });
-    expect((await as('edsger', `/dashboard/${dashboard}/description`, { method: 'PUT', body: JSON.stringify({ description: 'Weekly revenue' }) })).status).toBe(200);
-    expect((await as('frances', `/dashboard/${dashboard}/description`, { method: 'PUT', body: JSON.stringify({ description: 'x' }) })).status).toBe(403);
+    expect(
+      (
+        await as('edsger', `/dashboard/${dashboard}/description`, {
+          method: 'PUT',
+          body: JSON.stringify({ description: 'Weekly revenue' }),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await as('frances', `/dashboard/${dashboard}/description`, { method: 'PUT', body: JSON.stringify({ description: 'x' }) })).status,
+    ).toBe(403);
     expect((await as('frances', `/dashboard/${dashboard}/description`)).json()).toEqual({ description: 'Weekly revenue' });
     expect((await as('edsger', `/dashboard/${dashboard}/tag/kpi`, { method: 'PUT' })).status).toBe(200);
     expect((await as('frances', '/dashboard/mode_dashboard://prod.sales/nope')).status).toBe(404);
@@ -262,7 +355,10 @@ describe('metadata API', () => {
   it('reports its store in /healthcheck', async () => {
     expect((await call(`${api.url}/healthcheck`)).json()).toMatchObject({
       status: 'ok',
-      checks: { 'EmbeddedMetadataStore:connection': { status: 'ok' }, 'KeyStore:key_sets': { status: 'ok', issuers: { [idp.issuer]: { status: 'ok' } } } },
+      checks: {
+        'EmbeddedMetadataStore:connection': { status: 'ok' },
+        'KeyStore:key_sets': { status: 'ok', issuers: { [idp.issuer]: { status: 'ok' } } },
+      },
     });
   });
 });

@@ -8,7 +8,9 @@ describe('metadata on METADATA_BACKEND=neo4j', () => {
     expect(() => loadMetadataConfig({ METADATA_BACKEND: 'neo4j', NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'p' })).toThrow(
       'NEO4J_URI: must be a Neo4j URI such as bolt://localhost:7687',
     );
-    expect(loadMetadataConfig({ METADATA_BACKEND: 'neo4j', NEO4J_URI: 'bolt://neo4j:7687', CREDENTIALS_PROXY_PASSWORD: 'p' }).backend).toEqual({
+    expect(
+      loadMetadataConfig({ METADATA_BACKEND: 'neo4j', NEO4J_URI: 'bolt://neo4j:7687', CREDENTIALS_PROXY_PASSWORD: 'p' }).backend,
+    ).toEqual({
       kind: 'neo4j',
       uri: 'bolt://neo4j:7687',
       user: 'neo4j',
@@ -23,7 +25,12 @@ describe('metadata on METADATA_BACKEND=neo4j', () => {
     beforeAll(async () => {
       idp = await startDevIdp();
       api = await withEnv(
-        { AUTH_ISSUERS: idp.issuer, METADATA_BACKEND: 'neo4j', NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`, NEO4J_PASSWORD: 'secret' },
+        {
+          AUTH_ISSUERS: idp.issuer,
+          METADATA_BACKEND: 'neo4j',
+          NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`,
+          NEO4J_PASSWORD: 'secret',
+        },
         () => startTestApp(AppModule),
       );
     }, 60_000);
@@ -39,7 +46,11 @@ describe('metadata on METADATA_BACKEND=neo4j', () => {
       const token = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');
       const table = await call(`${api.url}/table/hive://gold.core/orders`, { token });
       expect(table.status).toBe(503);
-      expect(table.json()).toEqual({ statusCode: 503, message: 'The metadata store (Neo4j) is unavailable; try again shortly', code: 'dependency_unavailable' });
+      expect(table.json()).toEqual({
+        statusCode: 503,
+        message: 'The metadata store (Neo4j) is unavailable; try again shortly',
+        code: 'dependency_unavailable',
+      });
       expect(table.text).not.toContain('secret');
     });
   });

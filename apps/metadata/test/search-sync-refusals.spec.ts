@@ -7,7 +7,19 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SEARCH_LIMITS } from '@fram/models';
-import { call, freePort, runNode, startDevIdp, startNode, startTestApp, withEnv, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import {
+  call,
+  freePort,
+  runNode,
+  startDevIdp,
+  startNode,
+  startTestApp,
+  withEnv,
+  workspaceRoot,
+  type DevIdp,
+  type NodeProcess,
+  type RunningApp,
+} from '@fram/testing';
 import { AppModule as MetadataModule } from '../src/app/app.module';
 
 /**
@@ -35,9 +47,14 @@ class RefusingSearchProxy {
         if (this.down) return answer(503, JSON.stringify({ message: 'down (test double)' }));
         if (req.method === 'PUT' && req.url?.startsWith('/v2/documents/')) {
           const docs = (JSON.parse(body.toString('utf8')) as { documents: { key: string }[] }).documents;
-          if (docs.some((d) => this.failing.has(d.key))) return answer(503, JSON.stringify({ statusCode: 503, message: 'cannot index this now (test double)' }));
+          if (docs.some((d) => this.failing.has(d.key)))
+            return answer(503, JSON.stringify({ statusCode: 503, message: 'cannot index this now (test double)' }));
           const bad = docs.findIndex((d) => this.refused.has(d.key));
-          if (bad >= 0) return answer(400, JSON.stringify({ statusCode: 400, message: `documents.${bad} (${docs[bad]!.key}).key: refused by the test double` }));
+          if (bad >= 0)
+            return answer(
+              400,
+              JSON.stringify({ statusCode: 400, message: `documents.${bad} (${docs[bad]!.key}).key: refused by the test double` }),
+            );
         }
         const headers: Record<string, string> = {};
         for (const name of ['authorization', 'content-type']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
@@ -86,7 +103,9 @@ describe('metadata keeps search current past refused documents', () => {
         SEARCH_SYNC_MAX_LAG_S: '0',
       },
       () =>
-        startTestApp(MetadataModule, 'metadata', 0, (app: INestApplication) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' })),
+        startTestApp(MetadataModule, 'metadata', 0, (app: INestApplication) =>
+          (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }),
+        ),
     );
   };
   let proxyUrl: string;
@@ -120,7 +139,9 @@ describe('metadata keeps search current past refused documents', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query_term: query, resource_types: ['table'] }),
     });
-    return response.status === 200 ? response.json<{ results: { table: { results: Record<string, unknown>[] } } }>().results.table.results : [];
+    return response.status === 200
+      ? response.json<{ results: { table: { results: Record<string, unknown>[] } } }>().results.table.results
+      : [];
   };
   const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> => {
     const deadline = Date.now() + ms;
@@ -133,8 +154,15 @@ describe('metadata keeps search current past refused documents', () => {
   const keysFound = async (query: string) => (await hits(query)).map((h) => h['key']);
   const metadataCall = (who: string, path: string, init: RequestInit = {}) =>
     call(`${metadata!.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
-  const ingest = (tables: Record<string, unknown>[]) => metadataCall('admin', '/ingest/tables', { method: 'POST', body: JSON.stringify({ tables }) });
-  const table = (name: string, extra: Record<string, unknown> = {}) => ({ database: 'hive', cluster: 'gold', schema: 'core', name, ...extra });
+  const ingest = (tables: Record<string, unknown>[]) =>
+    metadataCall('admin', '/ingest/tables', { method: 'POST', body: JSON.stringify({ tables }) });
+  const table = (name: string, extra: Record<string, unknown> = {}) => ({
+    database: 'hive',
+    cluster: 'gold',
+    schema: 'core',
+    name,
+    ...extra,
+  });
   const setAside = async () => (await metadataCall('admin', '/search/set-aside')).json<{ set_aside: SetAside[] }>().set_aside;
   const setAsideMetric = async () => {
     const text = (await metadataCall('reader', '/metrics')).text;
@@ -145,34 +173,77 @@ describe('metadata keeps search current past refused documents', () => {
   it('indexes a 1,001-character column description and a 100,000-character description, truncated to the shared limits', async () => {
     const columnDescription = `quokka ${'c'.repeat(994)}`;
     expect(columnDescription).toHaveLength(1001);
-    expect((await ingest([table('longcols', { columns: [{ name: 'id', col_type: 'bigint', description: columnDescription }] })])).status).toBe(200);
+    expect(
+      (await ingest([table('longcols', { columns: [{ name: 'id', col_type: 'bigint', description: columnDescription }] })])).status,
+    ).toBe(200);
     const description = `wombat ${'d'.repeat(99_993)}`;
     expect(description).toHaveLength(100_000);
-    const edit = await metadataCall('edsger', '/table/hive://gold.core/longcols/description', { method: 'PUT', body: JSON.stringify({ description }) });
+    const edit = await metadataCall('edsger', '/table/hive://gold.core/longcols/description', {
+      method: 'PUT',
+      body: JSON.stringify({ description }),
+    });
     expect(edit.status).toBe(200);
 
-    expect(await eventually(() => keysFound('quokka'), (k) => k.length > 0)).toEqual(['hive://gold.core/longcols']);
-    const [hit] = await eventually(() => hits('wombat'), (h) => h.length > 0);
+    expect(
+      await eventually(
+        () => keysFound('quokka'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual(['hive://gold.core/longcols']);
+    const [hit] = await eventually(
+      () => hits('wombat'),
+      (h) => h.length > 0,
+    );
     expect(hit?.['key']).toBe('hive://gold.core/longcols');
     expect(hit?.['description']).toBe(description.slice(0, SEARCH_LIMITS.description));
 
     // And the feed goes on.
     expect((await metadataCall('edsger', '/table/hive://gold.core/longcols/tag/numbat', { method: 'PUT' })).status).toBe(200);
-    expect(await eventually(() => keysFound('numbat'), (k) => k.length > 0)).toEqual(['hive://gold.core/longcols']);
+    expect(
+      await eventually(
+        () => keysFound('numbat'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual(['hive://gold.core/longcols']);
   }, 60_000);
 
   it('sets a refused document aside, goes on, lists and counts it, reports it at reindex, and delivers it after a restart once fixed', async () => {
     proxy.refused.add('hive://gold.core/refused_one');
     // One batch holding a refused document and a good one: only the refused one is set aside.
-    expect((await ingest([table('refused_one', { description: 'platypus' }), table('accepted_one', { description: 'platypus' })])).status).toBe(200);
-    expect(await eventually(() => keysFound('platypus'), (k) => k.length > 0)).toEqual(['hive://gold.core/accepted_one']);
+    expect(
+      (await ingest([table('refused_one', { description: 'platypus' }), table('accepted_one', { description: 'platypus' })])).status,
+    ).toBe(200);
+    expect(
+      await eventually(
+        () => keysFound('platypus'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual(['hive://gold.core/accepted_one']);
 
     // Later edits still become searchable.
-    expect((await metadataCall('edsger', '/table/hive://gold.core/accepted_one/description', { method: 'PUT', body: JSON.stringify({ description: 'echidna' }) })).status).toBe(200);
-    expect(await eventually(() => keysFound('echidna'), (k) => k.length > 0)).toEqual(['hive://gold.core/accepted_one']);
+    expect(
+      (
+        await metadataCall('edsger', '/table/hive://gold.core/accepted_one/description', {
+          method: 'PUT',
+          body: JSON.stringify({ description: 'echidna' }),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      await eventually(
+        () => keysFound('echidna'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual(['hive://gold.core/accepted_one']);
 
     // Listed for admins only, and counted.
-    expect(await setAside()).toEqual([expect.objectContaining({ type: 'table', key: 'hive://gold.core/refused_one', reason: expect.stringContaining('refused by the test double') })]);
+    expect(await setAside()).toEqual([
+      expect.objectContaining({
+        type: 'table',
+        key: 'hive://gold.core/refused_one',
+        reason: expect.stringContaining('refused by the test double'),
+      }),
+    ]);
     expect((await metadataCall('reader', '/search/set-aside')).status).toBe(403);
     expect(await setAsideMetric()).toBe(1);
 
@@ -181,9 +252,18 @@ describe('metadata keeps search current past refused documents', () => {
     expect(reindex.status).toBe(200);
     const report = reindex.json<{ reindexed: Record<string, number>; refused: SetAside[] }>();
     expect(report.reindexed['table']).toBe(2);
-    expect(report.refused).toEqual([expect.objectContaining({ type: 'table', key: 'hive://gold.core/refused_one', reason: expect.stringContaining('refused') })]);
-    execFileSync(process.execPath, [join(workspaceRoot(), 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(workspaceRoot(), 'apps', 'metadata', 'tsconfig.cli.json')]);
-    const cli = await runNode(join(workspaceRoot(), 'tmp', 'cli', 'apps', 'metadata', 'src', 'cli', 'reindex.main.js'), { METADATA_URL: metadata!.url, OIDC_ISSUER: idp.issuer });
+    expect(report.refused).toEqual([
+      expect.objectContaining({ type: 'table', key: 'hive://gold.core/refused_one', reason: expect.stringContaining('refused') }),
+    ]);
+    execFileSync(process.execPath, [
+      join(workspaceRoot(), 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(workspaceRoot(), 'apps', 'metadata', 'tsconfig.cli.json'),
+    ]);
+    const cli = await runNode(join(workspaceRoot(), 'tmp', 'cli', 'apps', 'metadata', 'src', 'cli', 'reindex.main.js'), {
+      METADATA_URL: metadata!.url,
+      OIDC_ISSUER: idp.issuer,
+    });
     expect(cli.output).toMatch(/Reindexed \d+ tables/);
     expect(cli.output).toContain('Search refused 1 documents');
     expect(cli.output).toContain('table hive://gold.core/refused_one: 400:');
@@ -194,7 +274,12 @@ describe('metadata keeps search current past refused documents', () => {
     metadata = undefined;
     proxy.refused.clear();
     await startMetadata(proxyUrl);
-    expect(await eventually(() => keysFound('platypus'), (k) => k.length > 0)).toEqual(['hive://gold.core/refused_one']);
+    expect(
+      await eventually(
+        () => keysFound('platypus'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual(['hive://gold.core/refused_one']);
     expect(await eventually(setAside, (s) => s.length === 0)).toEqual([]);
     expect(await setAsideMetric()).toBe(0);
   }, 90_000);
@@ -202,7 +287,9 @@ describe('metadata keeps search current past refused documents', () => {
   it('a retry at start that fails does not hold up the feed; it is tried again until it goes through', async () => {
     proxy.refused.add('hive://gold.core/refused_three');
     expect((await ingest([table('refused_three', { description: 'dunnart' })])).status).toBe(200);
-    expect(await eventually(setAside, (s) => s.some((d) => d.key === 'hive://gold.core/refused_three'))).toEqual([expect.objectContaining({ key: 'hive://gold.core/refused_three' })]);
+    expect(await eventually(setAside, (s) => s.some((d) => d.key === 'hive://gold.core/refused_three'))).toEqual([
+      expect.objectContaining({ key: 'hive://gold.core/refused_three' }),
+    ]);
 
     // Restarted while search cannot take the set-aside document (503 for it alone).
     await metadata!.close();
@@ -211,11 +298,21 @@ describe('metadata keeps search current past refused documents', () => {
     proxy.failing.add('hive://gold.core/refused_three');
     await startMetadata(proxyUrl);
     expect((await ingest([table('after_restart', { description: 'kowari' })])).status).toBe(200);
-    expect(await eventually(() => keysFound('kowari'), (k) => k.length > 0)).toEqual(['hive://gold.core/after_restart']);
+    expect(
+      await eventually(
+        () => keysFound('kowari'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual(['hive://gold.core/after_restart']);
     expect(await setAside()).toEqual([expect.objectContaining({ key: 'hive://gold.core/refused_three' })]);
 
     proxy.failing.clear();
-    expect(await eventually(() => keysFound('dunnart'), (k) => k.length > 0)).toEqual(['hive://gold.core/refused_three']);
+    expect(
+      await eventually(
+        () => keysFound('dunnart'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual(['hive://gold.core/refused_three']);
     expect(await eventually(setAside, (s) => s.length === 0)).toEqual([]);
   }, 90_000);
 
@@ -237,8 +334,13 @@ describe('metadata keeps search current past refused documents', () => {
   }, 60_000);
 
   it('reports "sync stuck" (degraded) on /healthcheck while changes wait longer than SEARCH_SYNC_MAX_LAG_S', async () => {
-    const healthy = await eventually(() => call(`${metadata!.url}/healthcheck`), (r) => r.json<{ status: string }>().status === 'ok');
-    expect(healthy.json<{ checks: Record<string, Record<string, unknown>> }>().checks['search_sync']).toEqual(expect.objectContaining({ status: 'ok', lag_entries: 0 }));
+    const healthy = await eventually(
+      () => call(`${metadata!.url}/healthcheck`),
+      (r) => r.json<{ status: string }>().status === 'ok',
+    );
+    expect(healthy.json<{ checks: Record<string, Record<string, unknown>> }>().checks['search_sync']).toEqual(
+      expect.objectContaining({ status: 'ok', lag_entries: 0 }),
+    );
 
     proxy.down = true;
     expect((await metadataCall('edsger', '/table/hive://gold.core/accepted_one/tag/quoll', { method: 'PUT' })).status).toBe(200);
@@ -247,12 +349,24 @@ describe('metadata keeps search current past refused documents', () => {
     expect(stuck.status).toBe(200);
     const report = stuck.json<{ status: string; checks: Record<string, Record<string, unknown>> }>();
     expect(report.status).toBe('degraded');
-    expect(report.checks['search_sync']).toEqual(expect.objectContaining({ status: 'degraded', lag_entries: 1, message: expect.stringContaining('sync stuck') }));
+    expect(report.checks['search_sync']).toEqual(
+      expect.objectContaining({ status: 'degraded', lag_entries: 1, message: expect.stringContaining('sync stuck') }),
+    );
 
     proxy.down = false;
-    expect(await eventually(() => keysFound('quoll'), (k) => k.length > 0)).toEqual(['hive://gold.core/accepted_one']);
-    const recovered = await eventually(() => call(`${metadata!.url}/healthcheck`), (r) => r.json<{ status: string }>().status === 'ok');
-    expect(recovered.json<{ checks: Record<string, Record<string, unknown>> }>().checks['search_sync']).toEqual(expect.objectContaining({ status: 'ok', lag_entries: 0 }));
+    expect(
+      await eventually(
+        () => keysFound('quoll'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual(['hive://gold.core/accepted_one']);
+    const recovered = await eventually(
+      () => call(`${metadata!.url}/healthcheck`),
+      (r) => r.json<{ status: string }>().status === 'ok',
+    );
+    expect(recovered.json<{ checks: Record<string, Record<string, unknown>> }>().checks['search_sync']).toEqual(
+      expect.objectContaining({ status: 'ok', lag_entries: 0 }),
+    );
     expect(await setAside()).toEqual([]); // a search that is down refuses nothing: the change waited, and went through
   }, 60_000);
 });

@@ -37,7 +37,9 @@ describe('SyncStateFile', () => {
 });
 
 /** TEST DOUBLE of search's PUT /v2/documents/{type}: answers what `answer` says for each request. */
-async function fakeSearch(answer: (keys: string[]) => { status: number; message?: string }): Promise<{ url: string; puts: string[][]; server: Server }> {
+async function fakeSearch(
+  answer: (keys: string[]) => { status: number; message?: string },
+): Promise<{ url: string; puts: string[][]; server: Server }> {
   const puts: string[][] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -56,7 +58,8 @@ async function fakeSearch(answer: (keys: string[]) => { status: number; message?
 describe('SearchSender', () => {
   const servers: Server[] = [];
   afterAll(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
-  const docs = (...keys: string[]): BuiltDocument[] => keys.map((key) => ({ resourceKey: key, document: { key } }) as unknown as BuiltDocument);
+  const docs = (...keys: string[]): BuiltDocument[] =>
+    keys.map((key) => ({ resourceKey: key, document: { key } }) as unknown as BuiltDocument);
   const sender = async (answer: (keys: string[]) => { status: number; message?: string }) => {
     const search = await fakeSearch(answer);
     servers.push(search.server);
@@ -85,7 +88,9 @@ describe('SearchSender', () => {
   });
 
   it('still splits a batch search finds too large (413)', async () => {
-    const { sender: s, puts } = await sender((keys) => (keys.length > 1 ? { status: 413, message: 'request entity too large' } : { status: 200 }));
+    const { sender: s, puts } = await sender((keys) =>
+      keys.length > 1 ? { status: 413, message: 'request entity too large' } : { status: 200 },
+    );
     const outcome = await s.send('table', docs('a', 'b', 'c'));
     expect(outcome.delivered).toHaveLength(3);
     expect(outcome.refused).toEqual([]);
@@ -99,9 +104,22 @@ describe('the search_sync health check', () => {
     const health = { register: (name: string, check: () => Promise<CheckResult>) => (checks[name] = check) } as unknown as HealthService;
     const metrics = { registry: new Registry() } as unknown as MetricsService;
     const entry = { id: 5, at: Date.now() - waitedS * 1000 };
-    const store = { auditSince: async (after: number) => (after < 5 ? [entry] : []), audit: async () => [entry] } as unknown as MetadataStore;
+    const store = {
+      auditSince: async (after: number) => (after < 5 ? [entry] : []),
+      audit: async () => [entry],
+    } as unknown as MetadataStore;
     const config = {
-      searchSync: { kind: 'http', searchUrl: 'http://127.0.0.1:1', issuer: 'http://127.0.0.1:1', clientId: 'c', clientSecret: 's', scopes: '', intervalMs: 1000, cursorFile, maxLagS },
+      searchSync: {
+        kind: 'http',
+        searchUrl: 'http://127.0.0.1:1',
+        issuer: 'http://127.0.0.1:1',
+        clientId: 'c',
+        clientSecret: 's',
+        scopes: '',
+        intervalMs: 1000,
+        cursorFile,
+        maxLagS,
+      },
     } as unknown as MetadataConfig;
     new SearchSyncService(store, config, health, metrics).onModuleInit();
     return checks['search_sync']!;
@@ -110,7 +128,9 @@ describe('the search_sync health check', () => {
   it('is ok while changes have waited less than SEARCH_SYNC_MAX_LAG_S, degraded past it', async () => {
     const file = join(dir(), 'search-sync.json');
     expect(await service(file, 60, 10)()).toEqual(expect.objectContaining({ status: 'ok', lag_entries: 5, max_lag_seconds: 60 }));
-    expect(await service(file, 60, 61)()).toEqual(expect.objectContaining({ status: 'degraded', lag_entries: 5, message: expect.stringContaining('sync stuck') }));
+    expect(await service(file, 60, 61)()).toEqual(
+      expect.objectContaining({ status: 'degraded', lag_entries: 5, message: expect.stringContaining('sync stuck') }),
+    );
   });
 
   it('fails, naming the file, when the feed state cannot be read', async () => {

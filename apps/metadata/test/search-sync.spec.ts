@@ -2,7 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, freePort, runNode, startDevIdp, startNode, startTestApp, withEnv, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import {
+  call,
+  freePort,
+  runNode,
+  startDevIdp,
+  startNode,
+  startTestApp,
+  withEnv,
+  workspaceRoot,
+  type DevIdp,
+  type NodeProcess,
+  type RunningApp,
+} from '@fram/testing';
 import { AppModule as MetadataModule } from '../src/app/app.module';
 
 /** Edits in metadata reach the real search service, also after search was down. */
@@ -55,7 +67,9 @@ describe('metadata keeps search current', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query_term: query, resource_types: [type] }),
     });
-    return response.status === 200 ? response.json<{ results: Record<string, { results: Record<string, unknown>[] }> }>().results[type]!.results[0] : undefined;
+    return response.status === 200
+      ? response.json<{ results: Record<string, { results: Record<string, unknown>[] }> }>().results[type]!.results[0]
+      : undefined;
   };
   const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> => {
     const deadline = Date.now() + ms;
@@ -71,18 +85,50 @@ describe('metadata keeps search current', () => {
   it('indexes ingested tables, then description edits, at once', async () => {
     const ingest = await metadataCall('admin', '/ingest/tables', {
       method: 'POST',
-      body: JSON.stringify({ tables: [{ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', columns: [{ name: 'order_id', col_type: 'bigint' }] }] }),
+      body: JSON.stringify({
+        tables: [
+          { database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', columns: [{ name: 'order_id', col_type: 'bigint' }] },
+        ],
+      }),
     });
     expect(ingest.status).toBe(200);
-    expect((await eventually(() => firstHit('ordrs'), (hit) => hit !== undefined))?.['key']).toBe('hive://gold.core/orders');
+    expect(
+      (
+        await eventually(
+          () => firstHit('ordrs'),
+          (hit) => hit !== undefined,
+        )
+      )?.['key'],
+    ).toBe('hive://gold.core/orders');
 
-    expect((await metadataCall('edsger', '/table/hive://gold.core/orders/description', { method: 'PUT', body: JSON.stringify({ description: 'Every zanzibar order' }) })).status).toBe(200);
-    expect((await eventually(() => firstHit('zanzibar'), (hit) => hit !== undefined))?.['key']).toBe('hive://gold.core/orders');
+    expect(
+      (
+        await metadataCall('edsger', '/table/hive://gold.core/orders/description', {
+          method: 'PUT',
+          body: JSON.stringify({ description: 'Every zanzibar order' }),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await eventually(
+          () => firstHit('zanzibar'),
+          (hit) => hit !== undefined,
+        )
+      )?.['key'],
+    ).toBe('hive://gold.core/orders');
   });
 
   it('indexes people found in the directory', async () => {
     expect((await metadataCall('reader', '/user/alan@example.com')).status).toBe(200);
-    expect((await eventually(() => firstHit('turing', 'user'), (hit) => hit !== undefined))?.['email']).toBe('alan@example.com');
+    expect(
+      (
+        await eventually(
+          () => firstHit('turing', 'user'),
+          (hit) => hit !== undefined,
+        )
+      )?.['email'],
+    ).toBe('alan@example.com');
   });
 
   it('keeps edits made while search is down and delivers them when it is back', async () => {
@@ -92,7 +138,11 @@ describe('metadata keeps search current', () => {
     expect(edit.status).toBe(200); // the edit does not wait for search
     await new Promise((resolve) => setTimeout(resolve, 500));
     await startSearch();
-    const hit = await eventually(() => firstHit('kilimanjaro'), (h) => h !== undefined, 35_000);
+    const hit = await eventually(
+      () => firstHit('kilimanjaro'),
+      (h) => h !== undefined,
+      35_000,
+    );
     expect(hit?.['key']).toBe('hive://gold.core/orders');
     expect(hit?.['tag']).toEqual(['kilimanjaro']);
   }, 60_000);
@@ -108,7 +158,11 @@ describe('metadata keeps search current', () => {
     expect(removed.json()).toEqual({ removed: 1 });
     expect(await firstHit('orders')).toBeUndefined();
 
-    execFileSync(process.execPath, [join(workspaceRoot(), 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(workspaceRoot(), 'apps', 'metadata', 'tsconfig.cli.json')]);
+    execFileSync(process.execPath, [
+      join(workspaceRoot(), 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(workspaceRoot(), 'apps', 'metadata', 'tsconfig.cli.json'),
+    ]);
     const { code, output } = await runNode(join(workspaceRoot(), 'tmp', 'cli', 'apps', 'metadata', 'src', 'cli', 'reindex.main.js'), {
       METADATA_URL: metadata.url,
       OIDC_ISSUER: idp.issuer,

@@ -28,7 +28,12 @@ const dataDir = (name: string) => mkdtempSync(join(tmpdir(), `fram-prod-${name}-
 export const ROLE_GROUPS = { ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers,Analysts' };
 
 /** What every production frontend needs besides its address (dev-idp's frontend client, a strong secret, shared Redis). */
-export function frontendEnv(idp: DevIdp, redisUrl: string, publicUrl: string, backends: { metadata: string; search: string }): Record<string, string> {
+export function frontendEnv(
+  idp: DevIdp,
+  redisUrl: string,
+  publicUrl: string,
+  backends: { metadata: string; search: string },
+): Record<string, string> {
   return {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -91,10 +96,16 @@ export async function startProductionStack(): Promise<ProductionStack> {
       DATA_DIR: dataDir('metadata'),
     },
   });
-  await ingestSampleCatalog(metadata.url, await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data'), { searchUrl: search.url });
+  await ingestSampleCatalog(metadata.url, await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data'), {
+    searchUrl: search.url,
+  });
   const env = frontendEnv(idp, redis.url, base, { metadata: metadata.url, search: search.url });
   const frontends = await Promise.all([startNode(dist('frontend'), { env }), startNode(dist('frontend'), { env })]);
-  const nginx = await startNginx(frontends.map((f) => `127.0.0.1:${f.port}`), certificate, { port: proxyPort });
+  const nginx = await startNginx(
+    frontends.map((f) => `127.0.0.1:${f.port}`),
+    certificate,
+    { port: proxyPort },
+  );
   return {
     base,
     idp,

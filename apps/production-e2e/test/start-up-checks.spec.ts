@@ -32,13 +32,25 @@ const refusals: { app: string; change: Record<string, string | undefined>; names
   { app: 'search', change: { OIDC_ISSUER: undefined }, names: /OIDC_ISSUER: must be set when NODE_ENV=production/ },
   { app: 'metadata', change: { OIDC_ISSUER: undefined }, names: /OIDC_ISSUER: must be set when NODE_ENV=production/ },
   { app: 'metadata', change: { OKTA_API_TOKEN: undefined, SERVICE_CLIENT_ID: undefined }, names: /OKTA_API_TOKEN: set an Okta API token/ },
-  { app: 'metadata', change: { SERVICE_CLIENT_ID: undefined }, names: /SERVICE_CLIENT_ID: set SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET/ },
+  {
+    app: 'metadata',
+    change: { SERVICE_CLIENT_ID: undefined },
+    names: /SERVICE_CLIENT_ID: set SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET/,
+  },
   { app: 'frontend', change: { OIDC_ISSUER: undefined }, names: /OIDC_ISSUER: must be set when NODE_ENV=production/ },
   { app: 'frontend', change: { OIDC_CLIENT_SECRET: undefined }, names: /OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/ },
   { app: 'frontend', change: { SESSION_SECRET: undefined }, names: /SESSION_SECRET: set a random secret/ },
-  { app: 'frontend', change: { SESSION_SECRET: 'keyboard cat keyboard cat keyboard cat' }, names: /SESSION_SECRET: .*openssl rand -base64 48/ },
+  {
+    app: 'frontend',
+    change: { SESSION_SECRET: 'keyboard cat keyboard cat keyboard cat' },
+    names: /SESSION_SECRET: .*openssl rand -base64 48/,
+  },
   { app: 'frontend', change: { SESSION_SECRET: 'a'.repeat(36) }, names: /SESSION_SECRET: / },
-  { app: 'frontend', change: { PUBLIC_URL: 'http://fram.example.com' }, names: /PUBLIC_URL: http:\/\/fram.example.com is plain http.*clear text.*ALLOW_HTTP_PUBLIC_URL=yes/ },
+  {
+    app: 'frontend',
+    change: { PUBLIC_URL: 'http://fram.example.com' },
+    names: /PUBLIC_URL: http:\/\/fram.example.com is plain http.*clear text.*ALLOW_HTTP_PUBLIC_URL=yes/,
+  },
   { app: 'frontend', change: { TRUST_PROXY: 'sometimes' }, names: /TRUST_PROXY: must be a hop count .* or the addresses of the proxies/ },
   { app: 'metadata', change: { TRUST_PROXY: 'all' }, names: /TRUST_PROXY: must be a hop count/ },
   { app: 'search', change: { TRUST_PROXY: '10.0.0.0/33' }, names: /TRUST_PROXY: must be a hop count/ },
@@ -48,7 +60,12 @@ const refusals: { app: string; change: Record<string, string | undefined>; names
 /** (Run with none of these variables in the shell: a case that removes one must not get it from there.) */
 describe('production start-up checks of the built apps', () => {
   async function start(app: string, change: Record<string, string | undefined>) {
-    const env: Record<string, string> = { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(await freePort()), DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-prod-check-')) };
+    const env: Record<string, string> = {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-prod-check-')),
+    };
     for (const [name, value] of Object.entries({ ...complete[app], ...change })) {
       if (value !== undefined) env[name] = value;
     }

@@ -15,7 +15,12 @@ describe('search API', () => {
   beforeAll(async () => {
     idp = await startDevIdp();
     api = await withEnv(
-      { AUTH_ISSUERS: idp.issuer, ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-search-api-')) },
+      {
+        AUTH_ISSUERS: idp.issuer,
+        ADMIN_GROUPS: 'Fram Admins',
+        WRITE_GROUPS: 'Data Engineers',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-search-api-')),
+      },
       () => startTestApp(AppModule),
     );
     tokens['metadata'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data write:data');
@@ -23,7 +28,11 @@ describe('search API', () => {
     tokens['engineer'] = await idp.userToken('alan@example.com');
     tokens['frances'] = await idp.userToken('frances@example.com');
     const catalog = relevanceCatalog();
-    for (const [type, documents] of [['table', catalog.tables], ['user', catalog.users], ['dashboard', catalog.dashboards]] as const) {
+    for (const [type, documents] of [
+      ['table', catalog.tables],
+      ['user', catalog.users],
+      ['dashboard', catalog.dashboards],
+    ] as const) {
       const response = await as('metadata', `/v2/documents/${type}`, { method: 'PUT', body: JSON.stringify({ documents }) });
       expect(response.status).toBe(200);
     }
@@ -55,7 +64,11 @@ describe('search API', () => {
       filters: [{ name: 'database', values: ['big*'], operation: 'OR' }],
       highlight_options: { table: { enable_highlight: true } },
     });
-    const body = response.json<{ page_index: number; results_per_page: number; results: { table: { results: { key: string; highlight: Record<string, string[]> }[]; total_results: number } } }>();
+    const body = response.json<{
+      page_index: number;
+      results_per_page: number;
+      results: { table: { results: { key: string; highlight: Record<string, string[]> }[]; total_results: number } };
+    }>();
     expect(body).toMatchObject({ page_index: 0, results_per_page: 2 });
     expect(body.results.table.results[0]!.key).toBe('bigquery://prod.analytics/orders_enriched');
     expect(body.results.table.results[0]!.highlight['name']).toEqual(['<em>orders</em>_enriched']);
@@ -76,7 +89,10 @@ describe('search API', () => {
   });
 
   it('needs a token with read access', async () => {
-    expect((await call(`${api.url}/v2/search`, { method: 'POST', body: '{"query_term":"x"}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+    expect(
+      (await call(`${api.url}/v2/search`, { method: 'POST', body: '{"query_term":"x"}', headers: { 'content-type': 'application/json' } }))
+        .status,
+    ).toBe(401);
   });
 
   it('lets only services with write:data and admins index', async () => {
@@ -86,13 +102,21 @@ describe('search API', () => {
     expect((await put('engineer')).status).toBe(403); // a person, even a writer, does not index
     expect((await put('metadata')).status).toBe(200);
     const found = await search('frances', { query_term: 'brand new', resource_types: ['table'] });
-    expect(found.json<{ results: { table: { results: { key: string }[] } } }>().results.table.results[0]!.key).toBe('hive://gold.core/brand_new');
-    const removed = await as('metadata', '/v2/documents/table', { method: 'DELETE', body: JSON.stringify({ keys: ['hive://gold.core/brand_new'] }) });
+    expect(found.json<{ results: { table: { results: { key: string }[] } } }>().results.table.results[0]!.key).toBe(
+      'hive://gold.core/brand_new',
+    );
+    const removed = await as('metadata', '/v2/documents/table', {
+      method: 'DELETE',
+      body: JSON.stringify({ keys: ['hive://gold.core/brand_new'] }),
+    });
     expect(removed.json()).toEqual({ removed: 1 });
   });
 
   it('refuses a malformed document and changes nothing', async () => {
-    const bad = await as('metadata', '/v2/documents/table', { method: 'PUT', body: JSON.stringify({ documents: [{ key: 'x', name: 'x' }] }) });
+    const bad = await as('metadata', '/v2/documents/table', {
+      method: 'PUT',
+      body: JSON.stringify({ documents: [{ key: 'x', name: 'x' }] }),
+    });
     expect(bad.status).toBe(400);
     expect((await as('metadata', '/v2/documents/chart', { method: 'PUT', body: '{"documents":[]}' })).status).toBe(400);
   });
@@ -100,33 +124,57 @@ describe('search API', () => {
   it('holds documents to the limits metadata trims them to (SEARCH_LIMITS), and names the refused document', async () => {
     const base = { ...relevanceCatalog().tables[0]!, key: 'hive://gold.core/limits', name: 'limits' };
     const put = (documents: unknown[]) => as('metadata', '/v2/documents/table', { method: 'PUT', body: JSON.stringify({ documents }) });
-    const atLimits = { ...base, description: 'd'.repeat(SEARCH_LIMITS.description), column_descriptions: ['c'.repeat(SEARCH_LIMITS.listItem)] };
+    const atLimits = {
+      ...base,
+      description: 'd'.repeat(SEARCH_LIMITS.description),
+      column_descriptions: ['c'.repeat(SEARCH_LIMITS.listItem)],
+    };
     expect((await put([atLimits])).status).toBe(200);
 
     const longColumn = { ...base, key: 'hive://gold.core/limits_column', column_descriptions: ['c'.repeat(SEARCH_LIMITS.listItem + 1)] };
     const refused = await put([atLimits, longColumn]);
     expect(refused.status).toBe(400);
-    expect(refused.json<{ message: string }>().message).toBe(`documents.1 (hive://gold.core/limits_column).column_descriptions.0: Too big: expected string to have <=${SEARCH_LIMITS.listItem} characters`);
+    expect(refused.json<{ message: string }>().message).toBe(
+      `documents.1 (hive://gold.core/limits_column).column_descriptions.0: Too big: expected string to have <=${SEARCH_LIMITS.listItem} characters`,
+    );
     expect((await put([{ ...base, description: 'd'.repeat(SEARCH_LIMITS.description + 1) }])).status).toBe(400);
 
     // Keys are document ids in Elasticsearch, which takes at most 512 bytes: counted in UTF-8, named.
     const longKey = `hive://gold.core/${'é'.repeat(250)}`;
     const keyRefused = await put([atLimits, { ...base, key: longKey }]);
     expect(keyRefused.status).toBe(400);
-    expect(keyRefused.json<{ message: string }>().message).toBe(`documents.1 (${longKey.slice(0, 200)}).key: is longer than ${SEARCH_LIMITS.keyBytes} bytes (UTF-8)`);
+    expect(keyRefused.json<{ message: string }>().message).toBe(
+      `documents.1 (${longKey.slice(0, 200)}).key: is longer than ${SEARCH_LIMITS.keyBytes} bytes (UTF-8)`,
+    );
 
     // One field changed through /v2/document is held to the same limits.
-    const change = { resource_key: 'hive://gold.core/limits', resource_type: 'table', field: 'tags', value: 't'.repeat(SEARCH_LIMITS.listItem + 1), operation: 'add' };
+    const change = {
+      resource_key: 'hive://gold.core/limits',
+      resource_type: 'table',
+      field: 'tags',
+      value: 't'.repeat(SEARCH_LIMITS.listItem + 1),
+      operation: 'add',
+    };
     expect((await as('metadata', '/v2/document', { method: 'POST', body: JSON.stringify(change) })).status).toBe(400);
-    expect((await as('metadata', '/v2/documents/table', { method: 'DELETE', body: JSON.stringify({ keys: ['hive://gold.core/limits'] }) })).json()).toEqual({ removed: 1 });
+    expect(
+      (
+        await as('metadata', '/v2/documents/table', { method: 'DELETE', body: JSON.stringify({ keys: ['hive://gold.core/limits'] }) })
+      ).json(),
+    ).toEqual({ removed: 1 });
   });
 
   it("changes one field with Amundsen's /v2/document (tags), searchable at once", async () => {
     const change = (method: string, body: unknown) => as('metadata', '/v2/document', { method, body: JSON.stringify(body) });
     const tag = { resource_key: 'hive://gold.core/orders', resource_type: 'table', field: 'tags', value: 'zanzibar', operation: 'add' };
     expect((await change('POST', tag)).json()).toEqual({ msg: 'Updated tags of table hive://gold.core/orders' });
-    const tagged = await search('frances', { query_term: '', resource_types: ['table'], filters: [{ name: 'tag', values: ['zanzibar'], operation: 'OR' }] });
-    expect(tagged.json<{ results: { table: { results: { key: string; tag: string[] }[] } } }>().results.table.results.map((r) => r.key)).toEqual(['hive://gold.core/orders']);
+    const tagged = await search('frances', {
+      query_term: '',
+      resource_types: ['table'],
+      filters: [{ name: 'tag', values: ['zanzibar'], operation: 'OR' }],
+    });
+    expect(
+      tagged.json<{ results: { table: { results: { key: string; tag: string[] }[] } } }>().results.table.results.map((r) => r.key),
+    ).toEqual(['hive://gold.core/orders']);
     expect((await change('DELETE', tag)).status).toBe(200);
     const untagged = await search('frances', { query_term: 'zanzibar', resource_types: ['table'] });
     expect(untagged.json<{ results: { table: { total_results: number } } }>().results.table.total_results).toBe(0);
@@ -137,6 +185,12 @@ describe('search API', () => {
 
   it('reports its index in /healthcheck', async () => {
     const health = await call(`${api.url}/healthcheck`);
-    expect(health.json()).toMatchObject({ status: 'ok', checks: { 'EmbeddedSearchIndex:connection': { status: 'ok', documents: { table: 61, user: 15, dashboard: 8 } }, 'KeyStore:key_sets': { status: 'ok' } } });
+    expect(health.json()).toMatchObject({
+      status: 'ok',
+      checks: {
+        'EmbeddedSearchIndex:connection': { status: 'ok', documents: { table: 61, user: 15, dashboard: 8 } },
+        'KeyStore:key_sets': { status: 'ok' },
+      },
+    });
   });
 });

@@ -6,7 +6,9 @@ describe('search configuration', () => {
   });
 
   it("reads Elasticsearch's URL, credentials and Amundsen's alias template", () => {
-    expect(loadSearchConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'http://es:9200', ELASTICSEARCH_API_KEY: 'k' }).backend).toEqual({
+    expect(
+      loadSearchConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'http://es:9200', ELASTICSEARCH_API_KEY: 'k' }).backend,
+    ).toEqual({
       kind: 'elasticsearch',
       url: 'http://es:9200',
       apiKey: 'k',
@@ -17,7 +19,9 @@ describe('search configuration', () => {
   });
 
   it('names what is missing or wrong', () => {
-    expect(() => loadSearchConfig({ SEARCH_BACKEND: 'elasticsearch' })).toThrow('ELASTICSEARCH_URL: SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL');
+    expect(() => loadSearchConfig({ SEARCH_BACKEND: 'elasticsearch' })).toThrow(
+      'ELASTICSEARCH_URL: SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL',
+    );
     expect(() => loadSearchConfig({ SEARCH_BACKEND: 'solr' })).toThrow('SEARCH_BACKEND: must be embedded or elasticsearch (got "solr")');
     expect(() => loadSearchConfig({ ES_INDEX_ALIAS_TEMPLATE: 'tables' })).toThrow('ES_INDEX_ALIAS_TEMPLATE: must contain {resource}');
   });

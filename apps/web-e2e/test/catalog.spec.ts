@@ -112,7 +112,10 @@ describe('the web UI in Chromium', () => {
     await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
     await signIn(page, 'frances@example.com'); // Business Users: reads only
     await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: 'Columns (9)' }).waitFor().catch(() => undefined);
+    await page
+      .getByRole('heading', { name: 'Columns (9)' })
+      .waitFor()
+      .catch(() => undefined);
     await expect(page.getByRole('button', { name: /^Edit description/ }).count()).resolves.toBe(0); // the table's and its columns'
     await expect(page.getByRole('button', { name: /^Remove tag/ }).count()).resolves.toBe(0);
     await expect(page.getByLabel('Add a tag').count()).resolves.toBe(0);
@@ -129,7 +132,9 @@ describe('the web UI in Chromium', () => {
     await page.getByRole('tab', { name: /Tables/ }).focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/resource=user/);
-    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'tab' && /People/.test(document.activeElement.textContent ?? '')); // focus follows
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('role') === 'tab' && /People/.test(document.activeElement.textContent ?? ''),
+    ); // focus follows
     await page.locator('.hit').first().waitFor();
     await expect(page.locator('.hit .resource-name').first().textContent()).resolves.toBe('Grace Hopper');
     await shot(page, '07-phone-search-people');

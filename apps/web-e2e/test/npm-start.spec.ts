@@ -36,7 +36,8 @@ function descendants(pid: number): number[] {
       // gone meanwhile
     }
   }
-  const below = (parent: number): number[] => [...parents].filter(([, ppid]) => ppid === parent).flatMap(([child]) => [child, ...below(child)]);
+  const below = (parent: number): number[] =>
+    [...parents].filter(([, ppid]) => ppid === parent).flatMap(([child]) => [child, ...below(child)]);
   return below(pid);
 }
 
@@ -62,7 +63,9 @@ class Launch {
 
   constructor(dataDir: string, via: 'node' | 'npm' = 'node') {
     const [command, args] =
-      via === 'npm' ? ['npm', ['start', '--', '--no-build']] : [process.execPath, [join(root, 'tmp', 'start', 'tools', 'start', 'start.js'), '--no-build']];
+      via === 'npm'
+        ? ['npm', ['start', '--', '--no-build']]
+        : [process.execPath, [join(root, 'tmp', 'start', 'tools', 'start', 'start.js'), '--no-build']];
     this.child = spawn(command, args, {
       cwd: root,
       // Metadata hands the catalog to search a few seconds after loading it here: "ready" must wait for that.
@@ -120,8 +123,13 @@ describe('npm start', () => {
   let signedIn: BrowserContext | undefined;
 
   beforeAll(async () => {
-    for (const port of PORTS) if (!(await portFree(port))) throw new Error(`port ${port} is in use: npm start needs 5000, 5001, 5002 and 5005`);
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tools', 'start', 'tsconfig.json')]);
+    for (const port of PORTS)
+      if (!(await portFree(port))) throw new Error(`port ${port} is in use: npm start needs 5000, 5001, 5002 and 5005`);
+    execFileSync(process.execPath, [
+      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(root, 'tools', 'start', 'tsconfig.json'),
+    ]);
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
@@ -150,7 +158,9 @@ describe('npm start', () => {
       await page.screenshot({ path: join(SCREENSHOTS, '10-npm-start-search.png') });
     } catch (error) {
       await page.screenshot({ path: join(SCREENSHOTS, '10-npm-start-failed.png') }).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot 10-npm-start-failed.png) npm start printed:\n${launch.output}`);
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n(screenshot 10-npm-start-failed.png) npm start printed:\n${launch.output}`,
+      );
     } finally {
       await page.close();
     }
@@ -177,7 +187,12 @@ describe('npm start', () => {
       await page.locator('.hit').first().waitFor();
     } catch (error) {
       await page.screenshot({ path: join(SCREENSHOTS, '10-npm-start-restart-failed.png') }).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot 10-npm-start-restart-failed.png) the page said:\n${await page.locator('body').innerText().catch(() => '')}`);
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n(screenshot 10-npm-start-restart-failed.png) the page said:\n${await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')}`,
+      );
     } finally {
       await page.close();
     }

@@ -23,13 +23,30 @@ export async function startStack(): Promise<Stack> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const idp = await startDevIdp({}, [base]);
-  const common = { AUTH_ISSUERS: idp.issuer, OIDC_ISSUER: idp.issuer, LOG_LEVEL: 'warn', ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers,Analysts' };
+  const common = {
+    AUTH_ISSUERS: idp.issuer,
+    OIDC_ISSUER: idp.issuer,
+    LOG_LEVEL: 'warn',
+    ADMIN_GROUPS: 'Fram Admins',
+    WRITE_GROUPS: 'Data Engineers,Analysts',
+  };
   const search = await startNode(dist('search'), { env: { ...common, DATA_DIR: dataDir('search') } });
-  const metadata = await startNode(dist('metadata'), { env: { ...common, OKTA_ORG_URL: idp.origin, SEARCH_URL: search.url, SEARCH_SYNC_INTERVAL_MS: '100', DATA_DIR: dataDir('metadata') } });
-  await ingestSampleCatalog(metadata.url, await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data'), { searchUrl: search.url });
+  const metadata = await startNode(dist('metadata'), {
+    env: { ...common, OKTA_ORG_URL: idp.origin, SEARCH_URL: search.url, SEARCH_SYNC_INTERVAL_MS: '100', DATA_DIR: dataDir('metadata') },
+  });
+  await ingestSampleCatalog(metadata.url, await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'admin:system read:data'), {
+    searchUrl: search.url,
+  });
   const frontend = await startNode(dist('frontend'), {
     port,
-    env: { ...common, PUBLIC_URL: base, METADATA_URL: metadata.url, SEARCH_URL: search.url, WEB_ROOT: join(root, 'dist', 'apps', 'web'), DATA_DIR: dataDir('frontend') },
+    env: {
+      ...common,
+      PUBLIC_URL: base,
+      METADATA_URL: metadata.url,
+      SEARCH_URL: search.url,
+      WEB_ROOT: join(root, 'dist', 'apps', 'web'),
+      DATA_DIR: dataDir('frontend'),
+    },
   });
   const services = [frontend, metadata, search];
   return {
@@ -49,6 +66,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

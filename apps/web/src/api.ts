@@ -23,7 +23,12 @@ export async function api<T>(method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: st
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   if (response.status === 401) signInAgain();
   const json = (await response.json().catch(() => ({}))) as T & { message?: string };
   if (!response.ok) throw new ApiError(response.status, json.message ?? `The request failed (${response.status})`);

@@ -36,7 +36,14 @@ function Page(props: { route: Route }) {
   }
 }
 
-const TITLES: Record<Route['page'], string> = { home: 'Home', search: 'Search', table: 'Table', dashboard: 'Dashboard', user: 'Profile', 'not-found': 'Not found' };
+const TITLES: Record<Route['page'], string> = {
+  home: 'Home',
+  search: 'Search',
+  table: 'Table',
+  dashboard: 'Dashboard',
+  user: 'Profile',
+  'not-found': 'Not found',
+};
 
 function App() {
   const { pathname, search } = useLocation();

@@ -18,16 +18,26 @@ describe('web UI helpers', () => {
     expect(tableHrefFromKey('hive://gold.core/orders')).toBe(href);
     expect(tableHrefFromKey('not a key')).toBeUndefined();
     const search = new URL(searchHref('ordrs', 'table', 2, { schema: 'core', tag: ' ' }), 'http://x');
-    expect(parseRoute(search.pathname, search.search)).toEqual({ page: 'search', term: 'ordrs', resource: 'table', pageIndex: 2, filters: { schema: 'core' } });
+    expect(parseRoute(search.pathname, search.search)).toEqual({
+      page: 'search',
+      term: 'ordrs',
+      resource: 'table',
+      pageIndex: 2,
+      filters: { schema: 'core' },
+    });
     expect(parseRoute('/search', '?resource=evil&page=-4')).toMatchObject({ resource: 'table', pageIndex: 0 });
     expect(parseRoute('/user/ada%40example.com', '')).toEqual({ page: 'user', userId: 'ada@example.com' });
-    expect(parseRoute('/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2Fweekly', '')).toEqual({ page: 'dashboard', uri: 'mode_dashboard://prod.sales/weekly' });
+    expect(parseRoute('/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2Fweekly', '')).toEqual({
+      page: 'dashboard',
+      uri: 'mode_dashboard://prod.sales/weekly',
+    });
     expect(parseRoute('/nope/x', '')).toEqual({ page: 'not-found' });
     expect(parseRoute('/user/%E0%A4%A', '')).toEqual({ page: 'not-found' });
   });
 
   it('links out only to http(s) URLs from catalog data', () => {
     expect(externalHref('https://mode.example.com/x')).toBe('https://mode.example.com/x');
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', '//evil.example', 'not a url', null, undefined]) expect(externalHref(bad)).toBeUndefined();
+    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', '//evil.example', 'not a url', null, undefined])
+      expect(externalHref(bad)).toBeUndefined();
   });
 });

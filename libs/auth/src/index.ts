@@ -22,4 +22,11 @@ export { KeyStore } from './lib/keys/key-store';
 export { IssuerKeySet, type IssuerKeySetOptions } from './lib/keys/issuer-key-set';
 export type { KeySetSource, VerificationKey } from './lib/keys/key-set-source';
 export { loadOidcClientConfig, type OidcClientConfig } from './lib/login/oidc-client-config';
-export { clientRequest, createLoginStrategy, codeChallenge, type OidcEndpoints, type PendingLogin, type SignedIn } from './lib/login/oidc-login';
+export {
+  clientRequest,
+  createLoginStrategy,
+  codeChallenge,
+  type OidcEndpoints,
+  type PendingLogin,
+  type SignedIn,
+} from './lib/login/oidc-login';

@@ -102,8 +102,7 @@ describe('bearer tokens at a protected Nest app', () => {
       await expectRefused({ headers: { authorization: 'Bearer' } });
       await expectRefused({ headers: { authorization: 'Bearer ' } });
     });
-    it('never reads a token from the query string', () =>
-      expectRefused({}, `/read?access_token=${okta.token()}`));
+    it('never reads a token from the query string', () => expectRefused({}, `/read?access_token=${okta.token()}`));
     it('never reads a token from a form body', async () => {
       const response = await call(`${server.url}/read`, {
         method: 'POST',
@@ -172,14 +171,14 @@ describe('bearer tokens at a protected Nest app', () => {
       await expectRefused({ token: `${head}.${changed}.${signature}` });
     });
 
-    it('binds keys to their issuer: another trusted issuer\'s key does not sign for this one', async () => {
+    it("binds keys to their issuer: another trusted issuer's key does not sign for this one", async () => {
       // Signed by auth0's key but claiming okta as issuer, with auth0's kid and with okta's kid.
       await expectRefused({ token: okta.token({}, { key: auth0.activeKey }) });
       const forgedKid = okta.token({}, { key: auth0.activeKey, header: { kid: okta.activeKey.kid } });
       await expectRefused({ token: forgedKid });
     });
 
-    it('ignores jku, jwk, x5u and x5c headers that point at an attacker\'s key', async () => {
+    it("ignores jku, jwk, x5u and x5c headers that point at an attacker's key", async () => {
       const key = attacker.activeKey;
       const jwk = { ...key.publicKey.export({ format: 'jwk' }), kid: key.kid, alg: 'RS256' };
       const header = { jku: attacker.jwksUri, jwk, x5u: `${attacker.issuer}/cert.pem`, x5c: ['MIIBIjANBg=='] };
@@ -293,7 +292,9 @@ describe('bearer tokens at a protected Nest app', () => {
         expect(response.status).toBe(200);
         expect(response.json()).toMatchObject({ roles, scopes: [] });
       }
-      const weird = await call(`${server.url}/any`, { token: okta.token({ scp: 'read:data write:data', groups: ['Data Engineers'], name: 7 }) });
+      const weird = await call(`${server.url}/any`, {
+        token: okta.token({ scp: 'read:data write:data', groups: ['Data Engineers'], name: 7 }),
+      });
       expect(weird.json()).toMatchObject({ scopes: ['read:data', 'write:data'], roles: ['write', 'read'] });
       expect(weird.json()).not.toHaveProperty('name');
     });
@@ -341,7 +342,13 @@ describe('bearer tokens at a protected Nest app', () => {
       const reader = okta.serviceToken('0oa-metadata-service', ['read:data']);
       const response = await call(`${server.url}/read`, { token: reader });
       expect(response.status).toBe(200);
-      expect(response.json()).toMatchObject({ kind: 'service', userId: '0oa-metadata-service', clientId: '0oa-metadata-service', groups: [], roles: ['read'] });
+      expect(response.json()).toMatchObject({
+        kind: 'service',
+        userId: '0oa-metadata-service',
+        clientId: '0oa-metadata-service',
+        groups: [],
+        roles: ['read'],
+      });
       expect(response.json()).not.toHaveProperty('email');
 
       const bare = okta.serviceToken('0oa-script', []);

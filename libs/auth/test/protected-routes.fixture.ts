@@ -1,14 +1,5 @@
 import { Controller, Get, Module, Post } from '@nestjs/common';
-import {
-  AuthModule,
-  CurrentUser,
-  NoRoleRequired,
-  Public,
-  RequireRole,
-  RequireScopes,
-  type AuthConfig,
-  type Principal,
-} from '@fram/auth';
+import { AuthModule, CurrentUser, NoRoleRequired, Public, RequireRole, RequireScopes, type AuthConfig, type Principal } from '@fram/auth';
 
 /** Counts handler runs, so tests can show a refused request never reached one. */
 export const handlerRuns = { count: 0 };

@@ -39,7 +39,9 @@ describe('role scopes named by configuration', () => {
     const legacy = idp.serviceToken('0oa-old', ['read:data', 'write:data', 'admin:system']);
     expect(await status('/read', legacy)).toBe(403);
     const refused = await call(`${server.url}/write`, { token: idp.serviceToken('0oa-bi', ['catalog.read']) });
-    expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="fram", error="insufficient_scope", scope="catalog.write catalog:edit"');
+    expect(refused.headers.get('www-authenticate')).toBe(
+      'Bearer realm="fram", error="insufficient_scope", scope="catalog.write catalog:edit"',
+    );
   });
 
   it("narrows a person's roles with the configured names too", async () => {

@@ -1,7 +1,25 @@
 export { normalizeUser, parseUser, InvalidUserError, USER_FIELDS, type User, type UserInput } from './lib/user';
-export { parseTableKey, tableKey, TABLE_KEY, type Tag, type Badge, type Column, type TableDetail, type TableReader, type TableSummary } from './lib/table';
+export {
+  parseTableKey,
+  tableKey,
+  TABLE_KEY,
+  type Tag,
+  type Badge,
+  type Column,
+  type TableDetail,
+  type TableReader,
+  type TableSummary,
+} from './lib/table';
 export type { TableRecord, ReadRecord, LineageRecord, DashboardRecord, CompleteDashboardRecord } from './lib/ingestion';
-export { DASHBOARD_KEY, completeDashboard, dashboardKey, type DashboardSummary, type DashboardDetail, type Lineage, type LineageItem } from './lib/dashboard';
+export {
+  DASHBOARD_KEY,
+  completeDashboard,
+  dashboardKey,
+  type DashboardSummary,
+  type DashboardDetail,
+  type Lineage,
+  type LineageItem,
+} from './lib/dashboard';
 export {
   SEARCH_RESOURCE_TYPES,
   type SearchResourceType,

@@ -3,7 +3,10 @@ import { AuthModule, loadAuthConfig } from '@fram/auth';
 import { HealthModule, KeySetHealthModule, WhoAmIModule } from '@fram/service';
 import { call, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
 
-type Health = { status: string; checks: Record<string, { status: string; issuers: Record<string, { status: string; keys: number; message?: string }> }> };
+type Health = {
+  status: string;
+  checks: Record<string, { status: string; issuers: Record<string, { status: string; keys: number; message?: string }> }>;
+};
 
 async function startService(issuers: TestIssuer[]): Promise<RunningApp> {
   const config = loadAuthConfig({ AUTH_ISSUERS: issuers.map((i) => i.issuer).join(','), AUTH_JWKS_REFETCH_COOLDOWN_S: '0' });
@@ -57,7 +60,10 @@ describe('the key-set health check', () => {
     expect((await call(`${app.url}/whoami`, { token: issuer.token({}, { header: { kid: 'not-yet-published' } }) })).status).toBe(503);
     const report = await health(app);
     expect(report.status).toBe(200);
-    expect(report.body).toMatchObject({ status: 'degraded', checks: { 'KeyStore:key_sets': { status: 'degraded', issuers: { [issuer.issuer]: { status: 'degraded', keys: 1 } } } } });
+    expect(report.body).toMatchObject({
+      status: 'degraded',
+      checks: { 'KeyStore:key_sets': { status: 'degraded', issuers: { [issuer.issuer]: { status: 'degraded', keys: 1 } } } },
+    });
     expect((await call(`${app.url}/whoami`, { token: issuer.serviceToken('0oa-script', []) })).status).toBe(200);
   });
 });

@@ -23,12 +23,22 @@ describe('refused tokens in /metrics', () => {
   const refused = async () => {
     const metrics = await call(`${server.url}/metrics`, { token: idp.serviceToken('0oa-scraper', []) });
     expect(metrics.status).toBe(200);
-    return Object.fromEntries([...metrics.text.matchAll(/^fram_auth_refused_total\{reason="([a-z_]+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+    return Object.fromEntries(
+      [...metrics.text.matchAll(/^fram_auth_refused_total\{reason="([a-z_]+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]),
+    );
   };
 
   it('starts every reason at 0, and counts each refusal under its reason', async () => {
     const before = await refused();
-    expect(before).toMatchObject({ expired: 0, wrong_audience: 0, bad_signature: 0, wrong_issuer: 0, malformed: 0, unknown_key: 0, missing: 0 });
+    expect(before).toMatchObject({
+      expired: 0,
+      wrong_audience: 0,
+      bad_signature: 0,
+      wrong_issuer: 0,
+      malformed: 0,
+      unknown_key: 0,
+      missing: 0,
+    });
 
     expect((await call(`${server.url}/whoami`, { token: idp.token({ exp: now() - 3600, iat: now() - 7200 }) })).status).toBe(401);
     expect((await call(`${server.url}/whoami`, { token: idp.token({ aud: 'api://somebody-else' }) })).status).toBe(401);

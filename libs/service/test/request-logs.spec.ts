@@ -1,7 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, DEV_IDP_USERS_API_TOKEN, runNode, startDevIdp, startNode, TestIssuer, workspaceRoot, type DevIdp, type NodeProcess } from '@fram/testing';
+import {
+  call,
+  DEV_IDP_USERS_API_TOKEN,
+  runNode,
+  startDevIdp,
+  startNode,
+  TestIssuer,
+  workspaceRoot,
+  type DevIdp,
+  type NodeProcess,
+} from '@fram/testing';
 
 const dist = (app: string) => join(workspaceRoot(), 'dist', 'apps', app, 'main.js');
 const tempDir = () => mkdtempSync(join(tmpdir(), 'fram-logs-'));
@@ -73,12 +83,22 @@ describe('request logs in production (JSON)', () => {
   });
 
   it('logs one line per request: method, route pattern (no query), status, duration, the caller and the request id it was given', async () => {
-    const response = await call(`${metadata.url}/tags/?code=a-secret-code&state=a-secret-state`, { token, headers: { 'X-Request-Id': 'op-check.1_a-B' } });
+    const response = await call(`${metadata.url}/tags/?code=a-secret-code&state=a-secret-state`, {
+      token,
+      headers: { 'X-Request-Id': 'op-check.1_a-B' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('op-check.1_a-B');
     const lines = await requestLines(metadata, 'op-check.1_a-B');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 'info', method: 'GET', route: '/tags', status: 200, client: 'fram-scripts', durationMs: expect.any(Number) });
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      method: 'GET',
+      route: '/tags',
+      status: 200,
+      client: 'fram-scripts',
+      durationMs: expect.any(Number),
+    });
     expect(typeof lines[0]!['time']).toBe('string');
 
     const table = await call(`${metadata.url}/table/hive://gold.core/no_such_table`, { token, headers: { 'X-Request-Id': 'op-check-2' } });
@@ -113,10 +133,14 @@ describe('request logs in production (JSON)', () => {
   });
 
   it('never logs tokens, cookies, Authorization headers or query strings', async () => {
-    await call(`${metadata.url}/tags/?code=a-secret-code`, { token, headers: { cookie: 'fram.sid=a-secret-cookie', 'X-Request-Id': 'secrets-1' } });
+    await call(`${metadata.url}/tags/?code=a-secret-code`, {
+      token,
+      headers: { cookie: 'fram.sid=a-secret-cookie', 'X-Request-Id': 'secrets-1' },
+    });
     await requestLines(metadata, 'secrets-1');
     const output = metadata.output();
-    for (const secret of [token, token.split('.')[1]!, 'a-secret-code', 'a-secret-state', 'a-secret-cookie']) expect(output).not.toContain(secret);
+    for (const secret of [token, token.split('.')[1]!, 'a-secret-code', 'a-secret-state', 'a-secret-cookie'])
+      expect(output).not.toContain(secret);
     expect(output.toLowerCase()).not.toContain('authorization');
     expect(output.toLowerCase()).not.toContain('bearer');
   });
@@ -145,7 +169,10 @@ describe('logs in development (text) and the LOG_FORMAT setting', () => {
     expect(response.headers.get('x-request-id')).toBe('text-line-1');
     const deadline = Date.now() + 10_000;
     while (!search.output().includes('text-line-1') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    const line = search.output().split('\n').find((l) => l.includes('text-line-1'));
+    const line = search
+      .output()
+      .split('\n')
+      .find((l) => l.includes('text-line-1'));
     expect(line).toMatch(/(INFO|WARN).*GET \/healthcheck (200|503) \d+ ms/);
     expect(line).not.toMatch(/^\{/);
     expect(search.output()).toMatch(/INFO.*Listening on http:\/\/127\.0\.0\.1:/);
@@ -159,9 +186,16 @@ describe('logs in development (text) and the LOG_FORMAT setting', () => {
   });
 
   it('prints a configuration error as one JSON line, without a stack, in JSON format', async () => {
-    const { code, output } = await runNode(dist('search'), { LOG_FORMAT: 'json', AUTH_CLOCK_TOLERANCE_S: '900', PORT: '0', DATA_DIR: tempDir() }, 15_000);
+    const { code, output } = await runNode(
+      dist('search'),
+      { LOG_FORMAT: 'json', AUTH_CLOCK_TOLERANCE_S: '900', PORT: '0', DATA_DIR: tempDir() },
+      15_000,
+    );
     expect(code).toBe(1);
-    const lines = output.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as LogLine);
+    const lines = output
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as LogLine);
     const errors = lines.filter((l) => l['level'] === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]!['msg']).toContain('AUTH_CLOCK_TOLERANCE_S: must be a whole number from 0 to 300 seconds');

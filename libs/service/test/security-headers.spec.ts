@@ -5,7 +5,19 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { AuthModule, loadAuthConfig } from '@fram/auth';
 import { HealthModule, WhoAmIModule } from '@fram/service';
-import { call, startDevIdp, startNode, startTestApp, TestIssuer, withEnv, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp, type SimpleResponse } from '@fram/testing';
+import {
+  call,
+  startDevIdp,
+  startNode,
+  startTestApp,
+  TestIssuer,
+  withEnv,
+  workspaceRoot,
+  type DevIdp,
+  type NodeProcess,
+  type RunningApp,
+  type SimpleResponse,
+} from '@fram/testing';
 
 /** What every JSON answer of every service carries: never cached, never sniffed into something else. */
 function expectApiHeaders(response: SimpleResponse): void {
@@ -18,7 +30,13 @@ function expectApiHeaders(response: SimpleResponse): void {
 function policyOf(response: SimpleResponse): Map<string, string[]> {
   const header = response.headers.get('content-security-policy');
   expect(header).toBeTruthy();
-  return new Map(header!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    header!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 describe('security headers of a service started by the shared bootstrap', () => {
@@ -84,7 +102,9 @@ describe('security headers of a service started by the shared bootstrap', () => 
 
     // Its scripts and styles are files of its own origin (no inline script), and they load.
     expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    const files = [...page.text.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => new URL(m[1]!, `${server.url}/docs`).href);
+    const files = [...page.text.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"/g)].map(
+      (m) => new URL(m[1]!, `${server.url}/docs`).href,
+    );
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const file of files) {
       expect(new URL(file).origin).toBe(server.url);
@@ -96,7 +116,11 @@ describe('security headers of a service started by the shared bootstrap', () => 
   });
 
   it('renders the API docs in a browser with no Content-Security-Policy violation', async () => {
-    const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     try {
       const tab = await browser.newPage();
       const violations: string[] = [];
@@ -124,7 +148,9 @@ describe('security headers of every service', () => {
     const env = { AUTH_ISSUERS: idp.issuer, LOG_LEVEL: 'warn' };
     const dataDir = () => mkdtempSync(join(tmpdir(), 'fram-headers-'));
     const search = await startNode(join(root, 'dist', 'apps', 'search', 'main.js'), { env: { ...env, DATA_DIR: dataDir() } });
-    const metadata = await startNode(join(root, 'dist', 'apps', 'metadata', 'main.js'), { env: { ...env, OKTA_ORG_URL: idp.origin, SEARCH_SYNC: 'off', DATA_DIR: dataDir() } });
+    const metadata = await startNode(join(root, 'dist', 'apps', 'metadata', 'main.js'), {
+      env: { ...env, OKTA_ORG_URL: idp.origin, SEARCH_SYNC: 'off', DATA_DIR: dataDir() },
+    });
     services = { search, metadata };
   }, 60_000);
   afterAll(async () => {

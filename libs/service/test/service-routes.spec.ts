@@ -22,7 +22,13 @@ describe('the routes every service has', () => {
   beforeAll(async () => {
     idp = await TestIssuer.start();
     @Module({
-      imports: [AuthModule.forRoot({ config: loadAuthConfig({ AUTH_ISSUERS: idp.issuer }) }), HealthModule, WhoAmIModule, MetricsModule, FakeStoreHealthModule],
+      imports: [
+        AuthModule.forRoot({ config: loadAuthConfig({ AUTH_ISSUERS: idp.issuer }) }),
+        HealthModule,
+        WhoAmIModule,
+        MetricsModule,
+        FakeStoreHealthModule,
+      ],
     })
     class ServiceModule {}
     server = await startTestApp(ServiceModule);
@@ -71,7 +77,12 @@ describe('the routes every service has', () => {
 
 describe('readProcessConfig', () => {
   it('listens on loopback at the default port and logs from "log" up, unless told otherwise', () => {
-    expect(readProcessConfig({}, 5002)).toMatchObject({ port: 5002, host: '127.0.0.1', logLevels: ['fatal', 'error', 'warn', 'log'], logFormat: 'text' });
+    expect(readProcessConfig({}, 5002)).toMatchObject({
+      port: 5002,
+      host: '127.0.0.1',
+      logLevels: ['fatal', 'error', 'warn', 'log'],
+      logFormat: 'text',
+    });
     expect(readProcessConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn' }, 5002)).toMatchObject({
       port: 8080,
       host: '0.0.0.0',

@@ -9,7 +9,17 @@ import { workspaceRoot } from '@fram/testing';
 
 const root = workspaceRoot();
 const APPS = ['dev-idp', 'search', 'metadata', 'frontend'];
-const REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OKTA_ORG_URL', 'SERVICE_CLIENT_ID', 'SERVICE_CLIENT_SECRET', 'SESSION_SECRET', 'NEO4J_PASSWORD', 'ELASTIC_PASSWORD'];
+const REQUIRED = [
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OKTA_ORG_URL',
+  'SERVICE_CLIENT_ID',
+  'SERVICE_CLIENT_SECRET',
+  'SESSION_SECRET',
+  'NEO4J_PASSWORD',
+  'ELASTIC_PASSWORD',
+];
 const SECRETS = ['OIDC_CLIENT_SECRET', 'SERVICE_CLIENT_SECRET', 'SESSION_SECRET', 'NEO4J_PASSWORD', 'ELASTIC_PASSWORD', 'OKTA_API_TOKEN'];
 
 interface ComposeService {
@@ -27,17 +37,30 @@ function compose(envFile: string, ...args: string[]): { status: number | null; o
   if (spawnSync('docker-compose', ['--version']).status !== 0) {
     throw new Error('docker-compose is not installed: apt-get install -y --no-install-recommends docker-compose (as .ci/run does)');
   }
-  const result = spawnSync('docker-compose', ['--env-file', envFile, '-f', join(root, 'docker-compose.yml'), ...args], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync('docker-compose', ['--env-file', envFile, '-f', join(root, 'docker-compose.yml'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 function envFile(values: Record<string, string>): string {
   const file = join(mkdtempSync(join(tmpdir(), 'fram-compose-')), '.env');
-  writeFileSync(file, Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n'));
+  writeFileSync(
+    file,
+    Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
   return file;
 }
 
-const complete = Object.fromEntries(REQUIRED.map((name) => [name, name.endsWith('URL') || name === 'OIDC_ISSUER' ? 'https://acme.okta.com/oauth2/default' : `test-value-for-${name.toLowerCase()}`]));
+const complete = Object.fromEntries(
+  REQUIRED.map((name) => [
+    name,
+    name.endsWith('URL') || name === 'OIDC_ISSUER' ? 'https://acme.okta.com/oauth2/default' : `test-value-for-${name.toLowerCase()}`,
+  ]),
+);
 
 describe('docker-compose.yml', () => {
   it('is valid for docker-compose, with and without the dev-idp profile', () => {
@@ -56,24 +79,43 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives every service a healthcheck, starts each after what it needs is healthy, and keeps data in volumes', () => {
-    const config = parse(compose(envFile(complete), '--profile', 'dev-idp', 'config').output) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
+    const config = parse(compose(envFile(complete), '--profile', 'dev-idp', 'config').output) as {
+      services: Record<string, ComposeService>;
+      volumes: Record<string, unknown>;
+    };
     const { services } = config;
     expect(Object.keys(services).sort()).toEqual(['dev-idp', 'elasticsearch', 'frontend', 'metadata', 'neo4j', 'search']);
-    for (const [name, service] of Object.entries(services)) expect([name, service.healthcheck?.test.length]).toEqual([name, expect.any(Number)]);
+    for (const [name, service] of Object.entries(services))
+      expect([name, service.healthcheck?.test.length]).toEqual([name, expect.any(Number)]);
     expect(services['neo4j']!.image).toMatch(/^neo4j:5/);
     expect(services['elasticsearch']!.image).toMatch(/elasticsearch:8\./);
     expect(services['search']!.depends_on).toEqual({ elasticsearch: { condition: 'service_healthy' } });
     expect(services['metadata']!.depends_on).toEqual({ neo4j: { condition: 'service_healthy' }, search: { condition: 'service_healthy' } });
-    expect(services['frontend']!.depends_on).toEqual({ metadata: { condition: 'service_healthy' }, search: { condition: 'service_healthy' } });
+    expect(services['frontend']!.depends_on).toEqual({
+      metadata: { condition: 'service_healthy' },
+      search: { condition: 'service_healthy' },
+    });
     expect(services['metadata']!.environment).toMatchObject({ METADATA_BACKEND: 'neo4j', NEO4J_URI: 'bolt://neo4j:7687' });
-    expect(services['search']!.environment).toMatchObject({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'http://elasticsearch:9200' });
+    expect(services['search']!.environment).toMatchObject({
+      SEARCH_BACKEND: 'elasticsearch',
+      ELASTICSEARCH_URL: 'http://elasticsearch:9200',
+    });
     expect(services['dev-idp']!.profiles).toEqual(['dev-idp']);
-    for (const name of ['neo4j', 'elasticsearch', 'search', 'metadata', 'frontend']) expect(services[name]!.volumes?.length).toBeGreaterThan(0);
-    expect(Object.keys(config.volumes).sort()).toEqual(['elasticsearch-data', 'frontend-data', 'metadata-data', 'neo4j-data', 'search-data']);
+    for (const name of ['neo4j', 'elasticsearch', 'search', 'metadata', 'frontend'])
+      expect(services[name]!.volumes?.length).toBeGreaterThan(0);
+    expect(Object.keys(config.volumes).sort()).toEqual([
+      'elasticsearch-data',
+      'frontend-data',
+      'metadata-data',
+      'neo4j-data',
+      'search-data',
+    ]);
   });
 
-  it('publishes only Fram\'s own ports, on loopback unless told otherwise; Neo4j and Elasticsearch stay inside', () => {
-    const { services } = parse(compose(envFile(complete), '--profile', 'dev-idp', 'config').output) as { services: Record<string, ComposeService> };
+  it("publishes only Fram's own ports, on loopback unless told otherwise; Neo4j and Elasticsearch stay inside", () => {
+    const { services } = parse(compose(envFile(complete), '--profile', 'dev-idp', 'config').output) as {
+      services: Record<string, ComposeService>;
+    };
     expect(services['neo4j']!.ports).toBeUndefined();
     expect(services['elasticsearch']!.ports).toBeUndefined();
     for (const name of ['search', 'metadata', 'frontend', 'dev-idp']) {
@@ -83,7 +125,9 @@ describe('docker-compose.yml', () => {
 
   it("runs the frontend behind a TLS-terminating proxy: its environment, with the image's NODE_ENV=production, is a valid production configuration", () => {
     const frontendEnv = (values: Record<string, string>) => {
-      const { services } = parse(compose(envFile({ ...complete, ...values }), 'config').output) as { services: Record<string, ComposeService> };
+      const { services } = parse(compose(envFile({ ...complete, ...values }), 'config').output) as {
+        services: Record<string, ComposeService>;
+      };
       return { ...services['frontend']!.environment, NODE_ENV: 'production', SESSION_SECRET: 'kq3VZ7oQm1bR8yTf0Lx2NcW5hJ9dE4sA6uGiPzYv' };
     };
     const behindProxy = frontendEnv({ PUBLIC_URL: 'https://fram.example.com' });
@@ -93,14 +137,19 @@ describe('docker-compose.yml', () => {
     expect(readProcessConfig(frontendEnv({ TRUST_PROXY: '1' }), 5000).trustProxy).toBe(1);
     // The default PUBLIC_URL is this machine (a laptop); another http address needs the explicit switch.
     expect(loadOidcClientConfig(frontendEnv({})).secureCookies).toBe(false);
-    expect(() => loadOidcClientConfig(frontendEnv({ PUBLIC_URL: 'http://fram.example.com' }))).toThrow(/PUBLIC_URL: .*ALLOW_HTTP_PUBLIC_URL=yes/);
-    expect(loadOidcClientConfig(frontendEnv({ PUBLIC_URL: 'http://fram.example.com', ALLOW_HTTP_PUBLIC_URL: 'yes' })).secureCookies).toBe(false);
+    expect(() => loadOidcClientConfig(frontendEnv({ PUBLIC_URL: 'http://fram.example.com' }))).toThrow(
+      /PUBLIC_URL: .*ALLOW_HTTP_PUBLIC_URL=yes/,
+    );
+    expect(loadOidcClientConfig(frontendEnv({ PUBLIC_URL: 'http://fram.example.com', ALLOW_HTTP_PUBLIC_URL: 'yes' })).secureCookies).toBe(
+      false,
+    );
   });
 
   it('contains no secret: every secret comes from .env, and .env.example leaves them empty', () => {
     const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     for (const name of SECRETS) {
-      for (const use of text.match(new RegExp(`\\$\\{${name}[^}]*\\}`, 'g')) ?? []) expect(use).toMatch(new RegExp(`^\\$\\{${name}(:\\?.*|:-)?\\}$`));
+      for (const use of text.match(new RegExp(`\\$\\{${name}[^}]*\\}`, 'g')) ?? [])
+        expect(use).toMatch(new RegExp(`^\\$\\{${name}(:\\?.*|:-)?\\}$`));
       expect(text).not.toMatch(new RegExp(`\\$\\{${name}:-[^}]`));
     }
     const example = readFileSync(join(root, '.env.example'), 'utf8');
@@ -120,7 +169,9 @@ describe('the Dockerfile', () => {
     expect(text).toMatch(/^FROM node:20[\w.-]* AS build$/m);
     expect(text).toContain('npx nx run-many -t build -p dev-idp search metadata frontend web');
     expect(text).toContain('npm ci --omit=dev');
-    const { services } = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { build?: { target?: string } }> };
+    const { services } = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
+      services: Record<string, { build?: { target?: string } }>;
+    };
     for (const app of APPS) {
       expect(stage(app)).toContain(`COPY --from=build /workspace/dist/apps/${app} ./`);
       expect(services[app]!.build).toEqual({ context: '.', target: app });

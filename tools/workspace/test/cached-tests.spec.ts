@@ -21,13 +21,17 @@ describe('cached test targets', () => {
         .map(([target, config]) => ({ name: `${name}:${target}`, config })),
     );
   const startsBuilds = (config: TargetConfiguration) => (config.dependsOn ?? []).some((d) => typeof d !== 'string' && d.target === 'build');
-  const hashesBuildOutputs = (inputs: Input[]) => inputs.some((i) => typeof i === 'object' && 'dependentTasksOutputFiles' in i && i.transitive === true);
+  const hashesBuildOutputs = (inputs: Input[]) =>
+    inputs.some((i) => typeof i === 'object' && 'dependentTasksOutputFiles' in i && i.transitive === true);
   const hashesDependencies = (inputs: Input[]) => inputs.some((i) => i === '^default' || i === '^production');
 
-  it('finds the tests that start other projects\' builds', () => {
-    expect(cachedTests().filter((t) => startsBuilds(t.config)).map((t) => t.name).sort()).toEqual(
-      expect.arrayContaining(['frontend:test', 'metadata:test', 'search:test', 'service:test']),
-    );
+  it("finds the tests that start other projects' builds", () => {
+    expect(
+      cachedTests()
+        .filter((t) => startsBuilds(t.config))
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['frontend:test', 'metadata:test', 'search:test', 'service:test']));
   });
 
   it('hash the outputs of the builds they start, and the sources of the projects they import', () => {

@@ -33,23 +33,38 @@ export function loadDevIdpConfig(source: Env = process.env): DevIdpConfig {
     schema: z
       .string()
       .optional()
-      .refine((v) => v === undefined || (isHttpUrl(v) && new URL(v).pathname === '/'), 'must be scheme, host and port only, e.g. http://localhost:5005')
+      .refine(
+        (v) => v === undefined || (isHttpUrl(v) && new URL(v).pathname === '/'),
+        'must be scheme, host and port only, e.g. http://localhost:5005',
+      )
       .transform((v) => (v ?? `http://localhost:${port}`).replace(/\/$/, '')),
   });
   const audience = reader.read({ name: 'DEV_IDP_AUDIENCE', schema: env.text('api://fram') });
   const seedPath = reader.read({ name: 'DEV_IDP_SEED', schema: z.string().optional() });
   const accessTokenTtlSec = reader.read({ name: 'DEV_IDP_ACCESS_TOKEN_TTL_S', schema: env.integer(3600, 5, 86400, 'seconds') });
-  const refreshTokenTtlSec = reader.read({ name: 'DEV_IDP_REFRESH_TOKEN_TTL_S', schema: env.integer(7 * 86400, 60, 90 * 86400, 'seconds') });
+  const refreshTokenTtlSec = reader.read({
+    name: 'DEV_IDP_REFRESH_TOKEN_TTL_S',
+    schema: env.integer(7 * 86400, 60, 90 * 86400, 'seconds'),
+  });
   const faults = reader.read({
     name: 'DEV_IDP_FAULTS',
-    schema: z.enum(['on', 'off'], { error: 'must be on or off' }).optional().transform((v) => v === 'on'),
+    schema: z
+      .enum(['on', 'off'], { error: 'must be on or off' })
+      .optional()
+      .transform((v) => v === 'on'),
   });
   const allowProduction = reader.read({
     name: 'DEV_IDP_ALLOW_PRODUCTION',
-    schema: z.enum(['yes', 'no'], { error: 'must be yes or no' }).optional().transform((v) => v === 'yes'),
+    schema: z
+      .enum(['yes', 'no'], { error: 'must be yes or no' })
+      .optional()
+      .transform((v) => v === 'yes'),
   });
   const dataDir = reader.read({ name: 'DATA_DIR', schema: z.string().optional() });
-  const cookieSecret = reader.read({ name: 'DEV_IDP_COOKIE_SECRET', schema: z.string().min(32, 'must be at least 32 characters').optional() });
+  const cookieSecret = reader.read({
+    name: 'DEV_IDP_COOKIE_SECRET',
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+  });
   reader.done();
   return {
     origin,

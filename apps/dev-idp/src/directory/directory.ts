@@ -29,7 +29,15 @@ export interface OktaGroup {
 }
 
 /** Fields Okta lets the Users API filter on. */
-export const FILTERABLE_FIELDS = ['status', 'lastUpdated', 'id', 'profile.login', 'profile.email', 'profile.firstName', 'profile.lastName'] as const;
+export const FILTERABLE_FIELDS = [
+  'status',
+  'lastUpdated',
+  'id',
+  'profile.login',
+  'profile.email',
+  'profile.firstName',
+  'profile.lastName',
+] as const;
 
 const CREATED = '2024-01-15T09:00:00.000Z';
 
@@ -68,7 +76,9 @@ export class Directory {
   authenticate(login: string, password: string): SeedUser | undefined {
     const user = this.byLogin.get(login.trim().toLowerCase());
     const given = createHash('sha256').update(password).digest();
-    const expected = createHash('sha256').update(user?.password ?? '\u0000no user').digest();
+    const expected = createHash('sha256')
+      .update(user?.password ?? '\u0000no user')
+      .digest();
     const ok = timingSafeEqual(given, expected) && user !== undefined && user.status === 'ACTIVE';
     if (ok) this.lastLogin.set(user.id, new Date().toISOString());
     return ok ? user : undefined;
@@ -84,7 +94,10 @@ export class Directory {
   }
 
   groupsOf(user: SeedUser): OktaGroup[] {
-    return user.groups.map((id) => this.groups.get(id)).filter((g): g is SeedGroup => g !== undefined).map(toOktaGroup);
+    return user.groups
+      .map((id) => this.groups.get(id))
+      .filter((g): g is SeedGroup => g !== undefined)
+      .map(toOktaGroup);
   }
 
   /** Okta's app assignment: a client with assigned groups admits only their members. */

@@ -47,7 +47,8 @@ export class InteractionController {
     if (!grant) return this.expired(res);
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-    for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+    for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+      grant.addResourceScope(resource, scopes.join(' '));
     const grantId = await grant.save();
     await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
@@ -134,9 +135,6 @@ export class InteractionController {
   }
 
   private expired(res: Response): void {
-    res
-      .status(400)
-      .type('html')
-      .send(errorPage('This sign-in has expired', 'Go back to the application and start signing in again.'));
+    res.status(400).type('html').send(errorPage('This sign-in has expired', 'Go back to the application and start signing in again.'));
   }
 }

@@ -35,11 +35,18 @@ async function userinfo(req: IncomingMessage, res: ServerResponse, shape: Server
   const scopes = Array.isArray(payload?.['scp']) ? (payload['scp'] as string[]) : [];
   const user = typeof payload?.['uid'] === 'string' ? directory.find(payload['uid']) : undefined;
   if (!payload || !user || !scopes.includes('openid')) {
-    send(res, 401, { error: 'invalid_token', error_description: 'The access token is invalid.' }, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    send(
+      res,
+      401,
+      { error: 'invalid_token', error_description: 'The access token is invalid.' },
+      { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    );
     return true;
   }
   const all = accountClaims(user, directory, servers.shapes.org.issuer);
-  const released = new Set<string>(scopes.flatMap((s) => (s in CLAIMS_BY_SCOPE ? [...CLAIMS_BY_SCOPE[s as keyof typeof CLAIMS_BY_SCOPE]] : [])));
+  const released = new Set<string>(
+    scopes.flatMap((s) => (s in CLAIMS_BY_SCOPE ? [...CLAIMS_BY_SCOPE[s as keyof typeof CLAIMS_BY_SCOPE]] : [])),
+  );
   send(res, 200, Object.fromEntries(Object.entries(all).filter(([claim]) => released.has(claim))));
   return true;
 }
@@ -81,7 +88,11 @@ async function introspect(req: IncomingMessage, res: ServerResponse, shape: Serv
 
 async function verifyAccessToken(token: string, shape: ServerShape, servers: OidcServers): Promise<JWTPayload | undefined> {
   try {
-    const { payload } = await jwtVerify(token, servers.localKeySet(), { issuer: shape.issuer, audience: shape.audience, algorithms: ['RS256'] });
+    const { payload } = await jwtVerify(token, servers.localKeySet(), {
+      issuer: shape.issuer,
+      audience: shape.audience,
+      algorithms: ['RS256'],
+    });
     return payload;
   } catch {
     return undefined;

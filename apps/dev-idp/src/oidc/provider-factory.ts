@@ -193,8 +193,9 @@ export function createProvider(
           const user = accountId ? directory.find(accountId) : undefined;
           // A person gets only the API scopes their groups allow, as an Okta access policy grants them.
           const allowed = user ? directory.apiScopesOf(user) : undefined;
-          const scope = [...new Set([...granted.split(' '), ...String(payload['scope'] ?? '').split(' ')])]
-            .filter((s) => s !== '' && (allowed === undefined || !shape.apiScopes.includes(s) || allowed.has(s)));
+          const scope = [...new Set([...granted.split(' '), ...String(payload['scope'] ?? '').split(' ')])].filter(
+            (s) => s !== '' && (allowed === undefined || !shape.apiScopes.includes(s) || allowed.has(s)),
+          );
           delete payload['scope'];
           delete payload['client_id'];
           payload['ver'] = 1;
@@ -239,7 +240,8 @@ export function createProvider(
 function shiftIdTokenIat(provider: Provider, faults: Pick<FaultState, 'idTokenIatOffsetSec'>): void {
   const issue = provider.IdToken.prototype.issue;
   provider.IdToken.prototype.issue = function (this: InstanceType<Provider['IdToken']>, options) {
-    if (options.use === 'idtoken' && faults.idTokenIatOffsetSec !== 0) this.set('iat', Math.floor(Date.now() / 1000) + faults.idTokenIatOffsetSec);
+    if (options.use === 'idtoken' && faults.idTokenIatOffsetSec !== 0)
+      this.set('iat', Math.floor(Date.now() / 1000) + faults.idTokenIatOffsetSec);
     return issue.call(this, options);
   };
 }

@@ -16,7 +16,20 @@ const member = z.string().min(1);
 const keyFileSchema = z.object({
   keys: z
     .array(
-      z.looseObject({ kty: z.literal('RSA'), n: member, e: member, d: member, p: member, q: member, dp: member, dq: member, qi: member, kid: member, alg: z.literal('RS256'), use: z.literal('sig') }),
+      z.looseObject({
+        kty: z.literal('RSA'),
+        n: member,
+        e: member,
+        d: member,
+        p: member,
+        q: member,
+        dp: member,
+        dq: member,
+        qi: member,
+        kid: member,
+        alg: z.literal('RS256'),
+        use: z.literal('sig'),
+      }),
     )
     .min(1, 'holds no keys'),
 });
@@ -56,7 +69,9 @@ export class SigningKeys {
     } catch (error) {
       // Another dev-idp on the same DATA_DIR made them first: use those.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return new SigningKeys(readKeyFile(file) ?? keys, file);
-      throw new ConfigError([`DATA_DIR: dev-idp cannot write its signing keys to ${file} (${reasonOf(error)}). Make DATA_DIR writable, or unset it to keep the keys in memory.`]);
+      throw new ConfigError([
+        `DATA_DIR: dev-idp cannot write its signing keys to ${file} (${reasonOf(error)}). Make DATA_DIR writable, or unset it to keep the keys in memory.`,
+      ]);
     }
   }
 
@@ -145,4 +160,4 @@ function writeKeyFile(file: string, keys: readonly PrivateJwk[], mode: 'create' 
   }
 }
 
-const reasonOf = (error: unknown) => ((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)));
+const reasonOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));

@@ -90,7 +90,8 @@ export function loadSeed(path: string, variable = 'DEV_IDP_SEED'): Seed {
     for (const g of u.groups) if (!groupIds.has(g)) problems.push(`${variable}: ${path}: user ${u.id} is in unknown group ${g}`);
   }
   for (const c of seed.clients) {
-    for (const g of c.assignedGroups) if (!groupIds.has(g)) problems.push(`${variable}: ${path}: client ${c.client_id} is assigned unknown group ${g}`);
+    for (const g of c.assignedGroups)
+      if (!groupIds.has(g)) problems.push(`${variable}: ${path}: client ${c.client_id} is assigned unknown group ${g}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return seed;

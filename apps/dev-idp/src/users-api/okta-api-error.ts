@@ -19,7 +19,8 @@ export const oktaErrors = {
   forbidden: () => new OktaApiError(403, 'E0000006', 'You do not have permission to perform the requested action'),
   notFound: (what: string) => new OktaApiError(404, 'E0000007', `Not found: Resource not found: ${what} (User)`),
   invalidSearch: () => new OktaApiError(400, 'E0000031', 'Invalid search criteria.'),
-  rateLimited: (headers: Record<string, string>) => new OktaApiError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.', headers),
+  rateLimited: (headers: Record<string, string>) =>
+    new OktaApiError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.', headers),
 };
 
 /** Writes Okta-shaped error bodies: `{errorCode, errorSummary, errorLink, errorId, errorCauses}`. */

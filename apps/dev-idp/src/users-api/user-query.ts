@@ -33,7 +33,7 @@ export function parseFilter(text: string): Filter {
     position = TOKEN.lastIndex;
   }
   const filter: Filter = [[]];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const [field, op, value, joiner] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]];
     if (!field || field.quoted || !(FILTERABLE_FIELDS as readonly string[]).includes(field.text)) {
       throw new InvalidSearchError(`cannot filter on ${field ? field.text : 'nothing'}`);

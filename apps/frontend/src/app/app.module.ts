@@ -14,6 +14,18 @@ import { WebUiModule } from '../web-ui/web-ui.module';
  * with a bearer token. Metadata and search get the caller's access token.
  */
 @Module({
-  imports: [AuthModule.forRoot(), HealthModule, KeySetHealthModule, WhoAmIModule, MetricsModule, LoginModule, BackendsModule, MetadataApiModule, SearchApiModule, LogApiModule, WebUiModule],
+  imports: [
+    AuthModule.forRoot(),
+    HealthModule,
+    KeySetHealthModule,
+    WhoAmIModule,
+    MetricsModule,
+    LoginModule,
+    BackendsModule,
+    MetadataApiModule,
+    SearchApiModule,
+    LogApiModule,
+    WebUiModule,
+  ],
 })
 export class AppModule {}

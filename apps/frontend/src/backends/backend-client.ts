@@ -98,7 +98,12 @@ export abstract class BackendClient implements OnApplicationShutdown {
       throw new DependencyUnavailableError(`The ${name} service is unavailable; try again in a moment`);
     }
     const answer = errorAnswer.safeParse(json);
-    throw new BackendError(status, answer.success ? answer.data.message : `The ${name} service refused the request`, answer.success ? answer.data.code : undefined, wwwAuthenticate);
+    throw new BackendError(
+      status,
+      answer.success ? answer.data.message : `The ${name} service refused the request`,
+      answer.success ? answer.data.code : undefined,
+      wwwAuthenticate,
+    );
   }
 
   get<T>(path: string, authorization: string): Promise<T> {

@@ -1,6 +1,12 @@
 import { DomainError } from '@fram/errors';
 
-const CODES: Readonly<Record<number, string>> = { 400: 'bad_request', 401: 'invalid_token', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
+const CODES: Readonly<Record<number, string>> = {
+  400: 'bad_request',
+  401: 'invalid_token',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+};
 
 /** A backend's refusal (4xx), passed on to the caller with its status and message. */
 export class BackendError extends DomainError {

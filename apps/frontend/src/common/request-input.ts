@@ -3,7 +3,11 @@ import { InvalidInputError } from '@fram/errors';
 
 /** A required, non-empty query or body value. */
 export const text = (name: string) =>
-  z.string({ error: `${name} is required` }).trim().min(1, `${name} must not be empty`).max(2000, `${name} is too long`);
+  z
+    .string({ error: `${name} is required` })
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(2000, `${name} is too long`);
 
 /** Parses input with a schema, or answers 400 with what is wrong (and changes nothing). */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {

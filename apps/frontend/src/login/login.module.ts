@@ -59,10 +59,16 @@ export class SessionMiddleware {
       cookie: { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, maxAge: SESSION_HOURS * 3600 * 1000, path: '/' },
     });
     const callbackPath = new URL(this.config.redirectUri).pathname;
-    app.use(this.plainHttpWarning(callbackPath), sessions, sessionsUnavailablePage, (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next), (req: Request, res: Response, next: NextFunction) => {
-      if (req.method === 'GET' && req.path === callbackPath) void this.callback.handle(req, res, next);
-      else next();
-    });
+    app.use(
+      this.plainHttpWarning(callbackPath),
+      sessions,
+      sessionsUnavailablePage,
+      (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next),
+      (req: Request, res: Response, next: NextFunction) => {
+        if (req.method === 'GET' && req.path === callbackPath) void this.callback.handle(req, res, next);
+        else next();
+      },
+    );
   }
 
   /**
@@ -117,7 +123,11 @@ export class SessionMiddleware {
   controllers: [LoginController],
   providers: [
     { provide: OIDC_CLIENT_CONFIG, useFactory: () => loadOidcClientConfig() },
-    { provide: SESSION_STORE, inject: [HealthService], useFactory: (health: HealthService) => openSessionStore(loadSessionStoreConfig(), SESSION_HOURS * 3600 * 1000, health) },
+    {
+      provide: SESSION_STORE,
+      inject: [HealthService],
+      useFactory: (health: HealthService) => openSessionStore(loadSessionStoreConfig(), SESSION_HOURS * 3600 * 1000, health),
+    },
     { provide: APP_GUARD, useClass: CsrfGuard },
     OidcLoginService,
     LoginCallback,

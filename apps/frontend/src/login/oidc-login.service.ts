@@ -1,7 +1,15 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Request } from 'express';
 import passport from 'passport';
-import { AUTH_CONFIG, createLoginStrategy, KeyStore, type AuthConfig, type OidcClientConfig, type OidcEndpoints, type SignedIn } from '@fram/auth';
+import {
+  AUTH_CONFIG,
+  createLoginStrategy,
+  KeyStore,
+  type AuthConfig,
+  type OidcClientConfig,
+  type OidcEndpoints,
+  type SignedIn,
+} from '@fram/auth';
 import { DependencyUnavailableError } from '@fram/errors';
 import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
 
@@ -26,14 +34,18 @@ export class OidcLoginService {
   endpoints(): Promise<OidcEndpoints> {
     this.ready ??= this.discover().catch((error: unknown) => {
       this.ready = undefined;
-      this.logger.warn(`Cannot read the discovery document of ${this.config.issuer}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Cannot read the discovery document of ${this.config.issuer}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       throw new DependencyUnavailableError('Sign-in is temporarily unavailable: the identity provider cannot be reached');
     });
     return this.ready;
   }
 
   private async discover(): Promise<OidcEndpoints> {
-    const response = await fetch(`${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5000) });
+    const response = await fetch(`${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(5000),
+    });
     if (!response.ok) throw new Error(`discovery answered ${response.status}`);
     const endpoints = (await response.json()) as OidcEndpoints;
     if (endpoints.issuer !== this.config.issuer) throw new Error(`discovery names issuer ${endpoints.issuer}`);

@@ -20,4 +20,8 @@ export function sendProblemPage(res: Response, status: number, title: string, me
 }
 
 /** The IdP's discovery document cannot be read: sign-in cannot start or finish. */
-export const SIGN_IN_UNAVAILABLE = [503, 'Sign-in is unavailable', 'The identity provider cannot be reached. Try again in a moment.'] as const;
+export const SIGN_IN_UNAVAILABLE = [
+  503,
+  'Sign-in is unavailable',
+  'The identity provider cannot be reached. Try again in a moment.',
+] as const;

@@ -19,20 +19,31 @@ export class AuthUserController {
 
   @Get('auth_user')
   @NoRoleRequired()
-  async authUser(@CurrentUser() principal: Principal, @ForwardedToken() token: string, @Req() req: Request): Promise<{ msg: string; user: User; roles: readonly string[] }> {
+  async authUser(
+    @CurrentUser() principal: Principal,
+    @ForwardedToken() token: string,
+    @Req() req: Request,
+  ): Promise<{ msg: string; user: User; roles: readonly string[] }> {
     const roles = principal.roles;
     try {
       const user = await this.metadata.get<User>(`/user/${encodeURIComponent(principal.userId)}`, token);
       if (user?.user_id) return { msg: 'Success', user, roles };
     } catch (error) {
-      this.logger.warn(`metadata could not give ${principal.userId}: ${error instanceof Error ? error.message : String(error)}; answering from the sign-in`);
+      this.logger.warn(
+        `metadata could not give ${principal.userId}: ${error instanceof Error ? error.message : String(error)}; answering from the sign-in`,
+      );
     }
     const fromSignIn = (req.session as unknown as { signedIn?: SignedIn } | undefined)?.signedIn?.user;
     const email = fromSignIn?.email ?? principal.email ?? principal.userId;
     return {
       msg: 'Success',
       roles,
-      user: normalizeUser({ user_id: principal.userId, email, full_name: fromSignIn?.name ?? principal.name, display_name: fromSignIn?.name ?? email }),
+      user: normalizeUser({
+        user_id: principal.userId,
+        email,
+        full_name: fromSignIn?.name ?? principal.name,
+        display_name: fromSignIn?.name ?? email,
+      }),
     };
   }
 }

@@ -7,5 +7,8 @@ import type { User } from '@fram/models';
  * controls only when this is true; metadata still decides every edit.
  */
 export function canEdit(principal: Principal, owners: readonly Pick<User, 'user_id' | 'email'>[]): boolean {
-  return mayEdit(principal, owners.flatMap((o) => [o.user_id, o.email].filter((id): id is string => typeof id === 'string')));
+  return mayEdit(
+    principal,
+    owners.flatMap((o) => [o.user_id, o.email].filter((id): id is string => typeof id === 'string')),
+  );
 }

@@ -9,13 +9,21 @@ import { ForwardedToken } from '../backends/forwarded-token.decorator';
 import { canEdit } from './edit-rights';
 import { keyAndTag, keyQuery, parseInput, text } from '../common/request-input';
 
-const putDescription = z.object({ key: text('key'), description: z.string({ error: 'description is required' }).max(20_000, 'description is too long') });
+const putDescription = z.object({
+  key: text('key'),
+  description: z.string({ error: 'description is required' }).max(20_000, 'description is too long'),
+});
 const columnQuery = z.object({ key: text('key'), column_name: text('column_name') });
 const putColumnDescription = putDescription.extend({ column_name: text('column_name') });
 const ownerChange = z.object({ key: text('key'), owner: text('owner') });
 const lineageQuery = z.object({
   key: text('key'),
-  depth: z.coerce.number({ error: 'depth must be a number' }).int().min(1, 'depth must be from 1 to 10').max(10, 'depth must be from 1 to 10').default(5),
+  depth: z.coerce
+    .number({ error: 'depth must be a number' })
+    .int()
+    .min(1, 'depth must be from 1 to 10')
+    .max(10, 'depth must be from 1 to 10')
+    .default(5),
   direction: z.enum(['upstream', 'downstream', 'both'], { error: 'direction must be upstream, downstream or both' }).default('both'),
 });
 
@@ -68,7 +76,10 @@ export class TablesController {
   @Get('get_column_description')
   async columnDescription(@Query() query: unknown, @ForwardedToken() token: string) {
     const { key, column_name } = parseInput(columnQuery, query);
-    const answer = await this.metadata.get<{ description: string | null }>(`/table/${keyPath(key)}/column/${encodeURIComponent(column_name)}/description`, token);
+    const answer = await this.metadata.get<{ description: string | null }>(
+      `/table/${keyPath(key)}/column/${encodeURIComponent(column_name)}/description`,
+      token,
+    );
     return { msg: 'Success', description: answer.description };
   }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { normalizeUser, SEARCH_RESOURCE_TYPES, type SearchFilter, type SearchHit, type SearchRequest, type SearchResourceType } from '@fram/models';
+import {
+  normalizeUser,
+  SEARCH_RESOURCE_TYPES,
+  type SearchFilter,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResourceType,
+} from '@fram/models';
 
 const resource = z.enum(SEARCH_RESOURCE_TYPES, { error: `resources must be among ${SEARCH_RESOURCE_TYPES.join(', ')}` });
 const filterValue = z.object({
@@ -35,11 +42,20 @@ export function searchRequests(request: FrontendSearchRequest): SearchRequest[] 
     query_term: request.searchTerm,
     page_index: request.pageIndex,
     results_per_page: request.resultsPerPage,
-    highlight_options: Object.fromEntries(request.resources.map((r) => [r, { enable_highlight: request.highlightingOptions[r]?.enable_highlight ?? true }])),
+    highlight_options: Object.fromEntries(
+      request.resources.map((r) => [r, { enable_highlight: request.highlightingOptions[r]?.enable_highlight ?? true }]),
+    ),
   };
   const filtersOf = (type: SearchResourceType): SearchFilter[] =>
     Object.entries(request.filters[type] ?? {})
-      .map(([name, f]) => ({ name, values: f.value.split(',').map((v) => v.trim()).filter(Boolean), operation: f.filterOperation }))
+      .map(([name, f]) => ({
+        name,
+        values: f.value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+        operation: f.filterOperation,
+      }))
       .filter((f) => f.values.length > 0);
   const filtered = request.resources.map((r) => ({ r, filters: filtersOf(r) })).filter(({ filters }) => filters.length > 0);
   const plain = request.resources.filter((r) => !filtered.some((f) => f.r === r));

@@ -17,8 +17,15 @@ export class SearchController {
     const answers = await Promise.all(searchRequests(request).map((r) => this.search.call<SearchResponse>('POST', '/v2/search', token, r)));
     const results: Partial<Record<SearchResourceType, ResourceResults>> = {};
     for (const answer of answers) {
-      for (const [type, found] of Object.entries(answer.results) as [SearchResourceType, NonNullable<SearchResponse['results'][SearchResourceType]>][]) {
-        results[type] = { page_index: request.pageIndex, total_results: found.total_results, results: found.results.map((hit) => frontendHit(type, hit)) };
+      for (const [type, found] of Object.entries(answer.results) as [
+        SearchResourceType,
+        NonNullable<SearchResponse['results'][SearchResourceType]>,
+      ][]) {
+        results[type] = {
+          page_index: request.pageIndex,
+          total_results: found.total_results,
+          results: found.results.map((hit) => frontendHit(type, hit)),
+        };
       }
     }
     return { search_term: request.searchTerm, msg: 'Success', status_code: 200, ...results };

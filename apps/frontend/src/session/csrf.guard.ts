@@ -22,6 +22,6 @@ export class CsrfGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(req.method) || !usesSessionBearer(req)) return true;
     if (hasValidCsrfToken(req)) return true;
-    throw new CsrfTokenError('This request needs the page\'s CSRF token (X-CSRF-Token); reload the page and try again');
+    throw new CsrfTokenError("This request needs the page's CSRF token (X-CSRF-Token); reload the page and try again");
   }
 }

@@ -37,7 +37,10 @@ const REDIS_URL = /^rediss?:\/\/.+/;
 /** `SESSION_STORE` (embedded | redis; redis when only `REDIS_URL` is set), `REDIS_URL`, `DATA_DIR`. */
 export function loadSessionStoreConfig(source: NodeJS.ProcessEnv = process.env): SessionStoreConfig {
   const reader = new EnvReader(source);
-  const redisUrl = reader.read({ name: 'REDIS_URL', schema: z.string().regex(REDIS_URL, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379').optional() });
+  const redisUrl = reader.read({
+    name: 'REDIS_URL',
+    schema: z.string().regex(REDIS_URL, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379').optional(),
+  });
   const kind = reader.read({
     name: 'SESSION_STORE',
     schema: z
@@ -47,7 +50,8 @@ export function loadSessionStoreConfig(source: NodeJS.ProcessEnv = process.env):
   });
   const dataDir = reader.read({ name: 'DATA_DIR', schema: env.text('./.data') });
   reader.done();
-  if (kind === 'redis' && !redisUrl) throw new ConfigError(['REDIS_URL is required when SESSION_STORE=redis; set it to your Redis, e.g. redis://127.0.0.1:6379']);
+  if (kind === 'redis' && !redisUrl)
+    throw new ConfigError(['REDIS_URL is required when SESSION_STORE=redis; set it to your Redis, e.g. redis://127.0.0.1:6379']);
   return { kind, file: join(resolve(dataDir), 'sessions.sqlite'), redisUrl };
 }
 

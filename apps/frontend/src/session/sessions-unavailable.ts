@@ -15,4 +15,8 @@ export class SessionsUnavailableError extends DomainError {
 }
 
 /** The problem page for a browser whose sign-in cannot be kept. */
-export const SESSIONS_UNAVAILABLE_PAGE = [503, 'Sessions are unavailable', 'Sessions are unavailable: Fram cannot keep your sign-in right now. Try again in a moment.'] as const;
+export const SESSIONS_UNAVAILABLE_PAGE = [
+  503,
+  'Sessions are unavailable',
+  'Sessions are unavailable: Fram cannot keep your sign-in right now. Try again in a moment.',
+] as const;

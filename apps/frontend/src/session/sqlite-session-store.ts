@@ -24,7 +24,10 @@ export class SqliteSessionStore extends session.Store {
   /** The opened file (device and inode), compared with the one at the path before and inside each write. */
   private readonly opened: FileIdentity | undefined;
 
-  constructor(private readonly file: string, private readonly defaultTtlMs = 8 * 3600 * 1000) {
+  constructor(
+    private readonly file: string,
+    private readonly defaultTtlMs = 8 * 3600 * 1000,
+  ) {
     super();
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
@@ -34,7 +37,9 @@ export class SqliteSessionStore extends session.Store {
     this.db.exec('CREATE TABLE IF NOT EXISTS sessions (sid TEXT PRIMARY KEY, data TEXT NOT NULL, expires INTEGER NOT NULL)');
     this.q = {
       get: this.db.prepare('SELECT data FROM sessions WHERE sid = ? AND expires > ?'),
-      set: this.db.prepare('INSERT INTO sessions (sid, data, expires) VALUES (?, ?, ?) ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires = excluded.expires'),
+      set: this.db.prepare(
+        'INSERT INTO sessions (sid, data, expires) VALUES (?, ?, ?) ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires = excluded.expires',
+      ),
       destroy: this.db.prepare('DELETE FROM sessions WHERE sid = ?'),
       // A touch within a minute of the last one changes nothing (no write on every request).
       touch: this.db.prepare('UPDATE sessions SET expires = ? WHERE sid = ? AND expires < ?'),

@@ -41,7 +41,10 @@ export class TokenRefresher {
     const key = `${sessionId} ${signedIn.refreshToken ?? ''}`;
     let refresh = this.running.get(key);
     if (!refresh) {
-      refresh = this.shared && signedIn.refreshToken ? this.coordinated(refreshKey(sessionId, signedIn.refreshToken), signedIn, this.shared) : this.exchange(signedIn);
+      refresh =
+        this.shared && signedIn.refreshToken
+          ? this.coordinated(refreshKey(sessionId, signedIn.refreshToken), signedIn, this.shared)
+          : this.exchange(signedIn);
       this.running.set(key, refresh);
       void refresh.finally(() => setTimeout(() => this.running.delete(key), SHARE_MS).unref());
     }
@@ -67,7 +70,9 @@ export class TokenRefresher {
     const done = refreshed === undefined ? 'refused' : refreshed === signedIn ? undefined : refreshed; // unchanged: the IdP was unreachable
     await (done ? shared.publish(key, done) : Promise.resolve())
       .then(() => shared.unlock(key))
-      .catch((error: unknown) => this.logger.warn(`Redis could not share a refresh: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        this.logger.warn(`Redis could not share a refresh: ${error instanceof Error ? error.message : String(error)}`),
+      );
     return refreshed;
   }
 
@@ -75,9 +80,17 @@ export class TokenRefresher {
     if (!signedIn.refreshToken) return undefined;
     const endpoints = await this.login.endpoints();
     const { headers, body } = clientRequest(this.login.config, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken });
-    const response = await fetch(endpoints.token_endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+    const response = await fetch(endpoints.token_endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch(
+      () => undefined,
+    );
     if (!response) return signedIn; // the IdP is unreachable: keep the session, try again on the next request
-    const json = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; id_token?: string; expires_in?: number; error?: string };
+    const json = (await response.json().catch(() => ({}))) as {
+      access_token?: string;
+      refresh_token?: string;
+      id_token?: string;
+      expires_in?: number;
+      error?: string;
+    };
     if (!response.ok || !json.access_token) {
       this.logger.log(`A session's refresh was refused (${json.error ?? response.status}); it ends`);
       return undefined;

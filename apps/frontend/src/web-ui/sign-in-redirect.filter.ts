@@ -34,8 +34,15 @@ export class SignInRedirectFilter extends ErrorResponseFilter {
       const res = host.switchToHttp().getResponse<Response>();
       const state = req.session as unknown as { signedIn?: object; signedInAt?: number } | undefined;
       if (state?.signedIn && state.signedInAt !== undefined && Date.now() - state.signedInAt < JUST_SIGNED_IN_MS) {
-        this.log.warn(`A fresh sign-in's access token was refused (${error instanceof InvalidTokenError ? error.reason : error.message}): check OIDC_ISSUER, AUTH_ISSUERS and AUTH_AUDIENCE against the IdP's tokens`);
-        sendProblemPage(res, 401, 'Fram cannot accept this sign-in', 'You signed in, but Fram does not accept the access token your identity provider issued. Your administrator can see why in the frontend\'s log.');
+        this.log.warn(
+          `A fresh sign-in's access token was refused (${error instanceof InvalidTokenError ? error.reason : error.message}): check OIDC_ISSUER, AUTH_ISSUERS and AUTH_AUDIENCE against the IdP's tokens`,
+        );
+        sendProblemPage(
+          res,
+          401,
+          'Fram cannot accept this sign-in',
+          "You signed in, but Fram does not accept the access token your identity provider issued. Your administrator can see why in the frontend's log.",
+        );
         return;
       }
       res.redirect(302, `/login?returnTo=${encodeURIComponent(safeReturnTo(req.originalUrl))}`);

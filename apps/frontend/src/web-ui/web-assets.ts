@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import { env, EnvReader } from '@fram/config';
 
 /** Types of the files the web UI's build writes. */
-const TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.map': 'application/json' };
+const TYPES: Readonly<Record<string, string>> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
 
 /** The built web UI (apps/web): WEB_ROOT, else dist/apps/web next to this build or under the working directory. */
 function findWebRoot(): string | undefined {
@@ -33,7 +38,10 @@ export class WebAssets {
   private loadedAt = 0;
 
   constructor() {
-    if (!this.root) this.logger.warn('The web UI is not built (no index.html under WEB_ROOT or dist/apps/web): run `npx nx build web`. The API works without it.');
+    if (!this.root)
+      this.logger.warn(
+        'The web UI is not built (no index.html under WEB_ROOT or dist/apps/web): run `npx nx build web`. The API works without it.',
+      );
     this.load();
   }
 

@@ -42,14 +42,112 @@ const DATABASES = [
   { database: 'snowflake', clusters: ['acme'] },
   { database: 'postgres', clusters: ['shop', 'billing'] },
 ];
-const DOMAINS = ['sales', 'orders', 'customers', 'marketing', 'finance', 'product', 'logistics', 'support', 'hr', 'risk', 'growth', 'payments'];
-const NOUNS = ['events', 'orders', 'sessions', 'accounts', 'invoices', 'payments', 'shipments', 'campaigns', 'tickets', 'items', 'snapshots', 'metrics', 'users', 'devices', 'transactions', 'subscriptions'];
+const DOMAINS = [
+  'sales',
+  'orders',
+  'customers',
+  'marketing',
+  'finance',
+  'product',
+  'logistics',
+  'support',
+  'hr',
+  'risk',
+  'growth',
+  'payments',
+];
+const NOUNS = [
+  'events',
+  'orders',
+  'sessions',
+  'accounts',
+  'invoices',
+  'payments',
+  'shipments',
+  'campaigns',
+  'tickets',
+  'items',
+  'snapshots',
+  'metrics',
+  'users',
+  'devices',
+  'transactions',
+  'subscriptions',
+];
 const QUALIFIERS = ['daily', 'hourly', 'raw', 'clean', 'agg', 'latest', 'history', 'enriched', 'v2', 'by_country', 'by_channel', 'weekly'];
-const COLUMN_NAMES = ['id', 'created_at', 'updated_at', 'customer_id', 'order_id', 'amount', 'currency', 'country_code', 'status', 'channel', 'device_type', 'session_id', 'product_id', 'quantity', 'event_name', 'event_ts', 'is_active', 'campaign_id', 'revenue_eur', 'cost_eur', 'score', 'label', 'source', 'region', 'email_sha256'];
+const COLUMN_NAMES = [
+  'id',
+  'created_at',
+  'updated_at',
+  'customer_id',
+  'order_id',
+  'amount',
+  'currency',
+  'country_code',
+  'status',
+  'channel',
+  'device_type',
+  'session_id',
+  'product_id',
+  'quantity',
+  'event_name',
+  'event_ts',
+  'is_active',
+  'campaign_id',
+  'revenue_eur',
+  'cost_eur',
+  'score',
+  'label',
+  'source',
+  'region',
+  'email_sha256',
+];
 const TYPES = ['bigint', 'string', 'timestamp', 'decimal(12,2)', 'boolean', 'date', 'int', 'double'];
 const TEAMS = ['Data Platform', 'Analytics', 'Marketing', 'Finance', 'Product', 'Operations'];
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Frances', 'John', 'Radia', 'Ken', 'Annie', 'Hedy', 'Claude', 'Tim', 'Linus', 'Guido', 'Yukihiro', 'Anders'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Allen', 'Backus', 'Perlman', 'Thompson', 'Easley', 'Lamarr', 'Shannon', 'Berners-Lee', 'Torvalds', 'van Rossum', 'Matsumoto', 'Hejlsberg'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Margaret',
+  'Frances',
+  'John',
+  'Radia',
+  'Ken',
+  'Annie',
+  'Hedy',
+  'Claude',
+  'Tim',
+  'Linus',
+  'Guido',
+  'Yukihiro',
+  'Anders',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Hamilton',
+  'Allen',
+  'Backus',
+  'Perlman',
+  'Thompson',
+  'Easley',
+  'Lamarr',
+  'Shannon',
+  'Berners-Lee',
+  'Torvalds',
+  'van Rossum',
+  'Matsumoto',
+  'Hejlsberg',
+];
 
 /**
  * A synthetic catalog for benchmarks: `tables` tables with 5 to 30 columns
@@ -62,7 +160,12 @@ export function generateCatalog(options: GeneratorOptions): GeneratedCatalog {
   const users = Array.from({ length: options.users }, (_, i) => {
     const first = pick(FIRST);
     const last = pick(LAST);
-    return { email: `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}.${i}@example.com`, first_name: first, last_name: last, team_name: pick(TEAMS) };
+    return {
+      email: `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}.${i}@example.com`,
+      first_name: first,
+      last_name: last,
+      team_name: pick(TEAMS),
+    };
   });
   const tables: GeneratedCatalog['tables'] = [];
   const tableKeys: string[] = [];

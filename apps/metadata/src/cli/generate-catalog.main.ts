@@ -22,4 +22,6 @@ if (!out) {
 }
 const { tableKeys, ...catalog } = generateCatalog({ tables: arg('tables', 1000), users: arg('users', 100), seed: arg('seed', 42) });
 writeFileSync(out, JSON.stringify(catalog));
-process.stdout.write(`Wrote ${catalog.tables.length} tables, ${catalog.users.length} users and ${catalog.reads.length} reads (${tableKeys.length} keys) to ${out}\n`);
+process.stdout.write(
+  `Wrote ${catalog.tables.length} tables, ${catalog.users.length} users and ${catalog.reads.length} reads (${tableKeys.length} keys) to ${out}\n`,
+);

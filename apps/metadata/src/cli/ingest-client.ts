@@ -34,7 +34,8 @@ export function readCatalogFile(path: string): CatalogFile {
   } catch (error) {
     throw new IngestError(`Cannot read ${path} as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new IngestError(`${path} must hold a JSON object with ${KINDS.join(', ')}`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new IngestError(`${path} must hold a JSON object with ${KINDS.join(', ')}`);
   const file = parsed as Record<string, unknown>;
   for (const kind of KINDS) {
     if (file[kind] !== undefined && !Array.isArray(file[kind])) throw new IngestError(`${path}: "${kind}" must be an array`);

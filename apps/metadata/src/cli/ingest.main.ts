@@ -30,7 +30,9 @@ async function main(argv: string[]): Promise<number> {
     progress: (kind, done, total) => {
       const width = 30;
       const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r${kind.padEnd(10)} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${done}/${total}${done === total ? '\n' : ''}`);
+      process.stderr.write(
+        `\r${kind.padEnd(10)} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${done}/${total}${done === total ? '\n' : ''}`,
+      );
     },
   });
   process.stdout.write(
@@ -43,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`\ningest failed: ${error instanceof IngestError || error instanceof TokenError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `\ningest failed: ${error instanceof IngestError || error instanceof TokenError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

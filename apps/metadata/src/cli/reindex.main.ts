@@ -25,7 +25,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const { table = 0, dashboard = 0, user = 0 } = body.reindexed;
-  process.stdout.write(`Reindexed ${table} tables, ${dashboard} dashboards and ${user} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `Reindexed ${table} tables, ${dashboard} dashboards and ${user} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   const refused = body.refused ?? [];
   if (refused.length > 0) {
     // Skipped, not fatal: they are set aside and retried (GET /search/set-aside, POST /search/set-aside/retry).
@@ -38,7 +40,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`reindex failed: ${error instanceof TokenError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `reindex failed: ${error instanceof TokenError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

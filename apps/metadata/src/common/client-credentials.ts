@@ -23,7 +23,12 @@ export function clientCredentialsToken(issuer: string, clientId: string, clientS
       },
       body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
     });
-    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+    const body = (await response.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+    };
     if (!response.ok || !body.access_token) {
       throw new TokenError(`No token for ${clientId}: ${body.error ?? response.status} ${body.error_description ?? ''}`.trim());
     }

@@ -23,8 +23,7 @@ export type DirectoryConfig =
     };
 
 export type BackendConfig =
-  | { kind: 'embedded'; databaseFile: string }
-  | { kind: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };
+  { kind: 'embedded'; databaseFile: string } | { kind: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };
 
 export interface MetadataConfig {
   backend: BackendConfig;
@@ -65,7 +64,10 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
 
   const backendKind = reader.read({
     name: 'METADATA_BACKEND',
-    schema: z.enum(['embedded', 'neo4j'], { error: 'must be embedded or neo4j' }).optional().transform((v) => v ?? 'embedded'),
+    schema: z
+      .enum(['embedded', 'neo4j'], { error: 'must be embedded or neo4j' })
+      .optional()
+      .transform((v) => v ?? 'embedded'),
   });
   const dataDir = reader.read({ name: 'DATA_DIR', schema: env.text('./.data') });
   const neo4jUri = reader.read({
@@ -73,10 +75,17 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
     schema: z
       .string()
       .optional()
-      .refine((v) => v === undefined || /^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/.test(v), 'must be a Neo4j URI such as bolt://localhost:7687 or neo4j+s://host'),
+      .refine(
+        (v) => v === undefined || /^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/.test(v),
+        'must be a Neo4j URI such as bolt://localhost:7687 or neo4j+s://host',
+      ),
   });
   const neo4jUser = reader.read({ name: 'NEO4J_USER', aliases: [{ name: 'CREDENTIALS_PROXY_USER' }], schema: env.text('neo4j') });
-  const neo4jPassword = reader.read({ name: 'NEO4J_PASSWORD', aliases: [{ name: 'CREDENTIALS_PROXY_PASSWORD' }], schema: z.string().optional() });
+  const neo4jPassword = reader.read({
+    name: 'NEO4J_PASSWORD',
+    aliases: [{ name: 'CREDENTIALS_PROXY_PASSWORD' }],
+    schema: z.string().optional(),
+  });
   const neo4jDatabase = reader.read({ name: 'NEO4J_DATABASE', schema: z.string().optional() });
   if (backendKind === 'neo4j' && (neo4jUri === undefined || neo4jPassword === undefined)) {
     reader.problem('NEO4J_URI: METADATA_BACKEND=neo4j needs NEO4J_URI (e.g. bolt://neo4j:7687) and NEO4J_PASSWORD');
@@ -84,7 +93,10 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
 
   const directoryKind = reader.read({
     name: 'USER_DIRECTORY',
-    schema: z.enum(['okta', 'none'], { error: 'must be okta or none' }).optional().transform((v) => v ?? 'okta'),
+    schema: z
+      .enum(['okta', 'none'], { error: 'must be okta or none' })
+      .optional()
+      .transform((v) => v ?? 'okta'),
   });
   const issuer = reader.raw('OIDC_ISSUER', ISSUER_ALIASES)?.value;
   const orgUrl = reader.read({
@@ -106,7 +118,10 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
     schema: z
       .string()
       .optional()
-      .refine((v) => v === undefined || commaList(v).every((b) => /^[^:]+:[^:]+$/.test(b)), 'must list name:category pairs, separated by commas')
+      .refine(
+        (v) => v === undefined || commaList(v).every((b) => /^[^:]+:[^:]+$/.test(b)),
+        'must list name:category pairs, separated by commas',
+      )
       .transform((v) =>
         v === undefined ? [...DEFAULT_BADGES] : commaList(v).map((b) => ({ badge_name: b.split(':')[0]!, category: b.split(':')[1]! })),
       ),
@@ -116,7 +131,10 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
 
   const syncOn = reader.read({
     name: 'SEARCH_SYNC',
-    schema: z.enum(['on', 'off'], { error: 'must be on or off' }).optional().transform((v) => v !== 'off'),
+    schema: z
+      .enum(['on', 'off'], { error: 'must be on or off' })
+      .optional()
+      .transform((v) => v !== 'off'),
   });
   const searchUrl = reader.read({
     name: 'SEARCH_URL',
@@ -145,7 +163,9 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
   }
   const serviceClient = clientId && clientSecret ? { clientId, clientSecret } : !production ? DEV_SERVICE_CLIENT : undefined;
   if (syncOn && !serviceClient) {
-    reader.problem('SERVICE_CLIENT_ID: set SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET (a service app with write:data) to keep search current, or SEARCH_SYNC=off');
+    reader.problem(
+      'SERVICE_CLIENT_ID: set SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET (a service app with write:data) to keep search current, or SEARCH_SYNC=off',
+    );
   }
   reader.done();
   return {

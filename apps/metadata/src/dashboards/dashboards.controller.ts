@@ -9,7 +9,8 @@ import { DashboardsService } from './dashboards.service';
 function parseDashboardPath(path: string): { key: string; rest: string[] } {
   const segments = path.split('/');
   const key = segments.slice(0, 4).join('/');
-  if (!DASHBOARD_KEY.test(key)) throw new InvalidInputError(`${key} is not a dashboard key; they look like mode_dashboard://prod.sales/weekly_revenue`);
+  if (!DASHBOARD_KEY.test(key))
+    throw new InvalidInputError(`${key} is not a dashboard key; they look like mode_dashboard://prod.sales/weekly_revenue`);
   return { key, rest: segments.slice(4).filter((s) => s !== '') };
 }
 
@@ -28,7 +29,12 @@ export class DashboardsController {
 
   @Put('*path')
   @NoRoleRequired()
-  async put(@Param('path') raw: string | string[], @Body() body: { description?: unknown } | undefined, @Query() query: Record<string, string>, @CurrentUser() principal: Principal) {
+  async put(
+    @Param('path') raw: string | string[],
+    @Body() body: { description?: unknown } | undefined,
+    @Query() query: Record<string, string>,
+    @CurrentUser() principal: Principal,
+  ) {
     const { key, rest } = parseDashboardPath(wildcard(raw));
     if (rest.length === 1 && rest[0] === 'description') {
       await this.dashboards.setDescription(key, body?.description, principal);
@@ -45,7 +51,14 @@ export class DashboardsController {
     return this.change('remove', raw, key, rest, query, principal);
   }
 
-  private change(op: 'add' | 'remove', raw: string | string[], key: string, rest: string[], query: Record<string, string>, principal: Principal) {
+  private change(
+    op: 'add' | 'remove',
+    raw: string | string[],
+    key: string,
+    rest: string[],
+    query: Record<string, string>,
+    principal: Principal,
+  ) {
     if (rest.length === 2 && rest[0] === 'tag') return this.dashboards.changeTag(op, key, rest[1]!, query['tag_type'], principal);
     if (rest.length === 2 && rest[0] === 'badge') return this.dashboards.changeBadge(op, key, rest[1]!, query['category'], principal);
     throw new NotFoundError(`No such dashboard route: /dashboard/${wildcard(raw)}`);

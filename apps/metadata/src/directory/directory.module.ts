@@ -9,7 +9,8 @@ import { NoUserDirectory, UserDirectory } from './user-directory';
     {
       provide: UserDirectory,
       inject: [METADATA_CONFIG],
-      useFactory: (config: MetadataConfig) => (config.directory.kind === 'okta' ? new OktaUserDirectory(config.directory) : new NoUserDirectory()),
+      useFactory: (config: MetadataConfig) =>
+        config.directory.kind === 'okta' ? new OktaUserDirectory(config.directory) : new NoUserDirectory(),
     },
   ],
   exports: [UserDirectory],

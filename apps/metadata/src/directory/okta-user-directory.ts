@@ -34,7 +34,9 @@ export class OktaUserDirectory extends UserDirectory {
     const match = users?.find((u) => String(u.profile['email']).toLowerCase() === email.toLowerCase());
     if (!match) return undefined;
     const managerId = typeof match.profile['managerId'] === 'string' ? match.profile['managerId'] : undefined;
-    const manager = managerId ? await this.get<OktaUser>(`/api/v1/users/${encodeURIComponent(managerId)}`).catch(() => undefined) : undefined;
+    const manager = managerId
+      ? await this.get<OktaUser>(`/api/v1/users/${encodeURIComponent(managerId)}`).catch(() => undefined)
+      : undefined;
     return toUser(match, manager);
   }
 
@@ -112,7 +114,8 @@ export function toUser(okta: OktaUser, manager?: OktaUser): User {
     profile_url: okta._links?.self?.href,
     manager_email: manager ? str(manager.profile['email']) : undefined,
     manager_fullname: manager
-      ? (str(manager.profile['displayName']) ?? [str(manager.profile['firstName']), str(manager.profile['lastName'])].filter(Boolean).join(' '))
+      ? (str(manager.profile['displayName']) ??
+        [str(manager.profile['firstName']), str(manager.profile['lastName'])].filter(Boolean).join(' '))
       : undefined,
     manager_id: manager ? str(manager.profile['email']) : undefined,
   });

@@ -22,12 +22,24 @@ const user = z.record(z.string(), z.unknown()).superRefine((input, ctx) => {
   }
 });
 
-const name = z.string().min(1).max(500).regex(/^[^/\s]+$/, 'must not contain "/" or spaces');
+const name = z
+  .string()
+  .min(1)
+  .max(500)
+  .regex(/^[^/\s]+$/, 'must not contain "/" or spaces');
 
 export const tableRecord = z
   .object({
-    database: z.string().min(1).max(100).regex(/^[^:/\s]+$/, 'must not contain ":", "/" or spaces'),
-    cluster: z.string().min(1).max(200).regex(/^[^./\s]+$/, 'must not contain ".", "/" or spaces'),
+    database: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[^:/\s]+$/, 'must not contain ":", "/" or spaces'),
+    cluster: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^./\s]+$/, 'must not contain ".", "/" or spaces'),
     schema: name,
     name,
     is_view: z.boolean().optional(),
@@ -44,7 +56,10 @@ export const tableRecord = z
       .max(10_000)
       .optional(),
     tags: z.array(tag).max(1000).optional(),
-    badges: z.array(z.object({ badge_name: z.string().min(1), category: z.string().min(1) })).max(100).optional(),
+    badges: z
+      .array(z.object({ badge_name: z.string().min(1), category: z.string().min(1) }))
+      .max(100)
+      .optional(),
     owners: z.array(userId).max(1000).optional(),
     last_updated_timestamp: z.number().int().nonnegative().nullable().optional(),
   })
@@ -60,21 +75,42 @@ const read = z.union([
 export const readsBody = z.object({ reads: z.array(read).min(1).max(50_000) }).strict();
 
 export const lineageBody = z
-  .object({ lineage: z.array(z.object({ upstream: z.string().min(1), downstream: z.string().min(1) }).strict()).min(1).max(50_000) })
+  .object({
+    lineage: z
+      .array(z.object({ upstream: z.string().min(1), downstream: z.string().min(1) }).strict())
+      .min(1)
+      .max(50_000),
+  })
   .strict();
 
-const part = z.string().min(1).max(200).regex(/^[^./\s]+$/, 'must not contain ".", "/" or spaces');
+const part = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^./\s]+$/, 'must not contain ".", "/" or spaces');
 export const dashboardsBody = z
   .object({
     dashboards: z
       .array(
         z
           .object({
-            product: z.string().min(1).max(50).regex(/^[^_:/\s]+$/, 'must not contain "_", ":", "/" or spaces'),
+            product: z
+              .string()
+              .min(1)
+              .max(50)
+              .regex(/^[^_:/\s]+$/, 'must not contain "_", ":", "/" or spaces'),
             cluster: part,
-            group_name: z.string().min(1).max(200).regex(/^[^/\s]+$/, 'must not contain "/" or spaces'),
+            group_name: z
+              .string()
+              .min(1)
+              .max(200)
+              .regex(/^[^/\s]+$/, 'must not contain "/" or spaces'),
             group_url: z.string().max(2000).optional(),
-            name: z.string().min(1).max(500).regex(/^[^/\s]+$/, 'must not contain "/" or spaces'),
+            name: z
+              .string()
+              .min(1)
+              .max(500)
+              .regex(/^[^/\s]+$/, 'must not contain "/" or spaces'),
             url: z.string().max(2000).optional(),
             description: description.nullable().optional(),
             created_timestamp: z.number().int().nonnegative().nullable().optional(),

@@ -52,7 +52,9 @@ export class IngestionController {
     const { reads } = parse(readsBody, body);
     for (const r of reads) {
       if ('table_key' in r ? !parseTableKey(r.table_key) : !DASHBOARD_KEY.test(r.dashboard_key)) {
-        throw new InvalidInputError(`Invalid ingestion body: ${'table_key' in r ? r.table_key : r.dashboard_key} is not a table or dashboard key`);
+        throw new InvalidInputError(
+          `Invalid ingestion body: ${'table_key' in r ? r.table_key : r.dashboard_key} is not a table or dashboard key`,
+        );
       }
     }
     return { upserted: await this.store.upsertReads(reads, editBy(principal)) };

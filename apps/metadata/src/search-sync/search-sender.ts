@@ -56,7 +56,7 @@ export class SearchSender {
   }
 
   private async sendSplitting(type: SearchResourceType, batch: Serialized[], outcome: SendOutcome): Promise<void> {
-    for (let rest = batch; rest.length > 0; ) {
+    for (let rest = batch; rest.length > 0;) {
       const refusal = await this.put(type, rest);
       if (refusal === undefined) {
         outcome.delivered.push(...rest.map((s) => s.built));
@@ -70,7 +70,9 @@ export class SearchSender {
       }
       const named = refusal.status === 413 ? new Set([0]) : namedIn(refusal.message, rest);
       if (named.size === 0) {
-        throw new DependencyUnavailableError(`The search service refused ${type} documents but its answer names no document in the batch, so none is set aside (${refusal.status}: ${refusal.message.slice(0, 200)})`);
+        throw new DependencyUnavailableError(
+          `The search service refused ${type} documents but its answer names no document in the batch, so none is set aside (${refusal.status}: ${refusal.message.slice(0, 200)})`,
+        );
       }
       const reason = `${refusal.status}: ${refusal.message.slice(0, 500)}`;
       for (const i of named) {
@@ -92,11 +94,14 @@ export class SearchSender {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
-      throw new DependencyUnavailableError(`The search service at ${this.searchUrl} cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+      throw new DependencyUnavailableError(
+        `The search service at ${this.searchUrl} cannot be reached (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     const text = await response.text().catch(() => '');
     if (response.ok) return undefined;
-    if (!REFUSALS.has(response.status)) throw new DependencyUnavailableError(`The search service answered ${response.status}: ${text.slice(0, 200)}`);
+    if (!REFUSALS.has(response.status))
+      throw new DependencyUnavailableError(`The search service answered ${response.status}: ${text.slice(0, 200)}`);
     return { status: response.status, message: messageOf(text) };
   }
 }

@@ -92,7 +92,11 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
         },
       });
     lagGauge('fram_search_sync_lag_entries', 'Changes (audit entries) not yet delivered to the search service', (s) => s.lagEntries);
-    lagGauge('fram_search_sync_lag_seconds', 'How long the oldest change not yet delivered to the search service has waited', (s) => s.lagSeconds);
+    lagGauge(
+      'fram_search_sync_lag_seconds',
+      'How long the oldest change not yet delivered to the search service has waited',
+      (s) => s.lagSeconds,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -167,7 +171,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       }
       // Everything was sent: what is set aside now is what search refused this time.
       this.state!.write({ ...this.state!.read(), set_aside: refused });
-      if (refused.length > 0) this.logger.warn(`Reindex: search refused ${refused.length} documents; they are set aside (GET /search/set-aside)`);
+      if (refused.length > 0)
+        this.logger.warn(`Reindex: search refused ${refused.length} documents; they are set aside (GET /search/set-aside)`);
       return { reindexed, refused };
     });
   }
@@ -203,11 +208,20 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       // E.g. the state file cannot be read: the feed is stopped until it is fixed.
       return { status: 'fail', message: error instanceof Error ? error.message : String(error) };
     }
-    const detail = { lag_entries: s.lagEntries, lag_seconds: Math.round(s.lagSeconds), set_aside: s.setAside, max_lag_seconds: this.config.maxLagS };
+    const detail = {
+      lag_entries: s.lagEntries,
+      lag_seconds: Math.round(s.lagSeconds),
+      set_aside: s.setAside,
+      max_lag_seconds: this.config.maxLagS,
+    };
     if (s.lagEntries > 0 && s.lagSeconds >= this.config.maxLagS) {
       const why = this.failing ? `; last error: ${this.failing}` : '';
       // Degraded, not failed: metadata itself works, and taking it out of service would not bring search back.
-      return { status: 'degraded', ...detail, message: `sync stuck: ${s.lagEntries} changes have waited ${Math.round(s.lagSeconds)} s for search${why}` };
+      return {
+        status: 'degraded',
+        ...detail,
+        message: `sync stuck: ${s.lagEntries} changes have waited ${Math.round(s.lagSeconds)} s for search${why}`,
+      };
     }
     return { status: 'ok', ...detail };
   }
@@ -269,7 +283,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       if (entries.length === 0) return;
       const outcome = await this.sendAll(await buildDocuments(this.store, changedResources(entries)));
       const setAside = mergeSetAside(current.set_aside, outcome.deliveredIds, outcome.refused);
-      for (const d of outcome.refused) this.logger.warn(`Search refused ${d.type} ${d.key}; set aside (GET /search/set-aside): ${d.reason}`);
+      for (const d of outcome.refused)
+        this.logger.warn(`Search refused ${d.type} ${d.key}; set aside (GET /search/set-aside): ${d.reason}`);
       this.state.write({ cursor: entries[entries.length - 1]!.id, set_aside: setAside });
     }
   }

@@ -59,15 +59,20 @@ export class SyncStateFile {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { cursor: 0, set_aside: [] };
-      throw new SyncStateUnreadableError(`Cannot read the search feed's state ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SyncStateUnreadableError(
+        `Cannot read the search feed's state ${this.file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     let saved: { cursor?: unknown; set_aside?: unknown };
     try {
       saved = JSON.parse(text) as typeof saved;
     } catch (error) {
-      throw new SyncStateUnreadableError(`The search feed's state ${this.file} is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix or remove it (removing it sends every change again)`);
+      throw new SyncStateUnreadableError(
+        `The search feed's state ${this.file} is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix or remove it (removing it sends every change again)`,
+      );
     }
-    if (saved === null || typeof saved !== 'object') throw new SyncStateUnreadableError(`The search feed's state ${this.file} is not a JSON object; fix or remove it`);
+    if (saved === null || typeof saved !== 'object')
+      throw new SyncStateUnreadableError(`The search feed's state ${this.file} is not a JSON object; fix or remove it`);
     const list = Array.isArray(saved.set_aside) ? (saved.set_aside as Partial<SetAsideDocument>[]) : [];
     return {
       cursor: typeof saved.cursor === 'number' ? saved.cursor : 0,
@@ -82,7 +87,14 @@ export class SyncStateFile {
 export const setAsideId = (type: string, resourceKey: string) => `${type} ${resourceKey}`;
 
 /** `current` without the documents delivered since (their ids), plus those refused now (a newer refusal replaces an older one). */
-export function mergeSetAside(current: readonly SetAsideDocument[], delivered: ReadonlySet<string>, refused: readonly SetAsideDocument[]): SetAsideDocument[] {
+export function mergeSetAside(
+  current: readonly SetAsideDocument[],
+  delivered: ReadonlySet<string>,
+  refused: readonly SetAsideDocument[],
+): SetAsideDocument[] {
   const replaced = new Set(refused.map((d) => setAsideId(d.type, d.resource_key)));
-  return [...current.filter((d) => !delivered.has(setAsideId(d.type, d.resource_key)) && !replaced.has(setAsideId(d.type, d.resource_key))), ...refused];
+  return [
+    ...current.filter((d) => !delivered.has(setAsideId(d.type, d.resource_key)) && !replaced.has(setAsideId(d.type, d.resource_key))),
+    ...refused,
+  ];
 }

@@ -17,7 +17,13 @@ const ORDERS: TableRecord = {
   owners: ['ada@example.com'],
   last_updated_timestamp: 1_700_000_000,
 };
-const CUSTOMERS: TableRecord = { database: 'hive', cluster: 'gold', schema: 'core', name: 'customers', columns: [{ name: 'id', col_type: 'bigint' }] };
+const CUSTOMERS: TableRecord = {
+  database: 'hive',
+  cluster: 'gold',
+  schema: 'core',
+  name: 'customers',
+  columns: [{ name: 'id', col_type: 'bigint' }],
+};
 const EVENTS: TableRecord = { database: 'bigquery', cluster: 'prod', schema: 'analytics', name: 'events', is_view: true };
 
 const ORDERS_KEY = 'hive://gold.core/orders';
@@ -115,7 +121,15 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
       expect(await store.removeFollow('ada@example.com', 'table', ORDERS_KEY, edit())).toBe(true);
       expect((await store.followedTables('ada@example.com')).map((t) => t.key)).toEqual(['bigquery://prod.analytics/events']);
       expect(await store.ownedTables('ada@example.com')).toEqual([
-        { key: ORDERS_KEY, database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', description: 'One row per order.', schema_description: null },
+        {
+          key: ORDERS_KEY,
+          database: 'hive',
+          cluster: 'gold',
+          schema: 'core',
+          name: 'orders',
+          description: 'One row per order.',
+          schema_description: null,
+        },
       ]);
       await store.upsertReads(
         [
@@ -156,11 +170,26 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
       await store.setTableDescription('hive://gold.core/nope', 'x', edit('grace@example.com'));
       await store.addTag('table', ORDERS_KEY, { tag_name: 'pii', tag_type: 'default' }, edit('alan@example.com'));
       const [latest, previous] = await store.audit(2);
-      expect(latest).toMatchObject({ actor: 'alan@example.com', action: 'add_tag', resource_type: 'table', resource_key: ORDERS_KEY, detail: { tag_name: 'pii' } });
-      expect(previous).toMatchObject({ actor: 'grace@example.com', action: 'set_description', resource_key: ORDERS_KEY, detail: { description: 'x' } });
+      expect(latest).toMatchObject({
+        actor: 'alan@example.com',
+        action: 'add_tag',
+        resource_type: 'table',
+        resource_key: ORDERS_KEY,
+        detail: { tag_name: 'pii' },
+      });
+      expect(previous).toMatchObject({
+        actor: 'grace@example.com',
+        action: 'set_description',
+        resource_key: ORDERS_KEY,
+        detail: { description: 'x' },
+      });
       expect(previous!.at).toBeGreaterThanOrEqual(before);
       const older = await store.audit(10, previous!.id);
-      expect(older[0]).toMatchObject({ action: 'ingest_tables', actor: 'fram-scripts', detail: { count: 3, keys: [ORDERS_KEY, 'hive://gold.core/customers', 'bigquery://prod.analytics/events'] } });
+      expect(older[0]).toMatchObject({
+        action: 'ingest_tables',
+        actor: 'fram-scripts',
+        detail: { count: 3, keys: [ORDERS_KEY, 'hive://gold.core/customers', 'bigquery://prod.analytics/events'] },
+      });
       // The same entries oldest first, after a given id: the change feed search is kept current from.
       const feed = await store.auditSince(older[0]!.id - 1, 10);
       expect(feed.map((e) => e.action)).toEqual(['ingest_tables', 'set_description', 'add_tag']);
@@ -186,13 +215,18 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
         [revenue, 1, ORDERS_KEY],
         [raw, 1, ORDERS_KEY],
       ]);
-      expect(one!.downstream).toEqual([{ key: revenue, level: 1, source: 'bigquery', badges: [], usage: 9, parent: ORDERS_KEY, link: null, in_amundsen: true }]);
+      expect(one!.downstream).toEqual([
+        { key: revenue, level: 1, source: 'bigquery', badges: [], usage: 9, parent: ORDERS_KEY, link: null, in_amundsen: true },
+      ]);
       const two = await store.lineage('hive://gold.core/customers', 2);
       expect(two!.downstream.map((i) => [i.key, i.level, i.parent])).toEqual([
         [revenue, 1, 'hive://gold.core/customers'],
         [ORDERS_KEY, 2, revenue],
       ]);
-      expect((await store.lineage(ORDERS_KEY, 3))!.upstream.find((i) => i.key === raw)).toMatchObject({ in_amundsen: false, source: 'hive' });
+      expect((await store.lineage(ORDERS_KEY, 3))!.upstream.find((i) => i.key === raw)).toMatchObject({
+        in_amundsen: false,
+        source: 'hive',
+      });
       expect(await store.lineage('hive://gold.core/nope', 1)).toBeUndefined();
     });
 
@@ -201,9 +235,17 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
       await store.upsertDashboards(
         [
           {
-            product: 'mode', cluster: 'prod', group_name: 'sales', group_url: 'https://mode.example/sales', name: 'weekly_revenue',
-            url: 'https://mode.example/sales/weekly_revenue', description: 'Revenue by week', chart_names: ['Revenue', 'Orders'],
-            tables: [ORDERS_KEY, 'hive://gold.core/customers'], owners: ['barbara@example.com'], tags: ['kpi'],
+            product: 'mode',
+            cluster: 'prod',
+            group_name: 'sales',
+            group_url: 'https://mode.example/sales',
+            name: 'weekly_revenue',
+            url: 'https://mode.example/sales/weekly_revenue',
+            description: 'Revenue by week',
+            chart_names: ['Revenue', 'Orders'],
+            tables: [ORDERS_KEY, 'hive://gold.core/customers'],
+            owners: ['barbara@example.com'],
+            tags: ['kpi'],
             last_successful_run_timestamp: 1_700_000_000,
           },
           { product: 'tableau', cluster: 'prod', group_name: 'ops', name: 'stock', tables: [ORDERS_KEY] },
@@ -213,10 +255,20 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
       await store.upsertReads([{ user: 'ada@example.com', dashboard_key: key, read_count: 30 }], edit());
       const dashboard = await store.getDashboard(key);
       expect(dashboard).toMatchObject({
-        uri: key, product: 'mode', cluster: 'prod', group_name: 'sales', group_url: 'https://mode.example/sales', name: 'weekly_revenue',
-        url: 'https://mode.example/sales/weekly_revenue', description: 'Revenue by week', chart_names: ['Revenue', 'Orders'],
-        last_successful_run_timestamp: 1_700_000_000, owners: ['barbara@example.com'], tags: [{ tag_name: 'kpi', tag_type: 'default' }],
-        readers: [{ user: 'ada@example.com', read_count: 30 }], recent_view_count: 30,
+        uri: key,
+        product: 'mode',
+        cluster: 'prod',
+        group_name: 'sales',
+        group_url: 'https://mode.example/sales',
+        name: 'weekly_revenue',
+        url: 'https://mode.example/sales/weekly_revenue',
+        description: 'Revenue by week',
+        chart_names: ['Revenue', 'Orders'],
+        last_successful_run_timestamp: 1_700_000_000,
+        owners: ['barbara@example.com'],
+        tags: [{ tag_name: 'kpi', tag_type: 'default' }],
+        readers: [{ user: 'ada@example.com', read_count: 30 }],
+        recent_view_count: 30,
       });
       expect(dashboard!.tables.map((t) => t.key)).toEqual(['hive://gold.core/customers', ORDERS_KEY]);
       expect((await store.dashboardsUsingTable(ORDERS_KEY)).map((d) => d.uri)).toEqual([key, 'tableau_dashboard://prod.ops/stock']);

@@ -1,4 +1,15 @@
-import type { Badge, DashboardRecord, DashboardSummary, LineageItem, LineageRecord, ReadRecord, TableRecord, TableSummary, Tag, User } from '@fram/models';
+import type {
+  Badge,
+  DashboardRecord,
+  DashboardSummary,
+  LineageItem,
+  LineageRecord,
+  ReadRecord,
+  TableRecord,
+  TableSummary,
+  Tag,
+  User,
+} from '@fram/models';
 import type { CheckResult } from '@fram/service';
 
 /** Kinds of resources that can be tagged, owned, bookmarked and read. */

@@ -31,7 +31,11 @@ export class StoreModule implements OnModuleInit, OnApplicationShutdown {
     this.health.register(`${this.store.constructor.name}:connection`, () => this.store.health());
     if (this.store instanceof Neo4jMetadataStore) {
       // Neo4j may not be up yet; the service starts anyway, answers 503 until it is, and recovers by itself.
-      await this.store.prepare().catch((error: unknown) => this.logger.warn(`Neo4j constraints not created yet: ${error instanceof Error ? error.message : String(error)}`));
+      await this.store
+        .prepare()
+        .catch((error: unknown) =>
+          this.logger.warn(`Neo4j constraints not created yet: ${error instanceof Error ? error.message : String(error)}`),
+        );
     }
   }
 

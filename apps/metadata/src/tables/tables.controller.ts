@@ -32,7 +32,12 @@ export class TablesController {
 
   @Put('*path')
   @NoRoleRequired()
-  async put(@Param('path') raw: string | string[], @Body() body: { description?: unknown } | undefined, @Query() query: Record<string, string>, @CurrentUser() principal: Principal) {
+  async put(
+    @Param('path') raw: string | string[],
+    @Body() body: { description?: unknown } | undefined,
+    @Query() query: Record<string, string>,
+    @CurrentUser() principal: Principal,
+  ) {
     const path = wildcard(raw);
     const { key, rest } = parseTablePath(path);
     if (rest.length === 1 && rest[0] === 'description') {

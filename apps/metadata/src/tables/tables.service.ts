@@ -50,7 +50,8 @@ export class TablesService {
 
   async lineage(key: string, directionText: string | undefined, depthText: string | undefined): Promise<Lineage> {
     const direction = (directionText ?? 'both') as Lineage['direction'];
-    if (!['upstream', 'downstream', 'both'].includes(direction)) throw new InvalidInputError('direction must be upstream, downstream or both');
+    if (!['upstream', 'downstream', 'both'].includes(direction))
+      throw new InvalidInputError('direction must be upstream, downstream or both');
     const depth = depthText === undefined ? 1 : Number(depthText);
     if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new InvalidInputError('depth must be a whole number from 1 to 10');
     const found = await this.store.lineage(key, depth);

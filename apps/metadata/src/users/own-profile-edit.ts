@@ -3,13 +3,21 @@ import { normalizeUser, parseUser, USER_FIELDS, type User } from '@fram/models';
 
 /** What a person may change in their own profile: how they are shown. Ids, email, status, manager and links are the directory's or an admin's. */
 export const SELF_EDITABLE_FIELDS: readonly (keyof User)[] = [
-  'first_name', 'last_name', 'full_name', 'display_name', 'github_username', 'team_name', 'slack_id', 'role_name',
+  'first_name',
+  'last_name',
+  'full_name',
+  'display_name',
+  'github_username',
+  'team_name',
+  'slack_id',
+  'role_name',
 ];
 
 const CASE_INSENSITIVE: readonly (keyof User)[] = ['user_id', 'email', 'manager_email'];
 
 function same(field: keyof User, sent: unknown, current: unknown): boolean {
-  if (typeof sent === 'string' && typeof current === 'string' && CASE_INSENSITIVE.includes(field)) return sent.toLowerCase() === current.toLowerCase();
+  if (typeof sent === 'string' && typeof current === 'string' && CASE_INSENSITIVE.includes(field))
+    return sent.toLowerCase() === current.toLowerCase();
   if (typeof sent === 'object' && sent !== null && typeof current === 'object' && current !== null) {
     const sorted = (o: object) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
     return sorted(sent) === sorted(current);

@@ -85,7 +85,12 @@ export class UsersController {
   @Delete(':id/follow/:type/*key')
   @NoRoleRequired()
   @HttpCode(200)
-  unfollow(@Param('id') id: string, @Param('type') type: string, @Param('key') key: string | string[], @CurrentUser() principal: Principal) {
+  unfollow(
+    @Param('id') id: string,
+    @Param('type') type: string,
+    @Param('key') key: string | string[],
+    @CurrentUser() principal: Principal,
+  ) {
     return this.changeFollow('remove', id, type, wildcard(key), principal);
   }
 

@@ -7,6 +7,15 @@ import { SearchModule } from '../search/search.module';
 
 /** The search service (port 5001): Amundsen's search API over tables, users and dashboards. */
 @Module({
-  imports: [AuthModule.forRoot(), HealthModule, KeySetHealthModule, WhoAmIModule, MetricsModule, IndexModule, SearchModule, DocumentsModule],
+  imports: [
+    AuthModule.forRoot(),
+    HealthModule,
+    KeySetHealthModule,
+    WhoAmIModule,
+    MetricsModule,
+    IndexModule,
+    SearchModule,
+    DocumentsModule,
+  ],
 })
 export class AppModule {}

@@ -8,10 +8,11 @@ const name = z.string().min(1).max(L.name);
 const key = z.string().min(1).max(L.key);
 const email = z.string().min(1).max(L.email);
 /** A document's own key: also its id in Elasticsearch, so held to SEARCH_LIMITS.keyBytes. */
-const id = (base: z.ZodString) => base.superRefine((value, ctx) => {
-  const problem = searchKeyProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const id = (base: z.ZodString) =>
+  base.superRefine((value, ctx) => {
+    const problem = searchKeyProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const profile = z.string().max(L.profileText).nullable();
 const count = z.number().int().min(0);
 const timestamp = z.number().int().min(0).nullable();

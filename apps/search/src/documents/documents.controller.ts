@@ -91,7 +91,9 @@ export class DocumentsController {
     const fields = UPDATABLE_FIELDS[type];
     const isList = fields.lists.includes(field);
     if (!isList && !fields.texts.includes(field)) {
-      throw new InvalidInputError(`${field} cannot be changed on a ${type} document; use one of ${[...fields.lists, ...fields.texts].join(', ')}`);
+      throw new InvalidInputError(
+        `${field} cannot be changed on a ${type} document; use one of ${[...fields.lists, ...fields.texts].join(', ')}`,
+      );
     }
     const doc = (await this.index.get(type, key)) as Record<string, unknown> | undefined;
     if (!doc) throw new NotFoundError(`No ${type} document ${key}`);
@@ -102,6 +104,7 @@ export class DocumentsController {
 }
 
 function resourceType(name: string): SearchResourceType {
-  if (!(SEARCH_RESOURCE_TYPES as readonly string[]).includes(name)) throw new InvalidInputError(`Unknown resource type ${name}; use ${SEARCH_RESOURCE_TYPES.join(', ')}`);
+  if (!(SEARCH_RESOURCE_TYPES as readonly string[]).includes(name))
+    throw new InvalidInputError(`Unknown resource type ${name}; use ${SEARCH_RESOURCE_TYPES.join(', ')}`);
   return name as SearchResourceType;
 }

@@ -8,7 +8,11 @@ import { SearchIndex } from './search-index';
 
 function createIndex(backend: SearchBackendConfig): SearchIndex {
   if (backend.kind === 'embedded') return new EmbeddedSearchIndex(backend.file);
-  const auth = backend.apiKey ? { apiKey: backend.apiKey } : backend.username ? { username: backend.username, password: backend.password ?? '' } : undefined;
+  const auth = backend.apiKey
+    ? { apiKey: backend.apiKey }
+    : backend.username
+      ? { username: backend.username, password: backend.password ?? '' }
+      : undefined;
   const client = new Client({ node: backend.url, ...(auth && { auth }), maxRetries: 1, requestTimeout: 10_000 });
   return new ElasticsearchSearchIndex({ client, aliasTemplate: backend.aliasTemplate });
 }
@@ -31,7 +35,11 @@ export class IndexModule implements OnModuleInit, OnApplicationShutdown {
     this.health.register(`${this.index.constructor.name}:connection`, () => this.index.health());
     if (this.index instanceof ElasticsearchSearchIndex) {
       // Elasticsearch may not be up yet: the service starts anyway and creates the aliases on first use.
-      await this.index.prepare().catch((error: unknown) => this.logger.warn(`Elasticsearch aliases not checked yet: ${error instanceof Error ? error.message : String(error)}`));
+      await this.index
+        .prepare()
+        .catch((error: unknown) =>
+          this.logger.warn(`Elasticsearch aliases not checked yet: ${error instanceof Error ? error.message : String(error)}`),
+        );
     }
   }
 

@@ -17,8 +17,22 @@ import { workspaceRoot } from '@fram/testing';
 
 /** Tables that are not in the sample catalog but whose names search must handle. */
 const EXTRA_TABLES: TableRecord[] = [
-  { database: 'kafka', cluster: 'prod', schema: 'streams', name: 'userSignupEvents', description: 'Sign-ups as they happen.', columns: [{ name: 'userId', col_type: 'string' }] },
-  { database: 'kafka', cluster: 'prod', schema: 'streams', name: 'HTTPRequestLog', description: 'Every request to the public API.', columns: [{ name: 'statusCode', col_type: 'int' }] },
+  {
+    database: 'kafka',
+    cluster: 'prod',
+    schema: 'streams',
+    name: 'userSignupEvents',
+    description: 'Sign-ups as they happen.',
+    columns: [{ name: 'userId', col_type: 'string' }],
+  },
+  {
+    database: 'kafka',
+    cluster: 'prod',
+    schema: 'streams',
+    name: 'HTTPRequestLog',
+    description: 'Every request to the public API.',
+    columns: [{ name: 'statusCode', col_type: 'int' }],
+  },
 ];
 
 /** The search documents of data/sample-catalog.json (and a few extra tables), with usage from its reads. */
@@ -43,7 +57,9 @@ export function relevanceCatalog(): { tables: TableDocument[]; users: UserDocume
       const user = normalizeUser(u);
       return userDocument(user, { read: readsOf.get(user.email) ?? 0, own: 0, follow: 0 });
     }),
-    dashboards: sample.dashboards.map((d) => dashboardDocument(d, usage.get(`${d.product}_dashboard://${d.cluster}.${d.group_name}/${d.name}`)?.total ?? 0)),
+    dashboards: sample.dashboards.map((d) =>
+      dashboardDocument(d, usage.get(`${d.product}_dashboard://${d.cluster}.${d.group_name}/${d.name}`)?.total ?? 0),
+    ),
   };
 }
 
@@ -66,7 +82,12 @@ export const RELEVANCE_CASES: RelevanceCase[] = [
   { query: 'order_items', type: 'table', first: T('hive://gold.core/order_items'), why: 'exact snake_case name' },
   { query: 'orderitems', type: 'table', first: T('hive://gold.core/order_items'), why: 'name typed without the underscore' },
   { query: 'custmers', type: 'table', first: T('hive://gold.core/customers'), why: 'typo in a name' },
-  { query: 'customer lifetime value', type: 'table', first: T('bigquery://prod.analytics/customer_lifetime_value'), why: 'all words of a name' },
+  {
+    query: 'customer lifetime value',
+    type: 'table',
+    first: T('bigquery://prod.analytics/customer_lifetime_value'),
+    why: 'all words of a name',
+  },
   { query: 'clv', type: 'table', first: T('bigquery://prod.analytics/customer_lifetime_value'), why: 'a column name part' },
   { query: 'daily revenue', type: 'table', first: T('bigquery://prod.analytics/daily_revenue'), why: 'two words of a name' },
   { query: 'revenue recognition', type: 'table', first: T('bigquery://prod.finance/revenue_recognition'), why: 'two words of a name' },
@@ -99,9 +120,27 @@ export const RELEVANCE_CASES: RelevanceCase[] = [
   { query: 'http request log', type: 'table', first: T('kafka://prod.streams/HTTPRequestLog'), why: 'acronym in camelCase' },
   { query: 'statusCode', type: 'table', first: T('kafka://prod.streams/HTTPRequestLog'), why: 'a camelCase column' },
   { query: 'hive.gold.core.orders', type: 'table', first: T('hive://gold.core/orders'), why: 'a dotted path' },
-  { query: 'orders', type: 'table', first: T('bigquery://prod.analytics/orders_enriched'), why: 'a database filter', filters: [{ name: 'database', values: ['bigquery'], operation: 'OR' }] },
-  { query: 'orders', type: 'table', first: T('snowflake://acme.warehouse/fct_orders'), why: 'a wildcard filter', filters: [{ name: 'schema', values: ['*ware*'], operation: 'OR' }] },
-  { query: 'invoices', type: 'table', first: T('bigquery://prod.finance/invoices'), why: 'a tag filter', filters: [{ name: 'tag', values: ['finance'], operation: 'AND' }] },
+  {
+    query: 'orders',
+    type: 'table',
+    first: T('bigquery://prod.analytics/orders_enriched'),
+    why: 'a database filter',
+    filters: [{ name: 'database', values: ['bigquery'], operation: 'OR' }],
+  },
+  {
+    query: 'orders',
+    type: 'table',
+    first: T('snowflake://acme.warehouse/fct_orders'),
+    why: 'a wildcard filter',
+    filters: [{ name: 'schema', values: ['*ware*'], operation: 'OR' }],
+  },
+  {
+    query: 'invoices',
+    type: 'table',
+    first: T('bigquery://prod.finance/invoices'),
+    why: 'a tag filter',
+    filters: [{ name: 'tag', values: ['finance'], operation: 'AND' }],
+  },
   { query: 'ada', type: 'user', first: 'ada@example.com', why: 'a first name' },
   { query: 'lovelace', type: 'user', first: 'ada@example.com', why: 'a last name' },
   { query: 'grace hopper', type: 'user', first: 'grace@example.com', why: 'a full name' },
@@ -111,7 +150,17 @@ export const RELEVANCE_CASES: RelevanceCase[] = [
   { query: 'kath', type: 'user', first: 'katherine@example.com', why: 'a prefix of a first name' },
   { query: 'company kpis', type: 'dashboard', first: 'mode_dashboard://prod.executive/company_kpis', why: 'words of a dashboard name' },
   { query: 'weekly revenue', type: 'dashboard', first: 'mode_dashboard://prod.sales/weekly_revenue', why: 'words of a dashboard name' },
-  { query: 'conversion funel', type: 'dashboard', first: 'tableau_dashboard://prod.product/conversion_funnel', why: 'a typo in a dashboard name' },
-  { query: 'month end close', type: 'dashboard', first: 'looker_dashboard://prod.finance/month_end_close', why: 'words of a dashboard name' },
+  {
+    query: 'conversion funel',
+    type: 'dashboard',
+    first: 'tableau_dashboard://prod.product/conversion_funnel',
+    why: 'a typo in a dashboard name',
+  },
+  {
+    query: 'month end close',
+    type: 'dashboard',
+    first: 'looker_dashboard://prod.finance/month_end_close',
+    why: 'words of a dashboard name',
+  },
   { query: 'experiments', type: 'dashboard', first: 'looker_dashboard://prod.product/experiments', why: 'exact dashboard name' },
 ];

@@ -16,7 +16,11 @@ const request = (query_term: string, type: SearchResourceType, extra: Partial<Se
  * What every SearchIndex adapter must do. Runs against the embedded index
  * always, and against Elasticsearch whenever ELASTICSEARCH_URL is set.
  */
-export function describeSearchIndexContract(name: string, open: () => Promise<SearchIndex>, close: (index: SearchIndex) => Promise<void> = (i) => i.close()): void {
+export function describeSearchIndexContract(
+  name: string,
+  open: () => Promise<SearchIndex>,
+  close: (index: SearchIndex) => Promise<void> = (i) => i.close(),
+): void {
   describe(`SearchIndex contract: ${name}`, () => {
     let index: SearchIndex;
     const catalog = relevanceCatalog();
@@ -34,7 +38,11 @@ export function describeSearchIndexContract(name: string, open: () => Promise<Se
     it('counts and returns documents by key', async () => {
       expect(await index.count('table')).toBe(catalog.tables.length);
       expect(await index.count('user')).toBe(catalog.users.length);
-      expect(await index.get('table', 'hive://gold.core/orders')).toMatchObject({ key: 'hive://gold.core/orders', name: 'orders', schema: 'core' });
+      expect(await index.get('table', 'hive://gold.core/orders')).toMatchObject({
+        key: 'hive://gold.core/orders',
+        name: 'orders',
+        schema: 'core',
+      });
       expect(await index.get('table', 'hive://gold.core/nope')).toBeUndefined();
     });
 
@@ -46,11 +54,16 @@ export function describeSearchIndexContract(name: string, open: () => Promise<Se
     });
 
     it('filters with wildcards, OR and AND', async () => {
-      const response = await index.search(request('orders', 'table', { filters: [{ name: 'database', values: ['big*'], operation: 'OR' }], results_per_page: 50 }));
+      const response = await index.search(
+        request('orders', 'table', { filters: [{ name: 'database', values: ['big*'], operation: 'OR' }], results_per_page: 50 }),
+      );
       const hits = response.results.table!.results;
       expect(hits.length).toBeGreaterThan(0);
       expect(hits.every((h) => h['database'] === 'bigquery')).toBe(true);
-      const both = await keys('', 'table', { filters: [{ name: 'tag', values: ['sales', 'core'], operation: 'AND' }], results_per_page: 50 });
+      const both = await keys('', 'table', {
+        filters: [{ name: 'tag', values: ['sales', 'core'], operation: 'AND' }],
+        results_per_page: 50,
+      });
       expect(both.sort()).toEqual(['hive://gold.core/order_items', 'hive://gold.core/orders', 'snowflake://acme.warehouse/fct_orders']);
     });
 

@@ -28,7 +28,8 @@ const schema = z
 /** Validates a search body; an empty resource_types list means every type. */
 export function parseSearchRequest(body: unknown): { request: SearchRequest; features: boolean } {
   const b = parseBody(schema, body);
-  const asked: readonly (SearchResourceType | 'feature')[] = b.resource_types === undefined || b.resource_types.length === 0 ? REQUESTABLE : b.resource_types;
+  const asked: readonly (SearchResourceType | 'feature')[] =
+    b.resource_types === undefined || b.resource_types.length === 0 ? REQUESTABLE : b.resource_types;
   return {
     features: asked.includes('feature'),
     request: {
@@ -36,7 +37,11 @@ export function parseSearchRequest(body: unknown): { request: SearchRequest; fea
       resource_types: asked.filter((t): t is SearchResourceType => t !== 'feature'),
       page_index: b.page_index ?? 0,
       results_per_page: b.results_per_page ?? 10,
-      filters: (b.filters ?? []).map((f) => ({ name: f.name, values: f.values, operation: (f.operation ?? 'AND').toUpperCase() as 'AND' | 'OR' })),
+      filters: (b.filters ?? []).map((f) => ({
+        name: f.name,
+        values: f.values,
+        operation: (f.operation ?? 'AND').toUpperCase() as 'AND' | 'OR',
+      })),
       highlight_options: (b.highlight_options ?? {}) as SearchRequest['highlight_options'],
     },
   };

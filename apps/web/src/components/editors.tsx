@@ -28,7 +28,13 @@ export function EditableDescription(props: {
   if (!editing) {
     return (
       <div class="description">
-        {shown ? <p data-testid={id}>{shown}</p> : <p class="muted" data-testid={id}>{props.compact ? '—' : 'No description yet.'}</p>}
+        {shown ? (
+          <p data-testid={id}>{shown}</p>
+        ) : (
+          <p class="muted" data-testid={id}>
+            {props.compact ? '—' : 'No description yet.'}
+          </p>
+        )}
         {props.editable && (
           <button
             type="button"
@@ -109,7 +115,12 @@ function ChipEditor(props: {
           <li key={item.id} class="chip">
             {item.href ? <Link href={item.href}>{item.label}</Link> : item.label}
             {props.editable && (
-              <button type="button" class="chip-remove" aria-label={`Remove ${props.noun} ${item.label}`} onClick={() => run(() => props.onRemove(item.id))}>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={`Remove ${props.noun} ${item.label}`}
+                onClick={() => run(() => props.onRemove(item.id))}
+              >
                 ×
               </button>
             )}
@@ -143,7 +154,13 @@ function ChipEditor(props: {
   );
 }
 
-export function TagEditor(props: { tags: Tag[]; editable: boolean; onAdd: (tag: string) => Promise<void>; onRemove: (tag: string) => Promise<void>; searchHref: (tag: string) => string }) {
+export function TagEditor(props: {
+  tags: Tag[];
+  editable: boolean;
+  onAdd: (tag: string) => Promise<void>;
+  onRemove: (tag: string) => Promise<void>;
+  searchHref: (tag: string) => string;
+}) {
   return (
     <ChipEditor
       items={props.tags.map((t) => ({ id: t.tag_name, label: t.tag_name, href: props.searchHref(t.tag_name) }))}
@@ -156,7 +173,12 @@ export function TagEditor(props: { tags: Tag[]; editable: boolean; onAdd: (tag: 
   );
 }
 
-export function OwnerEditor(props: { owners: User[]; editable: boolean; onAdd: (owner: string) => Promise<void>; onRemove: (owner: string) => Promise<void> }) {
+export function OwnerEditor(props: {
+  owners: User[];
+  editable: boolean;
+  onAdd: (owner: string) => Promise<void>;
+  onRemove: (owner: string) => Promise<void>;
+}) {
   return (
     <ChipEditor
       items={props.owners.map((o) => ({ id: o.user_id, label: o.display_name || o.email, href: userHref(o.user_id) }))}

@@ -62,8 +62,16 @@ function UserMenu() {
     .join('');
   return (
     <div class="user-menu" ref={menu}>
-      <button type="button" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`Account: ${me.user.display_name}`}>
-        <span class="avatar" aria-hidden="true">{initials}</span>
+      <button
+        type="button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        aria-label={`Account: ${me.user.display_name}`}
+      >
+        <span class="avatar" aria-hidden="true">
+          {initials}
+        </span>
         <span class="menu-name">{me.user.display_name}</span>
       </button>
       {open && (

@@ -12,7 +12,10 @@ const when = (seconds: number | null) => (seconds ? new Date(seconds * 1000).toL
 
 /** A dashboard: what it shows, who owns it, its tables, charts and queries. */
 export function DashboardPage(props: { uri: string }) {
-  const dashboard = useLoad(() => get<{ dashboard: DashboardDetail }>(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(props.uri)}`).then((a) => a.dashboard), [props.uri]);
+  const dashboard = useLoad(
+    () => get<{ dashboard: DashboardDetail }>(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(props.uri)}`).then((a) => a.dashboard),
+    [props.uri],
+  );
   const changeTag = async (method: 'PUT' | 'DELETE', tag: string) => {
     await api(method, '/api/metadata/v0/update_dashboard_tags', { key: props.uri, tag });
     dashboard.reload();
@@ -47,7 +50,15 @@ export function DashboardPage(props: { uri: string }) {
               </section>
               <section>
                 <h2>Charts ({d.chart_names.length})</h2>
-                {d.chart_names.length === 0 ? <p class="muted">No charts recorded.</p> : <ul>{d.chart_names.map((c) => <li key={c}>{c}</li>)}</ul>}
+                {d.chart_names.length === 0 ? (
+                  <p class="muted">No charts recorded.</p>
+                ) : (
+                  <ul>
+                    {d.chart_names.map((c) => (
+                      <li key={c}>{c}</li>
+                    ))}
+                  </ul>
+                )}
               </section>
               {d.queries.length > 0 && (
                 <section>
@@ -72,7 +83,13 @@ export function DashboardPage(props: { uri: string }) {
               </section>
               <section>
                 <h2>Tags</h2>
-                <TagEditor tags={d.tags} editable={d.is_editable} searchHref={(tag) => searchHref('', 'dashboard', 0, { tag })} onAdd={(t) => changeTag('PUT', t)} onRemove={(t) => changeTag('DELETE', t)} />
+                <TagEditor
+                  tags={d.tags}
+                  editable={d.is_editable}
+                  searchHref={(tag) => searchHref('', 'dashboard', 0, { tag })}
+                  onAdd={(t) => changeTag('PUT', t)}
+                  onRemove={(t) => changeTag('DELETE', t)}
+                />
               </section>
               <section>
                 <h2>Owners</h2>

@@ -11,7 +11,13 @@ import type { DashboardSummary, TableSummary } from '../types';
 /** Home: the search box, popular tables, my bookmarks and the catalog's tags. */
 export function HomePage() {
   const { me, bookmarks } = useMe();
-  const popular = useLoad(() => get<{ results: { table: TableSummary[]; dashboard: DashboardSummary[] } }>('/api/metadata/v0/popular_resources?types=table,dashboard'), []);
+  const popular = useLoad(
+    () =>
+      get<{ results: { table: TableSummary[]; dashboard: DashboardSummary[] } }>(
+        '/api/metadata/v0/popular_resources?types=table,dashboard',
+      ),
+    [],
+  );
   const tags = useLoad(() => get<{ tags: { tag_name: string; tag_count: number }[] }>('/api/metadata/v0/tags'), []);
   const lastIndexed = useLoad(() => get<{ timestamp: number | null }>('/api/metadata/v0/get_last_indexed'), []);
   return (
@@ -27,7 +33,16 @@ export function HomePage() {
         <section aria-labelledby="popular-title">
           <h2 id="popular-title">Popular tables</h2>
           <Status of={popular}>{(data) => <TableList tables={data.results.table} empty="No usage recorded yet." />}</Status>
-          <Status of={popular}>{(data) => data.results.dashboard.length > 0 && (<><h3>Popular dashboards</h3><DashboardList dashboards={data.results.dashboard} empty="" /></>)}</Status>
+          <Status of={popular}>
+            {(data) =>
+              data.results.dashboard.length > 0 && (
+                <>
+                  <h3>Popular dashboards</h3>
+                  <DashboardList dashboards={data.results.dashboard} empty="" />
+                </>
+              )
+            }
+          </Status>
         </section>
         <section aria-labelledby="tags-title">
           <h2 id="tags-title">Tags</h2>
@@ -51,7 +66,9 @@ export function HomePage() {
         </section>
       </div>
       <Status of={lastIndexed}>
-        {(data) => data.timestamp !== null && <footer class="muted">Catalog last updated {new Date(data.timestamp * 1000).toLocaleString()}</footer>}
+        {(data) =>
+          data.timestamp !== null && <footer class="muted">Catalog last updated {new Date(data.timestamp * 1000).toLocaleString()}</footer>
+        }
       </Status>
     </div>
   );

@@ -19,7 +19,10 @@ export function ProfilePage(props: { userId: string }) {
   const [tab, setTab] = useState('own');
   const user = useLoad(() => get<{ user: User }>(`/api/metadata/v0/user?user_id=${id}`).then((a) => a.user), [id]);
   const own = useLoad(() => get<{ own: Lists }>(`/api/metadata/v0/user/own?user_id=${id}`).then((a) => a.own), [id]);
-  const bookmarks = useLoad(() => get<{ bookmarks: Lists }>(`/api/metadata/v0/user/bookmark?user_id=${id}`).then((a) => a.bookmarks), [id, me]);
+  const bookmarks = useLoad(
+    () => get<{ bookmarks: Lists }>(`/api/metadata/v0/user/bookmark?user_id=${id}`).then((a) => a.bookmarks),
+    [id, me],
+  );
   const read = useLoad(() => get<{ read: TableSummary[] }>(`/api/metadata/v0/user/read?user_id=${id}`).then((a) => a.read), [id]);
   const count = (n: number | undefined) => <span class="count">{n ?? '…'}</span>;
   return (
@@ -46,7 +49,10 @@ export function ProfilePage(props: { userId: string }) {
             onSelect={setTab}
             tabs={[
               { id: 'own', label: <>Owned {count(own.data?.table.length)}</> },
-              { id: 'bookmarks', label: <>Bookmarked {count(bookmarks.data ? bookmarks.data.table.length + bookmarks.data.dashboard.length : undefined)}</> },
+              {
+                id: 'bookmarks',
+                label: <>Bookmarked {count(bookmarks.data ? bookmarks.data.table.length + bookmarks.data.dashboard.length : undefined)}</>,
+              },
               { id: 'read', label: <>Frequently used {count(read.data?.length)}</> },
             ]}
           >

@@ -41,7 +41,12 @@ function Field(props: { hit: SearchHit; field: string; fallback: string }) {
 function Hit(props: { hit: SearchHit }) {
   const { hit } = props;
   if (hit.type === 'table') {
-    const href = tableHref({ database: text(hit['database']), cluster: text(hit['cluster']), schema: text(hit['schema']), name: text(hit['name']) });
+    const href = tableHref({
+      database: text(hit['database']),
+      cluster: text(hit['cluster']),
+      schema: text(hit['schema']),
+      name: text(hit['name']),
+    });
     const columns = hit.highlight?.['columns'];
     return (
       <li class="hit">
@@ -56,7 +61,13 @@ function Hit(props: { hit: SearchHit }) {
         </p>
         {columns && columns.length > 0 && (
           <p class="hit-columns">
-            Columns: {columns.slice(0, 5).map((c, i) => <span key={i}>{i > 0 && ', '}<Highlighted fragment={c} /></span>)}
+            Columns:{' '}
+            {columns.slice(0, 5).map((c, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                <Highlighted fragment={c} />
+              </span>
+            ))}
           </p>
         )}
       </li>
@@ -109,7 +120,11 @@ function FilterPanel(props: { resource: Resource; filters: Record<string, string
       {FILTERS[props.resource].map((f) => (
         <div class="field" key={f.name}>
           <label for={`filter-${f.name}`}>{f.label}</label>
-          <input id={`filter-${f.name}`} value={draft[f.name] ?? ''} onInput={(e) => setDraft({ ...draft, [f.name]: e.currentTarget.value })} />
+          <input
+            id={`filter-${f.name}`}
+            value={draft[f.name] ?? ''}
+            onInput={(e) => setDraft({ ...draft, [f.name]: e.currentTarget.value })}
+          />
         </div>
       ))}
       <div class="actions">
@@ -163,7 +178,12 @@ export function SearchPage(props: { term: string; resource: Resource; pageIndex:
               {(data) => {
                 const found = data[resource] ?? { results: [], total_results: 0, page_index: 0 };
                 const pages = Math.ceil(found.total_results / PER_PAGE);
-                if (found.total_results === 0) return <p class="muted">No {LABELS[resource].toLowerCase()} match{filterKey !== '{}' ? ' these filters' : ''}.</p>;
+                if (found.total_results === 0)
+                  return (
+                    <p class="muted">
+                      No {LABELS[resource].toLowerCase()} match{filterKey !== '{}' ? ' these filters' : ''}.
+                    </p>
+                  );
                 return (
                   <>
                     <p class="muted small" aria-live="polite">
@@ -176,10 +196,20 @@ export function SearchPage(props: { term: string; resource: Resource; pageIndex:
                     </ol>
                     {pages > 1 && (
                       <nav class="pager" aria-label="Pages">
-                        <button type="button" class="secondary" disabled={pageIndex === 0} onClick={() => go(resource, pageIndex - 1, filters)}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          disabled={pageIndex === 0}
+                          onClick={() => go(resource, pageIndex - 1, filters)}
+                        >
                           ← Previous
                         </button>
-                        <button type="button" class="secondary" disabled={pageIndex + 1 >= pages} onClick={() => go(resource, pageIndex + 1, filters)}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          disabled={pageIndex + 1 >= pages}
+                          onClick={() => go(resource, pageIndex + 1, filters)}
+                        >
                           Next →
                         </button>
                       </nav>

@@ -33,9 +33,18 @@ function LineageList(props: { entities: LineageEntity[]; empty: string }) {
 /** A table: description, columns, tags, owners, frequent users, lineage, dashboards; edits for people who may edit. */
 export function TablePage(props: { tableKey: string }) {
   const key = props.tableKey;
-  const table = useLoad(() => get<{ tableData: TableDetail }>(`/api/metadata/v0/table?key=${encodeURIComponent(key)}`).then((a) => a.tableData), [key]);
-  const lineage = useLoad(() => get<Lineage>(`/api/metadata/v0/get_table_lineage?key=${encodeURIComponent(key)}&depth=5&direction=both`), [key]);
-  const dashboards = useLoad(() => get<{ dashboards: DashboardSummary[] }>(`/api/metadata/v0/table/${key.split("/").map(encodeURIComponent).join("/")}/dashboards`), [key]);
+  const table = useLoad(
+    () => get<{ tableData: TableDetail }>(`/api/metadata/v0/table?key=${encodeURIComponent(key)}`).then((a) => a.tableData),
+    [key],
+  );
+  const lineage = useLoad(
+    () => get<Lineage>(`/api/metadata/v0/get_table_lineage?key=${encodeURIComponent(key)}&depth=5&direction=both`),
+    [key],
+  );
+  const dashboards = useLoad(
+    () => get<{ dashboards: DashboardSummary[] }>(`/api/metadata/v0/table/${key.split('/').map(encodeURIComponent).join('/')}/dashboards`),
+    [key],
+  );
   useEffect(() => logEvent('table_page', key, { resource_type: 'table' }), [key]);
   const change = async (method: 'PUT' | 'DELETE', path: string, body: Record<string, string>) => {
     await api(method, `/api/metadata/v0/${path}`, { key, ...body });
@@ -160,7 +169,10 @@ export function TablePage(props: { tableKey: string }) {
               </section>
               <section aria-labelledby="readers-title">
                 <h2 id="readers-title">Frequent users</h2>
-                <PeopleList people={t.table_readers.slice(0, 8).map((r) => ({ user: r.user, note: `${r.read_count} reads` }))} empty="No reads recorded." />
+                <PeopleList
+                  people={t.table_readers.slice(0, 8).map((r) => ({ user: r.user, note: `${r.read_count} reads` }))}
+                  empty="No reads recorded."
+                />
               </section>
             </aside>
           </div>

@@ -12,7 +12,11 @@ describe('EnvReader', () => {
 
   it('falls back to aliases in order and converts them', () => {
     const reader = new EnvReader({ OLD: 'value', OLDER: 'other' });
-    const variable = { name: 'NEW', schema: z.string(), aliases: [{ name: 'OLD', convert: (v: string) => v.toUpperCase() }, { name: 'OLDER' }] };
+    const variable = {
+      name: 'NEW',
+      schema: z.string(),
+      aliases: [{ name: 'OLD', convert: (v: string) => v.toUpperCase() }, { name: 'OLDER' }],
+    };
     expect(reader.read(variable)).toBe('VALUE');
   });
 

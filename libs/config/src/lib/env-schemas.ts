@@ -4,7 +4,11 @@ import { commaList } from './env-reader';
 /** Schemas for the shapes environment variables come in. */
 export const env = {
   /** Optional text with a default. */
-  text: (fallback: string) => z.string().optional().transform((v) => v ?? fallback),
+  text: (fallback: string) =>
+    z
+      .string()
+      .optional()
+      .transform((v) => v ?? fallback),
 
   /** An optional comma list; undefined when unset (so "unset" and "empty" can differ). */
   optionalList: () =>
@@ -25,7 +29,10 @@ export const env = {
   scopeList: (fallback: readonly string[]) =>
     env
       .list(fallback)
-      .refine((items) => items.every((s) => /^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/.test(s)), 'must list scope names (no spaces or quotes), separated by commas'),
+      .refine(
+        (items) => items.every((s) => /^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/.test(s)),
+        'must list scope names (no spaces or quotes), separated by commas',
+      ),
 
   /** A whole number within bounds, with a default. */
   integer: (fallback: number, min: number, max: number, unit = '') =>

@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, type ErrorBody } from './domain-error';
 
@@ -60,7 +53,11 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (status !== undefined) {
       // body-parser and friends: a client mistake such as malformed JSON.
       return {
-        body: { statusCode: status, message: CLIENT_ERROR_MESSAGES[status] ?? 'Bad request', code: CODE_BY_STATUS[status] ?? 'bad_request' },
+        body: {
+          statusCode: status,
+          message: CLIENT_ERROR_MESSAGES[status] ?? 'Bad request',
+          code: CODE_BY_STATUS[status] ?? 'bad_request',
+        },
         headers: {},
       };
     }

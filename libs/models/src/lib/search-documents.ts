@@ -29,7 +29,10 @@ export function tableDocument(t: TableRecord, usage: Usage = { total: 0, unique:
   };
 }
 
-export function userDocument(u: User, counts: { read: number; own: number; follow: number } = { read: 0, own: 0, follow: 0 }): UserDocument {
+export function userDocument(
+  u: User,
+  counts: { read: number; own: number; follow: number } = { read: 0, own: 0, follow: 0 },
+): UserDocument {
   return {
     key: u.email || u.user_id,
     email: u.email || u.user_id,

@@ -26,7 +26,9 @@ describe('parseUser', () => {
     expect(() => parseUser({ email: 'not-an-address' })).toThrow('"email" must be an email address');
     expect(() => parseUser({ email: 'a@b.c', full_name: 'x'.repeat(201) })).toThrow('"full_name" is longer than 200 characters');
     expect(() => parseUser({ email: 'a@b.c', profile_url: 'javascript:alert(1)' })).toThrow('"profile_url" must be an http(s) URL');
-    expect(() => parseUser({ email: 'a@b.c', other_key_values: { mode: 'x\ny' } })).toThrow('"other_key_values" entry "mode" contains a control character');
+    expect(() => parseUser({ email: 'a@b.c', other_key_values: { mode: 'x\ny' } })).toThrow(
+      '"other_key_values" entry "mode" contains a control character',
+    );
     // A long email is a fine display name.
     const long = `${'l'.repeat(250)}@example.com`;
     expect(parseUser({ email: long }).display_name).toBe(long);

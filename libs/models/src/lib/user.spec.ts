@@ -4,7 +4,13 @@ import { parseTableKey, tableKey } from './table';
 describe('normalizeUser (Amundsen UserSchema rules)', () => {
   it('fills user_id, full_name and display_name, and drops unknown keys', () => {
     const user = normalizeUser({ email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', shoe_size: 38 });
-    expect(user).toMatchObject({ user_id: 'ada@example.com', full_name: 'Ada Lovelace', display_name: 'Ada Lovelace', is_active: true, profile_url: '' });
+    expect(user).toMatchObject({
+      user_id: 'ada@example.com',
+      full_name: 'Ada Lovelace',
+      display_name: 'Ada Lovelace',
+      is_active: true,
+      profile_url: '',
+    });
     expect(user).not.toHaveProperty('shoe_size');
   });
   it('falls back to the email for the display name', () => {
@@ -25,8 +31,14 @@ describe('normalizeUser (Amundsen UserSchema rules)', () => {
 describe('table keys', () => {
   it('parse and format {db}://{cluster}.{schema}/{table}', () => {
     expect(parseTableKey('hive://gold.core/orders')).toEqual({ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders' });
-    expect(parseTableKey('snowflake://prod.analytics.sub/t')).toEqual({ database: 'snowflake', cluster: 'prod', schema: 'analytics.sub', name: 't' });
+    expect(parseTableKey('snowflake://prod.analytics.sub/t')).toEqual({
+      database: 'snowflake',
+      cluster: 'prod',
+      schema: 'analytics.sub',
+      name: 't',
+    });
     expect(tableKey({ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders' })).toBe('hive://gold.core/orders');
-    for (const bad of ['orders', 'hive://gold/orders', 'hive://gold.core/orders/extra', 'hive:/gold.core/x']) expect(parseTableKey(bad)).toBeUndefined();
+    for (const bad of ['orders', 'hive://gold/orders', 'hive://gold.core/orders/extra', 'hive:/gold.core/x'])
+      expect(parseTableKey(bad)).toBeUndefined();
   });
 });

@@ -27,9 +27,23 @@ export type UserInput = Partial<Omit<User, 'other_key_values'>> & { other_key_va
 export class InvalidUserError extends Error {}
 
 const FIELDS: readonly (keyof User)[] = [
-  'user_id', 'email', 'first_name', 'last_name', 'full_name', 'display_name', 'is_active', 'github_username',
-  'team_name', 'slack_id', 'employee_type', 'manager_fullname', 'manager_email', 'manager_id', 'role_name',
-  'profile_url', 'other_key_values',
+  'user_id',
+  'email',
+  'first_name',
+  'last_name',
+  'full_name',
+  'display_name',
+  'is_active',
+  'github_username',
+  'team_name',
+  'slack_id',
+  'employee_type',
+  'manager_fullname',
+  'manager_email',
+  'manager_id',
+  'role_name',
+  'profile_url',
+  'other_key_values',
 ];
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
@@ -81,9 +95,19 @@ type Check = (value: string) => string | undefined;
 const CHECKS: readonly [keyof User, Check][] = [
   ['user_id', idProblem],
   ['email', emailProblem],
-  ...(['first_name', 'last_name', 'full_name', 'github_username', 'team_name', 'slack_id', 'employee_type', 'manager_fullname', 'role_name'] as const).map(
-    (field): [keyof User, Check] => [field, nameProblem],
-  ),
+  ...(
+    [
+      'first_name',
+      'last_name',
+      'full_name',
+      'github_username',
+      'team_name',
+      'slack_id',
+      'employee_type',
+      'manager_fullname',
+      'role_name',
+    ] as const
+  ).map((field): [keyof User, Check] => [field, nameProblem]),
   ['manager_email', emailProblem],
   ['manager_id', idProblem],
   ['profile_url', urlProblem],

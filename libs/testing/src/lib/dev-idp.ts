@@ -56,7 +56,10 @@ export async function startDevIdp(env: Record<string, string> = {}, frontends: r
       if (!response.ok) throw new Error(`setting faults failed: ${response.status} ${await response.text()}`);
     },
     async rotateKey(options = {}) {
-      const response = await fetch(`${origin}/admin/keys/rotate${options.withdrawOld ? '?withdrawOld=true' : ''}`, { method: 'POST', headers: admin });
+      const response = await fetch(`${origin}/admin/keys/rotate${options.withdrawOld ? '?withdrawOld=true' : ''}`, {
+        method: 'POST',
+        headers: admin,
+      });
       return ((await response.json()) as { kid: string }).kid;
     },
     userToken: (username, scope = 'openid email profile') => signInAs(`${origin}/oauth2/default`, username, scope),
@@ -64,7 +67,10 @@ export async function startDevIdp(env: Record<string, string> = {}, frontends: r
       const tokenUrl = server === 'default' ? `${origin}/oauth2/default/v1/token` : `${origin}/oauth2/v1/token`;
       const response = await fetch(tokenUrl, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
       });
       const body = (await response.json()) as { access_token?: string };
@@ -96,7 +102,13 @@ async function signInAs(issuer: string, username: string, scope: string): Promis
   const response = await fetch(`${issuer}/v1/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'fram-cli', code_verifier: verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: 'fram-cli',
+      code_verifier: verifier,
+    }),
   });
   const body = (await response.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);

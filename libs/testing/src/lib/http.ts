@@ -8,10 +8,7 @@ export interface SimpleResponse {
 }
 
 /** GET (or another method) with fetch, returning status, headers and the body text. */
-export async function call(
-  url: string,
-  init: RequestInit & { token?: string } = {},
-): Promise<SimpleResponse> {
+export async function call(url: string, init: RequestInit & { token?: string } = {}): Promise<SimpleResponse> {
   const headers = new Headers(init.headers);
   if (init.token !== undefined) headers.set('authorization', `Bearer ${init.token}`);
   const response = await fetch(url, { ...init, headers });

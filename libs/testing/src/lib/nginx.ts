@@ -21,7 +21,11 @@ export interface Nginx {
  * would: X-Forwarded-For, X-Forwarded-Proto and the Host header passed on.
  * Each answer names the replica that served it (X-Fram-Upstream), for tests.
  */
-export async function startNginx(upstreams: readonly string[], certificate: TlsCertificate, options: { port?: number } = {}): Promise<Nginx> {
+export async function startNginx(
+  upstreams: readonly string[],
+  certificate: TlsCertificate,
+  options: { port?: number } = {},
+): Promise<Nginx> {
   const nginx = process.env['NGINX_PATH'] ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
   if (spawnSync(nginx, ['-v']).status !== 0) throw new Error('nginx is not installed: apt-get install -y nginx (as .ci/run does)');
   const port = options.port ?? (await freePort());

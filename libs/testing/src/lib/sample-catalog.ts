@@ -8,7 +8,11 @@ import { workspaceRoot } from './node-process';
  * search service finds every table (metadata hands changes to search a
  * moment later, on its own).
  */
-export async function ingestSampleCatalog(metadataUrl: string, token: string, options: { searchUrl?: string; timeoutMs?: number } = {}): Promise<void> {
+export async function ingestSampleCatalog(
+  metadataUrl: string,
+  token: string,
+  options: { searchUrl?: string; timeoutMs?: number } = {},
+): Promise<void> {
   const catalog = JSON.parse(readFileSync(join(workspaceRoot(), 'data', 'sample-catalog.json'), 'utf8')) as Record<string, unknown[]>;
   for (const kind of ['users', 'tables', 'dashboards', 'lineage', 'reads']) {
     const response = await fetch(`${metadataUrl}/ingest/${kind}`, {

@@ -11,11 +11,7 @@ export interface TestKey {
 }
 
 /** How the test issuer's endpoints behave: normally, slowly, or not at all. */
-export type IssuerMode =
-  | { kind: 'up' }
-  | { kind: 'slow'; delayMs: number }
-  | { kind: 'error'; status: number }
-  | { kind: 'refuse' };
+export type IssuerMode = { kind: 'up' } | { kind: 'slow'; delayMs: number } | { kind: 'error'; status: number } | { kind: 'refuse' };
 
 /**
  * How a discovery or key-set document is served, to test a service's limits:
@@ -113,7 +109,10 @@ export class TestIssuer {
    * A signed access token with Okta's claims for a person. `claims` override or,
    * with value undefined, remove the defaults.
    */
-  token(claims: Record<string, unknown> = {}, options: { key?: TestKey; algorithm?: SignOptions['algorithm']; header?: Record<string, unknown> } = {}): string {
+  token(
+    claims: Record<string, unknown> = {},
+    options: { key?: TestKey; algorithm?: SignOptions['algorithm']; header?: Record<string, unknown> } = {},
+  ): string {
     const now = Math.floor(Date.now() / 1000);
     const payload: Record<string, unknown> = {
       ver: 1,
@@ -152,7 +151,11 @@ export class TestIssuer {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route =
-      url.pathname === `${this.path}/.well-known/openid-configuration` ? 'discovery' : url.pathname === `${this.path}/v1/keys` ? 'keys' : 'other';
+      url.pathname === `${this.path}/.well-known/openid-configuration`
+        ? 'discovery'
+        : url.pathname === `${this.path}/v1/keys`
+          ? 'keys'
+          : 'other';
     this.requests[route] += 1;
     const mode = this.mode;
     if (mode.kind === 'refuse') {

@@ -20,11 +20,28 @@ export function makeTlsCertificate(hosts: readonly string[] = ['localhost', '127
   const certFile = join(dir, 'cert.pem');
   const keyFile = join(dir, 'key.pem');
   const altNames = hosts.map((h) => (/^[\d.]+$/.test(h) || h.includes(':') ? `IP:${h}` : `DNS:${h}`)).join(',');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2',
-    '-subj', `/CN=${hosts[0]}`, '-addext', `subjectAltName=${altNames}`,
-    '-keyout', keyFile, '-out', certFile,
-  ], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${hosts[0]}`,
+      '-addext',
+      `subjectAltName=${altNames}`,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'pipe' },
+  );
   const spki = new X509Certificate(readFileSync(certFile)).publicKey.export({ type: 'spki', format: 'der' });
   return { certFile, keyFile, spkiSha256: createHash('sha256').update(spki).digest('base64') };
 }

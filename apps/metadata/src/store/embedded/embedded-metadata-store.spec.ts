@@ -40,7 +40,9 @@ describe('EmbeddedMetadataStore', () => {
     const kept = `${file}.kept`;
     linkSync(file, kept);
     unlinkSync(file);
-    await expect(store.upsertTables([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'lost' }], { actor: 't', at: 2 })).rejects.toMatchObject({
+    await expect(
+      store.upsertTables([{ database: 'hive', cluster: 'gold', schema: 'core', name: 'lost' }], { actor: 't', at: 2 }),
+    ).rejects.toMatchObject({
       code: 'store_unavailable',
     });
     await expect(store.health()).resolves.toMatchObject({ status: 'fail', code: 'store_unavailable' });

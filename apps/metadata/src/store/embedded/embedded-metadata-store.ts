@@ -64,7 +64,10 @@ export class EmbeddedMetadataStore extends MetadataStore {
     const columnBadges = new Map<string, Badge[]>();
     for (const row of this.q.badgesOfPrefix.all({ type: 'column', prefix: `${key}/` }) as Row[]) {
       const column = String(row['resource_key']).slice(key.length + 1);
-      columnBadges.set(column, [...(columnBadges.get(column) ?? []), { badge_name: String(row['badge_name']), category: String(row['category']) }]);
+      columnBadges.set(column, [
+        ...(columnBadges.get(column) ?? []),
+        { badge_name: String(row['badge_name']), category: String(row['category']) },
+      ]);
     }
     return {
       key,
@@ -75,19 +78,23 @@ export class EmbeddedMetadataStore extends MetadataStore {
       is_view: table['is_view'] === 1,
       description: (table['description'] as string | null) ?? null,
       last_updated_timestamp: (table['last_updated_ts'] as number | null) ?? null,
-      columns: (this.q.columns.all(key) as Row[]).map(
-        (c): StoredColumn => ({
-          name: String(c['name']),
-          col_type: String(c['col_type']),
-          sort_order: Number(c['sort_order']),
-          description: (c['description'] as string | null) ?? null,
-          badges: columnBadges.get(String(c['name'])) ?? [],
-        }),
-      ),
+      columns: (this.q.columns.all(key) as Row[]).map((c): StoredColumn => ({
+        name: String(c['name']),
+        col_type: String(c['col_type']),
+        sort_order: Number(c['sort_order']),
+        description: (c['description'] as string | null) ?? null,
+        badges: columnBadges.get(String(c['name'])) ?? [],
+      })),
       tags: (this.q.tagsOf.all('table', key) as Row[]).map((t) => ({ tag_name: String(t['tag_name']), tag_type: String(t['tag_type']) })),
-      badges: (this.q.badgesOf.all('table', key) as Row[]).map((b) => ({ badge_name: String(b['badge_name']), category: String(b['category']) })),
+      badges: (this.q.badgesOf.all('table', key) as Row[]).map((b) => ({
+        badge_name: String(b['badge_name']),
+        category: String(b['category']),
+      })),
       owners: (this.q.ownersOf.all('table', key) as Row[]).map((o) => String(o['user_key'])),
-      readers: (this.q.readersOf.all('table', key) as Row[]).map((r) => ({ user: String(r['user_key']), read_count: Number(r['read_count']) })),
+      readers: (this.q.readersOf.all('table', key) as Row[]).map((r) => ({
+        user: String(r['user_key']),
+        read_count: Number(r['read_count']),
+      })),
       usage: this.usage('table', key),
     };
   }
@@ -98,37 +105,91 @@ export class EmbeddedMetadataStore extends MetadataStore {
   }
 
   async setTableDescription(key: string, description: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'set_description', 'table', key, { description }, () => this.q.setTableDescription.run(description, key).changes > 0);
+    return this.change(
+      edit,
+      'set_description',
+      'table',
+      key,
+      { description },
+      () => this.q.setTableDescription.run(description, key).changes > 0,
+    );
   }
 
   async setColumnDescription(key: string, column: string, description: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'set_column_description', 'table', key, { column, description }, () =>
-      this.q.setColumnDescription.run(description, key, column).changes > 0,
+    return this.change(
+      edit,
+      'set_column_description',
+      'table',
+      key,
+      { column, description },
+      () => this.q.setColumnDescription.run(description, key, column).changes > 0,
     );
   }
 
   async addTag(type: ResourceType, key: string, tag: Tag, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'add_tag', type, key, { ...tag }, () => this.exists(type, key) && (this.q.addTag.run(type, key, tag.tag_name, tag.tag_type), true));
+    return this.change(
+      edit,
+      'add_tag',
+      type,
+      key,
+      { ...tag },
+      () => this.exists(type, key) && (this.q.addTag.run(type, key, tag.tag_name, tag.tag_type), true),
+    );
   }
 
   async removeTag(type: ResourceType, key: string, tagName: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'remove_tag', type, key, { tag_name: tagName }, () => this.exists(type, key) && (this.q.removeTag.run(type, key, tagName), true));
+    return this.change(
+      edit,
+      'remove_tag',
+      type,
+      key,
+      { tag_name: tagName },
+      () => this.exists(type, key) && (this.q.removeTag.run(type, key, tagName), true),
+    );
   }
 
   async addBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'add_badge', type, key, { ...badge }, () => this.exists(type, key) && (this.q.addBadge.run(type, key, badge.badge_name, badge.category), true));
+    return this.change(
+      edit,
+      'add_badge',
+      type,
+      key,
+      { ...badge },
+      () => this.exists(type, key) && (this.q.addBadge.run(type, key, badge.badge_name, badge.category), true),
+    );
   }
 
   async removeBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'remove_badge', type, key, { ...badge }, () => this.exists(type, key) && (this.q.removeBadge.run(type, key, badge.badge_name, badge.category), true));
+    return this.change(
+      edit,
+      'remove_badge',
+      type,
+      key,
+      { ...badge },
+      () => this.exists(type, key) && (this.q.removeBadge.run(type, key, badge.badge_name, badge.category), true),
+    );
   }
 
   async addOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'add_owner', type, key, { owner: userKey }, () => this.exists(type, key) && (this.q.addOwner.run(type, key, userKey), true));
+    return this.change(
+      edit,
+      'add_owner',
+      type,
+      key,
+      { owner: userKey },
+      () => this.exists(type, key) && (this.q.addOwner.run(type, key, userKey), true),
+    );
   }
 
   async removeOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'remove_owner', type, key, { owner: userKey }, () => this.exists(type, key) && (this.q.removeOwner.run(type, key, userKey), true));
+    return this.change(
+      edit,
+      'remove_owner',
+      type,
+      key,
+      { owner: userKey },
+      () => this.exists(type, key) && (this.q.removeOwner.run(type, key, userKey), true),
+    );
   }
 
   async getUser(key: string): Promise<User | undefined> {
@@ -151,11 +212,25 @@ export class EmbeddedMetadataStore extends MetadataStore {
   }
 
   async addFollow(userKey: string, type: ResourceType, key: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'follow', type, key, { user: userKey }, () => this.exists(type, key) && (this.q.addFollow.run(userKey, type, key), true));
+    return this.change(
+      edit,
+      'follow',
+      type,
+      key,
+      { user: userKey },
+      () => this.exists(type, key) && (this.q.addFollow.run(userKey, type, key), true),
+    );
   }
 
   async removeFollow(userKey: string, type: ResourceType, key: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'unfollow', type, key, { user: userKey }, () => this.exists(type, key) && (this.q.removeFollow.run(userKey, type, key), true));
+    return this.change(
+      edit,
+      'unfollow',
+      type,
+      key,
+      { user: userKey },
+      () => this.exists(type, key) && (this.q.removeFollow.run(userKey, type, key), true),
+    );
   }
 
   async followedTables(userKey: string): Promise<TableSummary[]> {
@@ -174,7 +249,16 @@ export class EmbeddedMetadataStore extends MetadataStore {
     const write = this.db.transaction((records: TableRecord[]) => {
       for (const t of records) {
         const key = tableKey(t);
-        this.q.upsertTable.run(key, t.database, t.cluster, t.schema, t.name, t.is_view ? 1 : 0, t.description ?? null, t.last_updated_timestamp ?? null);
+        this.q.upsertTable.run(
+          key,
+          t.database,
+          t.cluster,
+          t.schema,
+          t.name,
+          t.is_view ? 1 : 0,
+          t.description ?? null,
+          t.last_updated_timestamp ?? null,
+        );
         if (t.columns) {
           this.q.deleteColumns.run(key);
           t.columns.forEach((c, i) => this.q.insertColumn.run(key, c.name, c.col_type, c.sort_order ?? i, c.description ?? null));
@@ -193,7 +277,14 @@ export class EmbeddedMetadataStore extends MetadataStore {
         }
       }
       this.q.setMeta.run('latest_updated_ts', String(Math.floor(edit.at / 1000)));
-      this.q.audit.run(edit.at, edit.actor, 'ingest_tables', 'table', '*', JSON.stringify({ count: records.length, keys: records.map(tableKey) }));
+      this.q.audit.run(
+        edit.at,
+        edit.actor,
+        'ingest_tables',
+        'table',
+        '*',
+        JSON.stringify({ count: records.length, keys: records.map(tableKey) }),
+      );
     });
     this.write(() => write(tables));
     return tables.length;
@@ -222,18 +313,19 @@ export class EmbeddedMetadataStore extends MetadataStore {
   async lineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
     if (!this.exists('table', key)) return undefined;
     const items = (rows: Row[]) =>
-      rows.map(
-        (r): LineageItem => ({
-          key: String(r['key']),
-          level: Number(r['level']),
-          source: String(r['key']).split('://')[0]!,
-          badges: (this.q.badgesOf.all('table', r['key']) as Row[]).map((b) => ({ badge_name: String(b['badge_name']), category: String(b['category']) })),
-          usage: Number((this.q.usageOf.get('table', r['key']) as Row)['usage']),
-          parent: (r['parent'] as string | null) ?? null,
-          link: null,
-          in_amundsen: this.exists('table', String(r['key'])),
-        }),
-      );
+      rows.map((r): LineageItem => ({
+        key: String(r['key']),
+        level: Number(r['level']),
+        source: String(r['key']).split('://')[0]!,
+        badges: (this.q.badgesOf.all('table', r['key']) as Row[]).map((b) => ({
+          badge_name: String(b['badge_name']),
+          category: String(b['category']),
+        })),
+        usage: Number((this.q.usageOf.get('table', r['key']) as Row)['usage']),
+        parent: (r['parent'] as string | null) ?? null,
+        link: null,
+        in_amundsen: this.exists('table', String(r['key'])),
+      }));
     return {
       upstream: items(this.q.upstream.all({ key, depth }) as Row[]),
       downstream: items(this.q.downstream.all({ key, depth }) as Row[]),
@@ -259,7 +351,14 @@ export class EmbeddedMetadataStore extends MetadataStore {
           for (const tag of d.tags) this.q.addTag.run('dashboard', key, tag, 'default');
         }
       }
-      this.q.audit.run(edit.at, edit.actor, 'ingest_dashboards', 'dashboard', '*', JSON.stringify({ count: dashboards.length, keys: dashboards.map(dashboardKey) }));
+      this.q.audit.run(
+        edit.at,
+        edit.actor,
+        'ingest_dashboards',
+        'dashboard',
+        '*',
+        JSON.stringify({ count: dashboards.length, keys: dashboards.map(dashboardKey) }),
+      );
     });
     return dashboards.length;
   }
@@ -271,16 +370,32 @@ export class EmbeddedMetadataStore extends MetadataStore {
       ...toDashboardSummary(row),
       created_timestamp: (row['created_timestamp'] as number | null) ?? null,
       tables: (this.q.dashboardTables.all(key) as Row[]).map(toSummary),
-      tags: (this.q.tagsOf.all('dashboard', key) as Row[]).map((t) => ({ tag_name: String(t['tag_name']), tag_type: String(t['tag_type']) })),
-      badges: (this.q.badgesOf.all('dashboard', key) as Row[]).map((b) => ({ badge_name: String(b['badge_name']), category: String(b['category']) })),
+      tags: (this.q.tagsOf.all('dashboard', key) as Row[]).map((t) => ({
+        tag_name: String(t['tag_name']),
+        tag_type: String(t['tag_type']),
+      })),
+      badges: (this.q.badgesOf.all('dashboard', key) as Row[]).map((b) => ({
+        badge_name: String(b['badge_name']),
+        category: String(b['category']),
+      })),
       owners: (this.q.ownersOf.all('dashboard', key) as Row[]).map((o) => String(o['user_key'])),
-      readers: (this.q.readersOf.all('dashboard', key) as Row[]).map((r) => ({ user: String(r['user_key']), read_count: Number(r['read_count']) })),
+      readers: (this.q.readersOf.all('dashboard', key) as Row[]).map((r) => ({
+        user: String(r['user_key']),
+        read_count: Number(r['read_count']),
+      })),
       recent_view_count: Number((this.q.usageOf.get('dashboard', key) as Row)['usage']),
     };
   }
 
   async setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'set_description', 'dashboard', key, { description }, () => this.q.setDashboardDescription.run(description, key).changes > 0);
+    return this.change(
+      edit,
+      'set_description',
+      'dashboard',
+      key,
+      { description },
+      () => this.q.setDashboardDescription.run(description, key).changes > 0,
+    );
   }
 
   async dashboardsUsingTable(tableKey: string): Promise<DashboardSummary[]> {
@@ -288,13 +403,18 @@ export class EmbeddedMetadataStore extends MetadataStore {
   }
 
   async popularTables(limit: number, minReaders: number, userKey?: string): Promise<TableSummary[]> {
-    const rows = userKey === undefined ? this.q.popularTables.all({ limit, min: minReaders }) : this.q.personalPopularTables.all({ limit, min: minReaders, user: userKey });
+    const rows =
+      userKey === undefined
+        ? this.q.popularTables.all({ limit, min: minReaders })
+        : this.q.personalPopularTables.all({ limit, min: minReaders, user: userKey });
     return (rows as Row[]).map(toSummary);
   }
 
   async popularDashboards(limit: number, minReaders: number, userKey?: string): Promise<DashboardSummary[]> {
     const rows =
-      userKey === undefined ? this.q.popularDashboards.all({ limit, min: minReaders }) : this.q.personalPopularDashboards.all({ limit, min: minReaders, user: userKey });
+      userKey === undefined
+        ? this.q.popularDashboards.all({ limit, min: minReaders })
+        : this.q.personalPopularDashboards.all({ limit, min: minReaders, user: userKey });
     return (rows as Row[]).map(toDashboardSummary);
   }
 
@@ -492,7 +612,9 @@ function prepare(db: Database.Database) {
     setDashboardDescription: p('UPDATE dashboards SET description = ? WHERE key = ?'),
     deleteDashboardTables: p('DELETE FROM dashboard_tables WHERE dashboard_key = ?'),
     addDashboardTable: p('INSERT OR IGNORE INTO dashboard_tables (dashboard_key, table_key) VALUES (?, ?)'),
-    dashboardTables: p(`SELECT ${SUMMARY} FROM dashboard_tables dt JOIN tables t ON t.key = dt.table_key WHERE dt.dashboard_key = ? ORDER BY t.schema, t.name`),
+    dashboardTables: p(
+      `SELECT ${SUMMARY} FROM dashboard_tables dt JOIN tables t ON t.key = dt.table_key WHERE dt.dashboard_key = ? ORDER BY t.schema, t.name`,
+    ),
     dashboardsUsingTable: p(
       `SELECT d.*, (SELECT COALESCE(SUM(read_count), 0) FROM reads r WHERE r.resource_type = 'dashboard' AND r.resource_key = d.key) AS views
        FROM dashboard_tables dt JOIN dashboards d ON d.key = dt.dashboard_key WHERE dt.table_key = ? ORDER BY views DESC, d.key`,
@@ -510,12 +632,18 @@ function prepare(db: Database.Database) {
     columns: p('SELECT * FROM columns WHERE table_key = ? ORDER BY sort_order, name'),
     tagsOf: p('SELECT tag_name, tag_type FROM tags WHERE resource_type = ? AND resource_key = ? ORDER BY tag_name'),
     badgesOf: p('SELECT badge_name, category FROM badges WHERE resource_type = ? AND resource_key = ? ORDER BY badge_name'),
-    badgesOfPrefix: p('SELECT resource_key, badge_name, category FROM badges WHERE resource_type = @type AND substr(resource_key, 1, length(@prefix)) = @prefix'),
+    badgesOfPrefix: p(
+      'SELECT resource_key, badge_name, category FROM badges WHERE resource_type = @type AND substr(resource_key, 1, length(@prefix)) = @prefix',
+    ),
     ownersOf: p('SELECT user_key FROM owners WHERE resource_type = ? AND resource_key = ? ORDER BY user_key'),
-    readersOf: p('SELECT user_key, read_count FROM reads WHERE resource_type = ? AND resource_key = ? ORDER BY read_count DESC, user_key LIMIT 5'),
+    readersOf: p(
+      'SELECT user_key, read_count FROM reads WHERE resource_type = ? AND resource_key = ? ORDER BY read_count DESC, user_key LIMIT 5',
+    ),
     setTableDescription: p('UPDATE tables SET description = ? WHERE key = ?'),
     setColumnDescription: p('UPDATE columns SET description = ? WHERE table_key = ? AND name = ?'),
-    addTag: p('INSERT INTO tags (resource_type, resource_key, tag_name, tag_type) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET tag_type = excluded.tag_type'),
+    addTag: p(
+      'INSERT INTO tags (resource_type, resource_key, tag_name, tag_type) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET tag_type = excluded.tag_type',
+    ),
     removeTag: p('DELETE FROM tags WHERE resource_type = ? AND resource_key = ? AND tag_name = ?'),
     deleteTags: p('DELETE FROM tags WHERE resource_type = ? AND resource_key = ?'),
     addBadge: p('INSERT OR IGNORE INTO badges (resource_type, resource_key, badge_name, category) VALUES (?, ?, ?, ?)'),
@@ -532,9 +660,15 @@ function prepare(db: Database.Database) {
     activeUsers: p('SELECT data FROM users WHERE is_active = 1 ORDER BY key'),
     addFollow: p('INSERT OR IGNORE INTO follows (user_key, resource_type, resource_key) VALUES (?, ?, ?)'),
     removeFollow: p('DELETE FROM follows WHERE user_key = ? AND resource_type = ? AND resource_key = ?'),
-    followedTables: p(`SELECT ${SUMMARY} FROM follows f JOIN tables t ON t.key = f.resource_key WHERE f.user_key = ? AND f.resource_type = 'table' ORDER BY t.schema, t.name`),
-    ownedTables: p(`SELECT ${SUMMARY} FROM owners o JOIN tables t ON t.key = o.resource_key WHERE o.user_key = ? AND o.resource_type = 'table' ORDER BY t.schema, t.name`),
-    readTables: p(`SELECT ${SUMMARY} FROM reads r JOIN tables t ON t.key = r.resource_key WHERE r.user_key = ? AND r.resource_type = 'table' ORDER BY r.read_count DESC, t.key LIMIT 50`),
+    followedTables: p(
+      `SELECT ${SUMMARY} FROM follows f JOIN tables t ON t.key = f.resource_key WHERE f.user_key = ? AND f.resource_type = 'table' ORDER BY t.schema, t.name`,
+    ),
+    ownedTables: p(
+      `SELECT ${SUMMARY} FROM owners o JOIN tables t ON t.key = o.resource_key WHERE o.user_key = ? AND o.resource_type = 'table' ORDER BY t.schema, t.name`,
+    ),
+    readTables: p(
+      `SELECT ${SUMMARY} FROM reads r JOIN tables t ON t.key = r.resource_key WHERE r.user_key = ? AND r.resource_type = 'table' ORDER BY r.read_count DESC, t.key LIMIT 50`,
+    ),
     upsertTable: p(
       'INSERT INTO tables (key, database, cluster, schema, name, is_view, description, last_updated_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
         'ON CONFLICT (key) DO UPDATE SET is_view = excluded.is_view, description = excluded.description, last_updated_ts = excluded.last_updated_ts',
@@ -561,4 +695,3 @@ function prepare(db: Database.Database) {
     auditSince: p('SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT ?'),
   };
 }
-

@@ -8,12 +8,19 @@ function statements(): [string, string][] {
     if (typeof value === 'string') all.push([name, value]);
     else if (Array.isArray(value)) value.forEach((text, i) => all.push([`${name}[${i}]`, text as string]));
   }
-  for (const [forward, backward] of [['OWNER', 'OWNER_OF'], ['FOLLOWED_BY', 'FOLLOW']] as const) {
-    all.push([`addUserLink(${forward})`, CYPHER.addUserLink(forward, backward)], [`removeUserLink(${forward})`, CYPHER.removeUserLink(forward, backward)]);
+  for (const [forward, backward] of [
+    ['OWNER', 'OWNER_OF'],
+    ['FOLLOWED_BY', 'FOLLOW'],
+  ] as const) {
+    all.push(
+      [`addUserLink(${forward})`, CYPHER.addUserLink(forward, backward)],
+      [`removeUserLink(${forward})`, CYPHER.removeUserLink(forward, backward)],
+    );
   }
   for (const relation of ['FOLLOW', 'OWNER_OF']) all.push([`linkedTables(${relation})`, CYPHER.linkedTables(relation)]);
   for (const label of ['Table', 'Dashboard', 'User'] as const) all.push([`listKeys(${label})`, CYPHER.listKeys(label)]);
-  for (const direction of ['HAS_UPSTREAM', 'HAS_DOWNSTREAM'] as const) for (const depth of [1, 10]) all.push([`lineageWalk(${direction}, ${depth})`, lineageWalk(direction, depth)]);
+  for (const direction of ['HAS_UPSTREAM', 'HAS_DOWNSTREAM'] as const)
+    for (const depth of [1, 10]) all.push([`lineageWalk(${direction}, ${depth})`, lineageWalk(direction, depth)]);
   return all;
 }
 

@@ -36,7 +36,9 @@ describe('Neo4jMetadataStore when Neo4j cannot be reached', () => {
   it('answers with DependencyUnavailableError (503) within seconds, never hangs', async () => {
     const started = Date.now();
     await expect(store.getTable('hive://gold.core/orders')).rejects.toBeInstanceOf(DependencyUnavailableError);
-    await expect(store.setTableDescription('hive://gold.core/orders', 'x', { actor: 'a', at: 1 })).rejects.toBeInstanceOf(DependencyUnavailableError);
+    await expect(store.setTableDescription('hive://gold.core/orders', 'x', { actor: 'a', at: 1 })).rejects.toBeInstanceOf(
+      DependencyUnavailableError,
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -105,7 +105,11 @@ export class Neo4jMetadataStore extends MetadataStore {
   }
 
   async setColumnDescription(key: string, column: string, description: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'set_column_description', 'table', key, { column, description }, CYPHER.setColumnDescription, { key, column, description });
+    return this.change(edit, 'set_column_description', 'table', key, { column, description }, CYPHER.setColumnDescription, {
+      key,
+      column,
+      description,
+    });
   }
 
   async addTag(type: ResourceType, key: string, tag: Tag, edit: Edit): Promise<boolean> {
@@ -117,11 +121,19 @@ export class Neo4jMetadataStore extends MetadataStore {
   }
 
   async addBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'add_badge', type, key, { ...badge }, CYPHER.addBadge, { key, badge: badge.badge_name, category: badge.category });
+    return this.change(edit, 'add_badge', type, key, { ...badge }, CYPHER.addBadge, {
+      key,
+      badge: badge.badge_name,
+      category: badge.category,
+    });
   }
 
   async removeBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'remove_badge', type, key, { ...badge }, CYPHER.removeBadge, { key, badge: badge.badge_name, category: badge.category });
+    return this.change(edit, 'remove_badge', type, key, { ...badge }, CYPHER.removeBadge, {
+      key,
+      badge: badge.badge_name,
+      category: badge.category,
+    });
   }
 
   async addOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
@@ -166,11 +178,15 @@ export class Neo4jMetadataStore extends MetadataStore {
   }
 
   async followedTables(userKey: string): Promise<TableSummary[]> {
-    return this.read(async (tx) => sortSummaries(await this.summaries(tx, keysOf(await rows(tx, CYPHER.linkedTables('FOLLOW'), { user: userKey })))));
+    return this.read(async (tx) =>
+      sortSummaries(await this.summaries(tx, keysOf(await rows(tx, CYPHER.linkedTables('FOLLOW'), { user: userKey })))),
+    );
   }
 
   async ownedTables(userKey: string): Promise<TableSummary[]> {
-    return this.read(async (tx) => sortSummaries(await this.summaries(tx, keysOf(await rows(tx, CYPHER.linkedTables('OWNER_OF'), { user: userKey })))));
+    return this.read(async (tx) =>
+      sortSummaries(await this.summaries(tx, keysOf(await rows(tx, CYPHER.linkedTables('OWNER_OF'), { user: userKey })))),
+    );
   }
 
   async readTables(userKey: string): Promise<TableSummary[]> {
@@ -187,7 +203,12 @@ export class Neo4jMetadataStore extends MetadataStore {
       is_view: t.is_view ?? false,
       description: t.description ?? null,
       last_updated_timestamp: t.last_updated_timestamp ?? null,
-      columns: (t.columns ?? []).map((c, i) => ({ name: c.name, col_type: c.col_type, sort_order: c.sort_order ?? i, description: c.description ?? null })),
+      columns: (t.columns ?? []).map((c, i) => ({
+        name: c.name,
+        col_type: c.col_type,
+        sort_order: c.sort_order ?? i,
+        description: c.description ?? null,
+      })),
     }));
     const withList = <T>(pick: (t: TableRecord) => T[] | undefined) =>
       tables.flatMap((t) => (pick(t) === undefined ? [] : [{ key: tableKey(t), values: pick(t) }]));
@@ -226,19 +247,19 @@ export class Neo4jMetadataStore extends MetadataStore {
       if (Number(exists?.['n'] ?? 0) === 0) return undefined;
       const walk = async (direction: 'HAS_UPSTREAM' | 'HAS_DOWNSTREAM') => {
         const found = await rows(tx, lineageWalk(direction, depth), { key });
-        const known = new Map((await rows(tx, CYPHER.tableKnown, { keys: keysOf(found) })).map((r) => [String(r['key']), r['known'] === true]));
-        return found.map(
-          (r): LineageItem => ({
-            key: String(r['key']),
-            level: Number(r['level']),
-            source: String(r['key']).split('://')[0]!,
-            badges: sortBadges((r['badges'] as Badge[]).filter((b) => b.badge_name !== null)),
-            usage: Number(r['usage'] ?? 0),
-            parent: nullable(r['parent']),
-            link: null,
-            in_amundsen: known.get(String(r['key'])) === true,
-          }),
+        const known = new Map(
+          (await rows(tx, CYPHER.tableKnown, { keys: keysOf(found) })).map((r) => [String(r['key']), r['known'] === true]),
         );
+        return found.map((r): LineageItem => ({
+          key: String(r['key']),
+          level: Number(r['level']),
+          source: String(r['key']).split('://')[0]!,
+          badges: sortBadges((r['badges'] as Badge[]).filter((b) => b.badge_name !== null)),
+          usage: Number(r['usage'] ?? 0),
+          parent: nullable(r['parent']),
+          link: null,
+          in_amundsen: known.get(String(r['key'])) === true,
+        }));
       };
       return { upstream: await walk('HAS_UPSTREAM'), downstream: await walk('HAS_DOWNSTREAM') };
     });
@@ -313,11 +334,15 @@ export class Neo4jMetadataStore extends MetadataStore {
   }
 
   async tagUsages(): Promise<{ tag_name: string; tag_count: number }[]> {
-    return this.read(async (tx) => (await rows(tx, CYPHER.tagUsages, {})).map((r) => ({ tag_name: String(r['tag_name']), tag_count: Number(r['tag_count']) })));
+    return this.read(async (tx) =>
+      (await rows(tx, CYPHER.tagUsages, {})).map((r) => ({ tag_name: String(r['tag_name']), tag_count: Number(r['tag_count']) })),
+    );
   }
 
   async allBadges(): Promise<Badge[]> {
-    return this.read(async (tx) => (await rows(tx, CYPHER.allBadges, {})).map((r) => ({ badge_name: String(r['badge_name']), category: String(r['category']) })));
+    return this.read(async (tx) =>
+      (await rows(tx, CYPHER.allBadges, {})).map((r) => ({ badge_name: String(r['badge_name']), category: String(r['category']) })),
+    );
   }
 
   async statistics(): Promise<Statistics> {
@@ -342,7 +367,9 @@ export class Neo4jMetadataStore extends MetadataStore {
   }
 
   async audit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
-    return this.read(async (tx) => (await rows(tx, CYPHER.auditPage, { limit: neo4j.int(limit), before: beforeId ?? Number.MAX_SAFE_INTEGER })).map(toAuditEntry));
+    return this.read(async (tx) =>
+      (await rows(tx, CYPHER.auditPage, { limit: neo4j.int(limit), before: beforeId ?? Number.MAX_SAFE_INTEGER })).map(toAuditEntry),
+    );
   }
 
   async auditSince(afterId: number, limit: number): Promise<AuditEntry[]> {
@@ -369,13 +396,31 @@ export class Neo4jMetadataStore extends MetadataStore {
     return keys.flatMap((k) => {
       const r = found.get(k);
       return r
-        ? [{ key: k, database: String(r['database']), cluster: String(r['cluster']), schema: String(r['schema']), name: String(r['name']), description: nullable(r['description']), schema_description: null }]
+        ? [
+            {
+              key: k,
+              database: String(r['database']),
+              cluster: String(r['cluster']),
+              schema: String(r['schema']),
+              name: String(r['name']),
+              description: nullable(r['description']),
+              schema_description: null,
+            },
+          ]
         : [];
     });
   }
 
   /** A change and its audit entry in one write transaction; nothing is recorded when nothing matched. */
-  private change(edit: Edit, action: string, type: string, key: string, detail: Record<string, unknown>, statement: string, params: Record<string, unknown>): Promise<boolean> {
+  private change(
+    edit: Edit,
+    action: string,
+    type: string,
+    key: string,
+    detail: Record<string, unknown>,
+    statement: string,
+    params: Record<string, unknown>,
+  ): Promise<boolean> {
     return this.write(async (tx) => {
       const [row] = await rows(tx, statement, params);
       const changed = Number(row?.['n'] ?? 0) > 0;
@@ -386,12 +431,18 @@ export class Neo4jMetadataStore extends MetadataStore {
 
   private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    return session.executeRead(work).catch(unavailable).finally(() => session.close());
+    return session
+      .executeRead(work)
+      .catch(unavailable)
+      .finally(() => session.close());
   }
 
   private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    return session.executeWrite(work).catch(unavailable).finally(() => session.close());
+    return session
+      .executeWrite(work)
+      .catch(unavailable)
+      .finally(() => session.close());
   }
 }
 

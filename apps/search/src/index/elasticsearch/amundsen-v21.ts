@@ -23,7 +23,11 @@ const SETTINGS = {
     analyzer: {
       general_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase'] },
       stemming_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase', 'kstem'] },
-      english_analyzer: { type: 'custom', tokenizer: 'standard', filter: ['english_possessive_stemmer', 'lowercase', 'english_stop', 'english_stemmer'] },
+      english_analyzer: {
+        type: 'custom',
+        tokenizer: 'standard',
+        filter: ['english_possessive_stemmer', 'lowercase', 'english_stop', 'english_stemmer'],
+      },
       alphanum_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase'] },
       ngram_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase', 'shingle_filter'] },
     },
@@ -38,7 +42,11 @@ const BASE = {
     analyzer: 'stemming_analyzer',
     fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } },
   },
-  description: { type: 'text', analyzer: 'english_analyzer', fields: { alphanumeric: { type: 'text', analyzer: 'alphanum_analyzer' }, general } },
+  description: {
+    type: 'text',
+    analyzer: 'english_analyzer',
+    fields: { alphanumeric: { type: 'text', analyzer: 'alphanum_analyzer' }, general },
+  },
   badges: { type: 'text', analyzer: 'general_analyzer', fields: keyword },
   tags: { type: 'text', analyzer: 'general_analyzer', fields: keyword },
   usage: { type: 'rank_features' },
@@ -54,7 +62,11 @@ export const INDEX_BODIES: Record<SearchResourceType, { settings: object; mappin
       _meta: { version: 2 },
       properties: {
         ...BASE,
-        columns: { type: 'text', analyzer: 'stemming_analyzer', fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } } },
+        columns: {
+          type: 'text',
+          analyzer: 'stemming_analyzer',
+          fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } },
+        },
         display_name: { type: 'text', fields: keyword },
         database: { type: 'text', fields: keyword },
         cluster: { type: 'text', fields: keyword },
@@ -71,8 +83,16 @@ export const INDEX_BODIES: Record<SearchResourceType, { settings: object; mappin
         ...BASE,
         group_name: { type: 'text', analyzer: 'stemming_analyzer', fields: { ...keyword, general } },
         group_description: { type: 'text', analyzer: 'english_analyzer' },
-        query_names: { type: 'text', analyzer: 'stemming_analyzer', fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } } },
-        chart_names: { type: 'text', analyzer: 'stemming_analyzer', fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } } },
+        query_names: {
+          type: 'text',
+          analyzer: 'stemming_analyzer',
+          fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } },
+        },
+        chart_names: {
+          type: 'text',
+          analyzer: 'stemming_analyzer',
+          fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } },
+        },
         product: { type: 'keyword' },
         cluster: { type: 'keyword' },
         uri: { type: 'keyword' },
@@ -220,9 +240,32 @@ export const fromElastic = {
 
 /** Amundsen v2.1's fuzzy, weighted match fields per resource type. */
 const MATCH_FIELDS: Record<SearchResourceType, [string, number][]> = {
-  table: [['name', 5], ['description', 1.5], ['badges', 1], ['tags', 1], ['schema', 3], ['columns.general', 2], ['column_descriptions', 1]],
-  dashboard: [['name', 5], ['description', 1.5], ['badges', 1], ['tags', 1], ['group_name', 3], ['query_names', 2], ['chart_names', 2], ['uri', 4]],
-  user: [['name', 5], ['first_name', 3], ['last_name', 3], ['team_name', 1], ['key', 4]],
+  table: [
+    ['name', 5],
+    ['description', 1.5],
+    ['badges', 1],
+    ['tags', 1],
+    ['schema', 3],
+    ['columns.general', 2],
+    ['column_descriptions', 1],
+  ],
+  dashboard: [
+    ['name', 5],
+    ['description', 1.5],
+    ['badges', 1],
+    ['tags', 1],
+    ['group_name', 3],
+    ['query_names', 2],
+    ['chart_names', 2],
+    ['uri', 4],
+  ],
+  user: [
+    ['name', 5],
+    ['first_name', 3],
+    ['last_name', 3],
+    ['team_name', 1],
+    ['key', 4],
+  ],
 };
 
 const USAGE_FEATURES: Record<SearchResourceType, string[]> = {
@@ -233,8 +276,23 @@ const USAGE_FEATURES: Record<SearchResourceType, string[]> = {
 
 /** UI filter names to keyword fields (v2.1 *_MAPPING). */
 const FILTER_FIELDS: Record<SearchResourceType, Record<string, string>> = {
-  table: { badges: 'badges.keyword', tag: 'tags.keyword', schema: 'schema.keyword', table: 'name.keyword', column: 'columns.keyword', database: 'database.keyword', cluster: 'cluster.keyword' },
-  dashboard: { group_name: 'group_name.keyword', name: 'name.keyword', tag: 'tags.keyword', badges: 'badges.keyword', product: 'product', cluster: 'cluster' },
+  table: {
+    badges: 'badges.keyword',
+    tag: 'tags.keyword',
+    schema: 'schema.keyword',
+    table: 'name.keyword',
+    column: 'columns.keyword',
+    database: 'database.keyword',
+    cluster: 'cluster.keyword',
+  },
+  dashboard: {
+    group_name: 'group_name.keyword',
+    name: 'name.keyword',
+    tag: 'tags.keyword',
+    badges: 'badges.keyword',
+    product: 'product',
+    cluster: 'cluster',
+  },
   user: { team_name: 'team_name.keyword', employee_type: 'employee_type' },
 };
 
@@ -248,7 +306,14 @@ const HIGHLIGHT_FIELDS: Record<SearchResourceType, Record<string, { number_of_fr
 export const HIGHLIGHT_NAMES: Record<string, string> = { 'columns.general': 'columns', key: 'email', name: 'name' };
 
 /** The v2.1 query of one resource type: fuzzy weighted matches, rank_feature usage boosts, wildcard filters. */
-export function buildQuery(type: SearchResourceType, term: string, filters: readonly SearchFilter[], from: number, size: number, highlight: boolean) {
+export function buildQuery(
+  type: SearchResourceType,
+  term: string,
+  filters: readonly SearchFilter[],
+  from: number,
+  size: number,
+  highlight: boolean,
+) {
   const filter = filters.flatMap((f): object[] => {
     const field = FILTER_FIELDS[type][f.name];
     if (!field || f.values.length === 0) return [];
@@ -260,7 +325,13 @@ export function buildQuery(type: SearchResourceType, term: string, filters: read
   const must =
     text === ''
       ? [{ match_all: {} }]
-      : [{ bool: { should: MATCH_FIELDS[type].map(([field, boost]) => ({ match: { [field]: { query: text, fuzziness: 'AUTO', boost } } })) } }];
+      : [
+          {
+            bool: {
+              should: MATCH_FIELDS[type].map(([field, boost]) => ({ match: { [field]: { query: text, fuzziness: 'AUTO', boost } } })),
+            },
+          },
+        ];
   return {
     from,
     size,

@@ -34,7 +34,9 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
   let index: ElasticsearchSearchIndex;
   beforeEach(() => {
     mock = new Mock();
-    index = new ElasticsearchSearchIndex({ client: new Client({ node: 'http://localhost:9200', Connection: mock.getConnection(), maxRetries: 0 }) });
+    index = new ElasticsearchSearchIndex({
+      client: new Client({ node: 'http://localhost:9200', Connection: mock.getConnection(), maxRetries: 0 }),
+    });
   });
 
   const request = (extra: Partial<SearchRequest> = {}): SearchRequest => ({
@@ -42,7 +44,10 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     resource_types: ['table', 'user'],
     page_index: 1,
     results_per_page: 5,
-    filters: [{ name: 'database', values: ['big*', 'hive'], operation: 'OR' }, { name: 'tag', values: ['sales', 'core'], operation: 'AND' }],
+    filters: [
+      { name: 'database', values: ['big*', 'hive'], operation: 'OR' },
+      { name: 'tag', values: ['sales', 'core'], operation: 'AND' },
+    ],
     highlight_options: { table: { enable_highlight: true } },
     ...extra,
   });
@@ -57,7 +62,12 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     expect(body).toHaveLength(4);
     expect(body[0]).toEqual({ index: 'table_search_index_v2_1' });
     expect(body[2]).toEqual({ index: 'user_search_index_v2_1' });
-    const table = body[1] as { from: number; size: number; query: { bool: { must: { bool: { should: unknown[] } }[]; should: unknown[]; filter: unknown[] } }; highlight?: unknown };
+    const table = body[1] as {
+      from: number;
+      size: number;
+      query: { bool: { must: { bool: { should: unknown[] } }[]; should: unknown[]; filter: unknown[] } };
+      highlight?: unknown;
+    };
     expect(table.from).toBe(5);
     expect(table.size).toBe(5);
     expect(table.query.bool.must[0]!.bool.should).toEqual([
@@ -87,8 +97,17 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
       { wildcard: { 'tags.keyword': { value: 'core', case_insensitive: true } } },
     ]);
     expect(table.highlight).toMatchObject({ fields: { name: {}, description: {}, 'columns.general': { number_of_fragments: 10 } } });
-    const user = body[3] as { query: { bool: { must: { bool: { should: { match: Record<string, unknown> }[] } }[]; filter: unknown[] } }; highlight?: unknown };
-    expect(user.query.bool.must[0]!.bool.should.map((c) => Object.keys(c.match)[0])).toEqual(['name', 'first_name', 'last_name', 'team_name', 'key']);
+    const user = body[3] as {
+      query: { bool: { must: { bool: { should: { match: Record<string, unknown> }[] } }[]; filter: unknown[] } };
+      highlight?: unknown;
+    };
+    expect(user.query.bool.must[0]!.bool.should.map((c) => Object.keys(c.match)[0])).toEqual([
+      'name',
+      'first_name',
+      'last_name',
+      'team_name',
+      'key',
+    ]);
     expect(user.query.bool.filter).toEqual([]); // table filters do not apply to people
     expect(user.highlight).toBeUndefined();
   });
@@ -103,10 +122,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     expect((body[1] as { query: unknown }).query).toEqual({
       bool: {
         must: [{ match_all: {} }],
-        should: [
-          { rank_feature: { field: 'usage.total_usage', boost: 10 } },
-          { rank_feature: { field: 'usage.unique_usage', boost: 10 } },
-        ],
+        should: [{ rank_feature: { field: 'usage.total_usage', boost: 10 } }, { rank_feature: { field: 'usage.unique_usage', boost: 10 } }],
         filter: [],
       },
     });
@@ -171,7 +187,10 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
   it('creates a missing alias with the v2.1 mappings, then bulk-indexes by key', async () => {
     const created: { path: string; body: Record<string, unknown> }[] = [];
     let bulk: unknown[] = [];
-    mock.add({ method: 'HEAD', path: '/_alias/:name' }, () => new errors.ResponseError({ body: {}, statusCode: 404, headers: {}, warnings: null, meta: {} as never }));
+    mock.add(
+      { method: 'HEAD', path: '/_alias/:name' },
+      () => new errors.ResponseError({ body: {}, statusCode: 404, headers: {}, warnings: null, meta: {} as never }),
+    );
     mock.add({ method: 'PUT', path: '/:index' }, (params) => {
       created.push({ path: String(params.path), body: params.body as Record<string, unknown> });
       return { acknowledged: true };
@@ -182,8 +201,19 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     });
     mock.add({ method: 'POST', path: '/:index/_delete_by_query' }, () => ({ deleted: 0 }));
     const doc: TableDocument = {
-      key: 'hive://gold.core/orders', database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', description: null,
-      columns: ['id'], column_descriptions: [], tags: [], badges: [], last_updated_timestamp: null, total_usage: 0, unique_usage: 3,
+      key: 'hive://gold.core/orders',
+      database: 'hive',
+      cluster: 'gold',
+      schema: 'core',
+      name: 'orders',
+      description: null,
+      columns: ['id'],
+      column_descriptions: [],
+      tags: [],
+      badges: [],
+      last_updated_timestamp: null,
+      total_usage: 0,
+      unique_usage: 3,
     };
     await index.upsert('table', [doc]);
     expect(created.map((c) => c.path)).toEqual([
@@ -193,22 +223,43 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     ]);
     expect(created[0]!.body).toMatchObject({
       aliases: { table_search_index_v2_1: {} },
-      mappings: { _meta: { version: 2 }, properties: { usage: { type: 'rank_features' }, columns: { fields: { general: { analyzer: 'general_analyzer' } } } } },
+      mappings: {
+        _meta: { version: 2 },
+        properties: { usage: { type: 'rank_features' }, columns: { fields: { general: { analyzer: 'general_analyzer' } } } },
+      },
       settings: { index: { max_shingle_diff: 10 } },
     });
     expect(bulk).toEqual([
       { index: { _index: 'table_search_index_v2_1', _id: 'hive://gold.core/orders' } },
-      expect.objectContaining({ key: 'hive://gold.core/orders', name: 'orders', display_name: 'core.orders', resource_type: 'table', usage: { unique_usage: 3 } }),
+      expect.objectContaining({
+        key: 'hive://gold.core/orders',
+        name: 'orders',
+        display_name: 'core.orders',
+        resource_type: 'table',
+        usage: { unique_usage: 3 },
+      }),
     ]);
   });
 
   describe('bulk items Elasticsearch refuses', () => {
     const doc = (name: string): TableDocument => ({
-      key: `hive://gold.core/${name}`, database: 'hive', cluster: 'gold', schema: 'core', name, description: null,
-      columns: [], column_descriptions: [], tags: [], badges: [], last_updated_timestamp: null, total_usage: 0, unique_usage: 0,
+      key: `hive://gold.core/${name}`,
+      database: 'hive',
+      cluster: 'gold',
+      schema: 'core',
+      name,
+      description: null,
+      columns: [],
+      column_descriptions: [],
+      tags: [],
+      badges: [],
+      last_updated_timestamp: null,
+      total_usage: 0,
+      unique_usage: 0,
     });
-    const item = (id: string, status: number, type?: string) =>
-      ({ index: { _index: 'table_search_index_v2_1', _id: id, status, ...(type ? { error: { type, reason: `${type} (test double)` } } : {}) } });
+    const item = (id: string, status: number, type?: string) => ({
+      index: { _index: 'table_search_index_v2_1', _id: id, status, ...(type ? { error: { type, reason: `${type} (test double)` } } : {}) },
+    });
     const answerBulk = (items: unknown[]) => {
       mock.add({ method: 'HEAD', path: '/_alias/:name' }, () => ({}));
       mock.add({ method: 'POST', path: '/_bulk' }, () => ({ errors: true, items }));
@@ -216,7 +267,11 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     };
 
     it('answers 422 naming each document refused for its content (index and key), as the schema check does', async () => {
-      answerBulk([item('hive://gold.core/a', 201), item('hive://gold.core/b', 400, 'mapper_parsing_exception'), item('hive://gold.core/c', 400, 'illegal_argument_exception')]);
+      answerBulk([
+        item('hive://gold.core/a', 201),
+        item('hive://gold.core/b', 400, 'mapper_parsing_exception'),
+        item('hive://gold.core/c', 400, 'illegal_argument_exception'),
+      ]);
       const error = await index.upsert('table', [doc('a'), doc('b'), doc('c')]).catch((e: unknown) => e);
       expect(error).toMatchObject({ status: 422 });
       expect((error as Error).message).toMatch(/^documents\.1 \(hive:\/\/gold\.core\/b\): mapper_parsing_exception/);
@@ -225,7 +280,10 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     });
 
     it("answers 503 when the items failed for the cluster's reasons (429, 5xx): nothing is wrong with the documents", async () => {
-      answerBulk([item('hive://gold.core/a', 429, 'es_rejected_execution_exception'), item('hive://gold.core/b', 503, 'unavailable_shards_exception')]);
+      answerBulk([
+        item('hive://gold.core/a', 429, 'es_rejected_execution_exception'),
+        item('hive://gold.core/b', 503, 'unavailable_shards_exception'),
+      ]);
       await expect(index.upsert('table', [doc('a'), doc('b')])).rejects.toBeInstanceOf(DependencyUnavailableError);
     });
   });

@@ -66,12 +66,25 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     const types = request.resource_types;
     const searches = types.flatMap((type) => [
       { index: aliasOf(this.template, type) },
-      buildQuery(type, request.query_term, request.filters, request.page_index * request.results_per_page, request.results_per_page, request.highlight_options[type]?.enable_highlight === true),
+      buildQuery(
+        type,
+        request.query_term,
+        request.filters,
+        request.page_index * request.results_per_page,
+        request.results_per_page,
+        request.highlight_options[type]?.enable_highlight === true,
+      ),
     ]);
     const answer = await this.call(() => this.client.msearch({ searches: searches as never }));
     const results: SearchResponse['results'] = {};
     types.forEach((type, i) => {
-      const response = answer.responses[i] as { hits?: { total?: { value?: number } | number; hits?: { _score?: number | null; _source?: Record<string, unknown>; highlight?: Record<string, string[]> }[] }; error?: unknown };
+      const response = answer.responses[i] as {
+        hits?: {
+          total?: { value?: number } | number;
+          hits?: { _score?: number | null; _source?: Record<string, unknown>; highlight?: Record<string, string[]> }[];
+        };
+        error?: unknown;
+      };
       if (!response || 'error' in response || !response.hits) {
         results[type] = { results: [], total_results: 0 };
         return;
@@ -81,13 +94,13 @@ export class ElasticsearchSearchIndex extends SearchIndex {
       const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
       results[type] = {
         total_results: total,
-        results: (response.hits.hits ?? []).map(
-          (hit): SearchHit => ({
-            ...schema.hit(toFram(hit._source ?? {})),
-            search_score: hit._score ?? 0,
-            highlight: Object.fromEntries(Object.entries(hit.highlight ?? {}).map(([field, fragments]) => [HIGHLIGHT_NAMES[field] ?? field, fragments])),
-          }),
-        ),
+        results: (response.hits.hits ?? []).map((hit): SearchHit => ({
+          ...schema.hit(toFram(hit._source ?? {})),
+          search_score: hit._score ?? 0,
+          highlight: Object.fromEntries(
+            Object.entries(hit.highlight ?? {}).map(([field, fragments]) => [HIGHLIGHT_NAMES[field] ?? field, fragments]),
+          ),
+        })),
       };
     });
     return { msg: 'Success', page_index: request.page_index, results_per_page: request.results_per_page, status_code: 200, results };
@@ -104,7 +117,12 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     // Documents Amundsen's databuilder wrote have other ids: drop those duplicates of the keys.
     const keys = documents.map((d) => d.key);
     await this.call(() =>
-      this.client.deleteByQuery({ index, refresh: true, conflicts: 'proceed', query: { bool: { filter: [{ terms: { 'key.keyword': keys } }], must_not: [{ ids: { values: keys } }] } } }),
+      this.client.deleteByQuery({
+        index,
+        refresh: true,
+        conflicts: 'proceed',
+        query: { bool: { filter: [{ terms: { 'key.keyword': keys } }], must_not: [{ ids: { values: keys } }] } },
+      }),
     );
     return documents.length;
   }
@@ -112,13 +130,20 @@ export class ElasticsearchSearchIndex extends SearchIndex {
   async remove(type: SearchResourceType, keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;
     const result = await this.call(() =>
-      this.client.deleteByQuery({ index: aliasOf(this.template, type), refresh: true, conflicts: 'proceed', query: { terms: { 'key.keyword': keys } } }),
+      this.client.deleteByQuery({
+        index: aliasOf(this.template, type),
+        refresh: true,
+        conflicts: 'proceed',
+        query: { terms: { 'key.keyword': keys } },
+      }),
     );
     return result.deleted ?? 0;
   }
 
   async get<T extends SearchResourceType>(type: T, key: string): Promise<SearchDocuments[T] | undefined> {
-    const result = await this.call(() => this.client.search({ index: aliasOf(this.template, type), size: 1, query: { term: { 'key.keyword': key } } }));
+    const result = await this.call(() =>
+      this.client.search({ index: aliasOf(this.template, type), size: 1, query: { term: { 'key.keyword': key } } }),
+    );
     const source = result.hits.hits[0]?._source as Record<string, unknown> | undefined;
     return source ? (fromElastic[type] as (s: Record<string, unknown>) => SearchDocuments[T])(source) : undefined;
   }

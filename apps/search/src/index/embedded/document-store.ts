@@ -17,8 +17,12 @@ export class DocumentStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec('CREATE TABLE IF NOT EXISTS documents (type TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (type, key))');
-    this.upsertStatement = this.db.prepare('INSERT INTO documents (type, key, body) VALUES (?, ?, ?) ON CONFLICT (type, key) DO UPDATE SET body = excluded.body');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS documents (type TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (type, key))',
+    );
+    this.upsertStatement = this.db.prepare(
+      'INSERT INTO documents (type, key, body) VALUES (?, ?, ?) ON CONFLICT (type, key) DO UPDATE SET body = excluded.body',
+    );
     this.removeStatement = this.db.prepare('DELETE FROM documents WHERE type = ? AND key = ?');
   }
 

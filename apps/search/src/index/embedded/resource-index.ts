@@ -257,7 +257,8 @@ export class ResourceIndex<D extends { key: string }> {
     const found = new Map<string, number>();
     const add = (term: string, weight: number) => found.set(term, Math.max(found.get(term) ?? 0, weight));
     if (this.vocabulary.has(word)) add(word, MATCH_WEIGHT.exact);
-    if (word.length >= 3) for (const term of this.vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) if (term !== word) add(term, MATCH_WEIGHT.prefix);
+    if (word.length >= 3)
+      for (const term of this.vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) if (term !== word) add(term, MATCH_WEIGHT.prefix);
     for (const { term, distance } of this.vocabulary.similar(word)) add(term, distance === 1 ? MATCH_WEIGHT.typo1 : MATCH_WEIGHT.typo2);
     return found;
   }
@@ -316,7 +317,8 @@ class TopK {
     const heap = this.heap;
     if (heap.length === this.k) {
       const worst = heap[0]!;
-      if (coverage < worst.coverage || (coverage === worst.coverage && (score < worst.score || (score === worst.score && id > worst.id)))) return;
+      if (coverage < worst.coverage || (coverage === worst.coverage && (score < worst.score || (score === worst.score && id > worst.id))))
+        return;
     }
     const item: Ranked = { id, coverage, score };
     if (heap.length < this.k) {
@@ -360,7 +362,15 @@ function compileFilters<D>(filters: readonly SearchFilter[], schema: ResourceSch
     const values = schema.filters[filter.name];
     if (!values || filter.values.length === 0) return [];
     const patterns = filter.values.map(
-      (v) => new RegExp(`^${v.toLowerCase().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's'),
+      (v) =>
+        new RegExp(
+          `^${v
+            .toLowerCase()
+            .split('*')
+            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+          's',
+        ),
     );
     return [
       (doc: D) => {

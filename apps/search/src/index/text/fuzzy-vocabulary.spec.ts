@@ -2,7 +2,19 @@ import { editDistance, FuzzyVocabulary, maxEdits } from './fuzzy-vocabulary';
 
 describe('FuzzyVocabulary', () => {
   const vocabulary = new FuzzyVocabulary();
-  for (const term of ['orders', 'order', 'ordering', 'customers', 'customer_lifetime_value', 'revenue', 'reviews', 'ada', 'sessions', 'payments']) vocabulary.add(term);
+  for (const term of [
+    'orders',
+    'order',
+    'ordering',
+    'customers',
+    'customer_lifetime_value',
+    'revenue',
+    'reviews',
+    'ada',
+    'sessions',
+    'payments',
+  ])
+    vocabulary.add(term);
 
   it('allows no typo below 4 letters, one from 4, two from 8', () => {
     expect([3, 4, 7, 8, 20].map(maxEdits)).toEqual([0, 1, 1, 2, 2]);

@@ -32,8 +32,14 @@ describe('loadAuthConfig', () => {
 
   it("takes roles from dev-idp's groups only while trusting dev-idp alone, and never over explicit settings", () => {
     expect(loadAuthConfig({ OIDC_ISSUER: 'https://acme.okta.com/oauth2/default' })).toMatchObject({ adminGroups: [], writeGroups: [] });
-    expect(loadAuthConfig({ AUTH_ISSUERS: `${DEV_IDP_ISSUER},https://acme.okta.com/oauth2/default` })).toMatchObject({ adminGroups: [], writeGroups: [] });
-    expect(loadAuthConfig({ ADMIN_GROUPS: 'Owners', WRITE_GROUPS: 'Editors' })).toMatchObject({ adminGroups: ['Owners'], writeGroups: ['Editors'] });
+    expect(loadAuthConfig({ AUTH_ISSUERS: `${DEV_IDP_ISSUER},https://acme.okta.com/oauth2/default` })).toMatchObject({
+      adminGroups: [],
+      writeGroups: [],
+    });
+    expect(loadAuthConfig({ ADMIN_GROUPS: 'Owners', WRITE_GROUPS: 'Editors' })).toMatchObject({
+      adminGroups: ['Owners'],
+      writeGroups: ['Editors'],
+    });
   });
 
   it('reads every variable', () => {
@@ -75,9 +81,7 @@ describe('loadAuthConfig', () => {
   });
 
   it('trusts OIDC_ISSUER when AUTH_ISSUERS is not set', () => {
-    expect(loadAuthConfig({ OIDC_ISSUER: 'https://acme.okta.com/oauth2/aus1' }).issuers).toEqual([
-      'https://acme.okta.com/oauth2/aus1',
-    ]);
+    expect(loadAuthConfig({ OIDC_ISSUER: 'https://acme.okta.com/oauth2/aus1' }).issuers).toEqual(['https://acme.okta.com/oauth2/aus1']);
   });
 
   it("reads Amundsen's flaskoidc names as aliases, Fram's names winning", () => {
@@ -89,9 +93,7 @@ describe('loadAuthConfig', () => {
     expect(config.issuers).toEqual(['https://acme.okta.com/oauth2/default']);
     expect(config.publicPaths).toEqual(['/status', '/healthcheck', '/health']);
     expect(config.userIdClaim).toBe('preferred_username');
-    expect(
-      loadAuthConfig({ FLASK_OIDC_USER_ID_FIELD: 'preferred_username', OIDC_USER_ID_CLAIM: 'email' }).userIdClaim,
-    ).toBe('email');
+    expect(loadAuthConfig({ FLASK_OIDC_USER_ID_FIELD: 'preferred_username', OIDC_USER_ID_CLAIM: 'email' }).userIdClaim).toBe('email');
   });
 
   it('reports every bad variable at once, by name, with what to set', () => {
@@ -124,9 +126,7 @@ describe('loadAuthConfig', () => {
   });
 
   it('refuses to trust the development IdP by default in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
-      expect.stringMatching(/^OIDC_ISSUER: must be set when NODE_ENV=production/),
-    ]);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^OIDC_ISSUER: must be set when NODE_ENV=production/)]);
     expect(loadAuthConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://acme.okta.com/oauth2/default' }).issuers).toHaveLength(1);
   });
 });

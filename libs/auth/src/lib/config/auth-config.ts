@@ -3,9 +3,7 @@ import { env, EnvReader, isHttpUrl, type Env, type EnvAlias } from '@fram/config
 import { DEFAULT_ROLE_SCOPES, type Role } from '../principal/principal';
 
 /** Signature algorithms a resource server may accept: asymmetric only. */
-export const SUPPORTED_ALGORITHMS = [
-  'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512',
-] as const;
+export const SUPPORTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 export type SignatureAlgorithm = (typeof SUPPORTED_ALGORITHMS)[number];
 
 /** The development IdP (apps/dev-idp), trusted by default outside production. */
@@ -51,8 +49,7 @@ export interface AuthConfig {
 }
 
 /** flaskoidc's discovery URL is `{issuer}/.well-known/openid-configuration`. */
-const issuerFromDiscoveryUrl = (url: string): string =>
-  url.replace(/\/\.well-known\/openid-configuration\/?$/, '');
+const issuerFromDiscoveryUrl = (url: string): string => url.replace(/\/\.well-known\/openid-configuration\/?$/, '');
 
 /** flaskoidc whitelists Flask endpoint names (`status,healthcheck`); Fram matches paths. */
 const pathsFromEndpointNames = (names: string): string =>
@@ -63,9 +60,7 @@ const pathsFromEndpointNames = (names: string): string =>
     .map((n) => (n.startsWith('/') ? n : `/${n}`))
     .join(',');
 
-export const ISSUER_ALIASES: readonly EnvAlias[] = [
-  { name: 'FLASK_OIDC_CONFIG_URL', convert: issuerFromDiscoveryUrl },
-];
+export const ISSUER_ALIASES: readonly EnvAlias[] = [{ name: 'FLASK_OIDC_CONFIG_URL', convert: issuerFromDiscoveryUrl }];
 
 const urlList = (fallback: readonly string[]) =>
   env.list(fallback).refine((items) => items.every(isHttpUrl), 'must be absolute http(s) URLs, separated by commas');
@@ -130,8 +125,10 @@ export function loadAuthConfig(source: Env = process.env): AuthConfig {
 
   // Trusting only the development IdP (a laptop, `npm start`): its groups give the roles unless set.
   const devIdpOnly = issuers?.length === 1 && issuers[0] === DEV_IDP_ISSUER;
-  const adminGroups = reader.read({ name: 'ADMIN_GROUPS', schema: env.optionalList() }) ?? (devIdpOnly ? [...DEV_IDP_ROLE_GROUPS.admin] : []);
-  const writeGroups = reader.read({ name: 'WRITE_GROUPS', schema: env.optionalList() }) ?? (devIdpOnly ? [...DEV_IDP_ROLE_GROUPS.write] : []);
+  const adminGroups =
+    reader.read({ name: 'ADMIN_GROUPS', schema: env.optionalList() }) ?? (devIdpOnly ? [...DEV_IDP_ROLE_GROUPS.admin] : []);
+  const writeGroups =
+    reader.read({ name: 'WRITE_GROUPS', schema: env.optionalList() }) ?? (devIdpOnly ? [...DEV_IDP_ROLE_GROUPS.write] : []);
   const readOnlyGroups = reader.read({ name: 'READ_ONLY_GROUPS', schema: env.optionalList() });
 
   const roleScopes = {

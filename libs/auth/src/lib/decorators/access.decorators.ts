@@ -14,5 +14,4 @@ export const RequireRole = (role: Role): MethodDecorator & ClassDecorator => Set
 export const NoRoleRequired = (): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLE, null);
 
 /** Scopes the token must carry, all of them, in addition to the role. */
-export const RequireScopes = (...scopes: string[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_SCOPES, scopes);
+export const RequireScopes = (...scopes: string[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_SCOPES, scopes);

@@ -27,7 +27,10 @@ export class InsufficientScopeError extends DomainError {
    * @param scopes scopes that would grant access, any one of them (sent in the
    *   challenge); none when no scope can (a person's roles come from groups)
    */
-  constructor(readonly scopes: readonly string[], need: string) {
+  constructor(
+    readonly scopes: readonly string[],
+    need: string,
+  ) {
     super(`This request needs ${need}`);
   }
 
@@ -45,7 +48,10 @@ export class AuthUnavailableError extends DomainError {
   readonly status = 503;
   readonly code = 'auth_unavailable';
 
-  constructor(readonly issuer: string, readonly failure?: unknown) {
+  constructor(
+    readonly issuer: string,
+    readonly failure?: unknown,
+  ) {
     super('Token verification is temporarily unavailable; try again shortly');
   }
 

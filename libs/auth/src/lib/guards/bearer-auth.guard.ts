@@ -65,7 +65,8 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
     const failure = error ?? (user ? undefined : info);
     if (failure === undefined) return user as T;
     if (failure instanceof DomainError && !(failure instanceof InvalidTokenError)) throw failure; // 503: no key to check with
-    const refusal = failure instanceof InvalidTokenError ? failure : new InvalidTokenError(failure instanceof Error ? failure.message : 'rejected');
+    const refusal =
+      failure instanceof InvalidTokenError ? failure : new InvalidTokenError(failure instanceof Error ? failure.message : 'rejected');
     throw this.refused(refusal, context.switchToHttp().getRequest<Request>(), failure);
   }
 

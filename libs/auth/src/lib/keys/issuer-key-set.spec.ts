@@ -114,7 +114,9 @@ describe('IssuerKeySet', () => {
   it('treats an oversized key set as a failed fetch, and says why', async () => {
     const reasonFor = async (shape: Parameters<TestIssuer['setDocumentShape']>[1]) => {
       idp.setDocumentShape('keys', shape);
-      const error: unknown = await keySet().getKey(idp.activeKey.kid).catch((e: unknown) => e);
+      const error: unknown = await keySet()
+        .getKey(idp.activeKey.kid)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthUnavailableError);
       return String((error as AuthUnavailableError).failure);
     };

@@ -10,14 +10,28 @@ const issuer = 'https://idp.example.com/oauth2/default';
 describe('RFC 9207: the iss of an authorization response', () => {
   it('accepts the issuer exactly, and a missing iss only when the issuer does not say it sends one', () => {
     expect(authorizationResponseIssuerProblem({ code: 'c', iss: issuer }, { issuer })).toBeUndefined();
-    expect(authorizationResponseIssuerProblem({ code: 'c', iss: issuer }, { issuer, authorization_response_iss_parameter_supported: true })).toBeUndefined();
+    expect(
+      authorizationResponseIssuerProblem({ code: 'c', iss: issuer }, { issuer, authorization_response_iss_parameter_supported: true }),
+    ).toBeUndefined();
     expect(authorizationResponseIssuerProblem({ code: 'c' }, { issuer })).toBeUndefined();
-    expect(authorizationResponseIssuerProblem({ code: 'c' }, { issuer, authorization_response_iss_parameter_supported: false })).toBeUndefined();
-    expect(authorizationResponseIssuerProblem({ code: 'c' }, { issuer, authorization_response_iss_parameter_supported: true })).toMatch(/no iss/);
+    expect(
+      authorizationResponseIssuerProblem({ code: 'c' }, { issuer, authorization_response_iss_parameter_supported: false }),
+    ).toBeUndefined();
+    expect(authorizationResponseIssuerProblem({ code: 'c' }, { issuer, authorization_response_iss_parameter_supported: true })).toMatch(
+      /no iss/,
+    );
   });
 
   it('refuses any other iss', () => {
-    for (const iss of ['https://evil.example', `${issuer}/`, 'https://IDP.example.com/oauth2/default', 'https://idp.example.com', '', [issuer], [issuer, issuer]]) {
+    for (const iss of [
+      'https://evil.example',
+      `${issuer}/`,
+      'https://IDP.example.com/oauth2/default',
+      'https://idp.example.com',
+      '',
+      [issuer],
+      [issuer, issuer],
+    ]) {
       expect(authorizationResponseIssuerProblem({ code: 'c', iss }, { issuer })).toMatch(/another issuer/);
     }
   });
@@ -44,17 +58,23 @@ describe('RFC 9207: the iss of an authorization response', () => {
       return { failures, session };
     }
 
-    it('refuses another issuer\'s response before looking at its state, and drops that state', () => {
+    it("refuses another issuer's response before looking at its state, and drops that state", () => {
       const { failures, session } = callback({ code: 'c', state: 'pending', iss: 'https://evil.example' });
       expect(failures).toEqual([[{ message: expect.stringMatching(/another issuer/) }, 400]]);
       expect(session.oidcLogins).toEqual({});
-      expect(callback({ error: 'access_denied', state: 'pending', iss: 'https://evil.example' }).failures).toEqual([[expect.anything(), 400]]);
+      expect(callback({ error: 'access_denied', state: 'pending', iss: 'https://evil.example' }).failures).toEqual([
+        [expect.anything(), 400],
+      ]);
       expect(callback({ code: 'c', state: 'pending' }, true).failures).toEqual([[{ message: expect.stringMatching(/no iss/) }, 400]]);
     });
 
     it('goes on as before without iss when the issuer does not send it (here: to the state check)', () => {
-      expect(callback({ code: 'c', state: 'unknown' }).failures).toEqual([[{ message: 'Unable to verify authorization request state.' }, 403]]);
-      expect(callback({ code: 'c', state: 'unknown', iss: issuer }, true).failures).toEqual([[{ message: 'Unable to verify authorization request state.' }, 403]]);
+      expect(callback({ code: 'c', state: 'unknown' }).failures).toEqual([
+        [{ message: 'Unable to verify authorization request state.' }, 403],
+      ]);
+      expect(callback({ code: 'c', state: 'unknown', iss: issuer }, true).failures).toEqual([
+        [{ message: 'Unable to verify authorization request state.' }, 403],
+      ]);
     });
   });
 });

@@ -11,6 +11,9 @@ export interface IssuerIdentification {
  */
 export function authorizationResponseIssuerProblem(query: Record<string, unknown>, idp: IssuerIdentification): string | undefined {
   const iss = query['iss'];
-  if (iss === undefined) return idp.authorization_response_iss_parameter_supported === true ? 'The authorization response has no iss, though the issuer sends it.' : undefined;
+  if (iss === undefined)
+    return idp.authorization_response_iss_parameter_supported === true
+      ? 'The authorization response has no iss, though the issuer sends it.'
+      : undefined;
   return iss === idp.issuer ? undefined : 'The authorization response comes from another issuer (iss).';
 }

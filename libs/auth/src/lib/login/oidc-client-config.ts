@@ -67,7 +67,11 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
       .transform((v) => v ?? DEV_IDP_ISSUER),
   });
   const clientId = reader.read({ name: 'OIDC_CLIENT_ID', aliases: [{ name: 'FLASK_OIDC_CLIENT_ID' }], schema: z.string().optional() });
-  const clientSecret = reader.read({ name: 'OIDC_CLIENT_SECRET', aliases: [{ name: 'FLASK_OIDC_CLIENT_SECRET' }], schema: z.string().optional() });
+  const clientSecret = reader.read({
+    name: 'OIDC_CLIENT_SECRET',
+    aliases: [{ name: 'FLASK_OIDC_CLIENT_SECRET' }],
+    schema: z.string().optional(),
+  });
   const scopes = reader.read({
     name: 'OIDC_SCOPES',
     aliases: [{ name: 'FLASK_OIDC_SCOPES', convert: (v) => v.replace(/,/g, ' ') }],
@@ -78,7 +82,10 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
     schema: z
       .string()
       .optional()
-      .refine((v) => v === undefined || (isHttpUrl(v) && new URL(v).pathname === '/'), 'must be the frontend\'s external URL, e.g. https://fram.example.com')
+      .refine(
+        (v) => v === undefined || (isHttpUrl(v) && new URL(v).pathname === '/'),
+        "must be the frontend's external URL, e.g. https://fram.example.com",
+      )
       // The origin: scheme and host in lower case, no trailing slash (HTTPS://Fram.Example.com/ is https://fram.example.com).
       .transform((v) => new URL(v ?? 'http://localhost:5000').origin),
   });
@@ -89,13 +96,19 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
   });
   const authMethod = reader.read({
     name: 'OIDC_TOKEN_AUTH_METHOD',
-    schema: z.enum(['client_secret_basic', 'client_secret_post'], { error: 'must be client_secret_basic or client_secret_post' }).optional().transform((v) => v ?? 'client_secret_basic'),
+    schema: z
+      .enum(['client_secret_basic', 'client_secret_post'], { error: 'must be client_secret_basic or client_secret_post' })
+      .optional()
+      .transform((v) => v ?? 'client_secret_basic'),
   });
   const audienceParam = reader.read({ name: 'OIDC_AUDIENCE_PARAM', schema: z.string().max(500, 'is too long').optional() });
   const sessionSecret = reader.read({ name: 'SESSION_SECRET', schema: z.string().optional() });
   const allowHttp = reader.read({
     name: 'ALLOW_HTTP_PUBLIC_URL',
-    schema: z.enum(['yes', 'no'], { error: 'must be yes or no' }).optional().transform((v) => v === 'yes'),
+    schema: z
+      .enum(['yes', 'no'], { error: 'must be yes or no' })
+      .optional()
+      .transform((v) => v === 'yes'),
   });
 
   if (!development) {
@@ -106,7 +119,8 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
           'or set ALLOW_HTTP_PUBLIC_URL=yes to run over http anyway (only on a network you trust)',
       );
     }
-    if (clientId === undefined || clientSecret === undefined) reader.problem('OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to the frontend\'s client at your identity provider');
+    if (clientId === undefined || clientSecret === undefined)
+      reader.problem("OIDC_CLIENT_ID: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to the frontend's client at your identity provider");
     if (sessionSecret === undefined || !isStrongSecret(sessionSecret)) {
       reader.problem(
         `SESSION_SECRET: set a random secret of at least ${MIN_SECRET_LENGTH} characters, made with openssl rand -base64 48; ` +

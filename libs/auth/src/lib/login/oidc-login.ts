@@ -90,7 +90,12 @@ class PendingLoginStore {
   }
 }
 
-type TokenCallback = (err: { statusCode: number; data?: string } | null, accessToken?: string, refreshToken?: string, params?: Record<string, unknown>) => void;
+type TokenCallback = (
+  err: { statusCode: number; data?: string } | null,
+  accessToken?: string,
+  refreshToken?: string,
+  params?: Record<string, unknown>,
+) => void;
 
 /**
  * The OpenID Connect login strategy for the frontend: passport-openidconnect,
@@ -161,20 +166,25 @@ export function createLoginStrategy(
   const authenticate = strategy.authenticate;
   strategy.authenticate = function (this: Strategy & { fail(challenge: unknown, status?: number): void }, req: Request, options?: object) {
     const query = (req.query ?? {}) as Record<string, unknown>;
-    const problem = query['code'] !== undefined || query['error'] !== undefined ? authorizationResponseIssuerProblem(query, endpoints) : undefined;
+    const problem =
+      query['code'] !== undefined || query['error'] !== undefined ? authorizationResponseIssuerProblem(query, endpoints) : undefined;
     if (!problem) return authenticate.call(this, req, options);
     store.discard(req, query['state']);
     this.fail({ message: problem }, 400);
   };
 
   // PKCE: the challenge of the verifier that /login passes as the request's app state.
-  (strategy as unknown as { authorizationParams: (options: { state?: { verifier?: string } }) => object }).authorizationParams = (options) => ({
+  (strategy as unknown as { authorizationParams: (options: { state?: { verifier?: string } }) => object }).authorizationParams = (
+    options,
+  ) => ({
     ...(options.state?.verifier && { code_challenge: codeChallenge(options.state.verifier), code_challenge_method: 'S256' }),
     ...(config.audienceParam !== undefined && { audience: config.audienceParam }),
   });
 
   // The token request, with the client authentication the IdP expects and the PKCE verifier.
-  const oauth2 = (strategy as unknown as { _oauth2: { getOAuthAccessToken: (code: string, params: Record<string, string>, cb: TokenCallback) => void } })._oauth2;
+  const oauth2 = (
+    strategy as unknown as { _oauth2: { getOAuthAccessToken: (code: string, params: Record<string, string>, cb: TokenCallback) => void } }
+  )._oauth2;
   oauth2.getOAuthAccessToken = (code, params, cb) => {
     const verifier = store.current?.verifier;
     const { headers, body } = clientRequest(config, { ...params, code, ...(verifier && { code_verifier: verifier }) });
@@ -185,7 +195,9 @@ export function createLoginStrategy(
         const json = JSON.parse(text) as Record<string, unknown>;
         cb(null, String(json['access_token'] ?? ''), typeof json['refresh_token'] === 'string' ? json['refresh_token'] : '', json);
       })
-      .catch((error: unknown) => cb({ statusCode: 503, data: JSON.stringify({ error: 'temporarily_unavailable', error_description: String(error) }) }));
+      .catch((error: unknown) =>
+        cb({ statusCode: 503, data: JSON.stringify({ error: 'temporarily_unavailable', error_description: String(error) }) }),
+      );
   };
   return strategy;
 }
@@ -194,11 +206,15 @@ export function createLoginStrategy(
  * A form request to the IdP's token or revocation endpoint, authenticated as
  * the client the way the configuration says (client_secret_basic or _post).
  */
-export function clientRequest(config: OidcClientConfig, fields: Record<string, string>): { headers: Record<string, string>; body: URLSearchParams } {
+export function clientRequest(
+  config: OidcClientConfig,
+  fields: Record<string, string>,
+): { headers: Record<string, string>; body: URLSearchParams } {
   const body = new URLSearchParams(fields);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   if (config.tokenEndpointAuthMethod === 'client_secret_basic') {
-    headers['authorization'] = `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`;
+    headers['authorization'] =
+      `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`;
   } else {
     body.set('client_id', config.clientId);
     body.set('client_secret', config.clientSecret);
@@ -211,7 +227,12 @@ export function clientRequest(config: OidcClientConfig, fields: Record<string, s
  * its `iat`, which may not be in the future beyond the clock tolerance (the
  * library checks the rest).
  */
-async function verifyIdToken(idToken: string, config: OidcClientConfig, keys: KeyStore, clockToleranceSec: number): Promise<Record<string, unknown>> {
+async function verifyIdToken(
+  idToken: string,
+  config: OidcClientConfig,
+  keys: KeyStore,
+  clockToleranceSec: number,
+): Promise<Record<string, unknown>> {
   const decoded = decode(idToken, { complete: true });
   const kid = decoded && typeof decoded.header.kid === 'string' ? decoded.header.kid : undefined;
   if (!kid) throw new Error('ID token has no kid');

@@ -8,26 +8,31 @@ const base = { iss: ISSUER, sub: 'ada@acme.com', exp: 2_000_000_000, cid: '0oa-f
 
 describe('toPrincipal', () => {
   it('maps an Okta user access token', () => {
-    expect(toPrincipal({ ...base, scp: ['openid', 'email'], groups: ['Everyone', 'Data Engineers'], name: 'Ada' }, ISSUER, config)).toEqual({
-      kind: 'user',
-      issuer: ISSUER,
-      subject: 'ada@acme.com',
-      userId: 'ada@acme.com',
-      email: 'ada@acme.com',
-      name: 'Ada',
-      groups: ['Everyone', 'Data Engineers'],
-      scopes: ['openid', 'email'],
-      clientId: '0oa-frontend',
-      roles: ['write', 'read'],
-      expiresAt: 2_000_000_000,
-    });
+    expect(toPrincipal({ ...base, scp: ['openid', 'email'], groups: ['Everyone', 'Data Engineers'], name: 'Ada' }, ISSUER, config)).toEqual(
+      {
+        kind: 'user',
+        issuer: ISSUER,
+        subject: 'ada@acme.com',
+        userId: 'ada@acme.com',
+        email: 'ada@acme.com',
+        name: 'Ada',
+        groups: ['Everyone', 'Data Engineers'],
+        scopes: ['openid', 'email'],
+        clientId: '0oa-frontend',
+        roles: ['write', 'read'],
+        expiresAt: 2_000_000_000,
+      },
+    );
   });
 
   it('takes the user id from the configured claim, falling back to sub', () => {
     const byLogin = loadAuthConfig({ AUTH_ISSUERS: ISSUER, OIDC_USER_ID_CLAIM: 'preferred_username' });
     expect(toPrincipal({ ...base, preferred_username: 'ada' }, ISSUER, byLogin).userId).toBe('ada');
     expect(toPrincipal({ ...base, preferred_username: 17 }, ISSUER, byLogin).userId).toBe('ada@acme.com');
-    expect(toPrincipal({ ...base, sub: '00u1', email: 'ada@acme.com' }, ISSUER, config)).toMatchObject({ userId: 'ada@acme.com', email: 'ada@acme.com' });
+    expect(toPrincipal({ ...base, sub: '00u1', email: 'ada@acme.com' }, ISSUER, config)).toMatchObject({
+      userId: 'ada@acme.com',
+      email: 'ada@acme.com',
+    });
     expect(toPrincipal({ ...base, sub: 'auth0|1' }, ISSUER, config)).toMatchObject({ userId: 'auth0|1', email: undefined });
   });
 
@@ -102,7 +107,12 @@ describe('rolesOf', () => {
 describe('role scope configuration', () => {
   it('reads ADMIN_SCOPES, WRITE_SCOPES and READ_SCOPES, with the default names', () => {
     expect(config.roleScopes).toEqual({ admin: ['admin:system'], write: ['write:data'], read: ['read:data'] });
-    const named = loadAuthConfig({ AUTH_ISSUERS: ISSUER, ADMIN_SCOPES: 'fram.admin', WRITE_SCOPES: 'fram.write, catalog:edit', READ_SCOPES: 'fram.read' });
+    const named = loadAuthConfig({
+      AUTH_ISSUERS: ISSUER,
+      ADMIN_SCOPES: 'fram.admin',
+      WRITE_SCOPES: 'fram.write, catalog:edit',
+      READ_SCOPES: 'fram.read',
+    });
     expect(named.roleScopes).toEqual({ admin: ['fram.admin'], write: ['fram.write', 'catalog:edit'], read: ['fram.read'] });
     expect(() => loadAuthConfig({ AUTH_ISSUERS: ISSUER, WRITE_SCOPES: 'a b' })).toThrow(/WRITE_SCOPES/);
   });

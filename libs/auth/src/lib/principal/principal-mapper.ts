@@ -23,8 +23,7 @@ export function toPrincipal(claims: Claims, issuer: string, config: AuthConfig):
   const groups = kind === 'user' ? stringList(claims[config.groupsClaim]) : [];
   const scopes = scopeList(claims);
   const email = nonEmptyString(claims['email']) ?? (looksLikeEmail(subject) ? subject : undefined);
-  const userId =
-    kind === 'service' ? (clientId ?? subject) : (nonEmptyString(claims[config.userIdClaim]) ?? subject);
+  const userId = kind === 'service' ? (clientId ?? subject) : (nonEmptyString(claims[config.userIdClaim]) ?? subject);
 
   return {
     kind,
@@ -105,14 +104,21 @@ function scopeList(claims: Claims): string[] {
 /** Groups arrive as arrays or as comma-separated strings; anything else is no groups. */
 function stringList(value: unknown): string[] {
   if (typeof value === 'string') {
-    return value.split(',').map((g) => g.trim()).filter((g) => g !== '').slice(0, MAX_CLAIM_ITEMS);
+    return value
+      .split(',')
+      .map((g) => g.trim())
+      .filter((g) => g !== '')
+      .slice(0, MAX_CLAIM_ITEMS);
   }
   if (!Array.isArray(value)) return [];
   return value.slice(0, MAX_CLAIM_ITEMS).filter((g): g is string => typeof g === 'string' && g !== '');
 }
 
 function splitSpaces(text: string): string[] {
-  return text.split(' ').filter((s) => s !== '').slice(0, MAX_CLAIM_ITEMS);
+  return text
+    .split(' ')
+    .filter((s) => s !== '')
+    .slice(0, MAX_CLAIM_ITEMS);
 }
 
 function nonEmptyString(value: unknown): string | undefined {

@@ -42,7 +42,10 @@ const BY_MESSAGE: readonly [RegExp, TokenRefusalReason][] = [
   [/^(untrusted issuer|no iss$|jwt issuer invalid)/, 'wrong_issuer'],
   [/^jwt audience invalid/, 'wrong_audience'],
   [/^iat in the future$/, 'not_yet_valid'],
-  [/^(no sub|no exp|invalid iat|invalid exp value|invalid nbf value|jwt subject invalid|jwt jwtid invalid|jwt nonce invalid)/, 'bad_claims'],
+  [
+    /^(no sub|no exp|invalid iat|invalid exp value|invalid nbf value|jwt subject invalid|jwt jwtid invalid|jwt nonce invalid)/,
+    'bad_claims',
+  ],
 ];
 
 /**

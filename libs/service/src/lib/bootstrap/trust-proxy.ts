@@ -26,10 +26,14 @@ function isAddressOrRange(item: string): boolean {
 export const trustProxySchema = z
   .string()
   .optional()
-  .refine((v) => v === undefined || v.trim() === '' || /^\d{1,2}$/.test(v.trim()) || (commaList(v).length > 0 && commaList(v).every(isAddressOrRange)), {
-    message:
-      'must be a hop count (the number of proxies in front, e.g. 1) or the addresses of the proxies (a comma list of IPs, CIDR ranges of /8 or narrower, or loopback, linklocal, uniquelocal)',
-  })
+  .refine(
+    (v) =>
+      v === undefined || v.trim() === '' || /^\d{1,2}$/.test(v.trim()) || (commaList(v).length > 0 && commaList(v).every(isAddressOrRange)),
+    {
+      message:
+        'must be a hop count (the number of proxies in front, e.g. 1) or the addresses of the proxies (a comma list of IPs, CIDR ranges of /8 or narrower, or loopback, linklocal, uniquelocal)',
+    },
+  )
   .transform((v): number | string[] | false => {
     if (v === undefined || v.trim() === '') return false;
     return /^\d+$/.test(v.trim()) ? Number(v.trim()) : commaList(v);

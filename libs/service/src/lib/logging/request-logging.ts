@@ -36,7 +36,8 @@ function requestLine(req: Request, res: ServerResponse, durationMs: number) {
   return { requestId: req.id, method: req.method, route: routeOf(req), status: res.statusCode, durationMs, ...callerOf(req) };
 }
 
-const message = (req: Request, res: ServerResponse, durationMs: number) => `${req.method} ${routeOf(req)} ${res.statusCode} ${durationMs} ms`;
+const message = (req: Request, res: ServerResponse, durationMs: number) =>
+  `${req.method} ${routeOf(req)} ${res.statusCode} ${durationMs} ms`;
 
 /**
  * pino-http, writing one line per request when it is answered (or the client

@@ -18,14 +18,35 @@ describe('the service logger', () => {
   it('redacts tokens, cookies and Authorization headers wherever a log call puts them', () => {
     const { lines, stream } = memory();
     const logger = createServiceLogger('test', { logLevel: 'log', logFormat: 'json' }, stream);
-    logger.info({ headers: { authorization: 'Bearer eyJ.secret.sig', cookie: 'fram.sid=s3cret' }, token: 'tok-s3cret', access_token: 'at-s3cret', refresh_token: 'rt-s3cret', id_token: 'it-s3cret' }, 'one');
-    logger.info({ request: { headers: { authorization: 'Bearer eyJ.secret.sig' }, query: { code: 'c0de', state: 'st4te' } }, body: { password: 'pw-s3cret', client_secret: 'cs-s3cret' } }, 'two');
+    logger.info(
+      {
+        headers: { authorization: 'Bearer eyJ.secret.sig', cookie: 'fram.sid=s3cret' },
+        token: 'tok-s3cret',
+        access_token: 'at-s3cret',
+        refresh_token: 'rt-s3cret',
+        id_token: 'it-s3cret',
+      },
+      'one',
+    );
+    logger.info(
+      {
+        request: { headers: { authorization: 'Bearer eyJ.secret.sig' }, query: { code: 'c0de', state: 'st4te' } },
+        body: { password: 'pw-s3cret', client_secret: 'cs-s3cret' },
+      },
+      'two',
+    );
     const text = JSON.stringify(lines);
     for (const secret of ['eyJ.secret.sig', 's3cret', 'c0de', 'st4te']) expect(text).not.toContain(secret);
-    expect(lines[0]).toMatchObject({ level: 'info', name: 'test', msg: 'one', headers: { authorization: '[redacted]' }, token: '[redacted]' });
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      name: 'test',
+      msg: 'one',
+      headers: { authorization: '[redacted]' },
+      token: '[redacted]',
+    });
   });
 
-  it('logs at LOG_LEVEL and above, Nest\'s levels mapped to pino\'s', () => {
+  it("logs at LOG_LEVEL and above, Nest's levels mapped to pino's", () => {
     const { lines, stream } = memory();
     const logger = createServiceLogger('test', { logLevel: 'warn', logFormat: 'json' }, stream);
     logger.info('hidden');

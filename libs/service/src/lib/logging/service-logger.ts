@@ -6,7 +6,14 @@ import type { Env } from '@fram/config';
 import { nestLogLevels, readLogSettings, type LogSettings } from './log-settings';
 import { currentRequestId } from './request-id';
 
-const PINO_LEVELS: Readonly<Record<LogLevel, Level>> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+const PINO_LEVELS: Readonly<Record<LogLevel, Level>> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
 
 /**
  * Fields that must never reach a log, wherever a log call puts them (the
@@ -21,9 +28,20 @@ const REDACTED = [
   '*.headers.authorization',
   '*.headers.cookie',
   '*.headers["set-cookie"]',
-  ...['token', 'access_token', 'refresh_token', 'id_token', 'accessToken', 'refreshToken', 'idToken', 'code_verifier', 'query', 'client_secret', 'password', 'secret'].flatMap(
-    (key) => [key, `*.${key}`],
-  ),
+  ...[
+    'token',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'accessToken',
+    'refreshToken',
+    'idToken',
+    'code_verifier',
+    'query',
+    'client_secret',
+    'password',
+    'secret',
+  ].flatMap((key) => [key, `*.${key}`]),
 ];
 
 /**

@@ -40,7 +40,11 @@ export class MetricsService {
       const stop = this.requests.startTimer();
       res.once('finish', () => {
         const route = (req.route as { path?: unknown } | undefined)?.path;
-        stop({ method: req.method, route: typeof route === 'string' ? route : Array.isArray(route) ? String(route[0]) : 'unmatched', status: String(res.statusCode) });
+        stop({
+          method: req.method,
+          route: typeof route === 'string' ? route : Array.isArray(route) ? String(route[0]) : 'unmatched',
+          status: String(res.statusCode),
+        });
       });
       next();
     };
