@@ -4,8 +4,8 @@
  * passportJwtSecret (the key handed over as PEM, parsed on every request).
  * Env: ISSUER, AUDIENCE, PORT.
  */
-import express = require('express');
-import passport = require('passport');
+import express from 'express';
+import passport from 'passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { passportJwtSecret } from 'jwks-rsa';
 
@@ -33,7 +33,7 @@ app.get('/healthcheck', (_req, res) => {
 app.get('/public', (_req, res) => {
   res.json({ kind: 'anonymous' });
 });
-app.get('/whoami', passport.authenticate('jwt', { session: false }), (req, res) => {
+app.get('/whoami', passport.authenticate('jwt', { session: false }) as express.RequestHandler, (req, res) => {
   res.json(req.user);
 });
 app.listen(Number(process.env['PORT']), '127.0.0.1');

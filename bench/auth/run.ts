@@ -14,11 +14,10 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestIssuer } from '../../libs/testing/src/lib/test-issuer';
-import { startNode, type NodeProcess } from '../../libs/testing/src/lib/node-process';
+import { TestIssuer, startNode, type NodeProcess } from '@fram/testing';
 import { load, parseArgs, type LoadFigures } from '../lib/harness';
 
-// Compiled to tmp/bench/bench/auth/run.js.
+// Bundled to tmp/scripts/bench/auth/run.js (tools/scripts/build.mjs).
 const root = join(__dirname, '..', '..', '..', '..');
 
 interface Case {
@@ -62,11 +61,11 @@ async function main(): Promise<void> {
 
   try {
     const cases: Case[] = [
-      { name: 'Fram metadata, protected /whoami', server: protectedApp!, path: '/whoami', headers: bearer, runs: [] },
-      { name: 'Fram metadata, same route public', server: publicApp!, path: '/whoami', headers: {}, runs: [] },
-      { name: 'Fram metadata, protected, token cache off', server: uncachedApp!, path: '/whoami', headers: bearer, runs: [] },
-      { name: 'Express+passport-jwt+jwks-rsa, protected', server: baseline!, path: '/whoami', headers: bearer, runs: [] },
-      { name: 'Express, same route public', server: baseline!, path: '/public', headers: {}, runs: [] },
+      { name: 'Fram metadata, protected /whoami', server: protectedApp, path: '/whoami', headers: bearer, runs: [] },
+      { name: 'Fram metadata, same route public', server: publicApp, path: '/whoami', headers: {}, runs: [] },
+      { name: 'Fram metadata, protected, token cache off', server: uncachedApp, path: '/whoami', headers: bearer, runs: [] },
+      { name: 'Express+passport-jwt+jwks-rsa, protected', server: baseline, path: '/whoami', headers: bearer, runs: [] },
+      { name: 'Express, same route public', server: baseline, path: '/public', headers: {}, runs: [] },
     ];
     for (const c of cases) await sanityCheck(c);
     for (const c of cases) await load(c.server.url + c.path, 2, c.headers); // warm-up
@@ -89,7 +88,7 @@ async function sanityCheck(c: Case): Promise<void> {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function report(cases: Case[], servers: NodeProcess[], run: { seconds: number; rounds: number }): void {
   console.log(`\nbench/auth — Node ${process.version}, ${run.rounds} round(s) of ${run.seconds} s, 32 connections, median of rounds\n`);
@@ -103,9 +102,9 @@ function report(cases: Case[], servers: NodeProcess[], run: { seconds: number; r
     non2xx: c.runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
   }));
   for (const f of figures) console.log(`| ${f.name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${f.non2xx} |`);
-  const fram = figures[0]!.rps / figures[1]!.rps;
-  const uncached = figures[2]!.rps / figures[1]!.rps;
-  const plain = figures[3]!.rps / figures[4]!.rps;
+  const fram = figures[0].rps / figures[1].rps;
+  const uncached = figures[2].rps / figures[1].rps;
+  const plain = figures[3].rps / figures[4].rps;
   console.log(`\nFram protected/public throughput: ${(fram * 100).toFixed(1)}% (budget: at least 80%: ${fram >= 0.8 ? 'met' : 'NOT met'})`);
   console.log(`Fram with the verified-token cache off (every request fully verified): ${(uncached * 100).toFixed(1)}%`);
   console.log(`Express+passport-jwt+jwks-rsa protected/public: ${(plain * 100).toFixed(1)}%`);

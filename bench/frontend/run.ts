@@ -17,15 +17,12 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tableDocument, type TableRecord } from '../../libs/models/src/index';
-import { generateCatalog } from '../../apps/metadata/src/cli/catalog-generator';
-import { clientCredentialsToken } from '../../apps/metadata/src/cli/ingest-client';
-import { csrfTokenOf, signInAtFrontend } from '../../libs/testing/src/lib/frontend-sign-in';
-import { startDevIdp } from '../../libs/testing/src/lib/dev-idp';
-import { freePort, startNode, type NodeProcess } from '../../libs/testing/src/lib/node-process';
+import { tableDocument, type TableRecord } from '@fram/models';
+import { generateCatalog, clientCredentialsToken } from '@fram/catalog-tools';
+import { csrfTokenOf, signInAtFrontend, startDevIdp, freePort, startNode, type NodeProcess } from '@fram/testing';
 import { parseArgs, timeAlternating, type LatencyFigures } from '../lib/harness';
 
-// Compiled to tmp/bench/bench/frontend/run.js.
+// Bundled to tmp/scripts/bench/frontend/run.js (tools/scripts/build.mjs).
 const root = join(__dirname, '..', '..', '..', '..');
 const TERMS = ['orders', 'ordres', 'customer', 'sess', 'payments daily', 'revenue', 'transactons', 'inventory'];
 
@@ -81,7 +78,7 @@ async function main(): Promise<void> {
     const direct = await clientCredentialsToken(issuer, 'fram-scripts', 'fram-scripts-dev-secret', 'read:data')();
 
     let next = 0;
-    const term = () => TERMS[(next = (next + 1) % TERMS.length)]!;
+    const term = () => TERMS[(next = (next + 1) % TERMS.length)];
     const viaFrontend = () => ({
       method: 'POST',
       headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
@@ -123,11 +120,11 @@ async function main(): Promise<void> {
     };
     for (let round = 0; round < rounds; round++) {
       const [directly, forwarded, asScript] = await timeAlternating(paths, seconds);
-      runs.search.push(directly!);
-      runs.frontend.push(forwarded!);
-      runs.script.push(asScript!);
+      runs.search.push(directly);
+      runs.frontend.push(forwarded);
+      runs.script.push(asScript);
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const summary = (figures: LatencyFigures[]) => ({
       p50: median(figures.map((f) => f.p50)),
       p99: median(figures.map((f) => f.p99)),

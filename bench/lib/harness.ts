@@ -1,4 +1,4 @@
-import autocannon = require('autocannon');
+import autocannon from 'autocannon';
 
 export interface LoadFigures {
   rps: number;
@@ -56,19 +56,19 @@ export async function timeAlternating(paths: readonly TimedPath[], seconds: numb
       const started = performance.now();
       const response = await fetch(path.url, path.init());
       await response.arrayBuffer();
-      latencies[i]!.push(performance.now() - started);
-      if (!response.ok) failures[i]!++;
+      latencies[i].push(performance.now() - started);
+      if (!response.ok) failures[i]++;
     }
   }
   return latencies.map((times, i) => {
     times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
     return {
       requests: times.length,
       p50: at(0.5),
       p99: at(0.99),
       mean: times.reduce((a, b) => a + b, 0) / times.length,
-      failures: failures[i]!,
+      failures: failures[i],
     };
   });
 }

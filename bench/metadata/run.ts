@@ -21,10 +21,9 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon = require('autocannon');
-import { generateCatalog } from '../../apps/metadata/src/cli/catalog-generator';
-import { clientCredentialsToken, ingestCatalog } from '../../apps/metadata/src/cli/ingest-client';
-import { freePort, startNode, type NodeProcess } from '../../libs/testing/src/lib/node-process';
+import autocannon from 'autocannon';
+import { generateCatalog, clientCredentialsToken, ingestCatalog } from '@fram/catalog-tools';
+import { freePort, startNode, type NodeProcess } from '@fram/testing';
 
 const root = join(__dirname, '..', '..', '..', '..');
 

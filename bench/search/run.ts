@@ -18,18 +18,10 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon = require('autocannon');
-import {
-  dashboardDocument,
-  normalizeUser,
-  tableDocument,
-  userDocument,
-  type DashboardRecord,
-  type TableRecord,
-} from '../../libs/models/src/index';
-import { generateCatalog } from '../../apps/metadata/src/cli/catalog-generator';
-import { clientCredentialsToken } from '../../apps/metadata/src/cli/ingest-client';
-import { freePort, startNode, type NodeProcess } from '../../libs/testing/src/lib/node-process';
+import autocannon from 'autocannon';
+import { dashboardDocument, normalizeUser, tableDocument, userDocument, type DashboardRecord, type TableRecord } from '@fram/models';
+import { generateCatalog, clientCredentialsToken } from '@fram/catalog-tools';
+import { freePort, startNode, type NodeProcess } from '@fram/testing';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -37,13 +29,13 @@ const option = (name: string, fallback: number) => Number(process.argv.find((a) 
 function dashboards(count: number, tableKeys: string[]): DashboardRecord[] {
   const topics = ['revenue', 'orders', 'growth', 'retention', 'marketing', 'funnel', 'support', 'inventory', 'finance', 'churn'];
   return Array.from({ length: count }, (_, i) => ({
-    product: ['mode', 'tableau', 'looker', 'superset'][i % 4]!,
+    product: ['mode', 'tableau', 'looker', 'superset'][i % 4],
     cluster: 'prod',
     group_name: `${topics[i % topics.length]}_team_${i % 50}`,
     name: `${topics[(i * 7) % topics.length]}_${['daily', 'weekly', 'monthly', 'overview'][i % 4]}_${i}`,
     description: `A ${topics[i % topics.length]} dashboard.`,
     chart_names: [`${topics[i % topics.length]} by week`, 'totals'],
-    tables: [tableKeys[(i * 13) % tableKeys.length]!],
+    tables: [tableKeys[(i * 13) % tableKeys.length]],
   }));
 }
 
@@ -80,7 +72,7 @@ async function main(): Promise<void> {
       usage.set(r.table_key, { total: u.total + r.read_count, unique: u.unique + 1 });
     }
     const documents = {
-      table: catalog.tables.map((t, i) => tableDocument(t as TableRecord, usage.get(catalog.tableKeys[i]!))),
+      table: catalog.tables.map((t, i) => tableDocument(t as TableRecord, usage.get(catalog.tableKeys[i]))),
       user: catalog.users.map((u) => userDocument(normalizeUser(u))),
       dashboard: dashboards(dashboardCount, catalog.tableKeys).map((d, i) => dashboardDocument(d, i % 97)),
     };
@@ -106,7 +98,7 @@ async function main(): Promise<void> {
     const restartSeconds = (Date.now() - restartStarted) / 1000;
 
     const token = await clientCredentialsToken(issuer, 'fram-scripts', 'fram-scripts-dev-secret', 'read:data')();
-    const sampleName = catalog.tables[4242 % catalog.tables.length]!.name;
+    const sampleName = catalog.tables[4242 % catalog.tables.length].name;
     const queries = [
       { query_term: sampleName },
       { query_term: 'ordres' },
@@ -127,7 +119,7 @@ async function main(): Promise<void> {
         duration,
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        requests: [{ setupRequest: (req) => ({ ...req, body: queries[(next = (next + 1) % queries.length)]! }) }],
+        requests: [{ setupRequest: (req) => ({ ...req, body: queries[(next = (next + 1) % queries.length)] }) }],
       });
     await drive(2, 4);
     // Latency: one client, one query at a time (no queueing). Throughput: 8 concurrent clients.

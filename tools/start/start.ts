@@ -15,10 +15,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { clientCredentialsToken, DEV_ISSUER, scriptScopes } from '../../apps/metadata/src/common/client-credentials';
-import { ingestCatalog, readCatalogFile } from '../../apps/metadata/src/cli/ingest-client';
+import { DEV_IDP_ISSUER } from '@fram/config';
+import { clientCredentialsToken, scriptScopes, ingestCatalog, readCatalogFile } from '@fram/catalog-tools';
 
-// Compiled to tmp/start/tools/start/start.js.
+// Bundled to tmp/scripts/tools/start/start.js (tools/scripts/build.mjs).
 const root = resolve(__dirname, '..', '..', '..', '..');
 
 /** The apps and their usual ports; everything else is each app's own default (as with `nx serve`). */
@@ -89,8 +89,8 @@ function startService(service: Service): void {
     for (const line of chunk.toString().split('\n'))
       if (line.trim() && !NOISE.some((n) => line.includes(n))) process.stdout.write(`${prefix}${line}\n`);
   };
-  child.stdout!.on('data', relay);
-  child.stderr!.on('data', relay);
+  child.stdout.on('data', relay);
+  child.stderr.on('data', relay);
   child.on('exit', (code, signal) => {
     if (stopping) return;
     log(`${prefix}stopped (${signal ?? `exit code ${code}`}); stopping the others`);
@@ -134,7 +134,7 @@ async function stopAll(code: number): Promise<void> {
 /** The scripts' identity at dev-idp (admin, to read statistics and ingest), with INGEST_SCOPES as npm run ingest has them. */
 function scriptsToken(): () => Promise<string> {
   return clientCredentialsToken(
-    process.env['OIDC_ISSUER'] ?? DEV_ISSUER,
+    process.env['OIDC_ISSUER'] ?? DEV_IDP_ISSUER,
     'fram-scripts',
     'fram-scripts-dev-secret',
     scriptScopes(process.env),
@@ -250,8 +250,8 @@ async function main(): Promise<void> {
   }
   log('Starting dev-idp, search, metadata and the frontend ...');
   const deadline = Date.now() + 60_000;
-  startService(SERVICES[0]!);
-  await waitHealthy(SERVICES[0]!, deadline); // the others fetch its keys when they start
+  startService(SERVICES[0]);
+  await waitHealthy(SERVICES[0], deadline); // the others fetch its keys when they start
   for (const service of SERVICES.slice(1)) startService(service);
   for (const service of SERVICES.slice(1)) await waitHealthy(service, deadline);
   const token = scriptsToken();

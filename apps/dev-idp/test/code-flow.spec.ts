@@ -18,8 +18,8 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'openid email profile offline_access' });
 
-    expect(jwtHeader(body['access_token']!)).toMatchObject({ alg: 'RS256', kid: expect.any(String) });
-    const access = jwtClaims(body['access_token']!);
+    expect(jwtHeader(body['access_token'])).toMatchObject({ alg: 'RS256', kid: expect.any(String) });
+    const access = jwtClaims(body['access_token']);
     expect(Object.keys(access).sort()).toEqual(
       ['aud', 'auth_time', 'cid', 'exp', 'groups', 'iat', 'iss', 'jti', 'scp', 'sub', 'uid', 'ver'].sort(),
     );
@@ -36,7 +36,7 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     });
     expect((access['exp'] as number) - (access['iat'] as number)).toBe(3600);
 
-    const id = jwtClaims(body['id_token']!);
+    const id = jwtClaims(body['id_token']);
     expect(id).toMatchObject({
       iss: idp.issuer,
       aud: 'fram-frontend',
@@ -57,21 +57,21 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     const userinfo = await fetch(`${idp.issuer}/v1/userinfo`, { headers: { authorization: `Bearer ${body['access_token']}` } });
     expect(userinfo.status).toBe(200);
     expect(await userinfo.json()).toMatchObject({ sub: '00u06barbara00000000', email: 'barbara@example.com', name: 'Barbara Liskov' });
-    const introspection = await tokenRequest(idp, { token: body['access_token']! }, { ...FRONTEND }, '/v1/introspect');
+    const introspection = await tokenRequest(idp, { token: body['access_token'] }, { ...FRONTEND }, '/v1/introspect');
     expect(introspection.body).toMatchObject({
       active: true,
       client_id: 'fram-frontend',
       sub: 'barbara@example.com',
       uid: '00u06barbara00000000',
     });
-    const tampered = `${body['access_token']!.slice(0, -4)}AAAA`;
+    const tampered = `${body['access_token'].slice(0, -4)}AAAA`;
     expect((await tokenRequest(idp, { token: tampered }, FRONTEND, '/v1/introspect')).body).toEqual({ active: false });
-    const refresh = await tokenRequest(idp, { token: body['refresh_token']! }, FRONTEND, '/v1/introspect');
+    const refresh = await tokenRequest(idp, { token: body['refresh_token'] }, FRONTEND, '/v1/introspect');
     expect(refresh.body).toMatchObject({ active: true, client_id: 'fram-frontend', sub: '00u06barbara00000000' });
     const service = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');
     const noOpenId = await fetch(`${idp.issuer}/v1/userinfo`, { headers: { authorization: `Bearer ${service}` } });
     expect(noOpenId.status).toBe(401);
-    const unauthenticated = await tokenRequest(idp, { token: body['access_token']! }, { ...FRONTEND, secret: 'wrong' }, '/v1/introspect');
+    const unauthenticated = await tokenRequest(idp, { token: body['access_token'] }, { ...FRONTEND, secret: 'wrong' }, '/v1/introspect');
     expect(unauthenticated.status).toBe(401);
   });
 
@@ -81,7 +81,7 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     const again = await signIn(browser, idp, { password: 'not used' });
     expect(again.callback.searchParams.get('code')).toEqual(expect.any(String));
     const { body } = await exchangeCode(idp, again);
-    expect(jwtClaims(body['access_token']!)['sub']).toBe('edsger@example.com');
+    expect(jwtClaims(body['access_token'])['sub']).toBe('edsger@example.com');
   });
 
   it('issues no refresh token without offline_access', async () => {
@@ -101,7 +101,7 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
       code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
       code_challenge_method: 'S256',
     });
-    const start = await browser.follow(`${idp.issuer}/v1/authorize?${params}`);
+    const start = await browser.follow(`${idp.issuer}/v1/authorize?${params.toString()}`);
     const page = await start.response.text();
     expect(page).toContain('<label for="username">Username</label>');
     expect(page).toContain('Sign in to Fram command line');
@@ -147,12 +147,12 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
 
   it('rotates refresh tokens, and refuses the old one', async () => {
     const { body } = await exchangeCode(idp, await signIn(new BrowserSession(), idp));
-    const first = body['refresh_token']!;
+    const first = body['refresh_token'];
     const refreshed = await tokenRequest(idp, { grant_type: 'refresh_token', refresh_token: first });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body['refresh_token']).toEqual(expect.any(String));
     expect(refreshed.body['refresh_token']).not.toBe(first);
-    expect(jwtClaims(refreshed.body['access_token']!)).toMatchObject({ sub: 'ada@example.com', cid: 'fram-frontend' });
+    expect(jwtClaims(refreshed.body['access_token'])).toMatchObject({ sub: 'ada@example.com', cid: 'fram-frontend' });
     const reused = await tokenRequest(idp, { grant_type: 'refresh_token', refresh_token: first });
     expect(reused.status).toBe(400);
     expect(reused.body['error']).toBe('invalid_grant');
@@ -166,10 +166,10 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
         authorization: `Basic ${Buffer.from(`${FRONTEND.clientId}:${FRONTEND.secret}`).toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams({ token: body['refresh_token']!, token_type_hint: 'refresh_token' }),
+      body: new URLSearchParams({ token: body['refresh_token'], token_type_hint: 'refresh_token' }),
     });
     expect(revoke.status).toBe(200);
-    const after = await tokenRequest(idp, { grant_type: 'refresh_token', refresh_token: body['refresh_token']! });
+    const after = await tokenRequest(idp, { grant_type: 'refresh_token', refresh_token: body['refresh_token'] });
     expect(after.body['error']).toBe('invalid_grant');
   });
 
@@ -177,11 +177,11 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
     const browser = new BrowserSession();
     const { body } = await exchangeCode(idp, await signIn(browser, idp));
     const params = new URLSearchParams({
-      id_token_hint: body['id_token']!,
+      id_token_hint: body['id_token'],
       post_logout_redirect_uri: FRONTEND.postLogoutUri,
       state: 'bye',
     });
-    const confirm = await browser.follow(`${idp.issuer}/v1/logout?${params}`);
+    const confirm = await browser.follow(`${idp.issuer}/v1/logout?${params.toString()}`);
     expect(confirm.response.status).toBe(200);
     const { action, fields } = readForm(await confirm.response.text());
     expect(fields['logout']).toBe('yes');
@@ -198,15 +198,15 @@ describe('dev-idp: sign-in, tokens, refresh, revocation and logout', () => {
       code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
       code_challenge_method: 'S256',
     });
-    const page = await browser.follow(`${idp.issuer}/v1/authorize?${again}`, {}, FRONTEND.redirectUri);
+    const page = await browser.follow(`${idp.issuer}/v1/authorize?${again.toString()}`, {}, FRONTEND.redirectUri);
     expect(page.url).toContain('/interaction/default/');
   });
 
   it('refuses a post-logout URI that is not registered', async () => {
     const browser = new BrowserSession();
     const { body } = await exchangeCode(idp, await signIn(browser, idp));
-    const params = new URLSearchParams({ id_token_hint: body['id_token']!, post_logout_redirect_uri: 'https://evil.example/' });
-    const response = await browser.request(`${idp.issuer}/v1/logout?${params}`);
+    const params = new URLSearchParams({ id_token_hint: body['id_token'], post_logout_redirect_uri: 'https://evil.example/' });
+    const response = await browser.request(`${idp.issuer}/v1/logout?${params.toString()}`);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('post_logout_redirect_uri not registered');
   });

@@ -36,7 +36,7 @@ describe('a Fram API trusting dev-idp', () => {
 
   it("accepts a signed-in person's access token, with roles from their groups", async () => {
     const { body } = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'ada@example.com' }));
-    const response = await whoami(body['access_token']!);
+    const response = await whoami(body['access_token']);
     expect(response.status).toBe(200);
     expect(response.json()).toMatchObject({
       kind: 'user',
@@ -48,12 +48,12 @@ describe('a Fram API trusting dev-idp', () => {
       roles: ['admin', 'write', 'read'],
     });
     const reader = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'frances@example.com' }));
-    expect((await whoami(reader.body['access_token']!)).json()).toMatchObject({ userId: 'frances@example.com', roles: ['read'] });
+    expect((await whoami(reader.body['access_token'])).json()).toMatchObject({ userId: 'frances@example.com', roles: ['read'] });
   });
 
   it("grants a person only their groups' API scopes, and a person's scopes never make them more than their groups", async () => {
     const escalation = 'openid email admin:system write:data read:data';
-    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { scp: string[] };
+    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { scp: string[] };
     // frances (Business Users) asks the public command-line client, then the frontend's client, for admin and write.
     for (const client of [CLI, undefined]) {
       const signedIn = await signIn(new BrowserSession(), idp, {
@@ -63,23 +63,23 @@ describe('a Fram API trusting dev-idp', () => {
       });
       const { status, body } = await exchangeCode(idp, signedIn, client);
       expect(status).toBe(200);
-      expect(claims(body['access_token']!).scp.sort()).toEqual(['email', 'openid', 'read:data']);
-      expect(body['scope']!.split(' ').sort()).toEqual(['email', 'openid', 'read:data']);
-      expect((await whoami(body['access_token']!)).json()).toMatchObject({ userId: 'frances@example.com', roles: ['read'] });
+      expect(claims(body['access_token']).scp.sort()).toEqual(['email', 'openid', 'read:data']);
+      expect(body['scope'].split(' ').sort()).toEqual(['email', 'openid', 'read:data']);
+      expect((await whoami(body['access_token'])).json()).toMatchObject({ userId: 'frances@example.com', roles: ['read'] });
     }
     // ada (Fram Admins) gets what she asks for; a token asked for read:data only cannot write.
     const adaAll = await exchangeCode(idp, await signIn(new BrowserSession(), idp, { username: 'ada@example.com', scope: escalation }));
-    expect((await whoami(adaAll.body['access_token']!)).json()).toMatchObject({ roles: ['admin', 'write', 'read'] });
+    expect((await whoami(adaAll.body['access_token'])).json()).toMatchObject({ roles: ['admin', 'write', 'read'] });
     const adaReading = await exchangeCode(
       idp,
       await signIn(new BrowserSession(), idp, { username: 'ada@example.com', scope: 'openid read:data' }),
     );
-    expect((await whoami(adaReading.body['access_token']!)).json()).toMatchObject({ roles: ['read'] });
+    expect((await whoami(adaReading.body['access_token'])).json()).toMatchObject({ roles: ['read'] });
   });
 
   it('refuses the ID token and org-server tokens', async () => {
     const { body } = await exchangeCode(idp, await signIn(new BrowserSession(), idp));
-    expect((await whoami(body['id_token']!)).status).toBe(401);
+    expect((await whoami(body['id_token'])).status).toBe(401);
     const org = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'okta.users.read', 'org');
     expect((await whoami(org)).status).toBe(401);
   });

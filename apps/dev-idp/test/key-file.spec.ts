@@ -61,7 +61,7 @@ describe('dev-idp: signing keys under DATA_DIR', () => {
       expect(keysAfter).toEqual(keysBefore);
       expect(keysAfter.every((k) => k.d === undefined)).toBe(true); // only public parts are published
       const { protectedHeader } = await verifyAt(second.issuer, token);
-      expect(protectedHeader.kid).toBe(keysBefore[0]!.kid);
+      expect(protectedHeader.kid).toBe(keysBefore[0].kid);
     } finally {
       await second.stop();
     }
@@ -98,7 +98,7 @@ describe('dev-idp: signing keys under DATA_DIR', () => {
     for (let i = 0; i < 2; i++) {
       const idp = await startOn(port, { DATA_DIR: '' });
       try {
-        kids.push((await keysOf(idp.issuer))[0]!.kid);
+        kids.push((await keysOf(idp.issuer))[0].kid);
         expect(idp.output()).toContain('Signing keys: in memory, new at every start (set DATA_DIR to keep them)');
       } finally {
         await idp.stop();

@@ -1,4 +1,4 @@
-import { BrowserSession, pkcePair, readForm, type DevIdp } from '@fram/testing';
+import { type BrowserSession, pkcePair, readForm, type DevIdp } from '@fram/testing';
 
 export const FRONTEND = {
   clientId: 'fram-frontend',
@@ -44,7 +44,7 @@ export async function signIn(
     nonce,
     ...(options.pkce !== false && { code_challenge: challenge, code_challenge_method: 'S256' }),
   });
-  const start = await browser.follow(`${idp.issuer}/v1/authorize?${params}`, {}, redirectUri);
+  const start = await browser.follow(`${idp.issuer}/v1/authorize?${params.toString()}`, {}, redirectUri);
   if (start.url.startsWith(redirectUri)) return { callback: new URL(start.url), verifier, nonce, state };
   const page = await start.response.text();
   const { action } = readForm(page);

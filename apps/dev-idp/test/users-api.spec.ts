@@ -19,7 +19,7 @@ describe('dev-idp: Users API', () => {
 
   const get = async (path: string, headers: Record<string, string> = ssws) => {
     const response = await fetch(`${idp.origin}${path}`, { headers });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
+    return { status: response.status, headers: response.headers, body: await response.json() };
   };
   const logins = (body: unknown) => (body as User[]).map((u) => u.profile['login']);
 

@@ -37,10 +37,10 @@ describe('frontend: the catalog API through sessions', () => {
     expect(found.status).toBe(200);
     const answer = found.json<Record<string, { total_results: number; results: Record<string, unknown>[] }>>();
     expect(answer).toMatchObject({ search_term: 'ordrs', msg: 'Success', status_code: 200 });
-    expect(answer['table']!.results[0]).toMatchObject({ type: 'table', key: ORDERS, name: 'orders', schema: 'core', database: 'hive' });
-    expect(answer['table']!.results[0]!['highlight']).toMatchObject({ name: ['<em>orders</em>'] });
-    expect(answer['table']!.total_results).toBeGreaterThan(5);
-    expect(answer['table']!.results).toHaveLength(5);
+    expect(answer['table'].results[0]).toMatchObject({ type: 'table', key: ORDERS, name: 'orders', schema: 'core', database: 'hive' });
+    expect(answer['table'].results[0]['highlight']).toMatchObject({ name: ['<em>orders</em>'] });
+    expect(answer['table'].total_results).toBeGreaterThan(5);
+    expect(answer['table'].results).toHaveLength(5);
     expect(answer).toHaveProperty('user.total_results');
     expect(answer).toHaveProperty('dashboard.total_results');
     const filtered = await ada.change('POST', '/api/search/v1/search', {
@@ -340,7 +340,7 @@ describe('frontend: what reaches metadata', () => {
     expect((await uiCall(browser, base, 'GET', '/api/metadata/v0/user?user_id=ada%40example.com')).status).toBe(200);
     const request = seen.find((r) => r.url === '/user/ada%40example.com')!;
     expect(Object.keys(request.headers).sort()).toEqual(['accept', 'authorization', 'connection', 'host', 'x-request-id']);
-    const token = /^Bearer (eyJ[\w-]+\.[\w-]+\.[\w-]+)$/.exec(request.headers.authorization!)![1]!;
+    const token = /^Bearer (eyJ[\w-]+\.[\w-]+\.[\w-]+)$/.exec(request.headers.authorization!)![1];
     expect(jwtClaims(token)).toMatchObject({ sub: expect.any(String), aud: 'api://fram', scp: expect.arrayContaining(['openid']) });
     expect(JSON.stringify(request.headers)).not.toMatch(/fram\.sid|refresh/i);
   });

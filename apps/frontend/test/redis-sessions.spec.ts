@@ -19,7 +19,7 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
       frontends.push(
         await startFrontend(port, {
           OIDC_ISSUER: idp.issuer,
-          PUBLIC_URL: bases[i]!,
+          PUBLIC_URL: bases[i],
           METADATA_URL: 'http://127.0.0.1:9',
           REDIS_URL: redis.url,
         }),

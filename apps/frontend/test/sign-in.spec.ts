@@ -323,7 +323,7 @@ describe('frontend: refreshing access tokens', () => {
         authorization: `Basic ${Buffer.from('fram-frontend:fram-frontend-dev-secret').toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams({ token: refreshTokens[0]!, token_type_hint: 'refresh_token' }).toString(),
+      body: new URLSearchParams({ token: refreshTokens[0], token_type_hint: 'refresh_token' }).toString(),
     });
     expect(revoked.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 7000)); // the access token has expired; its refresh is refused

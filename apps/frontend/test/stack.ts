@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  BrowserSession,
+  type BrowserSession,
   freePort,
   ingestSampleCatalog,
   startDevIdp,

@@ -28,7 +28,7 @@ describe('TokenRefresher (against dev-idp)', () => {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     });
-    const start = await browser.follow(`${idp.issuer}/v1/authorize?${params}`, {}, redirect);
+    const start = await browser.follow(`${idp.issuer}/v1/authorize?${params.toString()}`, {}, redirect);
     const { action } = readForm(await start.response.text());
     const done = await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, redirect);
     const response = await fetch(`${idp.issuer}/v1/token`, {

@@ -1,24 +1,29 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, runNode, startDevIdp, startTestApp, withEnv, workspaceRoot, type DevIdp, type RunningApp } from '@fram/testing';
+import {
+  bundleScript,
+  call,
+  runNode,
+  startDevIdp,
+  startTestApp,
+  withEnv,
+  workspaceRoot,
+  type DevIdp,
+  type RunningApp,
+} from '@fram/testing';
 import { AppModule } from '../src/app/app.module';
 
 const root = workspaceRoot();
-const cli = join(root, 'tmp', 'cli', 'apps', 'metadata', 'src', 'cli', 'ingest.main.js');
 
 /** `npm run ingest -- FILE` against a running metadata service, with a client_credentials token from dev-idp. */
 describe('the ingest command', () => {
   let idp: DevIdp;
   let api: RunningApp;
+  let cli: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [
-      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-      '-p',
-      join(root, 'apps', 'metadata', 'tsconfig.cli.json'),
-    ]);
+    cli = bundleScript('apps/metadata/src/cli/ingest.main.ts');
     idp = await startDevIdp();
     api = await withEnv({ AUTH_ISSUERS: idp.issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-ingest-')), OKTA_ORG_URL: idp.origin }, () =>
       startTestApp(AppModule),

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -8,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SEARCH_LIMITS } from '@fram/models';
 import {
+  bundleScript,
   call,
   freePort,
   runNode,
@@ -53,7 +53,7 @@ class RefusingSearchProxy {
           if (bad >= 0)
             return answer(
               400,
-              JSON.stringify({ statusCode: 400, message: `documents.${bad} (${docs[bad]!.key}).key: refused by the test double` }),
+              JSON.stringify({ statusCode: 400, message: `documents.${bad} (${docs[bad].key}).key: refused by the test double` }),
             );
         }
         const headers: Record<string, string> = {};
@@ -255,12 +255,7 @@ describe('metadata keeps search current past refused documents', () => {
     expect(report.refused).toEqual([
       expect.objectContaining({ type: 'table', key: 'hive://gold.core/refused_one', reason: expect.stringContaining('refused') }),
     ]);
-    execFileSync(process.execPath, [
-      join(workspaceRoot(), 'node_modules', 'typescript', 'bin', 'tsc'),
-      '-p',
-      join(workspaceRoot(), 'apps', 'metadata', 'tsconfig.cli.json'),
-    ]);
-    const cli = await runNode(join(workspaceRoot(), 'tmp', 'cli', 'apps', 'metadata', 'src', 'cli', 'reindex.main.js'), {
+    const cli = await runNode(bundleScript('apps/metadata/src/cli/reindex.main.ts'), {
       METADATA_URL: metadata!.url,
       OIDC_ISSUER: idp.issuer,
     });

@@ -74,7 +74,7 @@ describe('SearchSender', () => {
     const outcome = await s.send('table', docs('a', 'bad1', 'b', 'bad2', 'c'));
     expect(outcome.delivered.map((d) => d.resourceKey).sort()).toEqual(['a', 'b', 'c']);
     expect(outcome.refused.map((d) => d.key).sort()).toEqual(['bad1', 'bad2']);
-    expect(outcome.refused[0]!.reason).toContain('bad (test double)');
+    expect(outcome.refused[0].reason).toContain('bad (test double)');
   });
 
   it('takes a refusal that names no document (schema skew) as temporary: it throws, setting nothing aside', async () => {
@@ -122,7 +122,7 @@ describe('the search_sync health check', () => {
       },
     } as unknown as MetadataConfig;
     new SearchSyncService(store, config, health, metrics).onModuleInit();
-    return checks['search_sync']!;
+    return checks['search_sync'];
   };
 
   it('is ok while changes have waited less than SEARCH_SYNC_MAX_LAG_S, degraded past it', async () => {

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  bundleScript,
   call,
   freePort,
   runNode,
@@ -68,7 +68,7 @@ describe('metadata keeps search current', () => {
       body: JSON.stringify({ query_term: query, resource_types: [type] }),
     });
     return response.status === 200
-      ? response.json<{ results: Record<string, { results: Record<string, unknown>[] }> }>().results[type]!.results[0]
+      ? response.json<{ results: Record<string, { results: Record<string, unknown>[] }> }>().results[type].results[0]
       : undefined;
   };
   const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> => {
@@ -158,12 +158,7 @@ describe('metadata keeps search current', () => {
     expect(removed.json()).toEqual({ removed: 1 });
     expect(await firstHit('orders')).toBeUndefined();
 
-    execFileSync(process.execPath, [
-      join(workspaceRoot(), 'node_modules', 'typescript', 'bin', 'tsc'),
-      '-p',
-      join(workspaceRoot(), 'apps', 'metadata', 'tsconfig.cli.json'),
-    ]);
-    const { code, output } = await runNode(join(workspaceRoot(), 'tmp', 'cli', 'apps', 'metadata', 'src', 'cli', 'reindex.main.js'), {
+    const { code, output } = await runNode(bundleScript('apps/metadata/src/cli/reindex.main.ts'), {
       METADATA_URL: metadata.url,
       OIDC_ISSUER: idp.issuer,
     });

@@ -51,7 +51,7 @@ describe('search API', () => {
     expect(response.status).toBe(200);
     const body = response.json<{ results: Record<string, { results: { key: string }[]; total_results: number }> }>();
     expect(Object.keys(body.results).sort()).toEqual(['dashboard', 'feature', 'table', 'user']);
-    expect(body.results['table']!.results[0]!.key).toBe('hive://gold.core/orders');
+    expect(body.results['table'].results[0].key).toBe('hive://gold.core/orders');
     expect(body.results['feature']).toEqual({ results: [], total_results: 0 });
   });
 
@@ -70,8 +70,8 @@ describe('search API', () => {
       results: { table: { results: { key: string; highlight: Record<string, string[]> }[]; total_results: number } };
     }>();
     expect(body).toMatchObject({ page_index: 0, results_per_page: 2 });
-    expect(body.results.table.results[0]!.key).toBe('bigquery://prod.analytics/orders_enriched');
-    expect(body.results.table.results[0]!.highlight['name']).toEqual(['<em>orders</em>_enriched']);
+    expect(body.results.table.results[0].key).toBe('bigquery://prod.analytics/orders_enriched');
+    expect(body.results.table.results[0].highlight['name']).toEqual(['<em>orders</em>_enriched']);
     expect(body.results.table.results).toHaveLength(2);
   });
 
@@ -96,13 +96,13 @@ describe('search API', () => {
   });
 
   it('lets only services with write:data and admins index', async () => {
-    const doc = { ...relevanceCatalog().tables[0]!, key: 'hive://gold.core/brand_new', name: 'brand_new' };
+    const doc = { ...relevanceCatalog().tables[0], key: 'hive://gold.core/brand_new', name: 'brand_new' };
     const put = (who: string) => as(who, '/v2/documents/table', { method: 'PUT', body: JSON.stringify({ documents: [doc] }) });
     expect((await put('reader')).status).toBe(403);
     expect((await put('engineer')).status).toBe(403); // a person, even a writer, does not index
     expect((await put('metadata')).status).toBe(200);
     const found = await search('frances', { query_term: 'brand new', resource_types: ['table'] });
-    expect(found.json<{ results: { table: { results: { key: string }[] } } }>().results.table.results[0]!.key).toBe(
+    expect(found.json<{ results: { table: { results: { key: string }[] } } }>().results.table.results[0].key).toBe(
       'hive://gold.core/brand_new',
     );
     const removed = await as('metadata', '/v2/documents/table', {
@@ -122,7 +122,7 @@ describe('search API', () => {
   });
 
   it('holds documents to the limits metadata trims them to (SEARCH_LIMITS), and names the refused document', async () => {
-    const base = { ...relevanceCatalog().tables[0]!, key: 'hive://gold.core/limits', name: 'limits' };
+    const base = { ...relevanceCatalog().tables[0], key: 'hive://gold.core/limits', name: 'limits' };
     const put = (documents: unknown[]) => as('metadata', '/v2/documents/table', { method: 'PUT', body: JSON.stringify({ documents }) });
     const atLimits = {
       ...base,

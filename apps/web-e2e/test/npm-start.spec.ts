@@ -65,7 +65,7 @@ class Launch {
     const [command, args] =
       via === 'npm'
         ? ['npm', ['start', '--', '--no-build']]
-        : [process.execPath, [join(root, 'tmp', 'start', 'tools', 'start', 'start.js'), '--no-build']];
+        : [process.execPath, [join(root, 'tmp', 'scripts', 'tools', 'start', 'start.js'), '--no-build']];
     this.child = spawn(command, args, {
       cwd: root,
       // Metadata hands the catalog to search a few seconds after loading it here: "ready" must wait for that.
@@ -125,11 +125,7 @@ describe('npm start', () => {
   beforeAll(async () => {
     for (const port of PORTS)
       if (!(await portFree(port))) throw new Error(`port ${port} is in use: npm start needs 5000, 5001, 5002 and 5005`);
-    execFileSync(process.execPath, [
-      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-      '-p',
-      join(root, 'tools', 'start', 'tsconfig.json'),
-    ]);
+    execFileSync(process.execPath, [join(root, 'tools', 'scripts', 'build.mjs')]); // as npm start does
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {

@@ -12,8 +12,8 @@ interface Bookmarks {
 interface MeState {
   me: Me | undefined;
   bookmarks: Bookmarks;
-  isBookmarked(key: string): boolean;
-  setBookmark(type: 'table' | 'dashboard', key: string, on: boolean): Promise<void>;
+  isBookmarked: (key: string) => boolean;
+  setBookmark: (type: 'table' | 'dashboard', key: string, on: boolean) => Promise<void>;
 }
 
 const MeContext = createContext<MeState | undefined>(undefined);

@@ -43,8 +43,8 @@ export function parseRoute(pathname: string, search: string): Route {
     const [cluster, database, schema, table] = rest as [string, string, string, string];
     return { page: 'table', key: `${database}://${cluster}.${schema}/${table}` };
   }
-  if (first === 'dashboard' && rest.length === 1) return { page: 'dashboard', uri: rest[0]! };
-  if (first === 'user' && rest.length === 1) return { page: 'user', userId: rest[0]! };
+  if (first === 'dashboard' && rest.length === 1) return { page: 'dashboard', uri: rest[0] };
+  if (first === 'user' && rest.length === 1) return { page: 'user', userId: rest[0] };
   return { page: 'not-found' };
 }
 

@@ -1,7 +1,6 @@
 export { AuthModule, type AuthModuleOptions } from './lib/auth.module';
 export {
   loadAuthConfig,
-  DEV_IDP_ISSUER,
   ISSUER_ALIASES,
   DEFAULT_AUDIENCE,
   MAX_CLOCK_TOLERANCE_S,

@@ -89,7 +89,7 @@ describe('issuer key sets at a protected Nest app', () => {
       code: 'auth_unavailable',
     });
     // Bad tokens are still 401: nothing is fetched for them.
-    expect((await call(`${running[0]!.url}/read`, { token: 'a.b.c' })).status).toBe(401);
+    expect((await call(`${running[0].url}/read`, { token: 'a.b.c' })).status).toBe(401);
   });
 
   it('answers 503 for an unknown kid while the issuer is down, since the key may be new', async () => {

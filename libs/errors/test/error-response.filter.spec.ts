@@ -52,7 +52,7 @@ describe('ErrorResponseFilter', () => {
 
   const get = async (path: string, init?: RequestInit) => {
     const response = await fetch(base + path, init);
-    return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
+    return { status: response.status, headers: response.headers, body: await response.json() };
   };
 
   it('maps domain errors with their status, code, message and headers', async () => {

@@ -79,7 +79,7 @@ describe('request logs in production (JSON)', () => {
   it('prints only JSON lines, from the start', () => {
     const lines = jsonLines(metadata);
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.some((l) => typeof l['msg'] === 'string' && (l['msg'] as string).startsWith('Listening on http://127.0.0.1:'))).toBe(true);
+    expect(lines.some((l) => typeof l['msg'] === 'string' && l['msg'].startsWith('Listening on http://127.0.0.1:'))).toBe(true);
   });
 
   it('logs one line per request: method, route pattern (no query), status, duration, the caller and the request id it was given', async () => {
@@ -99,7 +99,7 @@ describe('request logs in production (JSON)', () => {
       client: 'fram-scripts',
       durationMs: expect.any(Number),
     });
-    expect(typeof lines[0]!['time']).toBe('string');
+    expect(typeof lines[0]['time']).toBe('string');
 
     const table = await call(`${metadata.url}/table/hive://gold.core/no_such_table`, { token, headers: { 'X-Request-Id': 'op-check-2' } });
     expect(table.status).toBe(404);
@@ -139,7 +139,7 @@ describe('request logs in production (JSON)', () => {
     });
     await requestLines(metadata, 'secrets-1');
     const output = metadata.output();
-    for (const secret of [token, token.split('.')[1]!, 'a-secret-code', 'a-secret-state', 'a-secret-cookie'])
+    for (const secret of [token, token.split('.')[1], 'a-secret-code', 'a-secret-state', 'a-secret-cookie'])
       expect(output).not.toContain(secret);
     expect(output.toLowerCase()).not.toContain('authorization');
     expect(output.toLowerCase()).not.toContain('bearer');
@@ -198,7 +198,7 @@ describe('logs in development (text) and the LOG_FORMAT setting', () => {
       .map((l) => JSON.parse(l) as LogLine);
     const errors = lines.filter((l) => l['level'] === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]!['msg']).toContain('AUTH_CLOCK_TOLERANCE_S: must be a whole number from 0 to 300 seconds');
+    expect(errors[0]['msg']).toContain('AUTH_CLOCK_TOLERANCE_S: must be a whole number from 0 to 300 seconds');
     expect(output).not.toMatch(/\\n\s+at /);
   });
 });

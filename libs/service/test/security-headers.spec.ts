@@ -35,7 +35,7 @@ function policyOf(response: SimpleResponse): Map<string, string[]> {
       .split(';')
       .map((d) => d.trim().split(/\s+/))
       .filter((d) => d[0])
-      .map(([name, ...sources]) => [name!, sources]),
+      .map(([name, ...sources]) => [name, sources]),
   );
 }
 
@@ -103,7 +103,7 @@ describe('security headers of a service started by the shared bootstrap', () => 
     // Its scripts and styles are files of its own origin (no inline script), and they load.
     expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     const files = [...page.text.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"/g)].map(
-      (m) => new URL(m[1]!, `${server.url}/docs`).href,
+      (m) => new URL(m[1], `${server.url}/docs`).href,
     );
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const file of files) {

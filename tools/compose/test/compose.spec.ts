@@ -87,22 +87,22 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual(['dev-idp', 'elasticsearch', 'frontend', 'metadata', 'neo4j', 'search']);
     for (const [name, service] of Object.entries(services))
       expect([name, service.healthcheck?.test.length]).toEqual([name, expect.any(Number)]);
-    expect(services['neo4j']!.image).toMatch(/^neo4j:5/);
-    expect(services['elasticsearch']!.image).toMatch(/elasticsearch:8\./);
-    expect(services['search']!.depends_on).toEqual({ elasticsearch: { condition: 'service_healthy' } });
-    expect(services['metadata']!.depends_on).toEqual({ neo4j: { condition: 'service_healthy' }, search: { condition: 'service_healthy' } });
-    expect(services['frontend']!.depends_on).toEqual({
+    expect(services['neo4j'].image).toMatch(/^neo4j:5/);
+    expect(services['elasticsearch'].image).toMatch(/elasticsearch:8\./);
+    expect(services['search'].depends_on).toEqual({ elasticsearch: { condition: 'service_healthy' } });
+    expect(services['metadata'].depends_on).toEqual({ neo4j: { condition: 'service_healthy' }, search: { condition: 'service_healthy' } });
+    expect(services['frontend'].depends_on).toEqual({
       metadata: { condition: 'service_healthy' },
       search: { condition: 'service_healthy' },
     });
-    expect(services['metadata']!.environment).toMatchObject({ METADATA_BACKEND: 'neo4j', NEO4J_URI: 'bolt://neo4j:7687' });
-    expect(services['search']!.environment).toMatchObject({
+    expect(services['metadata'].environment).toMatchObject({ METADATA_BACKEND: 'neo4j', NEO4J_URI: 'bolt://neo4j:7687' });
+    expect(services['search'].environment).toMatchObject({
       SEARCH_BACKEND: 'elasticsearch',
       ELASTICSEARCH_URL: 'http://elasticsearch:9200',
     });
-    expect(services['dev-idp']!.profiles).toEqual(['dev-idp']);
+    expect(services['dev-idp'].profiles).toEqual(['dev-idp']);
     for (const name of ['neo4j', 'elasticsearch', 'search', 'metadata', 'frontend'])
-      expect(services[name]!.volumes?.length).toBeGreaterThan(0);
+      expect(services[name].volumes?.length).toBeGreaterThan(0);
     expect(Object.keys(config.volumes).sort()).toEqual([
       'elasticsearch-data',
       'frontend-data',
@@ -116,10 +116,10 @@ describe('docker-compose.yml', () => {
     const { services } = parse(compose(envFile(complete), '--profile', 'dev-idp', 'config').output) as {
       services: Record<string, ComposeService>;
     };
-    expect(services['neo4j']!.ports).toBeUndefined();
-    expect(services['elasticsearch']!.ports).toBeUndefined();
+    expect(services['neo4j'].ports).toBeUndefined();
+    expect(services['elasticsearch'].ports).toBeUndefined();
     for (const name of ['search', 'metadata', 'frontend', 'dev-idp']) {
-      for (const port of services[name]!.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+      for (const port of services[name].ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
     }
   });
 
@@ -128,7 +128,7 @@ describe('docker-compose.yml', () => {
       const { services } = parse(compose(envFile({ ...complete, ...values }), 'config').output) as {
         services: Record<string, ComposeService>;
       };
-      return { ...services['frontend']!.environment, NODE_ENV: 'production', SESSION_SECRET: 'kq3VZ7oQm1bR8yTf0Lx2NcW5hJ9dE4sA6uGiPzYv' };
+      return { ...services['frontend'].environment, NODE_ENV: 'production', SESSION_SECRET: 'kq3VZ7oQm1bR8yTf0Lx2NcW5hJ9dE4sA6uGiPzYv' };
     };
     const behindProxy = frontendEnv({ PUBLIC_URL: 'https://fram.example.com' });
     expect(behindProxy).toMatchObject({ TRUST_PROXY: 'loopback,uniquelocal', ALLOW_HTTP_PUBLIC_URL: 'no' });
@@ -174,7 +174,7 @@ describe('the Dockerfile', () => {
     };
     for (const app of APPS) {
       expect(stage(app)).toContain(`COPY --from=build /workspace/dist/apps/${app} ./`);
-      expect(services[app]!.build).toEqual({ context: '.', target: app });
+      expect(services[app].build).toEqual({ context: '.', target: app });
     }
   });
 

@@ -30,8 +30,8 @@ export async function answerForJwtAccessToken(
 
 async function userinfo(req: IncomingMessage, res: ServerResponse, shape: ServerShape, servers: OidcServers, directory: Directory) {
   const match = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
-  if (!match || !JWT.test(match[1]!)) return false;
-  const payload = await verifyAccessToken(match[1]!, shape, servers);
+  if (!match || !JWT.test(match[1])) return false;
+  const payload = await verifyAccessToken(match[1], shape, servers);
   const scopes = Array.isArray(payload?.['scp']) ? (payload['scp'] as string[]) : [];
   const user = typeof payload?.['uid'] === 'string' ? directory.find(payload['uid']) : undefined;
   if (!payload || !user || !scopes.includes('openid')) {
@@ -105,7 +105,7 @@ function authenticatesClient(authorization: string | undefined, body: URLSearchP
   let secret = body.get('client_secret') ?? undefined;
   const basic = /^Basic (\S+)$/i.exec(authorization ?? '');
   if (basic) {
-    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     id = decodeURIComponent(decoded.slice(0, colon));
     secret = decodeURIComponent(decoded.slice(colon + 1));

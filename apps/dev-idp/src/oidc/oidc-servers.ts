@@ -60,7 +60,7 @@ export class OidcServers {
   /** Express middleware: OIDC requests go to their server, everything else to Nest. */
   middleware() {
     return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
-      const path = (req.url ?? '/').split('?')[0]!;
+      const path = (req.url ?? '/').split('?')[0];
       let kind: ServerKind | undefined;
       if (path === CUSTOM_MOUNT || path.startsWith(`${CUSTOM_MOUNT}/`)) {
         kind = 'default';
@@ -76,7 +76,7 @@ export class OidcServers {
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = (kind === 'default' ? CUSTOM_MOUNT : '') + req.url;
       const handler = this.handlers[kind];
       const shape = this.shapes[kind];
-      if (/\/(userinfo|introspect)$/.test(req.url.split('?')[0]!)) {
+      if (/\/(userinfo|introspect)$/.test(req.url.split('?')[0])) {
         answerForJwtAccessToken(req, res, shape, this, this.directory).then(
           (answered) => (answered ? undefined : handler(req, res)),
           () => unavailable(res),
@@ -96,7 +96,11 @@ export class OidcServers {
   private build(): void {
     const make = (kind: ServerKind) => createProvider(this.shapes[kind], this.config, this.directory, this.keys, this.faults);
     this.providers = { default: make('default'), org: make('org') };
-    this.handlers = { default: this.providers.default.callback(), org: this.providers.org.callback() };
+    const serve = (provider: Provider): Handler => {
+      const callback = provider.callback();
+      return (req, res) => void callback(req, res);
+    };
+    this.handlers = { default: serve(this.providers.default), org: serve(this.providers.org) };
   }
 }
 
@@ -112,7 +116,7 @@ function withOfflineConsent(url: string, authorizePath: string): string {
   const params = new URLSearchParams(query);
   if (!params.get('scope')?.split(' ').includes('offline_access') || params.has('prompt')) return url;
   params.set('prompt', 'consent');
-  return `${path}?${params}`;
+  return `${path}?${params.toString()}`;
 }
 
 function unavailable(res: ServerResponse): void {

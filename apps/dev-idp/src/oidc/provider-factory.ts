@@ -85,7 +85,7 @@ export function createProvider(
 
   const configuration: Configuration = {
     clients: directory.clients.map((c) => toClientMetadata(c, shape)),
-    jwks: { keys: keys.all.map((k) => ({ ...k })) as NonNullable<Configuration['jwks']>['keys'] },
+    jwks: { keys: keys.all.map((k) => ({ ...k })) },
     cookies: { keys: config.cookieKeys, long: { signed: true }, short: { signed: true } },
     routes: {
       authorization: route('/authorize'),
@@ -193,9 +193,9 @@ export function createProvider(
           const user = accountId ? directory.find(accountId) : undefined;
           // A person gets only the API scopes their groups allow, as an Okta access policy grants them.
           const allowed = user ? directory.apiScopesOf(user) : undefined;
-          const scope = [...new Set([...granted.split(' '), ...String(payload['scope'] ?? '').split(' ')])].filter(
-            (s) => s !== '' && (allowed === undefined || !shape.apiScopes.includes(s) || allowed.has(s)),
-          );
+          const scope = [
+            ...new Set([...granted.split(' '), ...(typeof payload['scope'] === 'string' ? payload['scope'] : '').split(' ')]),
+          ].filter((s) => s !== '' && (allowed === undefined || !shape.apiScopes.includes(s) || allowed.has(s)));
           delete payload['scope'];
           delete payload['client_id'];
           payload['ver'] = 1;
@@ -238,6 +238,7 @@ export function createProvider(
 
 /** Fault switch: ID tokens carry an `iat` shifted by `idTokenIatOffsetSec` (oidc-provider keeps a preset iat). */
 function shiftIdTokenIat(provider: Provider, faults: Pick<FaultState, 'idTokenIatOffsetSec'>): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with its own `this`
   const issue = provider.IdToken.prototype.issue;
   provider.IdToken.prototype.issue = function (this: InstanceType<Provider['IdToken']>, options) {
     if (options.use === 'idtoken' && faults.idTokenIatOffsetSec !== 0)

@@ -80,12 +80,12 @@ export class SigningKeys {
   }
 
   get activeKid(): string {
-    return this.keys[0]!.kid;
+    return this.keys[0].kid;
   }
 
   rotate(options: { withdrawOld?: boolean } = {}): string {
     const key = newKey();
-    const keys = options.withdrawOld ? [key] : [key, this.keys[0]!];
+    const keys = options.withdrawOld ? [key] : [key, this.keys[0]];
     if (this.file) writeKeyFile(this.file, keys, 'replace');
     this.keys = keys;
     return key.kid;
@@ -109,7 +109,7 @@ function readKeyFile(file: string): PrivateJwk[] | undefined {
   }
   const result = keyFileSchema.safeParse(parsed);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    const issue = result.error.issues[0];
     throw unusable(file, `it is not a key set: ${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
   }
   const keys = result.data.keys as unknown as PrivateJwk[];

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '@fram/config';
+import { type ConfigError } from '@fram/config';
 import defaultSeed from './default-seed.json';
 import { loadSeed, seedSchema } from './seed';
 
@@ -35,11 +35,11 @@ describe('the seed', () => {
 
   it('names the variable, the file and the place of each problem', () => {
     const broken = structuredClone(defaultSeed) as { users: { id: string; groups: string[] }[] };
-    broken.users[0]!.id = 'ada';
-    broken.users[1]!.groups = ['00gnosuchgroup'];
+    broken.users[0].id = 'ada';
+    broken.users[1].groups = ['00gnosuchgroup'];
     const path = write(broken);
     expect(problems(path)).toEqual([`DEV_IDP_SEED: ${path} at users.0.id: user ids look like Okta ids: 00u...`]);
-    broken.users[0]!.id = '00uada';
+    broken.users[0].id = '00uada';
     expect(problems(write(broken))).toEqual([expect.stringContaining('user 00u02grace0000000000 is in unknown group 00gnosuchgroup')]);
     expect(problems(write('{not json'))[0]).toMatch(/^DEV_IDP_SEED: cannot read .* as JSON/);
   });

@@ -29,7 +29,7 @@ export function parseFilter(text: string): Filter {
     TOKEN.lastIndex = position;
     const match = TOKEN.exec(text);
     if (!match) throw new InvalidSearchError(`cannot read the filter at "${text.slice(position, position + 20)}"`);
-    tokens.push(match[1] !== undefined ? { quoted: true, text: match[1].replace(/\\(.)/g, '$1') } : { quoted: false, text: match[2]! });
+    tokens.push(match[1] !== undefined ? { quoted: true, text: match[1].replace(/\\(.)/g, '$1') } : { quoted: false, text: match[2] });
     position = TOKEN.lastIndex;
   }
   const filter: Filter = [[]];
@@ -40,7 +40,7 @@ export function parseFilter(text: string): Filter {
     }
     if (!op || op.quoted || !['eq', 'sw'].includes(op.text)) throw new InvalidSearchError('the operator must be eq or sw');
     if (!value || !value.quoted) throw new InvalidSearchError('the value must be in double quotes');
-    filter[filter.length - 1]!.push({ field: field.text as Field, op: op.text as Condition['op'], value: value.text });
+    filter[filter.length - 1].push({ field: field.text as Field, op: op.text as Condition['op'], value: value.text });
     i += 3;
     if (joiner === undefined) break;
     if (joiner.quoted || !['and', 'or'].includes(joiner.text)) throw new InvalidSearchError('conditions are joined by and / or');

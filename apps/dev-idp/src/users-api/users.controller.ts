@@ -52,7 +52,7 @@ export class UsersController {
     const links = [`<${self.href}>; rel="self"`];
     if (start + pageSize < matching.length && page.length > 0) {
       const next = new URL(self);
-      next.searchParams.set('after', page[page.length - 1]!.id);
+      next.searchParams.set('after', page[page.length - 1].id);
       next.searchParams.set('limit', String(pageSize));
       links.push(`<${next.href}>; rel="next"`);
     }

@@ -13,7 +13,7 @@ export const text = (name: string) =>
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const issue = result.error.issues[0];
   throw new InvalidInputError(issue.message);
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
 import type { PendingLogin, SignedIn } from '@fram/auth';
-import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
+import { LOGIN_STRATEGY, OidcLoginService, type PassportAuthenticate } from './oidc-login.service';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { safeReturnTo } from './return-to';
 import { SessionsUnavailableError, SESSIONS_UNAVAILABLE_PAGE } from '../session/sessions-unavailable';
@@ -22,30 +22,34 @@ export class LoginCallback {
       sendProblemPage(res, ...SIGN_IN_UNAVAILABLE);
       return;
     }
-    passport.authenticate(LOGIN_STRATEGY, { session: false }, (error: unknown, user: unknown, _info: unknown, status?: number) => {
-      if (error) {
-        sendProblemPage(res, 502, 'Sign-in failed', 'The identity provider did not complete the sign-in. Please sign in again.');
-        return;
-      }
-      if (!user || !req.framSignedIn) {
-        // The IdP's refusal has no status; a response Fram refused (e.g. another issuer's) has one.
-        if (req.query['error'] === 'access_denied' && status === undefined) {
-          sendProblemPage(res, 403, 'No access to Fram', 'Your account is not allowed to use Fram. Ask your administrator for access.');
+    (passport.authenticate as PassportAuthenticate)(
+      LOGIN_STRATEGY,
+      { session: false },
+      (error: unknown, user: unknown, _info: unknown, status?: number) => {
+        if (error) {
+          sendProblemPage(res, 502, 'Sign-in failed', 'The identity provider did not complete the sign-in. Please sign in again.');
           return;
         }
-        sendProblemPage(res, 400, 'This sign-in is not valid', 'The sign-in link expired or was already used. Please sign in again.');
-        return;
-      }
-      const returnTo = safeReturnTo(req.framLogin?.returnTo); // checked again: sessions may predate a fix
-      const signedIn = req.framSignedIn;
-      const otherLogins = (req.session as unknown as { oidcLogins?: Record<string, PendingLogin> }).oidcLogins;
-      // A new session id after sign-in (no fixation); other tabs' sign-ins under way carry over.
-      req.session.regenerate((regenerateError) => {
-        if (regenerateError) return this.failed(regenerateError, res, next);
-        Object.assign(req.session, { signedIn, signedInAt: Date.now(), ...(otherLogins && { oidcLogins: otherLogins }) });
-        req.session.save((saveError) => (saveError ? this.failed(saveError, res, next) : res.redirect(303, returnTo)));
-      });
-    })(req, res, next);
+        if (!user || !req.framSignedIn) {
+          // The IdP's refusal has no status; a response Fram refused (e.g. another issuer's) has one.
+          if (req.query['error'] === 'access_denied' && status === undefined) {
+            sendProblemPage(res, 403, 'No access to Fram', 'Your account is not allowed to use Fram. Ask your administrator for access.');
+            return;
+          }
+          sendProblemPage(res, 400, 'This sign-in is not valid', 'The sign-in link expired or was already used. Please sign in again.');
+          return;
+        }
+        const returnTo = safeReturnTo(req.framLogin?.returnTo); // checked again: sessions may predate a fix
+        const signedIn = req.framSignedIn;
+        const otherLogins = (req.session as unknown as { oidcLogins?: Record<string, PendingLogin> }).oidcLogins;
+        // A new session id after sign-in (no fixation); other tabs' sign-ins under way carry over.
+        req.session.regenerate((regenerateError) => {
+          if (regenerateError) return this.failed(regenerateError, res, next);
+          Object.assign(req.session, { signedIn, signedInAt: Date.now(), ...(otherLogins && { oidcLogins: otherLogins }) });
+          req.session.save((saveError) => (saveError ? this.failed(saveError, res, next) : res.redirect(303, returnTo)));
+        });
+      },
+    )(req, res, next);
   }
 
   /** A session store that cannot keep the sign-in: a page that says so. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import { clientRequest, Public, type SignedIn } from '@fram/auth';
-import { LOGIN_STRATEGY, OidcLoginService } from './oidc-login.service';
+import { LOGIN_STRATEGY, OidcLoginService, type PassportAuthenticate } from './oidc-login.service';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { safeReturnTo } from './return-to';
 import { SESSIONS_UNAVAILABLE_PAGE } from '../session/sessions-unavailable';
@@ -34,8 +34,10 @@ export class LoginController {
       return;
     }
     const verifier = randomBytes(32).toString('base64url');
-    passport.authenticate(LOGIN_STRATEGY, { state: { verifier, returnTo: safeReturnTo(returnTo) } } as never)(req, res, () =>
-      sendProblemPage(res, 500, 'Sign-in failed', 'Sign-in could not start. Please try again.'),
+    (passport.authenticate as PassportAuthenticate)(LOGIN_STRATEGY, { state: { verifier, returnTo: safeReturnTo(returnTo) } })(
+      req,
+      res,
+      () => sendProblemPage(res, 500, 'Sign-in failed', 'Sign-in could not start. Please try again.'),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
 import {
   AUTH_CONFIG,
@@ -14,6 +14,13 @@ import { DependencyUnavailableError } from '@fram/errors';
 import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
 
 export const LOGIN_STRATEGY = 'fram-oidc';
+
+/** passport.authenticate as the login uses it (its typings return `any`). */
+export type PassportAuthenticate = (
+  strategy: string,
+  options: object,
+  callback?: (error: unknown, user: unknown, info: unknown, status?: number) => void,
+) => (req: Request, res: Response, next: NextFunction) => void;
 
 /**
  * The sign-in strategy, set up on first use from the issuer's discovery

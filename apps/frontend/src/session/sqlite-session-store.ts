@@ -141,7 +141,9 @@ export class SqliteSessionStore extends session.Store {
   }
 }
 
-const ROLLED_BACK = Symbol('rolled back');
+/** Thrown inside a transaction to roll it back; caught right outside it. */
+class RolledBack extends Error {}
+const ROLLED_BACK = new RolledBack('rolled back');
 
 type FileIdentity = { dev: number; ino: number };
 

@@ -3,7 +3,7 @@
  * Writes a synthetic catalog for benchmarks, in the format `npm run ingest` reads.
  */
 import { writeFileSync } from 'node:fs';
-import { generateCatalog } from './catalog-generator';
+import { generateCatalog } from '@fram/catalog-tools';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);

@@ -10,8 +10,7 @@
  *   INGEST_CLIENT_SECRET    default its development secret
  *   INGEST_SCOPES           default admin:system read:data write:data
  */
-import { scriptToken, TokenError } from '../common/client-credentials';
-import { ingestCatalog, IngestError, readCatalogFile } from './ingest-client';
+import { scriptToken, TokenError, ingestCatalog, IngestError, readCatalogFile } from '@fram/catalog-tools';
 
 async function main(argv: string[]): Promise<number> {
   const file = argv.find((a) => !a.startsWith('-'));

@@ -6,7 +6,7 @@
  * as for `npm run ingest`: METADATA_URL, TOKEN or OIDC_ISSUER +
  * INGEST_CLIENT_ID + INGEST_CLIENT_SECRET (+ INGEST_SCOPES).
  */
-import { scriptToken, TokenError } from '../common/client-credentials';
+import { scriptToken, TokenError } from '@fram/catalog-tools';
 
 async function main(): Promise<number> {
   const env = process.env;

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEV_IDP_ISSUER, ISSUER_ALIASES } from '@fram/auth';
-import { commaList, env, EnvReader, isHttpUrl, type Env } from '@fram/config';
+import { ISSUER_ALIASES } from '@fram/auth';
+import { commaList, DEV_IDP_ISSUER, env, EnvReader, isHttpUrl, type Env } from '@fram/config';
 import type { Badge } from '@fram/models';
 
 export const DEFAULT_BADGES: readonly Badge[] = [
@@ -123,7 +123,7 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
         'must list name:category pairs, separated by commas',
       )
       .transform((v) =>
-        v === undefined ? [...DEFAULT_BADGES] : commaList(v).map((b) => ({ badge_name: b.split(':')[0]!, category: b.split(':')[1]! })),
+        v === undefined ? [...DEFAULT_BADGES] : commaList(v).map((b) => ({ badge_name: b.split(':')[0], category: b.split(':')[1] })),
       ),
   });
 

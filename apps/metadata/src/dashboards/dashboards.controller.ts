@@ -59,8 +59,8 @@ export class DashboardsController {
     query: Record<string, string>,
     principal: Principal,
   ) {
-    if (rest.length === 2 && rest[0] === 'tag') return this.dashboards.changeTag(op, key, rest[1]!, query['tag_type'], principal);
-    if (rest.length === 2 && rest[0] === 'badge') return this.dashboards.changeBadge(op, key, rest[1]!, query['category'], principal);
+    if (rest.length === 2 && rest[0] === 'tag') return this.dashboards.changeTag(op, key, rest[1], query['tag_type'], principal);
+    if (rest.length === 2 && rest[0] === 'badge') return this.dashboards.changeBadge(op, key, rest[1], query['category'], principal);
     throw new NotFoundError(`No such dashboard route: /dashboard/${wildcard(raw)}`);
   }
 }

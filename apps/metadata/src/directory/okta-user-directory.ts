@@ -30,7 +30,7 @@ export class OktaUserDirectory extends UserDirectory {
 
   async findByEmail(email: string): Promise<User | undefined> {
     const filter = `profile.email eq "${email.replace(/["\\]/g, '')}"`;
-    const users = await this.get<OktaUser[]>(`/api/v1/users?${new URLSearchParams({ filter, limit: '2' })}`);
+    const users = await this.get<OktaUser[]>(`/api/v1/users?${new URLSearchParams({ filter, limit: '2' }).toString()}`);
     const match = users?.find((u) => String(u.profile['email']).toLowerCase() === email.toLowerCase());
     if (!match) return undefined;
     const managerId = typeof match.profile['managerId'] === 'string' ? match.profile['managerId'] : undefined;

@@ -76,7 +76,7 @@ export class SearchSender {
       }
       const reason = `${refusal.status}: ${refusal.message.slice(0, 500)}`;
       for (const i of named) {
-        const { built } = rest[i]!;
+        const { built } = rest[i];
         outcome.refused.push({ type, key: built.document.key, resource_key: built.resourceKey, reason, at: Date.now() });
       }
       rest = rest.filter((_, i) => !named.has(i));

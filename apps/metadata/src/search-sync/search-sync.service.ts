@@ -3,7 +3,7 @@ import { Gauge } from 'prom-client';
 import { ConflictError } from '@fram/errors';
 import { SEARCH_RESOURCE_TYPES, type SearchResourceType } from '@fram/models';
 import { HealthService, MetricsService, type CheckResult } from '@fram/service';
-import { clientCredentialsToken } from '../common/client-credentials';
+import { clientCredentialsToken } from '@fram/catalog-tools';
 import type { MetadataConfig, SearchSyncConfig } from '../config/metadata-config';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import { MetadataStore } from '../store/metadata-store';
@@ -70,6 +70,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   onModuleInit(): void {
     this.health.register('search_sync', () => this.check());
     const registers = [this.metrics.registry];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client calls collect() with the gauge as `this`
     const sync = this;
     new Gauge({
       name: 'fram_search_sync_set_aside',
@@ -285,7 +286,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       const setAside = mergeSetAside(current.set_aside, outcome.deliveredIds, outcome.refused);
       for (const d of outcome.refused)
         this.logger.warn(`Search refused ${d.type} ${d.key}; set aside (GET /search/set-aside): ${d.reason}`);
-      this.state.write({ cursor: entries[entries.length - 1]!.id, set_aside: setAside });
+      this.state.write({ cursor: entries[entries.length - 1].id, set_aside: setAside });
     }
   }
 

@@ -183,17 +183,17 @@ export function describeMetadataStoreContract(name: string, open: () => Promise<
         resource_key: ORDERS_KEY,
         detail: { description: 'x' },
       });
-      expect(previous!.at).toBeGreaterThanOrEqual(before);
-      const older = await store.audit(10, previous!.id);
+      expect(previous.at).toBeGreaterThanOrEqual(before);
+      const older = await store.audit(10, previous.id);
       expect(older[0]).toMatchObject({
         action: 'ingest_tables',
         actor: 'fram-scripts',
         detail: { count: 3, keys: [ORDERS_KEY, 'hive://gold.core/customers', 'bigquery://prod.analytics/events'] },
       });
       // The same entries oldest first, after a given id: the change feed search is kept current from.
-      const feed = await store.auditSince(older[0]!.id - 1, 10);
+      const feed = await store.auditSince(older[0].id - 1, 10);
       expect(feed.map((e) => e.action)).toEqual(['ingest_tables', 'set_description', 'add_tag']);
-      expect(await store.auditSince(latest!.id, 10)).toEqual([]);
+      expect(await store.auditSince(latest.id, 10)).toEqual([]);
     });
 
     it('walks lineage up and down to a depth, with level, parent, source, usage and badges', async () => {

@@ -26,7 +26,7 @@ export class TablesController {
     if (rest.length === 1 && rest[0] === 'description') return this.tables.description(key);
     if (rest.length === 1 && rest[0] === 'lineage') return this.tables.lineage(key, query['direction'], query['depth']);
     if (rest.length === 1 && rest[0] === 'dashboard') return this.tables.dashboards(key);
-    if (rest.length === 3 && rest[0] === 'column' && rest[2] === 'description') return this.tables.columnDescription(key, rest[1]!);
+    if (rest.length === 3 && rest[0] === 'column' && rest[2] === 'description') return this.tables.columnDescription(key, rest[1]);
     throw UNKNOWN(path);
   }
 
@@ -45,7 +45,7 @@ export class TablesController {
       return { message: `Description of table ${key} updated` };
     }
     if (rest.length === 3 && rest[0] === 'column' && rest[2] === 'description') {
-      await this.tables.setColumnDescription(key, rest[1]!, body?.description, principal);
+      await this.tables.setColumnDescription(key, rest[1], body?.description, principal);
       return { message: `Description of column ${rest[1]} of table ${key} updated` };
     }
     return this.change('add', path, key, rest, query, principal);
@@ -61,8 +61,8 @@ export class TablesController {
   }
 
   private change(op: 'add' | 'remove', path: string, key: string, rest: string[], query: Record<string, string>, principal: Principal) {
-    if (rest.length === 2 && rest[0] === 'tag') return this.tables.changeTag(op, key, rest[1]!, query['tag_type'], principal);
-    if (rest.length === 2 && rest[0] === 'badge') return this.tables.changeBadge(op, key, rest[1]!, query['category'], principal);
+    if (rest.length === 2 && rest[0] === 'tag') return this.tables.changeTag(op, key, rest[1], query['tag_type'], principal);
+    if (rest.length === 2 && rest[0] === 'badge') return this.tables.changeBadge(op, key, rest[1], query['category'], principal);
     if (rest.length >= 2 && rest[0] === 'owner') return this.tables.changeOwner(op, key, rest.slice(1).join('/'), principal);
     throw UNKNOWN(path);
   }

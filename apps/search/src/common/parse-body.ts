@@ -5,7 +5,7 @@ import { InvalidInputError } from '@fram/errors';
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, where?: string): T {
   const result = schema.safeParse(body);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    const issue = result.error.issues[0];
     const path = [...(where ? [where] : []), ...issue.path].join('.');
     throw new InvalidInputError(`${path || 'body'}: ${issue.message}`);
   }

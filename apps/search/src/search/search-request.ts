@@ -42,7 +42,7 @@ export function parseSearchRequest(body: unknown): { request: SearchRequest; fea
         values: f.values,
         operation: (f.operation ?? 'AND').toUpperCase() as 'AND' | 'OR',
       })),
-      highlight_options: (b.highlight_options ?? {}) as SearchRequest['highlight_options'],
+      highlight_options: b.highlight_options ?? {},
     },
   };
 }

@@ -58,7 +58,7 @@ function UserMenu() {
     .split(/[\s@.]+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
+    .map((w) => w[0].toUpperCase())
     .join('');
   return (
     <div class="user-menu" ref={menu}>

@@ -14,7 +14,7 @@ export function Tabs(props: { label: string; tabs: Tab[]; selected: string; onSe
     const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: props.tabs.length - 1 }[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    const tab = props.tabs[(next + props.tabs.length) % props.tabs.length]!;
+    const tab = props.tabs[(next + props.tabs.length) % props.tabs.length];
     props.onSelect(tab.id);
     requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`#tab-${tab.id}`)?.focus());
   };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ConfigError } from './config-error';
 
 export type Env = Readonly<Record<string, string | undefined>>;

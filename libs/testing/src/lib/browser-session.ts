@@ -100,15 +100,15 @@ export class BrowserSession {
     if (!jar) this.cookies.set(host, (jar = new Map()));
     for (const line of setCookies) {
       const [pair, ...attributes] = line.split(';');
-      const index = pair!.indexOf('=');
-      const name = pair!.slice(0, index).trim();
-      const value = pair!.slice(index + 1).trim();
+      const index = pair.indexOf('=');
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
       let path = requestPath.slice(0, requestPath.lastIndexOf('/')) || '/';
       let expired = false;
       let secure = false;
       for (const attribute of attributes) {
         const [key, val = ''] = attribute.trim().split('=');
-        const lower = key!.toLowerCase();
+        const lower = key.toLowerCase();
         if (lower === 'path' && val.startsWith('/')) path = val;
         if (lower === 'secure') secure = true;
         if ((lower === 'expires' && Date.parse(val) < Date.now()) || (lower === 'max-age' && Number(val) <= 0)) expired = true;
@@ -128,11 +128,11 @@ export function pkcePair(): { verifier: string; challenge: string } {
 
 /** The claims of a JWT, unverified (for looking at tokens in tests). */
 export function jwtClaims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
 export function jwtHeader(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
 /** The attributes of the first `<form>` in some HTML, with its hidden inputs. */

@@ -94,7 +94,7 @@ async function signInAs(issuer: string, username: string, scope: string): Promis
     code_challenge: challenge,
     code_challenge_method: 'S256',
   });
-  const start = await browser.follow(`${issuer}/v1/authorize?${params}`, {}, redirectUri);
+  const start = await browser.follow(`${issuer}/v1/authorize?${params.toString()}`, {}, redirectUri);
   const { action } = readForm(await start.response.text());
   const done = await browser.submit(new URL(action, start.url).href, { username, password: 'fram-demo' }, redirectUri);
   const code = new URL(done.url).searchParams.get('code');

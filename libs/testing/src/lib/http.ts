@@ -26,7 +26,7 @@ export function rawRequest(url: string, method: string, path: string, headerLine
     const socket = connect(Number(port), hostname);
     let raw = '';
     socket.setEncoding('utf8');
-    socket.on('data', (chunk) => (raw += chunk));
+    socket.on('data', (chunk: string) => (raw += chunk));
     socket.on('error', reject);
     socket.on('end', () => resolve({ status: Number(raw.split(' ')[1]), raw }));
     socket.write([`${method} ${path} HTTP/1.1`, `Host: ${hostname}:${port}`, 'Connection: close', ...headerLines, '', ''].join('\r\n'));

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A free TCP port on loopback (closed again before it is returned). */
@@ -63,7 +64,7 @@ export interface StartNodeOptions {
 export async function startNode(script: string, options: StartNodeOptions = {}): Promise<NodeProcess> {
   const port = options.port ?? (await freePort());
   const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
-  const child = spawn(command!, [...prefix, ...(options.nodeArgs ?? []), script], {
+  const child = spawn(command, [...prefix, ...(options.nodeArgs ?? []), script], {
     env: { ...process.env, NODE_ENV: 'development', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,8 +74,8 @@ export async function startNode(script: string, options: StartNodeOptions = {}):
     output += chunk.toString();
     if (tail !== undefined && output.length > 2 * tail) output = output.slice(-tail);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -129,4 +130,16 @@ export function runNode(
       resolve({ code, output });
     });
   });
+}
+
+/**
+ * Bundles a workspace script (e.g. apps/metadata/src/cli/ingest.main.ts) as
+ * `npm run` does (tools/scripts/build.mjs), into a folder of its own so that
+ * test files running at once never share an output; returns the .js path.
+ */
+export function bundleScript(entry: string): string {
+  const root = workspaceRoot();
+  const outdir = mkdtempSync(join(tmpdir(), 'fram-script-'));
+  execFileSync(process.execPath, [join(root, 'tools', 'scripts', 'build.mjs'), '--outdir', outdir, entry], { cwd: root });
+  return join(outdir, entry.replace(/\.ts$/, '.js'));
 }

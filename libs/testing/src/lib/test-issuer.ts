@@ -77,7 +77,7 @@ export class TestIssuer {
 
   /** The key that signs by default. */
   get activeKey(): TestKey {
-    return this.keys[0]!;
+    return this.keys[0];
   }
 
   setMode(mode: IssuerMode): void {
@@ -134,7 +134,7 @@ export class TestIssuer {
     // A string payload is signed as it is, so tests can send claims of any type.
     return sign(JSON.stringify(payload), key.privateKey, {
       algorithm,
-      header: { alg: algorithm, kid: key.kid, ...options.header } as never,
+      header: { alg: algorithm, kid: key.kid, ...options.header },
     });
   }
 

@@ -316,7 +316,7 @@ export class EmbeddedMetadataStore extends MetadataStore {
       rows.map((r): LineageItem => ({
         key: String(r['key']),
         level: Number(r['level']),
-        source: String(r['key']).split('://')[0]!,
+        source: String(r['key']).split('://')[0],
         badges: (this.q.badgesOf.all('table', r['key']) as Row[]).map((b) => ({
           badge_name: String(b['badge_name']),
           category: String(b['category']),
@@ -565,7 +565,9 @@ function toDashboardSummary(row: Row): DashboardSummary {
   };
 }
 
-const ROLLED_BACK = Symbol('rolled back');
+/** Thrown inside a transaction to roll it back; caught right outside it. */
+class RolledBack extends Error {}
+const ROLLED_BACK = new RolledBack('rolled back');
 
 const SUMMARY = 't.key, t.database, t.cluster, t.schema, t.name, t.description';
 

@@ -95,7 +95,7 @@ export function migrate(db: Database.Database): void {
           throw new Error(`The metadata database has schema version ${current}, newer than this Fram (${STEPS.length}); upgrade Fram.`);
         }
         if (current === STEPS.length) return true;
-        db.exec(STEPS[current]!);
+        db.exec(STEPS[current]);
         db.pragma(`user_version = ${current + 1}`);
         return false;
       })

@@ -28,7 +28,9 @@ function statements(): [string, string][] {
 describe("Neo4jMetadataStore's Cypher", () => {
   it.each(statements())('%s is valid Cypher', (_name, text) => {
     const { diagnostics } = lintCypherQuery(text, { parameters: CYPHER_PARAMETERS });
-    expect(diagnostics.map((d) => `${d.message} at ${JSON.stringify(d.range.start)}`)).toEqual([]);
+    expect(
+      diagnostics.map((d) => `${typeof d.message === 'string' ? d.message : d.message.value} at ${JSON.stringify(d.range.start)}`),
+    ).toEqual([]);
   });
 
   it('would catch a broken statement (the linter checks syntax and variables)', () => {

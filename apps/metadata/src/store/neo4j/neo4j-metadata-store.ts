@@ -214,7 +214,7 @@ export class Neo4jMetadataStore extends MetadataStore {
       tables.flatMap((t) => (pick(t) === undefined ? [] : [{ key: tableKey(t), values: pick(t) }]));
     return this.write(async (tx) => {
       await tx.run(CYPHER.upsertTables, { tables: records, now: edit.at });
-      await tx.run(CYPHER.replaceColumns, { tables: records.filter((_, i) => tables[i]!.columns !== undefined) });
+      await tx.run(CYPHER.replaceColumns, { tables: records.filter((_, i) => tables[i].columns !== undefined) });
       await tx.run(CYPHER.replaceTags, { items: withList((t) => t.tags) });
       await tx.run(CYPHER.replaceBadges, { items: withList((t) => t.badges) });
       await tx.run(CYPHER.replaceOwners, { items: withList((t) => t.owners) });
@@ -253,7 +253,7 @@ export class Neo4jMetadataStore extends MetadataStore {
         return found.map((r): LineageItem => ({
           key: String(r['key']),
           level: Number(r['level']),
-          source: String(r['key']).split('://')[0]!,
+          source: String(r['key']).split('://')[0],
           badges: sortBadges((r['badges'] as Badge[]).filter((b) => b.badge_name !== null)),
           usage: Number(r['usage'] ?? 0),
           parent: nullable(r['parent']),
@@ -457,7 +457,7 @@ function unavailable(error: unknown): never {
 
 async function rows(tx: ManagedTransaction, statement: string, params: Record<string, unknown>): Promise<Row[]> {
   const result = await tx.run(statement, params);
-  return result.records.map((record) => record.toObject() as Row);
+  return result.records.map((record) => record.toObject());
 }
 
 function audit(tx: ManagedTransaction, edit: Edit, action: string, type: string, key: string, detail: Record<string, unknown>) {
@@ -509,10 +509,10 @@ function toDashboardSummary(row: Row): DashboardSummary {
     uri: key,
     cluster: String(row['cluster']),
     group_name: String(row['group_name']),
-    group_url: String(row['group_url'] ?? ''),
-    product: key.split('_dashboard://')[0]!,
+    group_url: nullable(row['group_url']) ?? '',
+    product: key.split('_dashboard://')[0],
     name: String(row['name']),
-    url: String(row['url'] ?? ''),
+    url: nullable(row['url']) ?? '',
     description: nullable(row['description']),
     last_successful_run_timestamp: nullableNumber(row['last_successful_run_timestamp']),
     chart_names: ((row['chart_names'] as string[]) ?? []).filter((n) => typeof n === 'string'),

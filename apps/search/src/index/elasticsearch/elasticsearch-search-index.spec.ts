@@ -70,7 +70,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     };
     expect(table.from).toBe(5);
     expect(table.size).toBe(5);
-    expect(table.query.bool.must[0]!.bool.should).toEqual([
+    expect(table.query.bool.must[0].bool.should).toEqual([
       { match: { name: { query: 'ordrs', fuzziness: 'AUTO', boost: 5 } } },
       { match: { description: { query: 'ordrs', fuzziness: 'AUTO', boost: 1.5 } } },
       { match: { badges: { query: 'ordrs', fuzziness: 'AUTO', boost: 1 } } },
@@ -101,7 +101,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
       query: { bool: { must: { bool: { should: { match: Record<string, unknown> }[] } }[]; filter: unknown[] } };
       highlight?: unknown;
     };
-    expect(user.query.bool.must[0]!.bool.should.map((c) => Object.keys(c.match)[0])).toEqual([
+    expect(user.query.bool.must[0].bool.should.map((c) => Object.keys(c.match)[0])).toEqual([
       'name',
       'first_name',
       'last_name',
@@ -221,7 +221,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
       expect.stringMatching(/^\/dashboard_search_index_v2_1_/),
       expect.stringMatching(/^\/user_search_index_v2_1_/),
     ]);
-    expect(created[0]!.body).toMatchObject({
+    expect(created[0].body).toMatchObject({
       aliases: { table_search_index_v2_1: {} },
       mappings: {
         _meta: { version: 2 },

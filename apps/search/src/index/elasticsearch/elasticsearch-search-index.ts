@@ -1,4 +1,4 @@
-import { Client } from '@elastic/elasticsearch';
+import { type Client } from '@elastic/elasticsearch';
 import { randomUUID } from 'node:crypto';
 import { DependencyUnavailableError, DomainError } from '@fram/errors';
 import {
@@ -75,7 +75,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
         request.highlight_options[type]?.enable_highlight === true,
       ),
     ]);
-    const answer = await this.call(() => this.client.msearch({ searches: searches as never }));
+    const answer = await this.call(() => this.client.msearch({ searches: searches }));
     const results: SearchResponse['results'] = {};
     types.forEach((type, i) => {
       const response = answer.responses[i] as {
@@ -113,7 +113,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     const convert = toElastic[type] as (d: SearchDocuments[T]) => Record<string, unknown>;
     const operations = documents.flatMap((d) => [{ index: { _index: index, _id: d.key } }, convert(d)]);
     const result = await this.call(() => this.client.bulk({ operations, refresh: 'wait_for' }));
-    if (result.errors) refusedItems(documents, result.items as Record<string, BulkItem>[]);
+    if (result.errors) refusedItems(documents, result.items);
     // Documents Amundsen's databuilder wrote have other ids: drop those duplicates of the keys.
     const keys = documents.map((d) => d.key);
     await this.call(() =>
@@ -171,7 +171,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
       const alias = aliasOf(this.template, type);
       if (await this.client.indices.existsAlias({ name: alias })) continue;
       const index = `${alias}_${day}_${randomUUID().replace(/-/g, '')}`;
-      await this.client.indices.create({ index, ...INDEX_BODIES[type], aliases: { [alias]: {} } } as never);
+      await this.client.indices.create({ index, ...INDEX_BODIES[type], aliases: { [alias]: {} } });
     }
   }
 

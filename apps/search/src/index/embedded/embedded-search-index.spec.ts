@@ -62,7 +62,7 @@ describe('EmbeddedSearchIndex', () => {
       table: 'orders',
       search_score: expect.any(Number),
     });
-    expect(tables.results[0]!.search_score).toBeGreaterThan(tables.results[1]!.search_score);
+    expect(tables.results[0].search_score).toBeGreaterThan(tables.results[1].search_score);
     expect(response.results.user).toEqual({ results: [], total_results: 0 });
   });
 
@@ -79,7 +79,7 @@ describe('EmbeddedSearchIndex', () => {
   it('highlights matches, HTML-escaped', async () => {
     await index.upsert('table', [
       {
-        ...relevanceCatalog().tables[0]!,
+        ...relevanceCatalog().tables[0],
         key: 'hive://gold.core/xss',
         name: 'xss',
         description: '<script>alert(1)</script> orders & more',
@@ -122,11 +122,11 @@ describe('EmbeddedSearchIndex', () => {
     const users = await index.search(
       request('ada', { resource_types: ['user'], filters: [{ name: 'database', values: ['hive'], operation: 'OR' }] }),
     );
-    expect(users.results.user!.results[0]!['email']).toBe('ada@example.com');
+    expect(users.results.user!.results[0]['email']).toBe('ada@example.com');
   });
 
   it('lets usage break near-ties but never beat a clearly better text match', async () => {
-    const base = relevanceCatalog().tables[0]!;
+    const base = relevanceCatalog().tables[0];
     await index.upsert('table', [
       {
         ...base,
@@ -184,7 +184,7 @@ describe('EmbeddedSearchIndex', () => {
   it('keeps its documents across restarts', async () => {
     const reopened = new EmbeddedSearchIndex(file);
     expect(await reopened.count('table')).toBe(await index.count('table'));
-    expect((await reopened.search(request('ordrs', { resource_types: ['table'] }))).results.table!.results[0]!['key']).toBe(
+    expect((await reopened.search(request('ordrs', { resource_types: ['table'] }))).results.table!.results[0]['key']).toBe(
       'hive://gold.core/orders',
     );
     await reopened.close();

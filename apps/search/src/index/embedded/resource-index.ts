@@ -106,7 +106,7 @@ export class ResourceIndex<D extends { key: string }> {
       else this.exact.set(value, [id]);
     }
     this.usages.push(this.schema.usage(doc));
-    this.logUsages.push(Math.log(1 + this.usages[id]!));
+    this.logUsages.push(Math.log(1 + this.usages[id]));
     if (id >= this.alive.length) {
       const grown = new Uint8Array(this.alive.length * 2);
       grown.set(this.alive);
@@ -115,7 +115,7 @@ export class ResourceIndex<D extends { key: string }> {
     this.alive[id] = 1;
     this.ids.set(doc.key, id);
     this.live += 1;
-    this.maxUsage = Math.max(this.maxUsage, this.usages[id]!);
+    this.maxUsage = Math.max(this.maxUsage, this.usages[id]);
     const weights = new Map<string, number>();
     const joined = new Set<string>();
     for (const field of this.schema.fields) {
@@ -175,19 +175,19 @@ export class ResourceIndex<D extends { key: string }> {
         const factor = weight * Math.log(1 + n / list.ids.length);
         const { ids, weights } = list.packed();
         for (let i = 0; i < ids.length; i++) {
-          const id = ids[i]!;
+          const id = ids[i];
           if (alive[id] === 0) continue;
-          const s = factor * weights[i]!;
-          const current = best[id]!;
+          const s = factor * weights[i];
+          const current = best[id];
           if (current === 0) wordIds[wordCount++] = id;
           if (s > current) best[id] = s;
         }
       }
       for (let i = 0; i < wordCount; i++) {
-        const id = wordIds[i]!;
+        const id = wordIds[i];
         if (coverage[id] === 0) touchedIds[touchedCount++] = id;
-        scores[id]! += best[id]!;
-        coverage[id]! += 1;
+        scores[id] += best[id];
+        coverage[id] += 1;
         best[id] = 0;
       }
     }
@@ -199,27 +199,27 @@ export class ResourceIndex<D extends { key: string }> {
       matchedTerms.add(token.text);
       const idf = Math.log(1 + n / list.ids.length);
       for (let i = 0; i < list.ids.length; i++) {
-        const id = list.ids[i]!;
-        if (this.alive[id] === 1 && this.coverage[id]! > 0) this.scores[id]! += list.weights[i]! * idf;
+        const id = list.ids[i];
+        if (this.alive[id] === 1 && this.coverage[id] > 0) this.scores[id] += list.weights[i] * idf;
       }
     }
 
     for (const id of this.exact.get(query.text.trim().toLowerCase()) ?? []) {
-      if (this.alive[id] === 1 && this.coverage[id]! > 0) this.scores[id]! += EXACT_BONUS;
+      if (this.alive[id] === 1 && this.coverage[id] > 0) this.scores[id] += EXACT_BONUS;
     }
     const usageScale = Math.log(1 + this.maxUsage) || 1;
     const top = new TopK(query.offset + query.limit);
     let total = 0;
     const usageWeight = USAGE_INFLUENCE / usageScale;
     for (let i = 0; i < touchedCount; i++) {
-      const id = touchedIds[i]!;
-      const matched = coverage[id]!;
-      let score = scores[id]!;
+      const id = touchedIds[i];
+      const matched = coverage[id];
+      let score = scores[id];
       scores[id] = 0;
       coverage[id] = 0;
       if (matches !== undefined && !matches(this.docs[id]!)) continue;
       total += 1;
-      score *= 1 + usageWeight * this.logUsages[id]!;
+      score *= 1 + usageWeight * this.logUsages[id];
       top.offer(id, matched, score);
     }
     return {
@@ -240,7 +240,7 @@ export class ResourceIndex<D extends { key: string }> {
       const doc = this.docs[id];
       if (doc === undefined || (matches !== undefined && !matches(doc))) continue;
       total += 1;
-      top.offer(id, 0, this.usages[id]!);
+      top.offer(id, 0, this.usages[id]);
     }
     return {
       total,
@@ -316,7 +316,7 @@ class TopK {
     if (this.k === 0) return;
     const heap = this.heap;
     if (heap.length === this.k) {
-      const worst = heap[0]!;
+      const worst = heap[0];
       if (coverage < worst.coverage || (coverage === worst.coverage && (score < worst.score || (score === worst.score && id > worst.id))))
         return;
     }
@@ -326,23 +326,23 @@ class TopK {
       let i = heap.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!before(heap[parent]!, heap[i]!)) break;
-        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        if (!before(heap[parent], heap[i])) break;
+        [heap[parent], heap[i]] = [heap[i], heap[parent]];
         i = parent;
       }
       return;
     }
-    if (!before(item, heap[0]!)) return;
+    if (!before(item, heap[0])) return;
     heap[0] = item;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let worst = i;
-      if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
-      if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
+      if (left < heap.length && before(heap[worst], heap[left])) worst = left;
+      if (right < heap.length && before(heap[worst], heap[right])) worst = right;
       if (worst === i) break;
-      [heap[worst], heap[i]] = [heap[i]!, heap[worst]!];
+      [heap[worst], heap[i]] = [heap[i], heap[worst]];
       i = worst;
     }
   }

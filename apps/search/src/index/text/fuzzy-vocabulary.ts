@@ -41,11 +41,11 @@ export class FuzzyVocabulary {
     let high = sorted.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (sorted[mid]! < prefix) low = mid + 1;
+      if (sorted[mid] < prefix) low = mid + 1;
       else high = mid;
     }
     const found: string[] = [];
-    for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
+    for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) found.push(sorted[i]);
     return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
   }
 
@@ -102,16 +102,16 @@ function deletionsOf(word: string, edits: number): Set<string> {
  */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const previous2: number[] = new Array(b.length + 1).fill(0);
+  const previous2: number[] = new Array<number>(b.length + 1).fill(0);
   let previous: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current: number[] = new Array(b.length + 1).fill(0);
+  let current: number[] = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
-    let rowMin = current[0]!;
+    let rowMin = current[0];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
       current[j] = value;
       rowMin = Math.min(rowMin, value);
     }
@@ -119,5 +119,5 @@ export function editDistance(a: string, b: string, limit: number): number {
     for (let j = 0; j <= b.length; j++) previous2[j] = previous[j]!;
     [previous, current] = [current, previous];
   }
-  return previous[b.length]!;
+  return previous[b.length];
 }

@@ -15,12 +15,12 @@ export function extractBearerToken(request: IncomingMessage): string | null {
   const raw = request.rawHeaders;
   let value: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.length === 13 && raw[i]!.toLowerCase() === 'authorization') {
+    if (raw[i].length === 13 && raw[i].toLowerCase() === 'authorization') {
       if (value !== undefined) return null; // two Authorization headers
       value = raw[i + 1];
     }
   }
   if (value === undefined || value.length > MAX_TOKEN_LENGTH + 7) return null;
   const match = BEARER.exec(value);
-  return match ? match[1]! : null;
+  return match ? match[1] : null;
 }

@@ -1,5 +1,6 @@
 import { ConfigError } from '@fram/config';
-import { DEV_IDP_ISSUER, loadAuthConfig } from './auth-config';
+import { DEV_IDP_ISSUER } from '@fram/config';
+import { loadAuthConfig } from './auth-config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { env, EnvReader, isHttpUrl, type Env, type EnvAlias } from '@fram/config';
+import { DEV_IDP_ISSUER, env, EnvReader, isHttpUrl, type Env, type EnvAlias } from '@fram/config';
 import { DEFAULT_ROLE_SCOPES, type Role } from '../principal/principal';
 
 /** Signature algorithms a resource server may accept: asymmetric only. */
 export const SUPPORTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 export type SignatureAlgorithm = (typeof SUPPORTED_ALGORITHMS)[number];
-
-/** The development IdP (apps/dev-idp), trusted by default outside production. */
-export const DEV_IDP_ISSUER = 'http://localhost:5005/oauth2/default';
 
 /** dev-idp's groups that grant roles when Fram trusts only dev-idp and ADMIN_GROUPS / WRITE_GROUPS are unset. */
 export const DEV_IDP_ROLE_GROUPS = { admin: ['Fram Admins'], write: ['Data Engineers', 'Analysts'] } as const;

@@ -39,7 +39,7 @@ export async function fetchBoundedJson(url: string, options: BoundedFetchOptions
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (response.body) {
-    const reader = response.body.getReader();
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError } from '@fram/config';
+import { type ConfigError } from '@fram/config';
 import { loadAuthConfig } from '../config/auth-config';
 import { KeyStore } from '../keys/key-store';
 import { loadOidcClientConfig } from './oidc-client-config';

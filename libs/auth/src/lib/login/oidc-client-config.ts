@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { env, EnvReader, isHttpUrl, type Env } from '@fram/config';
-import { DEV_IDP_ISSUER, ISSUER_ALIASES } from '../config/auth-config';
+import { DEV_IDP_ISSUER, env, EnvReader, isHttpUrl, type Env } from '@fram/config';
+import { ISSUER_ALIASES } from '../config/auth-config';
 
 /** The frontend's side of OpenID Connect: its client, its callback, its session. */
 export interface OidcClientConfig {

@@ -163,12 +163,16 @@ export function createLoginStrategy(
   );
 
   // RFC 9207: an authorization response (a code or an error) from another issuer is refused before anything else.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with its own `this`
   const authenticate = strategy.authenticate;
   strategy.authenticate = function (this: Strategy & { fail(challenge: unknown, status?: number): void }, req: Request, options?: object) {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const problem =
       query['code'] !== undefined || query['error'] !== undefined ? authorizationResponseIssuerProblem(query, endpoints) : undefined;
-    if (!problem) return authenticate.call(this, req, options);
+    if (!problem) {
+      authenticate.call(this, req, options);
+      return;
+    }
     store.discard(req, query['state']);
     this.fail({ message: problem }, 400);
   };
@@ -193,7 +197,12 @@ export function createLoginStrategy(
         const text = await response.text();
         if (!response.ok) return cb({ statusCode: response.status, data: text });
         const json = JSON.parse(text) as Record<string, unknown>;
-        cb(null, String(json['access_token'] ?? ''), typeof json['refresh_token'] === 'string' ? json['refresh_token'] : '', json);
+        cb(
+          null,
+          typeof json['access_token'] === 'string' ? json['access_token'] : '',
+          typeof json['refresh_token'] === 'string' ? json['refresh_token'] : '',
+          json,
+        );
       })
       .catch((error: unknown) =>
         cb({ statusCode: 503, data: JSON.stringify({ error: 'temporarily_unavailable', error_description: String(error) }) }),

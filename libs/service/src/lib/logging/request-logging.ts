@@ -17,7 +17,7 @@ function routeOf(req: Request): string {
   const pattern = req.route?.path;
   if (typeof pattern === 'string') return pattern;
   if (Array.isArray(pattern) && typeof pattern[0] === 'string') return pattern[0];
-  const path = (req.originalUrl ?? req.url ?? '').split('?')[0]!;
+  const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
   return path.length > MAX_PATH_LENGTH ? `${path.slice(0, MAX_PATH_LENGTH)}…` : path;
 }
 

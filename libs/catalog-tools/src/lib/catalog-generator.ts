@@ -156,7 +156,7 @@ const LAST = [
  */
 export function generateCatalog(options: GeneratorOptions): GeneratedCatalog {
   const rnd = random(options.seed ?? 42);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const users = Array.from({ length: options.users }, (_, i) => {
     const first = pick(FIRST);
     const last = pick(LAST);
@@ -176,7 +176,7 @@ export function generateCatalog(options: GeneratorOptions): GeneratedCatalog {
     const name = `${pick(NOUNS)}_${pick(QUALIFIERS)}_${i}`;
     const columnCount = 5 + Math.floor(rnd() * 26);
     const columns = Array.from({ length: columnCount }, (_, c) => ({
-      name: c < COLUMN_NAMES.length ? COLUMN_NAMES[c]! : `${pick(COLUMN_NAMES)}_${c}`,
+      name: c < COLUMN_NAMES.length ? COLUMN_NAMES[c] : `${pick(COLUMN_NAMES)}_${c}`,
       col_type: pick(TYPES),
       ...(rnd() < 0.4 && { description: `The ${pick(COLUMN_NAMES).replace(/_/g, ' ')} of the row.` }),
     }));

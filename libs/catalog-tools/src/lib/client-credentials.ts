@@ -1,3 +1,5 @@
+import { DEV_IDP_ISSUER, DEV_SCRIPT_CLIENT } from '@fram/config';
+
 /** A token could not be had from the identity provider. */
 export class TokenError extends Error {}
 
@@ -37,13 +39,6 @@ export function clientCredentialsToken(issuer: string, clientId: string, clientS
   };
 }
 
-/**
- * dev-idp's custom authorization server: the issuer on a laptop (@fram/auth's
- * DEV_IDP_ISSUER; repeated so that the scripts, npm start's launcher among
- * them, load no workspace library).
- */
-export const DEV_ISSUER = 'http://localhost:5005/oauth2/default';
-
 /** What the scripts' client asks for unless INGEST_SCOPES says otherwise: admin (ingest, reindex) and what it includes. */
 export const DEFAULT_SCRIPT_SCOPES = 'admin:system read:data write:data';
 
@@ -63,9 +58,9 @@ export function scriptToken(env: NodeJS.ProcessEnv): () => Promise<string> {
   const fixed = env['TOKEN'];
   if (fixed) return async () => fixed;
   return clientCredentialsToken(
-    env['OIDC_ISSUER'] ?? DEV_ISSUER,
-    env['INGEST_CLIENT_ID'] ?? 'fram-scripts',
-    env['INGEST_CLIENT_SECRET'] ?? 'fram-scripts-dev-secret',
+    env['OIDC_ISSUER'] ?? DEV_IDP_ISSUER,
+    env['INGEST_CLIENT_ID'] ?? DEV_SCRIPT_CLIENT.id,
+    env['INGEST_CLIENT_SECRET'] ?? DEV_SCRIPT_CLIENT.secret,
     scriptScopes(env),
   );
 }

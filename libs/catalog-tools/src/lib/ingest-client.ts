@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-export { clientCredentialsToken } from '../common/client-credentials';
 
 /** A catalog file: any of users, tables, dashboards, lineage and reads (see data/sample-catalog.json). */
 export interface CatalogFile {
@@ -41,7 +40,7 @@ export function readCatalogFile(path: string): CatalogFile {
     if (file[kind] !== undefined && !Array.isArray(file[kind])) throw new IngestError(`${path}: "${kind}" must be an array`);
   }
   if (KINDS.every((kind) => !file[kind])) throw new IngestError(`${path} has none of ${KINDS.join(', ')}`);
-  return file as CatalogFile;
+  return file;
 }
 
 /** Sends a catalog to metadata's bulk ingestion endpoints, kind by kind, in batches. */
