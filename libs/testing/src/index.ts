@@ -10,3 +10,4 @@ export { signInAtFrontend, signInToCallback, csrfTokenOf } from './lib/frontend-
 export { BrowserSession, type BrowserOptions, type Cookie, pkcePair, jwtClaims, jwtHeader, readForm } from './lib/browser-session';
 export { makeTlsCertificate, type TlsCertificate } from './lib/tls-certificate';
 export { startNginx, type Nginx } from './lib/nginx';
+export { ManualClock } from './lib/manual-clock';

@@ -1,7 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A free TCP port on loopback (closed again before it is returned). */
@@ -139,7 +138,9 @@ export function runNode(
  */
 export function bundleScript(entry: string): string {
   const root = workspaceRoot();
-  const outdir = mkdtempSync(join(tmpdir(), 'fram-script-'));
+  // Inside the workspace, so that the bundle finds node_modules as npm run's copy does.
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const outdir = mkdtempSync(join(root, 'tmp', 'test-script-'));
   execFileSync(process.execPath, [join(root, 'tools', 'scripts', 'build.mjs'), '--outdir', outdir, entry], { cwd: root });
   return join(outdir, entry.replace(/\.ts$/, '.js'));
 }
