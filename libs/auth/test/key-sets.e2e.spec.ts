@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KeyStore, loadAuthConfig } from '@fram/auth';
-import { call, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
+import { call, ManualClock, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
 import { probeModule } from './protected-routes.fixture';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Key-set behaviour seen from outside: outages, slowness, rotation and floods, over HTTP. */
 describe('issuer key sets at a protected Nest app', () => {
@@ -14,11 +12,13 @@ describe('issuer key sets at a protected Nest app', () => {
     const idp = await TestIssuer.start();
     issuers.push(idp);
     if (options.warm === false) idp.setMode({ kind: 'refuse' });
-    const app = await startTestApp(probeModule(loadAuthConfig({ AUTH_ISSUERS: idp.issuer, ...env })));
+    // The app's time: cool-downs and retry intervals pass when the test advances it.
+    const clock = new ManualClock();
+    const app = await startTestApp(probeModule(loadAuthConfig({ AUTH_ISSUERS: idp.issuer, ...env }), clock));
     running.push(app);
     if (options.warm !== false) await app.app.get(KeyStore).keySet(idp.issuer)!.warmUp();
     idp.resetCounts();
-    return { idp, app, read: (token: string) => call(`${app.url}/read`, { token }) };
+    return { idp, app, clock, read: (token: string) => call(`${app.url}/read`, { token }) };
   }
 
   afterEach(async () => {
@@ -30,8 +30,8 @@ describe('issuer key sets at a protected Nest app', () => {
   const unknownKidToken = (idp: TestIssuer) => idp.token({}, { header: { kid: randomUUID() } });
 
   it('fetches the key set at most once for a flood of unknown kids', async () => {
-    const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '1' });
-    await sleep(1100); // past the cool-down of the start-up fetch
+    const { idp, clock, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '30' });
+    clock.advance(30_000); // past the cool-down of the start-up fetch
     const flood = Array.from({ length: 20 }, () => unknownKidToken(idp));
     const first = await Promise.all(flood.flatMap((t) => [read(t), read(t), read(t), read(t), read(t)]));
     expect(first.every((r) => r.status === 401)).toBe(true);
@@ -45,9 +45,9 @@ describe('issuer key sets at a protected Nest app', () => {
   });
 
   it('picks up a rotated key with one refetch once the cool-down has passed', async () => {
-    const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '1' });
+    const { idp, clock, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '30' });
     const before = idp.token();
-    await sleep(1100);
+    clock.advance(30_000);
     idp.rotate();
     const after = idp.token();
     const results = await Promise.all([read(after), read(after), read(after)]);
@@ -58,14 +58,16 @@ describe('issuer key sets at a protected Nest app', () => {
   });
 
   it('does not refetch for a rotated key within the cool-down, then does after it', async () => {
-    const { idp, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '1' });
-    await sleep(1100);
+    const { idp, clock, read } = await setUp({ AUTH_JWKS_REFETCH_COOLDOWN_S: '30' });
+    clock.advance(30_000);
     await read(unknownKidToken(idp)); // uses up this cool-down's fetch
     expect(idp.requests.keys).toBe(1);
     idp.rotate({ keepOld: true });
     expect((await read(idp.token())).status).toBe(401);
+    clock.advance(29_999);
+    expect((await read(idp.token())).status).toBe(401);
     expect(idp.requests.keys).toBe(1);
-    await sleep(1100);
+    clock.advance(1);
     expect((await read(idp.token())).status).toBe(200);
     expect(idp.requests.keys).toBe(2);
   });
@@ -100,10 +102,11 @@ describe('issuer key sets at a protected Nest app', () => {
   });
 
   it('recovers by itself when the issuer comes back', async () => {
-    const { idp, read } = await setUp({}, { warm: false });
+    const { idp, clock, read } = await setUp({}, { warm: false });
     expect((await read(idp.token())).status).toBe(503);
     idp.setMode({ kind: 'up' });
-    await sleep(2100); // the retry interval after a failed fetch
+    expect((await read(idp.token())).status).toBe(503); // within the retry interval after a failed fetch
+    clock.advance(2000);
     expect((await read(idp.token())).status).toBe(200);
   });
 

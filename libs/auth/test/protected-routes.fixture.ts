@@ -1,4 +1,5 @@
 import { Controller, Get, Module, Post } from '@nestjs/common';
+import type { Clock } from '@fram/config';
 import { AuthModule, CurrentUser, NoRoleRequired, Public, RequireRole, RequireScopes, type AuthConfig, type Principal } from '@fram/auth';
 
 /** Counts handler runs, so tests can show a refused request never reached one. */
@@ -61,9 +62,9 @@ class ProbeController {
   }
 }
 
-/** A Nest module with one route per kind of access rule, protected by libs/auth. */
-export function probeModule(config: AuthConfig) {
-  @Module({ imports: [AuthModule.forRoot({ config })], controllers: [ProbeController] })
+/** A Nest module with one route per kind of access rule, protected by libs/auth (on `clock` when given). */
+export function probeModule(config: AuthConfig, clock?: Clock) {
+  @Module({ imports: [AuthModule.forRoot({ config, clock })], controllers: [ProbeController] })
   class ProbeModule {}
   return ProbeModule;
 }

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { KeyStore, loadAuthConfig } from '@fram/auth';
-import { call, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
+import { call, ManualClock, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
 import { handlerRuns, probeModule } from './protected-routes.fixture';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A token that passed verification once is remembered, but never beyond what verification would allow. */
 describe('remembered (already verified) tokens', () => {
   let idp: TestIssuer;
   let server: RunningApp;
+  let clock: ManualClock;
   const read = (token: string) => call(`${server.url}/read`, { token });
 
   async function start(env: Record<string, string> = {}) {
-    server = await startTestApp(probeModule(loadAuthConfig({ AUTH_ISSUERS: idp.issuer, ...env })));
+    clock = new ManualClock();
+    server = await startTestApp(probeModule(loadAuthConfig({ AUTH_ISSUERS: idp.issuer, ...env }), clock));
     await server.app.get(KeyStore).keySet(idp.issuer)!.warmUp();
   }
 
@@ -24,12 +24,28 @@ describe('remembered (already verified) tokens', () => {
     await idp.stop();
   });
 
+  /** A token issued now by the app's clock (the test issuer would use the wall clock), valid for `lifeSec`. */
+  const tokenFor = (lifeSec: number) => {
+    const iat = Math.floor(clock.now() / 1000);
+    return idp.token({ iat, exp: iat + lifeSec });
+  };
+
   it('stop working when they expire', async () => {
     await start({ AUTH_CLOCK_TOLERANCE_S: '0' });
-    const token = idp.token({ exp: Math.floor(Date.now() / 1000) + 2 });
+    const token = tokenFor(2);
     expect((await read(token)).status).toBe(200);
     expect((await read(token)).status).toBe(200);
-    await sleep(2100);
+    clock.advance(2000);
+    expect((await read(token)).status).toBe(401);
+  });
+
+  it('work until their expiry plus the clock tolerance', async () => {
+    await start({ AUTH_CLOCK_TOLERANCE_S: '30' });
+    const token = tokenFor(2);
+    expect((await read(token)).status).toBe(200);
+    clock.advance(31_000);
+    expect((await read(token)).status).toBe(200);
+    clock.advance(1000);
     expect((await read(token)).status).toBe(401);
   });
 
@@ -64,12 +80,10 @@ describe('remembered (already verified) tokens', () => {
 
   it('can be turned off', async () => {
     await start({ AUTH_TOKEN_CACHE_SIZE: '0', AUTH_CLOCK_TOLERANCE_S: '0' });
-    // exp is in whole seconds: at least 2 s ahead, so the two reads come before it even on a busy machine.
-    const exp = Math.floor(Date.now() / 1000) + 3;
-    const token = idp.token({ exp });
+    const token = tokenFor(2);
     expect((await read(token)).status).toBe(200);
     expect((await read(token)).status).toBe(200);
-    await sleep(exp * 1000 - Date.now() + 100);
+    clock.advance(2000);
     expect((await read(token)).status).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { Clock, systemClock } from '@fram/config';
 import { loadAuthConfig, type AuthConfig } from './config/auth-config';
 import { AUTH_CONFIG } from './config/auth-config.token';
 import { BearerAuthGuard } from './guards/bearer-auth.guard';
@@ -12,6 +13,8 @@ import { TokenRefusals } from './refusals/token-refusals';
 export interface AuthModuleOptions {
   /** Defaults to loadAuthConfig(process.env), read when the module is created. */
   config?: AuthConfig;
+  /** What token expiry and key-set cool-downs are measured on; the system clock unless given (tests move a ManualClock). */
+  clock?: Clock;
 }
 
 /**
@@ -27,6 +30,7 @@ export class AuthModule {
       imports: [PassportModule],
       providers: [
         { provide: AUTH_CONFIG, useFactory: () => options.config ?? loadAuthConfig() },
+        { provide: Clock, useValue: options.clock ?? systemClock },
         KeyStore,
         VerifiedTokenCache,
         BearerJwtStrategy,

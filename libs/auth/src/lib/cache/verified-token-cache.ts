@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@fram/config';
 import { LRUCache } from 'lru-cache';
 import type { AuthConfig } from '../config/auth-config';
 import { AUTH_CONFIG } from '../config/auth-config.token';
@@ -29,6 +30,7 @@ export class VerifiedTokenCache {
   constructor(
     @Inject(AUTH_CONFIG) config: AuthConfig,
     private readonly keys: KeyStore,
+    private readonly clock: Clock,
   ) {
     this.toleranceSec = config.clockToleranceSec;
     this.entries = config.tokenCacheSize > 0 ? new LRUCache({ max: config.tokenCacheSize }) : undefined;
@@ -38,7 +40,7 @@ export class VerifiedTokenCache {
     const entry = this.entries?.get(token);
     if (entry === undefined) return undefined;
     const { principal } = entry;
-    if (Date.now() / 1000 >= principal.expiresAt + this.toleranceSec || !this.keys.isCurrent(principal.issuer, entry.kid)) {
+    if (this.clock.now() / 1000 >= principal.expiresAt + this.toleranceSec || !this.keys.isCurrent(principal.issuer, entry.kid)) {
       this.entries!.delete(token);
       return undefined;
     }

@@ -1,19 +1,18 @@
 import { Logger } from '@nestjs/common';
-import { TestIssuer } from '@fram/testing';
+import { ManualClock, TestIssuer } from '@fram/testing';
 import { AuthUnavailableError, InvalidTokenError } from '../errors/auth-errors';
 import { IssuerKeySet } from './issuer-key-set';
 import { DiscoveredKeySetSource } from './key-set-source';
 
 describe('IssuerKeySet', () => {
   let idp: TestIssuer;
-  let clock: number;
-  const now = () => clock;
+  let clock: ManualClock;
 
   beforeAll(() => Logger.overrideLogger(['fatal'])); // failed fetches are expected here
 
   beforeEach(async () => {
     idp = await TestIssuer.start({ keys: 2 });
-    clock = 1_000_000;
+    clock = new ManualClock(1_000_000);
   });
   afterEach(() => idp.stop());
 
@@ -21,7 +20,7 @@ describe('IssuerKeySet', () => {
     new IssuerKeySet(idp.issuer, new DiscoveredKeySetSource(idp.issuer, 2000), {
       maxAgeMs: options.maxAgeMs ?? 60_000,
       refetchCooldownMs: options.refetchCooldownMs ?? 30_000,
-      now,
+      clock,
     });
 
   it('discovers the key set, parses each key once and answers known kids from memory', async () => {
@@ -43,13 +42,13 @@ describe('IssuerKeySet', () => {
   it('refetches for an unknown kid at most once per cool-down', async () => {
     const set = keySet({ refetchCooldownMs: 30_000 });
     await set.getKey(idp.activeKey.kid);
-    clock += 30_000;
+    clock.advance(30_000);
     await expect(set.getKey('nope-1')).rejects.toBeInstanceOf(InvalidTokenError);
     expect(set.fetches).toBe(2);
-    clock += 29_999;
+    clock.advance(29_999);
     await expect(Promise.all(['a', 'b', 'c'].map((k) => set.getKey(k)))).rejects.toBeInstanceOf(InvalidTokenError);
     expect(set.fetches).toBe(2);
-    clock += 1;
+    clock.advance(1);
     const rotated = idp.rotate();
     await expect(set.getKey(rotated.kid)).resolves.toMatchObject({ kid: rotated.kid });
     expect(set.fetches).toBe(3);
@@ -58,7 +57,7 @@ describe('IssuerKeySet', () => {
   it('refreshes an old set in the background while its keys keep working', async () => {
     const set = keySet({ maxAgeMs: 60_000 });
     const first = await set.getKey(idp.activeKey.kid);
-    clock += 60_001;
+    clock.advance(60_001);
     idp.setMode({ kind: 'slow', delayMs: 200 });
     const answeredBefore = idp.answered.keys;
     expect(await set.getKey(idp.activeKey.kid)).toBe(first);
@@ -73,29 +72,29 @@ describe('IssuerKeySet', () => {
     const old = idp.activeKey.kid;
     await set.getKey(old);
     idp.setMode({ kind: 'refuse' });
-    clock += 60_001;
+    clock.advance(60_001);
     await set.getKey(old);
     await set.warmUp().catch(() => undefined);
     await expect(set.getKey(old)).resolves.toMatchObject({ kid: old });
 
     idp.setMode({ kind: 'up' });
     const fresh = idp.rotate();
-    clock += 60_001;
+    clock.advance(60_001);
     await set.getKey(old); // still known; triggers the refresh
     await set.warmUp();
     await expect(set.getKey(fresh.kid)).resolves.toMatchObject({ kid: fresh.kid });
-    clock += 1000;
+    clock.advance(1000);
     await expect(set.getKey(old)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('refreshes an old set before telling its state, so a failing issuer shows without any token', async () => {
     const set = keySet({ maxAgeMs: 60_000, refetchCooldownMs: 1000 });
     await expect(set.state()).resolves.toEqual({ keys: 2 });
-    clock += 60_000;
+    clock.advance(60_000);
     await expect(set.state()).resolves.toEqual({ keys: 2 });
     expect(set.fetches).toBe(1); // not old yet
     idp.setMode({ kind: 'error', status: 503 });
-    clock += 1;
+    clock.advance(1);
     await expect(set.state()).resolves.toEqual({ keys: 2, error: expect.stringMatching(/503/) });
     expect(set.fetches).toBe(2);
   });
@@ -107,7 +106,7 @@ describe('IssuerKeySet', () => {
     await expect(set.getKey(idp.activeKey.kid)).rejects.toBeInstanceOf(AuthUnavailableError);
     expect(set.fetches).toBe(1);
     idp.setMode({ kind: 'up' });
-    clock += 2000;
+    clock.advance(2000);
     await expect(set.getKey(idp.activeKey.kid)).resolves.toMatchObject({ kid: idp.activeKey.kid });
   });
 
@@ -130,7 +129,7 @@ describe('IssuerKeySet', () => {
     const set = new IssuerKeySet(claimed, new DiscoveredKeySetSource(claimed, 2000), {
       maxAgeMs: 60_000,
       refetchCooldownMs: 0,
-      now,
+      clock,
     });
     await expect(set.getKey(idp.activeKey.kid)).rejects.toBeInstanceOf(AuthUnavailableError);
     expect(idp.requests).toMatchObject({ discovery: 1, keys: 0 });

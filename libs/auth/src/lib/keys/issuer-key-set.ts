@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { systemClock, type Clock } from '@fram/config';
 import { AuthUnavailableError, InvalidTokenError } from '../errors/auth-errors';
 import type { KeySetSource, VerificationKey } from './key-set-source';
 
@@ -7,7 +8,8 @@ export interface IssuerKeySetOptions {
   refetchCooldownMs: number;
   /** Least time between attempts after a failed fetch (bounded by the cool-down). */
   retryAfterFailureMs?: number;
-  now?: () => number;
+  /** What max age, cool-down and retry interval are measured on (the system clock unless given). */
+  clock?: Clock;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface IssuerKeySetOptions {
  */
 export class IssuerKeySet {
   private readonly logger = new Logger('IssuerKeySet');
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private readonly retryAfterFailureMs: number;
   private keys = new Map<string, VerificationKey>();
   private loadedAt = Number.NEGATIVE_INFINITY;
@@ -39,7 +41,7 @@ export class IssuerKeySet {
     private readonly source: KeySetSource,
     private readonly options: IssuerKeySetOptions,
   ) {
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.retryAfterFailureMs = Math.min(options.retryAfterFailureMs ?? 2000, options.refetchCooldownMs);
   }
 
@@ -54,7 +56,7 @@ export class IssuerKeySet {
    */
   peek(kid: string): VerificationKey | undefined {
     const known = this.keys.get(kid);
-    if (known && this.now() - this.loadedAt > this.options.maxAgeMs && this.mayFetch()) {
+    if (known && this.clock.now() - this.loadedAt > this.options.maxAgeMs && this.mayFetch()) {
       void this.refresh().catch(() => undefined);
     }
     return known;
@@ -81,7 +83,7 @@ export class IssuerKeySet {
    * issuer that stopped answering shows even when no token comes.
    */
   async state(): Promise<{ keys: number; error?: string }> {
-    if (this.keys.size === 0 || this.now() - this.loadedAt > this.options.maxAgeMs) {
+    if (this.keys.size === 0 || this.clock.now() - this.loadedAt > this.options.maxAgeMs) {
       if (this.inflight) await this.inflight.catch(() => undefined);
       else if (this.mayFetch()) await this.refresh().catch(() => undefined);
     }
@@ -95,17 +97,17 @@ export class IssuerKeySet {
 
   private mayFetch(): boolean {
     const wait = this.lastAttemptError === undefined ? this.options.refetchCooldownMs : this.retryAfterFailureMs;
-    return this.now() - this.lastAttemptAt >= wait;
+    return this.clock.now() - this.lastAttemptAt >= wait;
   }
 
   private refresh(): Promise<void> {
     if (this.inflight) return this.inflight;
-    this.lastAttemptAt = this.now();
+    this.lastAttemptAt = this.clock.now();
     this.fetchCount += 1;
     const attempt = this.source.fetchKeys().then(
       (keys) => {
         this.keys = new Map(keys.map((k) => [k.kid, k]));
-        this.loadedAt = this.now();
+        this.loadedAt = this.clock.now();
         this.lastAttemptError = undefined;
       },
       (error: unknown) => {

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
+import { Clock, systemClock } from '@fram/config';
 import { AUTH_CONFIG } from '../config/auth-config.token';
 import type { AuthConfig } from '../config/auth-config';
 import { InvalidTokenError } from '../errors/auth-errors';
@@ -22,13 +23,14 @@ export class KeyStore implements OnApplicationBootstrap {
   private readonly logger = new Logger('KeyStore');
   private readonly sets: ReadonlyMap<string, IssuerKeySet>;
 
-  constructor(@Inject(AUTH_CONFIG) config: AuthConfig) {
+  constructor(@Inject(AUTH_CONFIG) config: AuthConfig, @Optional() clock: Clock = systemClock) {
     this.sets = new Map(
       config.issuers.map((issuer) => [
         issuer,
         new IssuerKeySet(issuer, new DiscoveredKeySetSource(issuer, config.jwks.timeoutMs), {
           maxAgeMs: config.jwks.maxAgeMs,
           refetchCooldownMs: config.jwks.refetchCooldownMs,
+          clock,
         }),
       ]),
     );

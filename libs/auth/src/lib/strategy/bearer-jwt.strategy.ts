@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { decode, type JwtPayload } from 'jsonwebtoken';
 import { Strategy, type SecretOrKeyProvider } from 'passport-jwt';
+import { Clock } from '@fram/config';
 import type { AuthConfig } from '../config/auth-config';
 import { AUTH_CONFIG } from '../config/auth-config.token';
 import { extractBearerToken } from '../bearer/bearer-token';
@@ -12,7 +13,7 @@ import { KeyStore } from '../keys/key-store';
 import { VerifiedTokenCache } from '../cache/verified-token-cache';
 import { toPrincipal } from '../principal/principal-mapper';
 import type { Principal } from '../principal/principal';
-import { checkIssuedAt } from './issued-at';
+import { checkTokenTimes } from './token-times';
 
 export const BEARER_STRATEGY = 'fram-bearer';
 
@@ -20,9 +21,9 @@ export const BEARER_STRATEGY = 'fram-bearer';
  * passport-jwt, configured as a strict OAuth 2.0 resource server: the token
  * only from the Authorization header; the key chosen by the token's issuer
  * (trusted ones only) and `kid` from that issuer's own key set; signature,
- * `iss`, `aud`, `exp` and `nbf` checked by jsonwebtoken with an explicit
- * algorithm allowlist and a capped clock tolerance; `iat` checked here with
- * the same tolerance.
+ * `iss` and `aud` checked by jsonwebtoken with an explicit algorithm
+ * allowlist; `exp`, `nbf` and `iat` checked here on the injected Clock with a
+ * capped clock tolerance (jsonwebtoken reads only the wall clock).
  */
 @Injectable()
 export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) {
@@ -33,6 +34,7 @@ export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     keys: KeyStore,
     private readonly cache: VerifiedTokenCache,
+    private readonly clock: Clock,
   ) {
     const algorithms = config.algorithms as readonly string[];
     const kids = new WeakMap<IncomingMessage, string>();
@@ -61,8 +63,9 @@ export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
       issuer: [...config.issuers],
       audience: [...config.audiences] as [string, ...string[]],
       algorithms: [...config.algorithms],
-      ignoreExpiration: false,
-      jsonWebTokenOptions: { clockTolerance: config.clockToleranceSec },
+      // Times are checked in validate(), on the injected Clock: checkTokenTimes.
+      ignoreExpiration: true,
+      jsonWebTokenOptions: { ignoreNotBefore: true },
       passReqToCallback: true,
     });
     this.kids = kids;
@@ -71,7 +74,7 @@ export class BearerJwtStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
   /** Called by passport-jwt with the verified payload. */
   validate(request: IncomingMessage, payload: JwtPayload): Principal {
     // Before the cache: a token refused here is never remembered as verified.
-    checkIssuedAt(payload, this.config.clockToleranceSec);
+    checkTokenTimes(payload, this.config.clockToleranceSec, this.clock.now());
     const principal = toPrincipal(payload, payload.iss as string, this.config);
     const token = extractBearerToken(request);
     const kid = this.kids.get(request);
