@@ -1,5 +1,6 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
-import type { DevIdpConfig } from '../config/dev-idp-config';
+import { loadDevIdpConfig, type DevIdpConfig } from '../config/dev-idp-config';
+import { DevIdpConfigModule } from '../config/dev-idp-config.module';
 import { FaultsModule } from '../faults/faults.module';
 import { InteractionModule } from '../interaction/interaction.module';
 import { OidcModule } from '../oidc/oidc.module';
@@ -20,10 +21,11 @@ class HealthController {
  */
 @Module({})
 export class AppModule {
-  static forRoot(config?: DevIdpConfig): DynamicModule {
+  /** `config`: main.ts's, loaded once from the environment; tests pass their own. */
+  static forRoot(config: DevIdpConfig = loadDevIdpConfig()): DynamicModule {
     return {
       module: AppModule,
-      imports: [OidcModule.forRoot(config), InteractionModule, UsersApiModule, FaultsModule],
+      imports: [DevIdpConfigModule.forRoot(config), OidcModule.forRoot(config), InteractionModule, UsersApiModule, FaultsModule],
       controllers: [HealthController],
     };
   }

@@ -3,7 +3,8 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { DevIdpConfig } from '../config/dev-idp-config';
 import type { Seed } from '../seed/seed';
-import { DEV_IDP_CONFIG, SEED } from '../seed/seed.token';
+import { DEV_IDP_CONFIG } from '../config/dev-idp-config.token';
+import { SEED } from '../seed/seed.token';
 import { OktaApiError, oktaErrors } from '../users-api/okta-api-error';
 
 /** The fault switches exist only with DEV_IDP_FAULTS=on, and answer only an admin API token (SSWS). */

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DEV_IDP_CONFIG } from '../seed/seed.token';
+import { DEV_IDP_CONFIG } from '../config/dev-idp-config.token';
 import type { DevIdpConfig } from '../config/dev-idp-config';
 import { Directory, type OktaGroup, type OktaUser } from '../directory/directory';
 import { ApiClientGuard } from './api-client.guard';
