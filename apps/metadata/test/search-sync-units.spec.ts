@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import type { HealthService, MetricsService, CheckResult } from '@fram/service';
 import type { MetadataConfig } from '../src/config/metadata-config';
-import type { MetadataStore } from '../src/store/metadata-store';
+import type { SearchSource } from '../src/search-sync/search-source';
 import { SearchSender } from '../src/search-sync/search-sender';
 import { SearchSyncService } from '../src/search-sync/search-sync.service';
 import { SyncStateFile, SyncStateUnreadableError } from '../src/search-sync/sync-state';
@@ -107,7 +107,7 @@ describe('the search_sync health check', () => {
     const store = {
       auditSince: async (after: number) => (after < 5 ? [entry] : []),
       audit: async () => [entry],
-    } as unknown as MetadataStore;
+    } as unknown as SearchSource;
     const config = {
       searchSync: {
         kind: 'http',

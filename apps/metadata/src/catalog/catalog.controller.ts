@@ -1,37 +1,33 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Badge } from '@fram/models';
-import { MetadataStore, type Statistics } from '../store/metadata-store';
+import { CatalogService } from './catalog.service';
 
 /** Catalog-wide endpoints: tag usage, badges, last ingestion time, statistics. */
 @Controller()
 export class CatalogController {
-  constructor(private readonly store: MetadataStore) {}
+  constructor(private readonly catalog: CatalogService) {}
 
   @Get('tags')
-  async tags(): Promise<{ tag_usages: { tag_name: string; tag_count: number }[] }> {
-    return { tag_usages: await this.store.tagUsages() };
+  tags() {
+    return this.catalog.tags();
   }
 
   @Get('badges')
-  async badges(): Promise<{ badges: Badge[] }> {
-    return { badges: await this.store.allBadges() };
+  badges() {
+    return this.catalog.badges();
   }
 
-  /** Amundsen's name for it is kept: `{neo4j_latest_timestamp}`; 204 when nothing was ever ingested. */
+  /** 204 when nothing was ever ingested. */
   @Get('latest_updated_ts')
   @HttpCode(200)
-  async latestUpdated(@Res({ passthrough: true }) res: Response): Promise<{ neo4j_latest_timestamp: number } | undefined> {
-    const latest = await this.store.latestUpdatedTimestamp();
-    if (latest === undefined) {
-      res.status(204);
-      return undefined;
-    }
-    return { neo4j_latest_timestamp: latest };
+  async latestUpdated(@Res({ passthrough: true }) res: Response) {
+    const latest = await this.catalog.latestUpdated();
+    if (latest === undefined) res.status(204);
+    return latest;
   }
 
   @Get('system/statistics')
-  async statistics(): Promise<{ Statistics: Statistics }> {
-    return { Statistics: await this.store.statistics() };
+  statistics() {
+    return this.catalog.statistics();
   }
 }

@@ -1,5 +1,5 @@
 import { InsufficientScopeError, mayEdit, type Principal } from '@fram/auth';
-import type { Edit } from '../store/metadata-store';
+import type { Edit } from '../store/ports/edit';
 
 /** The audit record of a change made by `principal`, now. */
 export function editBy(principal: Principal): Edit {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EditingModule } from '../common/editing.module';
 import { UsersModule } from '../users/users.module';
 import { DashboardsController } from './dashboards.controller';
 import { DashboardsService } from './dashboards.service';
 
-@Module({ imports: [UsersModule], controllers: [DashboardsController], providers: [DashboardsService] })
+@Module({ imports: [UsersModule, EditingModule], controllers: [DashboardsController], providers: [DashboardsService] })
 export class DashboardsModule {}

@@ -1,5 +1,6 @@
 import { dashboardDocument, fitSearchDocument, userDocument, type SearchDocuments, type SearchResourceType } from '@fram/models';
-import type { AuditEntry, MetadataStore } from '../store/metadata-store';
+import type { AuditEntry } from '../store/ports/change-feed';
+import type { SearchSource } from './search-source';
 
 /** The search documents an audit entry asks to refresh: keys per resource type. */
 export function changedResources(entries: readonly AuditEntry[]): Record<SearchResourceType, Set<string>> {
@@ -49,7 +50,10 @@ export type BuiltDocuments = { [T in SearchResourceType]: BuiltDocument<T>[] };
  * trimmed to SEARCH_LIMITS (long texts are indexed truncated, not refused);
  * missing ones are skipped.
  */
-export async function buildDocuments(store: MetadataStore, changed: Record<SearchResourceType, Set<string>>): Promise<BuiltDocuments> {
+export async function buildDocuments(
+  store: Pick<SearchSource, 'getTable' | 'getUser' | 'getDashboard'>,
+  changed: Record<SearchResourceType, Set<string>>,
+): Promise<BuiltDocuments> {
   const built: BuiltDocuments = { table: [], user: [], dashboard: [] };
   for (const key of changed.table) {
     const t = await store.getTable(key);

@@ -6,7 +6,7 @@ import { HealthService, MetricsService, type CheckResult } from '@fram/service';
 import { clientCredentialsToken } from '@fram/catalog-tools';
 import type { MetadataConfig, SearchSyncConfig } from '../config/metadata-config';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
-import { MetadataStore } from '../store/metadata-store';
+import { SearchSource } from './search-source';
 import { buildDocuments, changedResources, type BuiltDocuments } from './search-documents';
 import { SearchSender, type SendOutcome } from './search-sender';
 import { mergeSetAside, setAsideId, SyncStateFile, type SetAsideDocument } from './sync-state';
@@ -54,7 +54,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   private failing: string | undefined;
 
   constructor(
-    private readonly store: MetadataStore,
+    private readonly store: SearchSource,
     @Inject(METADATA_CONFIG) config: MetadataConfig,
     private readonly health: HealthService,
     private readonly metrics: MetricsService,

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { EditingModule } from '../common/editing.module';
 import { UsersModule } from '../users/users.module';
 import { OwnershipController } from './ownership.controller';
 import { TablesController } from './tables.controller';
 import { TablesService } from './tables.service';
 
-@Module({ imports: [UsersModule], controllers: [TablesController, OwnershipController], providers: [TablesService] })
+@Module({ imports: [UsersModule, EditingModule], controllers: [TablesController, OwnershipController], providers: [TablesService] })
 export class TablesModule {}

@@ -5,7 +5,7 @@ import { normalizeUser, type User } from '@fram/models';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import type { MetadataConfig } from '../config/metadata-config';
 import { DirectoryUnavailableError, UserDirectory } from '../directory/user-directory';
-import { MetadataStore } from '../store/metadata-store';
+import { PeopleStore } from '../store/ports/people-store';
 
 /** The actor recorded when metadata creates a user it found in the directory. */
 export const DIRECTORY_ACTOR = 'fram-metadata (user directory)';
@@ -25,7 +25,7 @@ export class UserResolver {
   private readonly created: ((user: User) => void)[] = [];
 
   constructor(
-    private readonly store: MetadataStore,
+    private readonly store: PeopleStore,
     private readonly directory: UserDirectory,
     @Inject(METADATA_CONFIG) config: MetadataConfig,
   ) {

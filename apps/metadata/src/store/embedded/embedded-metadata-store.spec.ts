@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { normalizeUser } from '@fram/models';
-import { describeMetadataStoreContract } from '../metadata-store.contract';
+import { describeStoreContracts } from '../contract/store.contract';
 import { EmbeddedMetadataStore } from './embedded-metadata-store';
 import { SCHEMA_VERSION } from './migrations';
 
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'fram-metadata-')), 'metadata.sqlite');
 
-describeMetadataStoreContract('embedded (SQLite file)', async () => new EmbeddedMetadataStore(freshFile()));
+describeStoreContracts('embedded (SQLite file)', async () => new EmbeddedMetadataStore(freshFile()));
 
 describe('EmbeddedMetadataStore', () => {
   it('keeps its data across restarts, in a file', async () => {

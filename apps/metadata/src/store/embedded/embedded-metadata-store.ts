@@ -17,16 +17,16 @@ import {
   type User,
 } from '@fram/models';
 import type { CheckResult } from '@fram/service';
-import {
-  MetadataStore,
-  type AuditEntry,
-  type Edit,
-  type ResourceType,
-  type Statistics,
-  type StoredColumn,
-  type StoredDashboard,
-  type StoredTable,
-} from '../metadata-store';
+import type { AuditEntry, ChangeFeed } from '../ports/change-feed';
+import type { CatalogStore, Statistics } from '../ports/catalog-store';
+import type { DashboardStore, StoredDashboard } from '../ports/dashboard-store';
+import type { Edit, ResourceType } from '../ports/edit';
+import type { LineageStore } from '../ports/lineage-store';
+import type { PeopleStore } from '../ports/people-store';
+import type { PopularityStore } from '../ports/popularity-store';
+import type { ResourceStore } from '../ports/resource-store';
+import type { StoreLifecycle } from '../ports/store-lifecycle';
+import type { StoredColumn, StoredTable, TableStore } from '../ports/table-store';
 import { DatabaseFile, writeFailure } from './database-file';
 import { migrate } from './migrations';
 import { StoreUnavailableError } from '../store-errors';
@@ -35,19 +35,20 @@ import { readKeys } from '../read-keys';
 type Row = Record<string, unknown>;
 
 /**
- * MetadataStore on SQLite (better-sqlite3): one file under DATA_DIR that
+ * The metadata store on SQLite (better-sqlite3): one file under DATA_DIR that
  * survives restarts, migrated on open. better-sqlite3 is synchronous and
  * fast; every statement is prepared once. A change that could not be kept
  * (the file deleted, replaced or read-only) is refused with a 503, never
  * answered as done.
  */
-export class EmbeddedMetadataStore extends MetadataStore {
+export class EmbeddedMetadataStore
+  implements TableStore, DashboardStore, ResourceStore, PeopleStore, LineageStore, PopularityStore, CatalogStore, ChangeFeed, StoreLifecycle
+{
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
   private readonly file: DatabaseFile;
 
   constructor(file: string) {
-    super();
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.file = new DatabaseFile(file);
@@ -57,6 +58,9 @@ export class EmbeddedMetadataStore extends MetadataStore {
     migrate(this.db);
     this.q = prepare(this.db);
   }
+
+  /** Nothing to do: the file was opened and migrated by the constructor, which fails at once when it cannot be. */
+  async prepare(): Promise<void> {}
 
   async getTable(key: string): Promise<StoredTable | undefined> {
     const table = this.q.table.get(key) as Row | undefined;

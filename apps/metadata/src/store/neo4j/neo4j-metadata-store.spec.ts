@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { DependencyUnavailableError } from '@fram/errors';
 import { freePort } from '@fram/testing';
-import { describeMetadataStoreContract } from '../metadata-store.contract';
+import { describeStoreContracts } from '../contract/store.contract';
 import { Neo4jMetadataStore } from './neo4j-metadata-store';
 
 const uri = process.env['NEO4J_URI'];
@@ -12,7 +12,7 @@ const database = process.env['NEO4J_DATABASE'];
 // The same contract as the embedded store, against a real Neo4j whenever NEO4J_URI is set
 // (no Neo4j server can run on the development machines; see the README).
 if (uri) {
-  describeMetadataStoreContract(`Neo4j at ${uri}`, async () => {
+  describeStoreContracts(`Neo4j at ${uri}`, async () => {
     const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
     await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
     await driver.close();

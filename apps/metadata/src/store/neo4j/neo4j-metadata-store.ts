@@ -18,15 +18,16 @@ import {
 } from '@fram/models';
 import { DependencyUnavailableError } from '@fram/errors';
 import type { CheckResult } from '@fram/service';
-import {
-  MetadataStore,
-  type AuditEntry,
-  type Edit,
-  type ResourceType,
-  type Statistics,
-  type StoredDashboard,
-  type StoredTable,
-} from '../metadata-store';
+import type { AuditEntry, ChangeFeed } from '../ports/change-feed';
+import type { CatalogStore, Statistics } from '../ports/catalog-store';
+import type { DashboardStore, StoredDashboard } from '../ports/dashboard-store';
+import type { Edit, ResourceType } from '../ports/edit';
+import type { LineageStore } from '../ports/lineage-store';
+import type { PeopleStore } from '../ports/people-store';
+import type { PopularityStore } from '../ports/popularity-store';
+import type { ResourceStore } from '../ports/resource-store';
+import type { StoreLifecycle } from '../ports/store-lifecycle';
+import type { StoredTable, TableStore } from '../ports/table-store';
 import { CYPHER, lineageWalk } from './cypher';
 import { readKeys } from '../read-keys';
 
@@ -42,17 +43,18 @@ type Row = Record<string, unknown>;
 const LINKS: Record<'owner' | 'follow', [string, string]> = { owner: ['OWNER', 'OWNER_OF'], follow: ['FOLLOWED_BY', 'FOLLOW'] };
 
 /**
- * MetadataStore on Neo4j, in Amundsen's graph model (see cypher.ts), so a
+ * The metadata store on Neo4j, in Amundsen's graph model (see cypher.ts), so a
  * graph built by Amundsen's databuilder is served as it is. Reads run in
  * managed read transactions, writes in write transactions with their audit
  * entry.
  */
-export class Neo4jMetadataStore extends MetadataStore {
+export class Neo4jMetadataStore
+  implements TableStore, DashboardStore, ResourceStore, PeopleStore, LineageStore, PopularityStore, CatalogStore, ChangeFeed, StoreLifecycle
+{
   private readonly driver: Driver;
   private readonly database: string | undefined;
 
   constructor(connection: Neo4jConnection) {
-    super();
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       disableLosslessIntegers: true,
       connectionTimeout: 10_000,

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '@fram/models';
+import { CatalogStore } from '../store/ports/catalog-store';
+import { ChangeFeed, type AuditEntry } from '../store/ports/change-feed';
+import { DashboardStore, type StoredDashboard } from '../store/ports/dashboard-store';
+import { PeopleStore } from '../store/ports/people-store';
+import { TableStore, type StoredTable } from '../store/ports/table-store';
+
+/** What search is kept current from: the change feed, the full listing, and the records they name. */
+@Injectable()
+export class SearchSource {
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly catalog: CatalogStore,
+    private readonly tables: TableStore,
+    private readonly dashboards: DashboardStore,
+    private readonly people: PeopleStore,
+  ) {}
+
+  audit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
+    return this.feed.audit(limit, beforeId);
+  }
+
+  auditSince(afterId: number, limit: number): Promise<AuditEntry[]> {
+    return this.feed.auditSince(afterId, limit);
+  }
+
+  listKeys(type: 'table' | 'dashboard' | 'user', after: string, limit: number): Promise<string[]> {
+    return this.catalog.listKeys(type, after, limit);
+  }
+
+  getTable(key: string): Promise<StoredTable | undefined> {
+    return this.tables.getTable(key);
+  }
+
+  getDashboard(key: string): Promise<StoredDashboard | undefined> {
+    return this.dashboards.getDashboard(key);
+  }
+
+  getUser(key: string): Promise<User | undefined> {
+    return this.people.getUser(key);
+  }
+}

@@ -1,0 +1,8 @@
+/** Kinds of resources that can be tagged, owned, bookmarked and read. */
+export type ResourceType = 'table' | 'dashboard';
+
+/** Who changed something, and when (epoch ms). Every edit is recorded with it. */
+export interface Edit {
+  actor: string;
+  at: number;
+}
