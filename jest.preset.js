@@ -20,6 +20,8 @@ module.exports = {
       },
     ],
   },
+  // oauth4webapi ships only ES modules; SWC compiles it to CommonJS like the rest.
+  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 20000,
 };

@@ -17,7 +17,7 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tableDocument, type TableRecord } from '@fram/models';
+import { tableDocument, tableSearchSource, type TableRecord } from '@fram/models';
 import { generateCatalog, clientCredentialsToken } from '@fram/catalog-tools';
 import { csrfTokenOf, signInAtFrontend, startDevIdp, freePort, startNode, type NodeProcess } from '@fram/testing';
 import { parseArgs, timeAlternating, type LatencyFigures } from '../lib/harness';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const indexed = await fetch(`${search.url}/v2/documents/table`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${indexer}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ documents: catalog.tables.map((t) => tableDocument(t as TableRecord)) }),
+      body: JSON.stringify({ documents: catalog.tables.map((t) => tableDocument(tableSearchSource(t as TableRecord))) }),
     });
     if (!indexed.ok) throw new Error(`indexing failed: ${indexed.status} ${await indexed.text()}`);
 

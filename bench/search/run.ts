@@ -19,7 +19,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { dashboardDocument, normalizeUser, tableDocument, userDocument, type DashboardRecord, type TableRecord } from '@fram/models';
+import {
+  dashboardDocument,
+  dashboardSearchSource,
+  normalizeUser,
+  tableDocument,
+  tableSearchSource,
+  userDocument,
+  type DashboardRecord,
+  type TableRecord,
+} from '@fram/models';
 import { generateCatalog, clientCredentialsToken } from '@fram/catalog-tools';
 import { freePort, startNode, type NodeProcess } from '@fram/testing';
 
@@ -72,9 +81,9 @@ async function main(): Promise<void> {
       usage.set(r.table_key, { total: u.total + r.read_count, unique: u.unique + 1 });
     }
     const documents = {
-      table: catalog.tables.map((t, i) => tableDocument(t as TableRecord, usage.get(catalog.tableKeys[i]))),
+      table: catalog.tables.map((t, i) => tableDocument(tableSearchSource(t as TableRecord, usage.get(catalog.tableKeys[i])))),
       user: catalog.users.map((u) => userDocument(normalizeUser(u))),
-      dashboard: dashboards(dashboardCount, catalog.tableKeys).map((d, i) => dashboardDocument(d, i % 97)),
+      dashboard: dashboards(dashboardCount, catalog.tableKeys).map((d, i) => dashboardDocument(dashboardSearchSource(d, i % 97))),
     };
     const indexer = await clientCredentialsToken(issuer, 'fram-metadata', 'fram-metadata-dev-secret', 'read:data write:data')();
     const buildStarted = Date.now();

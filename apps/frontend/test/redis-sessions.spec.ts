@@ -1,5 +1,14 @@
 import { connect } from 'node:net';
-import { BrowserSession, call, freePort, startRedisServer, type DevIdp, type RedisServer, type RunningApp } from '@fram/testing';
+import {
+  BrowserSession,
+  call,
+  freePort,
+  ManualClock,
+  startRedisServer,
+  type DevIdp,
+  type RedisServer,
+  type RunningApp,
+} from '@fram/testing';
 import { loadSessionStoreConfig, openSessionStore } from '../src/session/session-store';
 import { csrfTokenOf, devIdpFor, signIn, startFrontend } from './stack';
 
@@ -9,20 +18,27 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
   let idp: DevIdp;
   const frontends: RunningApp[] = [];
   const bases: string[] = [];
+  /** Both frontends' clock (they run in this process): moved to the access token's expiry instead of sleeping. */
+  let clock: ManualClock;
 
   beforeAll(async () => {
+    clock = new ManualClock(); // at the real time now: dev-idp's tokens are issued on the real time (iat)
     redis = await startRedisServer();
     const ports = [await freePort(), await freePort()];
     bases.push(...ports.map((port) => `http://127.0.0.1:${port}`));
-    idp = await devIdpFor(bases, { DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
+    idp = await devIdpFor(bases);
     for (const [i, port] of ports.entries()) {
       frontends.push(
-        await startFrontend(port, {
-          OIDC_ISSUER: idp.issuer,
-          PUBLIC_URL: bases[i],
-          METADATA_URL: 'http://127.0.0.1:9',
-          REDIS_URL: redis.url,
-        }),
+        await startFrontend(
+          port,
+          {
+            OIDC_ISSUER: idp.issuer,
+            PUBLIC_URL: bases[i],
+            METADATA_URL: 'http://127.0.0.1:9',
+            REDIS_URL: redis.url,
+          },
+          clock,
+        ),
       );
     }
   }, 60_000);
@@ -50,18 +66,37 @@ describe('frontend: sessions in Redis (REDIS_URL)', () => {
     expect((await browser.request(`${a}/api/auth_user`)).status).toBe(401);
   });
 
+  /** The tokens of grace's session, read from Redis. */
+  async function sessionTokens(): Promise<{ accessToken: string; refreshToken: string }[]> {
+    const keys = (await redis.command('KEYS fram:sess:*')).match(/fram:sess:[^\r\n]+/g) ?? [];
+    const sessions = await Promise.all(keys.map((key) => redis.command(`GET ${key}`)));
+    return sessions
+      .map(
+        (raw) =>
+          JSON.parse(raw.slice(raw.indexOf('\n') + 1)) as {
+            signedIn?: { accessToken: string; refreshToken: string; user: { email?: string } };
+          },
+      )
+      .filter((session) => session.signedIn?.user.email === 'grace@example.com')
+      .map((session) => ({ accessToken: session.signedIn!.accessToken, refreshToken: session.signedIn!.refreshToken }));
+  }
+
   it('refreshes an expiring access token once across frontends: concurrent requests on both keep the session', async () => {
     const [a, b] = bases as [string, string];
     const { browser } = await signIn(a, 'grace@example.com', '/');
     expect((await browser.request(`${b}/api/auth_user`)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 7000)); // the access token has expired
+    const [before] = await sessionTokens();
+    clock.advance(3600_000 - 30_000); // into the last minute of dev-idp's access token lifetime: the frontends refresh it
     // With rotating refresh tokens, two refreshes with the same token would end the sign-in (reuse detection).
     const statuses = await Promise.all(
       Array.from({ length: 8 }, (_, i) => browser.request(`${i % 2 ? a : b}/api/auth_user`).then((r) => r.status)),
     );
     expect(statuses).toEqual(Array(8).fill(200));
     for (const base of [a, b, a]) expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
-  }, 30_000);
+    const [after] = await sessionTokens();
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+  });
 
   it('is chosen by REDIS_URL, and refuses to start without a reachable Redis, naming REDIS_URL', async () => {
     expect(loadSessionStoreConfig({ REDIS_URL: redis.url })).toMatchObject({ kind: 'redis', redisUrl: redis.url });

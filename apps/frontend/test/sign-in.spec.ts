@@ -4,6 +4,7 @@ import {
   BrowserSession,
   call,
   freePort,
+  ManualClock,
   readForm,
   signInToCallback,
   startNode,
@@ -279,18 +280,44 @@ describe('frontend: sign-in, sessions and sign-out', () => {
   });
 });
 
-/** Access tokens that expire within seconds: the session refreshes them, once for concurrent requests. */
+/**
+ * Access tokens that expire: the session refreshes them, once for concurrent
+ * requests. The frontend runs in this process on a ManualClock (its sessions
+ * and its bearer checks alike), which the tests move instead of sleeping:
+ * into the last minute of the access token's life, where the frontend
+ * refreshes it (the session store shows the new tokens), and past it.
+ */
 describe('frontend: refreshing access tokens', () => {
   let stack: SignInStack;
   let idp: DevIdp;
   let base: string;
   const dataDir = tempDir('fram-fe-refresh-');
+  let clock: ManualClock;
+  /** dev-idp's access token lifetime (its default) less 30 s: within the frontend's refresh margin (60 s), before expiry. */
+  const NEARLY_EXPIRED_MS = 3600_000 - 30_000;
 
   beforeAll(async () => {
-    stack = await startSignInStack({ DATA_DIR: dataDir }, { DEV_IDP_ACCESS_TOKEN_TTL_S: '6' });
+    clock = new ManualClock(); // at the real time now: dev-idp's tokens are issued on the real time (iat)
+    stack = await startSignInStack({ DATA_DIR: dataDir }, {}, clock);
     ({ idp, base } = stack);
   }, 60_000);
   afterAll(() => stack?.stop());
+
+  /** The tokens of a person's session, read from the session store. */
+  function sessionTokens(email: string): { accessToken: string; refreshToken: string }[] {
+    const sessions = new Database(join(dataDir, 'sessions.sqlite'), { readonly: true });
+    try {
+      return (sessions.prepare('SELECT data FROM sessions').all() as { data: string }[])
+        .map(
+          (row) =>
+            (JSON.parse(row.data) as { signedIn?: { accessToken: string; refreshToken: string; user?: { email?: string } } }).signedIn,
+        )
+        .filter((signedIn) => signedIn?.user?.email === email)
+        .map((signedIn) => ({ accessToken: signedIn!.accessToken, refreshToken: signedIn!.refreshToken }));
+    } finally {
+      sessions.close();
+    }
+  }
 
   it('refreshes an expiring access token once for many concurrent requests, and keeps the person signed in', async () => {
     const browser = new BrowserSession();
@@ -298,23 +325,22 @@ describe('frontend: refreshing access tokens', () => {
     const { action } = readForm(await start.response.text());
     await browser.submit(new URL(action, start.url).href, { username: 'ada@example.com', password: 'fram-demo' }, `${base}/home`);
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 7000)); // the first access token has expired
+    const [first] = sessionTokens('ada@example.com');
+    clock.advance(NEARLY_EXPIRED_MS); // the first access token is about to expire
     // With rotating refresh tokens, a second refresh with the same token would be refused and end the session.
     const statuses = await Promise.all(Array.from({ length: 8 }, () => browser.request(`${base}/api/auth_user`).then((r) => r.status)));
     expect(statuses).toEqual(Array(8).fill(200));
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
-  }, 30_000);
+    const [second] = sessionTokens('ada@example.com');
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+  });
 
   it('ends a session whose refresh is refused: pages redirect once to sign-in (and back), API calls get 401 JSON', async () => {
     const { browser } = await signInAt(base, 'grace@example.com', '/');
     expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
     // An administrator revokes the person's tokens at the IdP (here: the session's refresh token, read from the session store).
-    const sessions = new Database(join(dataDir, 'sessions.sqlite'), { readonly: true });
-    const refreshTokens = (sessions.prepare('SELECT data FROM sessions').all() as { data: string }[])
-      .map((row) => (JSON.parse(row.data) as { signedIn?: { refreshToken?: string; user?: { email?: string } } }).signedIn)
-      .filter((signedIn) => signedIn?.user?.email === 'grace@example.com')
-      .map((signedIn) => signedIn!.refreshToken!);
-    sessions.close();
+    const refreshTokens = sessionTokens('grace@example.com').map((tokens) => tokens.refreshToken);
     expect(refreshTokens).toHaveLength(1);
     const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { revocation_endpoint: string };
     const revoked = await fetch(discovery.revocation_endpoint, {
@@ -326,14 +352,43 @@ describe('frontend: refreshing access tokens', () => {
       body: new URLSearchParams({ token: refreshTokens[0], token_type_hint: 'refresh_token' }).toString(),
     });
     expect(revoked.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 7000)); // the access token has expired; its refresh is refused
+    clock.advance(NEARLY_EXPIRED_MS + 60_000); // the access token has expired (beyond the clock tolerance); its refresh is refused
     const page = await browser.request(`${base}/table_detail/gold/hive/core/orders?tab=columns`);
     expect(page.status).toBe(302);
     expect(page.headers.get('location')).toBe(`/login?returnTo=${encodeURIComponent('/table_detail/gold/hive/core/orders?tab=columns')}`);
     const api = await browser.request(`${base}/api/auth_user`);
     expect(api.status).toBe(401);
     expect(await api.json()).toMatchObject({ statusCode: 401, code: 'invalid_token' });
-  }, 30_000);
+  });
+});
+
+/** An IdP that is down keeps sessions: their access token while it lasts, then 503 (not a sign-out) until it is back. */
+describe('frontend: refreshing while the IdP is down', () => {
+  let stack: SignInStack;
+  let base: string;
+  let clock: ManualClock;
+
+  beforeAll(async () => {
+    clock = new ManualClock(); // at the real time now: dev-idp's tokens are issued on the real time (iat)
+    stack = await startSignInStack({}, {}, clock);
+    base = stack.base;
+  }, 60_000);
+  afterAll(() => stack?.stop());
+
+  it('uses the access token while it lasts, then answers 503 (API: JSON, pages: a page), keeping the session', async () => {
+    const { browser } = await signInAt(base, 'ada@example.com', '/');
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+    await stack.idp.stop();
+    clock.advance(3600_000 - 30_000); // within the refresh margin: the refresh fails, the access token is still valid
+    expect((await browser.request(`${base}/api/auth_user`)).status).toBe(200);
+    clock.advance(60_000); // expired, and the IdP still cannot refresh it
+    const api = await browser.request(`${base}/api/auth_user`);
+    expect(api.status).toBe(503);
+    expect(await api.json()).toMatchObject({ statusCode: 503, code: 'dependency_unavailable' });
+    const page = await browser.request(`${base}/table_detail/gold/hive/core/orders`, { headers: { accept: 'text/html' } });
+    expect([page.status, page.headers.get('location')]).toEqual([503, null]);
+    expect(await page.text()).toContain('The identity provider cannot be reached');
+  });
 });
 
 /** Fram and the IdP disagree (here: on the audience): the person gets an explanation, not a sign-in loop. */

@@ -1,13 +1,16 @@
+import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Clock, systemClock } from '@fram/config';
+import { configureApp } from '@fram/service';
 import {
   type BrowserSession,
   freePort,
   ingestSampleCatalog,
   startDevIdp,
   startNode,
-  startTestApp,
   withEnv,
   workspaceRoot,
   type DevIdp,
@@ -26,11 +29,25 @@ export const ROLE_GROUPS = { ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data En
 /** dev-idp with its default seed, plus this test's frontend(s) registered as fram-frontend's redirect and post-logout URIs. */
 export const devIdpFor = (bases: string | string[], env: Record<string, string> = {}): Promise<DevIdp> => startDevIdp(env, [bases].flat());
 
-/** The frontend in this process (as main.ts starts it), on `port`, with `env`. */
-export function startFrontend(port: number, env: Record<string, string>): Promise<RunningApp> {
-  return withEnv({ WEB_ROOT: join(root, 'dist', 'apps', 'web'), DATA_DIR: tempDir('fram-fe-'), ...env }, () =>
-    startTestApp(AppModule, undefined, port, (app) => app.get(SessionMiddleware).mount(app)),
-  );
+/**
+ * The frontend in this process (as main.ts starts it), on `port`, with `env`,
+ * its session and token times read from `clock` (a ManualClock lets a test
+ * move past an access token's expiry instead of sleeping). As startTestApp,
+ * with the Clock provider overridden.
+ */
+export function startFrontend(port: number, env: Record<string, string>, clock: Clock = systemClock): Promise<RunningApp> {
+  return withEnv({ WEB_ROOT: join(root, 'dist', 'apps', 'web'), DATA_DIR: tempDir('fram-fe-'), ...env }, async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    const app = moduleRef.createNestApplication({ logger: ['fatal'] });
+    configureApp(app);
+    app.get(SessionMiddleware).mount(app);
+    await app.listen(port, '127.0.0.1');
+    const address = app.getHttpServer().address() as AddressInfo;
+    return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+  });
 }
 
 /** A frontend (in this process) and its own dev-idp, without metadata or search. */
@@ -44,16 +61,21 @@ export interface SignInStack {
 export async function startSignInStack(
   frontendEnv: Record<string, string> = {},
   idpEnv: Record<string, string> = {},
+  clock?: Clock,
 ): Promise<SignInStack> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const idp = await devIdpFor(base, idpEnv);
-  const frontend = await startFrontend(port, {
-    OIDC_ISSUER: idp.issuer,
-    PUBLIC_URL: base,
-    METADATA_URL: 'http://127.0.0.1:9',
-    ...frontendEnv,
-  });
+  const frontend = await startFrontend(
+    port,
+    {
+      OIDC_ISSUER: idp.issuer,
+      PUBLIC_URL: base,
+      METADATA_URL: 'http://127.0.0.1:9',
+      ...frontendEnv,
+    },
+    clock,
+  );
   return {
     idp,
     frontend,

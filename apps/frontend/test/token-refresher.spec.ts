@@ -1,16 +1,30 @@
-import { BrowserSession, pkcePair, readForm, startDevIdp, type DevIdp } from '@fram/testing';
-import { KeyStore, loadAuthConfig, loadOidcClientConfig, type SignedIn } from '@fram/auth';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BrowserSession, ManualClock, pkcePair, readForm, startDevIdp, type DevIdp } from '@fram/testing';
+import {
+  KeyStore,
+  loadAuthConfig,
+  loadOidcClientConfig,
+  TokenClient,
+  TokenEndpointUnavailableError,
+  TokenRequestRefusedError,
+  type SignedIn,
+} from '@fram/auth';
 import { OidcLoginService } from '../src/login/oidc-login.service';
 import { TokenRefresher } from '../src/session/token-refresher';
+
+const FRONTEND_CLIENT = { clientId: 'fram-frontend', clientSecret: 'fram-frontend-dev-secret' };
 
 describe('TokenRefresher (against dev-idp)', () => {
   let idp: DevIdp;
   let refresher: TokenRefresher;
+  const clock = new ManualClock();
 
   beforeAll(async () => {
     idp = await startDevIdp();
     const config = loadOidcClientConfig({ OIDC_ISSUER: idp.issuer });
-    refresher = new TokenRefresher(new OidcLoginService(config, new KeyStore(loadAuthConfig({ AUTH_ISSUERS: idp.issuer }))));
+    const login = new OidcLoginService(config, new KeyStore(loadAuthConfig({ AUTH_ISSUERS: idp.issuer })));
+    refresher = new TokenRefresher(() => login.tokens(), clock);
   });
   afterAll(() => idp?.stop());
 
@@ -50,7 +64,7 @@ describe('TokenRefresher (against dev-idp)', () => {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
       idToken: tokens.id_token,
-      expiresAt: Date.now(),
+      expiresAt: clock.now(),
     };
   }
 
@@ -66,7 +80,7 @@ describe('TokenRefresher (against dev-idp)', () => {
     expect(c).toBe(a);
     expect(a!.accessToken).not.toBe(before.accessToken);
     expect(a!.refreshToken).not.toBe(before.refreshToken);
-    expect(a!.expiresAt).toBeGreaterThan(Date.now());
+    expect(a!.expiresAt).toBeGreaterThan(clock.now());
   });
 
   it('ends the sign-in when the refresh token is refused or missing', async () => {
@@ -75,12 +89,78 @@ describe('TokenRefresher (against dev-idp)', () => {
     expect(await refresher.refresh('s3', { ...session, refreshToken: undefined })).toBeUndefined();
   });
 
-  it('refreshes shortly before expiry, or at half the life of short tokens', () => {
-    const now = Date.now();
+  it('refreshes shortly before expiry, or at half the life of short tokens, by its clock', () => {
+    const now = clock.now();
     const token = (ms: number) => ({ user: { sub: 'x', groups: [] }, accessToken: 'a', idToken: 'i', expiresAt: now + ms });
     expect(refresher.needsRefresh(token(3600_000), now)).toBe(false);
     expect(refresher.needsRefresh(token(30_000), now - 3570_000)).toBe(true);
     expect(refresher.needsRefresh(token(4000), now - 2000)).toBe(false);
     expect(refresher.needsRefresh(token(2000), now - 4000)).toBe(true);
+    const later = token(3600_000);
+    clock.advance(3600_000 - 30_000);
+    expect(refresher.needsRefresh(later, now)).toBe(true);
+    expect(refresher.stillValid(later)).toBe(true);
+    clock.advance(30_000);
+    expect(refresher.stillValid(later)).toBe(false);
+  });
+
+  describe('while the IdP fails (its token endpoint behind a loopback stand-in that answers 5xx when told)', () => {
+    let proxy: Server;
+    let failure: { status: number; body: string; type: string } | undefined;
+    let outageRefresher: TokenRefresher;
+
+    beforeAll(async () => {
+      const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
+      proxy = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          if (failure) {
+            res.writeHead(failure.status, { 'content-type': failure.type }).end(failure.body);
+            return;
+          }
+          const headers = { authorization: req.headers.authorization ?? '', 'content-type': req.headers['content-type'] ?? '' };
+          void fetch(discovery.token_endpoint, { method: 'POST', headers, body: Buffer.concat(chunks) }).then(async (answer) => {
+            res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+            res.end(Buffer.from(await answer.arrayBuffer()));
+          });
+        });
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      const tokenEndpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/token`;
+      const tokens = new TokenClient({ issuer: idp.issuer, token_endpoint: tokenEndpoint }, FRONTEND_CLIENT);
+      outageRefresher = new TokenRefresher(async () => tokens, clock);
+    });
+    afterAll(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+    afterEach(() => (failure = undefined));
+
+    it('keeps the session on an IdP 5xx (the refresh fails, the refresh token stays usable), and refreshes once the IdP is back', async () => {
+      const session = await signedIn();
+      for (const [i, outage] of [
+        { status: 503, type: 'application/json', body: '{"error":"temporarily_unavailable"}' },
+        { status: 500, type: 'application/json', body: '{"error":"server_error","error_description":"oops"}' },
+        { status: 502, type: 'text/html', body: '<h1>Bad gateway</h1>' },
+      ].entries()) {
+        failure = outage;
+        await expect(outageRefresher.refresh(`outage-${i}`, session)).rejects.toBeInstanceOf(TokenEndpointUnavailableError);
+      }
+      failure = undefined;
+      // The failure was not shared: the same session's next request refreshes, with the same refresh token.
+      const refreshed = await outageRefresher.refresh('outage-0', session);
+      expect(refreshed?.accessToken).toEqual(expect.any(String));
+      expect(refreshed?.accessToken).not.toBe(session.accessToken);
+    });
+
+    it('keeps the session when the IdP refuses for a reason other than the grant (invalid_client)', async () => {
+      const session = await signedIn();
+      failure = { status: 401, type: 'application/json', body: '{"error":"invalid_client"}' };
+      await expect(outageRefresher.refresh('refused-client', session)).rejects.toBeInstanceOf(TokenRequestRefusedError);
+    });
+
+    it('ends the session on invalid_grant', async () => {
+      const session = await signedIn();
+      failure = { status: 400, type: 'application/json', body: '{"error":"invalid_grant","error_description":"grant request is invalid"}' };
+      expect(await outageRefresher.refresh('dead', session)).toBeUndefined();
+    });
   });
 });

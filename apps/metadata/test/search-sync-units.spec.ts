@@ -4,13 +4,16 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
+import { catalogSearchDocuments, normalizeUser, type DashboardRecord, type ReadRecord, type TableRecord } from '@fram/models';
 import type { HealthService, MetricsService, CheckResult } from '@fram/service';
+import { ManualClock, workspaceRoot } from '@fram/testing';
 import type { MetadataConfig } from '../src/config/metadata-config';
-import type { SearchSource } from '../src/search-sync/search-source';
 import { SearchSender } from '../src/search-sync/search-sender';
 import { SearchSyncService } from '../src/search-sync/search-sync.service';
 import { SyncStateFile, SyncStateUnreadableError } from '../src/search-sync/sync-state';
-import type { BuiltDocument } from '../src/search-sync/search-documents';
+import { buildDocuments, READ_BATCH, type BuiltDocument } from '../src/search-sync/search-documents';
+import { SearchSource } from '../src/search-sync/search-source';
+import { EmbeddedMetadataStore } from '../src/store/embedded/embedded-metadata-store';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'fram-sync-units-'));
 
@@ -99,11 +102,12 @@ describe('SearchSender', () => {
 });
 
 describe('the search_sync health check', () => {
-  const service = (cursorFile: string, maxLagS: number, waitedS: number) => {
+  /** The check of a service whose feed has one change (id 5) waiting since `clock`'s now. */
+  const service = (cursorFile: string, maxLagS: number, clock = new ManualClock()) => {
     const checks: Record<string, () => Promise<CheckResult>> = {};
     const health = { register: (name: string, check: () => Promise<CheckResult>) => (checks[name] = check) } as unknown as HealthService;
     const metrics = { registry: new Registry() } as unknown as MetricsService;
-    const entry = { id: 5, at: Date.now() - waitedS * 1000 };
+    const entry = { id: 5, at: clock.now() };
     const store = {
       auditSince: async (after: number) => (after < 5 ? [entry] : []),
       audit: async () => [entry],
@@ -121,21 +125,76 @@ describe('the search_sync health check', () => {
         maxLagS,
       },
     } as unknown as MetadataConfig;
-    new SearchSyncService(store, config, health, metrics).onModuleInit();
+    new SearchSyncService(store, config, health, metrics, clock).onModuleInit();
     return checks['search_sync'];
   };
 
   it('is ok while changes have waited less than SEARCH_SYNC_MAX_LAG_S, degraded past it', async () => {
-    const file = join(dir(), 'search-sync.json');
-    expect(await service(file, 60, 10)()).toEqual(expect.objectContaining({ status: 'ok', lag_entries: 5, max_lag_seconds: 60 }));
-    expect(await service(file, 60, 61)()).toEqual(
-      expect.objectContaining({ status: 'degraded', lag_entries: 5, message: expect.stringContaining('sync stuck') }),
+    const clock = new ManualClock();
+    const check = service(join(dir(), 'search-sync.json'), 60, clock);
+    clock.advance(10_000);
+    expect(await check()).toEqual(expect.objectContaining({ status: 'ok', lag_entries: 5, lag_seconds: 10, max_lag_seconds: 60 }));
+    clock.advance(51_000);
+    expect(await check()).toEqual(
+      expect.objectContaining({ status: 'degraded', lag_entries: 5, lag_seconds: 61, message: expect.stringContaining('sync stuck') }),
     );
   });
 
   it('fails, naming the file, when the feed state cannot be read', async () => {
     const file = join(dir(), 'search-sync.json');
     writeFileSync(file, 'not json');
-    expect(await service(file, 60, 0)()).toEqual(expect.objectContaining({ status: 'fail', message: expect.stringContaining(file) }));
+    expect(await service(file, 60)()).toEqual(expect.objectContaining({ status: 'fail', message: expect.stringContaining(file) }));
+  });
+});
+
+describe('the documents the sync sends', () => {
+  const sample = JSON.parse(readFileSync(join(workspaceRoot(), 'data', 'sample-catalog.json'), 'utf8')) as {
+    users: Record<string, unknown>[];
+    tables: TableRecord[];
+    dashboards: DashboardRecord[];
+    reads: ReadRecord[];
+  };
+  const edit = { actor: 'fram-scripts', at: 1 };
+
+  it("are the shared mapping of the records they come from (the sample catalog, with usage and people's counts)", async () => {
+    const store = new EmbeddedMetadataStore(join(dir(), 'metadata.db'));
+    try {
+      const users = sample.users.map((u) => normalizeUser(u));
+      for (const user of users) await store.upsertUser(user, edit);
+      await store.upsertTables(sample.tables, edit);
+      await store.upsertDashboards(sample.dashboards, edit);
+      await store.upsertReads(sample.reads, edit);
+      const expected = catalogSearchDocuments({ tables: sample.tables, users, dashboards: sample.dashboards, reads: sample.reads });
+
+      const keys = (documents: { key: string }[]) => new Set(documents.map((d) => d.key));
+      const built = await buildDocuments(new SearchSource(store, store, store, store, store), {
+        table: keys(expected.table),
+        user: new Set(users.map((u) => u.user_id)),
+        dashboard: keys(expected.dashboard),
+      });
+      expect(built.table.map((b) => b.document)).toEqual(expected.table);
+      expect(built.user.map((b) => b.document)).toEqual(expected.user);
+      expect(built.dashboard.map((b) => b.document)).toEqual(expected.dashboard);
+      // People's usage is filled (Amundsen's total_read / total_own), not left at 0.
+      expect(expected.user.find((u) => u.key === 'ada@example.com')).toMatchObject({
+        total_read: expect.any(Number) as number,
+        total_own: expect.any(Number) as number,
+      });
+      expect(expected.user.some((u) => u.total_read > 0 && u.total_own > 0)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('are read READ_BATCH keys at a time, one store read per batch and type', async () => {
+    const asked: number[] = [];
+    const store = {
+      tablesByKeys: async (keys: readonly string[]) => (asked.push(keys.length), []),
+      usersByKeys: async (keys: readonly string[]) => (asked.push(keys.length), []),
+      dashboardsByKeys: async (keys: readonly string[]) => (asked.push(keys.length), []),
+    };
+    const many = (n: number) => new Set(Array.from({ length: n }, (_, i) => `k${i}`));
+    await buildDocuments(store, { table: many(2 * READ_BATCH + 1), user: many(3), dashboard: new Set() });
+    expect(asked).toEqual([READ_BATCH, READ_BATCH, 1, 3]);
   });
 });

@@ -136,7 +136,13 @@ describe('metadata keeps search current', () => {
     search = undefined;
     const edit = await metadataCall('edsger', '/table/hive://gold.core/orders/tag/kilimanjaro', { method: 'PUT' });
     expect(edit.status).toBe(200); // the edit does not wait for search
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The sync has tried, and failed, to deliver it while search was down (its health check says why).
+    const tried = await eventually(
+      async () =>
+        (await call(`${metadata.url}/healthcheck`)).json<{ checks: Record<string, Record<string, unknown>> }>().checks['search_sync'],
+      (check) => check?.['last_error'] !== undefined,
+    );
+    expect(tried).toEqual(expect.objectContaining({ status: 'ok', lag_entries: 1, last_error: expect.any(String) as string }));
     await startSearch();
     const hit = await eventually(
       () => firstHit('kilimanjaro'),

@@ -5,7 +5,7 @@ import { AppModule } from './app/app.module';
 
 void startService({
   name: 'search',
-  module: AppModule,
+  module: () => AppModule.forRoot(),
   defaultPort: 5001,
   // Bulk indexing sends large batches.
   beforeListen: (app) => (app as NestExpressApplication).useBodyParser('json', { limit: '50mb' }),

@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
+import { Module } from '@nestjs/common';
+import { loadAuthConfig } from '@fram/auth';
+import { call, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
 import { SEARCH_LIMITS } from '@fram/models';
 import { AppModule } from '../src/app/app.module';
 import { relevanceCatalog } from '../src/index/relevance.fixture';
@@ -14,15 +16,16 @@ describe('search API', () => {
 
   beforeAll(async () => {
     idp = await startDevIdp();
-    api = await withEnv(
-      {
-        AUTH_ISSUERS: idp.issuer,
-        ADMIN_GROUPS: 'Fram Admins',
-        WRITE_GROUPS: 'Data Engineers',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-search-api-')),
-      },
-      () => startTestApp(AppModule),
-    );
+    @Module({
+      imports: [
+        AppModule.forRoot({
+          search: { backend: { kind: 'embedded', file: join(mkdtempSync(join(tmpdir(), 'fram-search-api-')), 'search.sqlite') } },
+          auth: loadAuthConfig({ AUTH_ISSUERS: idp.issuer, ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers' }),
+        }),
+      ],
+    })
+    class SearchUnderTest {}
+    api = await startTestApp(SearchUnderTest, 'search');
     tokens['metadata'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data write:data');
     tokens['reader'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data');
     tokens['engineer'] = await idp.userToken('alan@example.com');

@@ -12,7 +12,7 @@ export { AUTH_CONFIG } from './lib/config/auth-config.token';
 export { InvalidTokenError, InsufficientScopeError, AuthUnavailableError } from './lib/errors/auth-errors';
 export { TokenRefusals, TOKEN_REFUSAL_REASONS, tokenRefusalOf, type TokenRefusalReason } from './lib/refusals/token-refusals';
 export { Public, IS_PUBLIC } from './lib/decorators/public.decorator';
-export { RequireRole, RequireScopes, NoRoleRequired } from './lib/decorators/access.decorators';
+export { RequireRole, RequireScopes, NoRoleRequired, requiredAccess, type RequiredAccess } from './lib/decorators/access.decorators';
 export { CurrentUser } from './lib/decorators/current-user.decorator';
 export { mayEdit, ROLES, DEFAULT_ROLE_SCOPES, type Principal, type Role } from './lib/principal/principal';
 export { toPrincipal, rolesOf } from './lib/principal/principal-mapper';
@@ -22,10 +22,21 @@ export { IssuerKeySet, type IssuerKeySetOptions } from './lib/keys/issuer-key-se
 export type { KeySetSource, VerificationKey } from './lib/keys/key-set-source';
 export { loadOidcClientConfig, type OidcClientConfig } from './lib/login/oidc-client-config';
 export {
-  clientRequest,
   createLoginStrategy,
   codeChallenge,
+  loginClientCredentials,
+  type LoginStrategyOptions,
   type OidcEndpoints,
   type PendingLogin,
   type SignedIn,
 } from './lib/login/oidc-login';
+export {
+  TokenClient,
+  type TokenClientCredentials,
+  type TokenClientOptions,
+  type TokenEndpointAuthMethod,
+  type TokenEndpoints,
+  type Tokens,
+} from './lib/token-client/token-client';
+export { TokenRequestRefusedError, TokenEndpointUnavailableError, TokenResponseInvalidError } from './lib/token-client/token-errors';
+export { ClientCredentialsToken, type ClientCredentialsTokenOptions } from './lib/token-client/client-credentials-token';

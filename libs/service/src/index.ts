@@ -3,7 +3,9 @@ export { HealthService, type HealthCheck, type CheckResult, type CheckStatus, ty
 export { KeySetHealthModule } from './lib/health/key-set-health.module';
 export { configureApp, readProcessConfig, type ProcessConfig, startService, type ServiceOptions } from './lib/bootstrap/start-service';
 export { WhoAmIModule } from './lib/whoami/whoami.module';
-export { setUpApiDocs, API_DOCS_PATH, OPENAPI_JSON_PATH } from './lib/bootstrap/api-docs';
+export { buildApiDocument, setUpApiDocs, API_DOCS_PATH, BEARER_SCHEME, OPENAPI_JSON_PATH } from './lib/bootstrap/api-docs';
+export { RequestValidationPipe } from './lib/validation/request-validation.pipe';
+export { describeIssues } from './lib/validation/describe-issues';
 export { MetricsModule } from './lib/metrics/metrics.module';
 export { MetricsService } from './lib/metrics/metrics.service';
 export { readSecurityHeadersConfig, securityHeaders, type SecurityHeadersConfig } from './lib/bootstrap/security-headers';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@fram/auth';
 import { HealthModule, KeySetHealthModule, MetricsModule, WhoAmIModule } from '@fram/service';
 import { BackendsModule } from '../backends/backends.module';
+import { ClockModule } from '../common/clock.module';
 import { LogApiModule } from '../log-api/log-api.module';
 import { LoginModule } from '../login/login.module';
 import { MetadataApiModule } from '../metadata-api/metadata-api.module';
@@ -16,6 +17,7 @@ import { WebUiModule } from '../web-ui/web-ui.module';
 @Module({
   imports: [
     AuthModule.forRoot(),
+    ClockModule,
     HealthModule,
     KeySetHealthModule,
     WhoAmIModule,

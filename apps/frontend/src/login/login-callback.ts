@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
 import type { PendingLogin, SignedIn } from '@fram/auth';
+import { Clock } from '@fram/config';
 import { LOGIN_STRATEGY, OidcLoginService, type PassportAuthenticate } from './oidc-login.service';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { safeReturnTo } from './return-to';
@@ -12,7 +13,10 @@ type SessionRequest = Request & { framSignedIn?: SignedIn; framLogin?: PendingLo
 /** The sign-in callback (at OIDC_REDIRECT_PATH, mounted by LoginModule). */
 @Injectable()
 export class LoginCallback {
-  constructor(private readonly login: OidcLoginService) {}
+  constructor(
+    private readonly login: OidcLoginService,
+    private readonly clock: Clock,
+  ) {}
 
   /** The callback: verifies iss, state, nonce, code and ID token, then starts a new session. */
   async handle(req: SessionRequest, res: Response, next: NextFunction): Promise<void> {
@@ -45,7 +49,7 @@ export class LoginCallback {
         // A new session id after sign-in (no fixation); other tabs' sign-ins under way carry over.
         req.session.regenerate((regenerateError) => {
           if (regenerateError) return this.failed(regenerateError, res, next);
-          Object.assign(req.session, { signedIn, signedInAt: Date.now(), ...(otherLogins && { oidcLogins: otherLogins }) });
+          Object.assign(req.session, { signedIn, signedInAt: this.clock.now(), ...(otherLogins && { oidcLogins: otherLogins }) });
           req.session.save((saveError) => (saveError ? this.failed(saveError, res, next) : res.redirect(303, returnTo)));
         });
       },

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import passport from 'passport';
-import { clientRequest, Public, type SignedIn } from '@fram/auth';
+import { Public, type SignedIn } from '@fram/auth';
 import { LOGIN_STRATEGY, OidcLoginService, type PassportAuthenticate } from './oidc-login.service';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { safeReturnTo } from './return-to';
@@ -16,6 +16,8 @@ import { SESSIONS_UNAVAILABLE_PAGE } from '../session/sessions-unavailable';
  */
 @Controller()
 export class LoginController {
+  private readonly logger = new Logger('Logout');
+
   constructor(private readonly login: OidcLoginService) {}
 
   @Public()
@@ -63,14 +65,15 @@ export class LoginController {
       return;
     }
     const { config } = this.login;
-    if (signedIn?.refreshToken && endpoints.revocation_endpoint) {
-      const { headers, body } = clientRequest(config, { token: signedIn.refreshToken, token_type_hint: 'refresh_token' });
-      await fetch(endpoints.revocation_endpoint, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(5000),
-      }).catch(() => undefined);
+    if (signedIn?.refreshToken) {
+      // Best effort: the session is gone already; an IdP that does not answer does not keep the person signed in here.
+      await (
+        await this.login.tokens()
+      )
+        .revoke(signedIn.refreshToken, 'refresh_token')
+        .catch((error: unknown) =>
+          this.logger.warn(`The refresh token could not be revoked: ${error instanceof Error ? error.message : String(error)}`),
+        );
     }
     if (!endpoints.end_session_endpoint || !signedIn) {
       res.redirect(303, '/');

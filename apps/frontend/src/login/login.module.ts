@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger, Module, type INestApplication, type OnAppli
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import { APP_GUARD } from '@nestjs/core';
-import { loadOidcClientConfig, type OidcClientConfig, type SignedIn } from '@fram/auth';
+import { loadOidcClientConfig, TokenEndpointUnavailableError, type OidcClientConfig, type SignedIn } from '@fram/auth';
+import { Clock } from '@fram/config';
 import { HealthService } from '@fram/service';
 import { markSessionBearer } from '../session/csrf';
 import { SESSIONS_UNAVAILABLE_PAGE, SessionsUnavailableError } from '../session/sessions-unavailable';
-import { sendProblemPage } from './pages';
+import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { CsrfGuard } from '../session/csrf.guard';
 import { loadSessionStoreConfig, openSessionStore, type OpenSessionStore } from '../session/session-store';
 import { TokenRefresher } from '../session/token-refresher';
@@ -18,14 +19,20 @@ import { OidcLoginService } from './oidc-login.service';
 const SESSION_STORE = Symbol('SESSION_STORE');
 
 /**
- * A session store that fails while a browser opens a page (the sign-in
- * callback included) is the 503 page; API callers get the JSON error from the
- * app's error filter.
+ * A session store that fails, or an IdP that cannot refresh an expired
+ * session, while a browser opens a page (the sign-in callback included) is a
+ * 503 page; API callers get the JSON error from the app's error filter.
  */
-function sessionsUnavailablePage(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  if (error instanceof SessionsUnavailableError && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
+function unavailablePage(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  const page: readonly [number, string, string] | undefined =
+    error instanceof SessionsUnavailableError
+      ? SESSIONS_UNAVAILABLE_PAGE
+      : error instanceof TokenEndpointUnavailableError
+        ? SIGN_IN_UNAVAILABLE
+        : undefined;
+  if (page && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
     res.setHeader('Retry-After', '5');
-    sendProblemPage(res, ...SESSIONS_UNAVAILABLE_PAGE);
+    sendProblemPage(res, ...page);
     return;
   }
   next(error);
@@ -46,6 +53,7 @@ export class SessionMiddleware {
     @Inject(SESSION_STORE) private readonly sessionStore: OpenSessionStore,
     private readonly callback: LoginCallback,
     private readonly refresher: TokenRefresher,
+    private readonly clock: Clock,
   ) {}
 
   mount(app: INestApplication): void {
@@ -62,8 +70,9 @@ export class SessionMiddleware {
     app.use(
       this.plainHttpWarning(callbackPath),
       sessions,
-      sessionsUnavailablePage,
+      unavailablePage,
       (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next),
+      unavailablePage,
       (req: Request, res: Response, next: NextFunction) => {
         if (req.method === 'GET' && req.path === callbackPath) void this.callback.handle(req, res, next);
         else next();
@@ -94,20 +103,34 @@ export class SessionMiddleware {
   /**
    * A signed-in browser's calls carry the session's access token (never the
    * cookie) as their bearer token, refreshed first when it is about to expire.
+   * A dead grant ends the sign-in (401); an IdP that cannot refresh now keeps
+   * the session: its access token while it lasts, then 503 until the IdP is back.
    */
   private async sessionBearer(req: Request, _res: Response, next: NextFunction): Promise<void> {
     const state = req.session as unknown as { signedIn?: SignedIn; signedInAt?: number } | undefined;
     let signedIn = state?.signedIn;
     if (!signedIn || req.headers.authorization !== undefined) return next();
     if (this.refresher.needsRefresh(signedIn, state!.signedInAt ?? signedIn.expiresAt - 300_000)) {
-      const refreshed = await this.refresher.refresh(req.sessionID, signedIn);
+      let refreshed: SignedIn | undefined;
+      try {
+        refreshed = await this.refresher.refresh(req.sessionID, signedIn);
+      } catch (error) {
+        if (!this.refresher.stillValid(signedIn)) {
+          return next(
+            error instanceof TokenEndpointUnavailableError
+              ? error
+              : new TokenEndpointUnavailableError(error instanceof Error ? error.message : String(error)),
+          );
+        }
+        refreshed = signedIn;
+      }
       if (!refreshed) {
         delete state!.signedIn;
         return next(); // no token: the guard answers 401 and the browser signs in again
       }
       if (refreshed !== signedIn) {
         state!.signedIn = refreshed;
-        state!.signedInAt = Date.now();
+        state!.signedInAt = this.clock.now();
       }
       signedIn = refreshed;
     }
@@ -133,8 +156,9 @@ export class SessionMiddleware {
     LoginCallback,
     {
       provide: TokenRefresher,
-      useFactory: (login: OidcLoginService, sessions: OpenSessionStore) => new TokenRefresher(login, sessions.sharedRefreshes),
-      inject: [OidcLoginService, SESSION_STORE],
+      useFactory: (login: OidcLoginService, clock: Clock, sessions: OpenSessionStore) =>
+        new TokenRefresher(() => login.tokens(), clock, sessions.sharedRefreshes),
+      inject: [OidcLoginService, Clock, SESSION_STORE],
     },
     SessionMiddleware,
   ],

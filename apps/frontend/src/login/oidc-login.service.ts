@@ -5,11 +5,14 @@ import {
   AUTH_CONFIG,
   createLoginStrategy,
   KeyStore,
+  loginClientCredentials,
+  TokenClient,
   type AuthConfig,
   type OidcClientConfig,
   type OidcEndpoints,
   type SignedIn,
 } from '@fram/auth';
+import { Clock, systemClock } from '@fram/config';
 import { DependencyUnavailableError } from '@fram/errors';
 import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
 
@@ -22,23 +25,39 @@ export type PassportAuthenticate = (
   callback?: (error: unknown, user: unknown, info: unknown, status?: number) => void,
 ) => (req: Request, res: Response, next: NextFunction) => void;
 
+interface Discovered {
+  endpoints: OidcEndpoints;
+  tokens: TokenClient;
+}
+
 /**
- * The sign-in strategy, set up on first use from the issuer's discovery
- * document (so the frontend starts even while the IdP is down, and retries).
+ * The sign-in strategy and the frontend's token client, set up on first use
+ * from the issuer's discovery document (so the frontend starts even while the
+ * IdP is down, and retries).
  */
 @Injectable()
 export class OidcLoginService {
   private readonly logger = new Logger('OidcLogin');
-  private ready: Promise<OidcEndpoints> | undefined;
+  private ready: Promise<Discovered> | undefined;
 
   constructor(
     @Inject(OIDC_CLIENT_CONFIG) readonly config: OidcClientConfig,
     private readonly keys: KeyStore,
     @Optional() @Inject(AUTH_CONFIG) private readonly authConfig?: AuthConfig,
+    @Optional() private readonly clock: Clock = systemClock,
   ) {}
 
   /** The discovered endpoints; registers the passport strategy the first time. */
-  endpoints(): Promise<OidcEndpoints> {
+  async endpoints(): Promise<OidcEndpoints> {
+    return (await this.discovered()).endpoints;
+  }
+
+  /** The token client of the frontend's client (code exchange, refresh, revocation). */
+  async tokens(): Promise<TokenClient> {
+    return (await this.discovered()).tokens;
+  }
+
+  private discovered(): Promise<Discovered> {
     this.ready ??= this.discover().catch((error: unknown) => {
       this.ready = undefined;
       this.logger.warn(
@@ -49,13 +68,15 @@ export class OidcLoginService {
     return this.ready;
   }
 
-  private async discover(): Promise<OidcEndpoints> {
+  private async discover(): Promise<Discovered> {
     const response = await fetch(`${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) throw new Error(`discovery answered ${response.status}`);
     const endpoints = (await response.json()) as OidcEndpoints;
     if (endpoints.issuer !== this.config.issuer) throw new Error(`discovery names issuer ${endpoints.issuer}`);
+    const clockToleranceSec = this.authConfig?.clockToleranceSec;
+    const tokens = new TokenClient(endpoints, loginClientCredentials(this.config), { clockToleranceSec });
     passport.use(
       LOGIN_STRATEGY,
       createLoginStrategy(
@@ -65,9 +86,9 @@ export class OidcLoginService {
         (req, signedIn) => {
           (req as Request & { framSignedIn?: SignedIn }).framSignedIn = signedIn;
         },
-        this.authConfig?.clockToleranceSec,
+        { clockToleranceSec, clock: this.clock, tokens },
       ),
     );
-    return endpoints;
+    return { endpoints, tokens };
   }
 }

@@ -1,37 +1,12 @@
-import { z } from 'zod';
 import {
   normalizeUser,
-  SEARCH_RESOURCE_TYPES,
+  type FrontendResourceResults,
+  type FrontendSearchRequest,
   type SearchFilter,
   type SearchHit,
   type SearchRequest,
   type SearchResourceType,
 } from '@fram/models';
-
-const resource = z.enum(SEARCH_RESOURCE_TYPES, { error: `resources must be among ${SEARCH_RESOURCE_TYPES.join(', ')}` });
-const filterValue = z.object({
-  value: z.string().max(1000, 'a filter value is too long'),
-  filterOperation: z.enum(['AND', 'OR'], { error: 'filterOperation must be AND or OR' }).default('OR'),
-});
-
-/** Amundsen's frontend search request (`POST /api/search/v1/search`). */
-export const frontendSearchRequest = z.object({
-  searchTerm: z.string({ error: 'searchTerm is required' }).max(500, 'searchTerm is too long'),
-  pageIndex: z.number({ error: 'pageIndex is required (a number)' }).int('pageIndex must be a whole number').min(0).max(1000),
-  resultsPerPage: z.number({ error: 'resultsPerPage is required (a number)' }).int('resultsPerPage must be a whole number').min(1).max(100),
-  resources: z.array(resource).min(1, 'resources must name at least one resource').default(['table']),
-  filters: z.partialRecord(resource, z.record(z.string().max(100), filterValue)).default({}),
-  highlightingOptions: z.partialRecord(resource, z.object({ enable_highlight: z.boolean() })).default({}),
-  searchType: z.string().optional(),
-});
-export type FrontendSearchRequest = z.infer<typeof frontendSearchRequest>;
-
-/** One page of one resource's results. */
-export interface ResourceResults {
-  page_index: number;
-  results: Record<string, unknown>[];
-  total_results: number;
-}
 
 /**
  * The requests to make to search: filters belong to one resource, so each
@@ -66,7 +41,7 @@ export function searchRequests(request: FrontendSearchRequest): SearchRequest[] 
 }
 
 /** A hit as Amundsen's frontend gives it to the UI. */
-export function frontendHit(type: SearchResourceType, hit: SearchHit): Record<string, unknown> {
+export function frontendHit(type: SearchResourceType, hit: SearchHit): FrontendResourceResults['results'][number] {
   if (type === 'table') {
     return {
       type: 'table',

@@ -1,6 +1,7 @@
 import { Catch, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { InvalidTokenError } from '@fram/auth';
+import { Clock } from '@fram/config';
 import { DomainError, ErrorResponseFilter } from '@fram/errors';
 import { sendProblemPage } from '../login/pages';
 import { safeReturnTo } from '../login/return-to';
@@ -28,12 +29,16 @@ export function isPagePath(path: string): boolean {
 export class SignInRedirectFilter extends ErrorResponseFilter {
   private readonly log = new Logger('SignIn');
 
+  constructor(private readonly clock: Clock) {
+    super();
+  }
+
   override catch(error: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     if (error instanceof DomainError && error.status === 401 && isPagePath(req.path)) {
       const res = host.switchToHttp().getResponse<Response>();
       const state = req.session as unknown as { signedIn?: object; signedInAt?: number } | undefined;
-      if (state?.signedIn && state.signedInAt !== undefined && Date.now() - state.signedInAt < JUST_SIGNED_IN_MS) {
+      if (state?.signedIn && state.signedInAt !== undefined && this.clock.now() - state.signedInAt < JUST_SIGNED_IN_MS) {
         this.log.warn(
           `A fresh sign-in's access token was refused (${error instanceof InvalidTokenError ? error.reason : error.message}): check OIDC_ISSUER, AUTH_ISSUERS and AUTH_AUDIENCE against the IdP's tokens`,
         );

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { ClientCredentialsToken, TokenClient } from '@fram/auth';
 import { normalizeUser, type User } from '@fram/models';
 import type { DirectoryConfig } from '../config/metadata-config';
 import { DirectoryUnavailableError, UserDirectory } from './user-directory';
@@ -21,11 +22,20 @@ type OktaConfig = Extract<DirectoryConfig, { kind: 'okta' }>;
  */
 export class OktaUserDirectory extends UserDirectory {
   private readonly logger = new Logger('OktaUserDirectory');
-  private token: { value: string; expiresAt: number } | undefined;
-  private tokenRequest: Promise<string> | undefined;
+  private readonly token: ClientCredentialsToken | undefined;
 
   constructor(private readonly config: OktaConfig) {
     super();
+    const credentials = config.credentials;
+    if ('clientId' in credentials) {
+      // The org authorization server (the Users API's tokens come from it), at Okta's fixed path.
+      const client = new TokenClient(
+        { issuer: config.orgUrl, token_endpoint: `${config.orgUrl}/oauth2/v1/token` },
+        { clientId: credentials.clientId, clientSecret: credentials.clientSecret },
+        { timeoutMs: config.timeoutMs },
+      );
+      this.token = new ClientCredentialsToken(async () => client, 'okta.users.read', { renewBeforeMs: 60_000 });
+    }
   }
 
   async findByEmail(email: string): Promise<User | undefined> {
@@ -41,17 +51,18 @@ export class OktaUserDirectory extends UserDirectory {
   }
 
   private async get<T>(path: string): Promise<T | undefined> {
+    const authorization = await this.authorization();
     let response: Response;
     try {
       response = await fetch(`${this.config.orgUrl}${path}`, {
-        headers: { accept: 'application/json', authorization: await this.authorization() },
+        headers: { accept: 'application/json', authorization },
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
     } catch (error) {
       throw this.unavailable(`request failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (response.status === 404) return undefined;
-    if (response.status === 401 && 'clientId' in this.config.credentials) this.token = undefined;
+    if (response.status === 401) this.token?.forget();
     if (!response.ok) {
       await response.arrayBuffer().catch(() => undefined);
       throw this.unavailable(`answered ${response.status}`);
@@ -62,31 +73,11 @@ export class OktaUserDirectory extends UserDirectory {
   private async authorization(): Promise<string> {
     const credentials = this.config.credentials;
     if ('apiToken' in credentials) return `SSWS ${credentials.apiToken}`;
-    if (this.token && this.token.expiresAt > Date.now() + 60_000) return `Bearer ${this.token.value}`;
-    this.tokenRequest ??= this.fetchToken(credentials).finally(() => (this.tokenRequest = undefined));
-    return `Bearer ${await this.tokenRequest}`;
-  }
-
-  private async fetchToken(credentials: { clientId: string; clientSecret: string }): Promise<string> {
-    let response: Response;
     try {
-      response = await fetch(`${this.config.orgUrl}/oauth2/v1/token`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${encodeURIComponent(credentials.clientId)}:${encodeURIComponent(credentials.clientSecret)}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'okta.users.read' }),
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
+      return `Bearer ${await this.token!.get()}`;
     } catch (error) {
       throw this.unavailable(`token request failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string };
-    if (!response.ok || !body.access_token) throw this.unavailable(`token request answered ${response.status} ${body.error ?? ''}`.trim());
-    this.token = { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 };
-    return body.access_token;
   }
 
   private unavailable(reason: string): DirectoryUnavailableError {

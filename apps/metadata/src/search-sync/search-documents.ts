@@ -1,4 +1,4 @@
-import { dashboardDocument, fitSearchDocument, userDocument, type SearchDocuments, type SearchResourceType } from '@fram/models';
+import { dashboardDocument, tableDocument, userDocument, type SearchDocuments, type SearchResourceType } from '@fram/models';
 import type { AuditEntry } from '../store/ports/change-feed';
 import type { SearchSource } from './search-source';
 
@@ -45,54 +45,31 @@ export interface BuiltDocument<T extends SearchResourceType = SearchResourceType
 
 export type BuiltDocuments = { [T in SearchResourceType]: BuiltDocument<T>[] };
 
+/** Keys per store read: one query each, however many changed. */
+export const READ_BATCH = 500;
+
+function* batches(keys: Iterable<string>): Generator<string[]> {
+  const all = [...keys];
+  for (let i = 0; i < all.length; i += READ_BATCH) yield all.slice(i, i + READ_BATCH);
+}
+
 /**
- * Builds the current search documents of some resources from the store,
- * trimmed to SEARCH_LIMITS (long texts are indexed truncated, not refused);
- * missing ones are skipped.
+ * Builds the current search documents of some resources from the store, read
+ * READ_BATCH keys at a time, with the shared mapping of @fram/models (which
+ * trims them to SEARCH_LIMITS); missing ones are skipped, and so are people
+ * without an email (their document's key).
  */
 export async function buildDocuments(
-  store: Pick<SearchSource, 'getTable' | 'getUser' | 'getDashboard'>,
+  store: Pick<SearchSource, 'tablesByKeys' | 'usersByKeys' | 'dashboardsByKeys'>,
   changed: Record<SearchResourceType, Set<string>>,
 ): Promise<BuiltDocuments> {
   const built: BuiltDocuments = { table: [], user: [], dashboard: [] };
-  for (const key of changed.table) {
-    const t = await store.getTable(key);
-    if (!t) continue;
-    const document = fitSearchDocument('table', {
-      key: t.key,
-      database: t.database,
-      cluster: t.cluster,
-      schema: t.schema,
-      name: t.name,
-      description: t.description,
-      columns: t.columns.map((c) => c.name),
-      column_descriptions: t.columns.flatMap((c) => (c.description ? [c.description] : [])),
-      tags: t.tags.map((tag) => tag.tag_name),
-      badges: t.badges.map((b) => b.badge_name),
-      last_updated_timestamp: t.last_updated_timestamp,
-      total_usage: t.usage.total,
-      unique_usage: t.usage.unique,
-    });
-    built.table.push({ resourceKey: key, document });
-  }
-  for (const key of changed.user) {
-    const u = await store.getUser(key);
-    if (u && u.email) built.user.push({ resourceKey: key, document: fitSearchDocument('user', userDocument(u)) });
-  }
-  for (const key of changed.dashboard) {
-    const d = await store.getDashboard(key);
-    if (!d) continue;
-    const document = fitSearchDocument('dashboard', {
-      ...dashboardDocument({ product: d.product, cluster: d.cluster, group_name: d.group_name, name: d.name }, d.recent_view_count),
-      group_url: d.group_url,
-      url: d.url,
-      description: d.description,
-      chart_names: d.chart_names,
-      tags: d.tags.map((t) => t.tag_name),
-      badges: d.badges.map((b) => b.badge_name),
-      last_successful_run_timestamp: d.last_successful_run_timestamp,
-    });
-    built.dashboard.push({ resourceKey: key, document });
-  }
+  for (const keys of batches(changed.table))
+    for (const t of await store.tablesByKeys(keys)) built.table.push({ resourceKey: t.key, document: tableDocument(t) });
+  for (const keys of batches(changed.user))
+    for (const { key, user, counts } of await store.usersByKeys(keys))
+      if (user.email) built.user.push({ resourceKey: key, document: userDocument(user, counts) });
+  for (const keys of batches(changed.dashboard))
+    for (const d of await store.dashboardsByKeys(keys)) built.dashboard.push({ resourceKey: d.uri, document: dashboardDocument(d) });
   return built;
 }

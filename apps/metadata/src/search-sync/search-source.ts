@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '@fram/models';
 import { CatalogStore } from '../store/ports/catalog-store';
 import { ChangeFeed, type AuditEntry } from '../store/ports/change-feed';
 import { DashboardStore, type StoredDashboard } from '../store/ports/dashboard-store';
-import { PeopleStore } from '../store/ports/people-store';
+import { PeopleStore, type UserWithCounts } from '../store/ports/people-store';
 import { TableStore, type StoredTable } from '../store/ports/table-store';
 
-/** What search is kept current from: the change feed, the full listing, and the records they name. */
+/** What search is kept current from: the change feed, the full listing, and the records they name (read in batches). */
 @Injectable()
 export class SearchSource {
   constructor(
@@ -29,15 +28,15 @@ export class SearchSource {
     return this.catalog.listKeys(type, after, limit);
   }
 
-  getTable(key: string): Promise<StoredTable | undefined> {
-    return this.tables.getTable(key);
+  tablesByKeys(keys: readonly string[]): Promise<StoredTable[]> {
+    return this.tables.tablesByKeys(keys);
   }
 
-  getDashboard(key: string): Promise<StoredDashboard | undefined> {
-    return this.dashboards.getDashboard(key);
+  dashboardsByKeys(keys: readonly string[]): Promise<StoredDashboard[]> {
+    return this.dashboards.dashboardsByKeys(keys);
   }
 
-  getUser(key: string): Promise<User | undefined> {
-    return this.people.getUser(key);
+  usersByKeys(keys: readonly string[]): Promise<UserWithCounts[]> {
+    return this.people.usersByKeys(keys);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
+import { Clock } from '@fram/config';
 import { ConflictError } from '@fram/errors';
 import { SEARCH_RESOURCE_TYPES, type SearchResourceType } from '@fram/models';
 import { HealthService, MetricsService, type CheckResult } from '@fram/service';
@@ -58,6 +59,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
     @Inject(METADATA_CONFIG) config: MetadataConfig,
     private readonly health: HealthService,
     private readonly metrics: MetricsService,
+    /** How long changes have waited is measured on it; tests move a ManualClock. */
+    private readonly clock: Clock,
   ) {
     this.config = config.searchSync.kind === 'http' ? config.searchSync : undefined;
     if (this.config) {
@@ -194,7 +197,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
     const [newest] = await this.store.audit(1);
     return {
       lagEntries: Math.max(1, (newest?.id ?? oldest.id) - cursor),
-      lagSeconds: Math.max(0, (Date.now() - oldest.at) / 1000),
+      lagSeconds: Math.max(0, (this.clock.now() - oldest.at) / 1000),
       setAside: set_aside.length,
     };
   }
@@ -214,6 +217,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       lag_seconds: Math.round(s.lagSeconds),
       set_aside: s.setAside,
       max_lag_seconds: this.config.maxLagS,
+      // Why the last round could not deliver (e.g. search is down), until one does.
+      ...(this.failing ? { last_error: this.failing } : {}),
     };
     if (s.lagEntries > 0 && s.lagSeconds >= this.config.maxLagS) {
       const why = this.failing ? `; last error: ${this.failing}` : '';

@@ -1,110 +1,82 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { z } from 'zod';
-import { CurrentUser, InsufficientScopeError, NoRoleRequired, type Principal } from '@fram/auth';
-import { InvalidInputError, NotFoundError } from '@fram/errors';
-import { SEARCH_LIMITS, SEARCH_RESOURCE_TYPES, type SearchDocuments, type SearchResourceType } from '@fram/models';
-import { SearchIndex } from '../index/search-index';
-import { parseBody } from '../common/parse-body';
-import { DOCUMENT_SCHEMAS, UPDATABLE_FIELDS } from './document-schemas';
+import { Body, Controller, Delete, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOperation } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { RequireRole } from '@fram/auth';
+import { InvalidInputError } from '@fram/errors';
+import { SEARCH_RESOURCE_TYPES } from '@fram/models';
+import {
+  RemovedDocumentsDto,
+  RemoveDocumentsDto,
+  ResourceTypeParams,
+  UpdatedDocumentDto,
+  UpdateDocumentDto,
+  UpsertDashboardsDto,
+  UpsertedDocumentsDto,
+  UpsertTablesDto,
+  UpsertUsersDto,
+} from './documents.dtos';
+import { DocumentsService } from './documents.service';
+import { IndexerGuard } from './indexer.guard';
 
-const updateRequest = z
-  .object({
-    resource_key: z.string().min(1).max(SEARCH_LIMITS.key),
-    resource_type: z.enum(SEARCH_RESOURCE_TYPES, { error: `resource_type must be one of ${SEARCH_RESOURCE_TYPES.join(', ')}` }),
-    field: z.string().min(1).max(100),
-    value: z.string().max(SEARCH_LIMITS.description).optional(),
-    operation: z.enum(['add', 'overwrite']).optional(),
-  })
-  .strict();
-
-/** Indexing is for services (the metadata service's own identity, with write:data) and admins. */
-function assertIndexer(principal: Principal): void {
-  if (principal.roles.includes('admin')) return;
-  if (principal.kind === 'service' && principal.roles.includes('write')) return;
-  throw new InsufficientScopeError([], 'a service identity with the "write" role, or the "admin" role');
-}
+const INDEXERS = 'For services with the write role (metadata) and admins; people who may edit edit through metadata.';
 
 /**
  * Indexing: Amundsen's `POST/DELETE /v2/document` (change one field of one
- * document) and bulk upsert/delete of whole documents.
+ * document) and bulk upsert/delete of whole documents. A bulk request with one
+ * bad document is refused whole; the answer names the document (index and key).
  */
 @Controller('v2')
-@NoRoleRequired()
+@RequireRole('write')
+@UseGuards(IndexerGuard)
 export class DocumentsController {
-  constructor(private readonly index: SearchIndex) {}
+  constructor(private readonly documents: DocumentsService) {}
 
   @Post('document')
-  @HttpCode(200)
-  async update(@Body() body: unknown, @CurrentUser() principal: Principal) {
-    assertIndexer(principal);
-    const change = parseBody(updateRequest, body);
-    return this.changeField(change.resource_type, change.resource_key, change.field, (current, isList) => {
-      if (change.value === undefined) throw new InvalidInputError('value is required');
-      if (!isList) return change.value;
-      const values = current as string[];
-      return change.operation === 'overwrite' ? [change.value] : values.includes(change.value) ? values : [...values, change.value];
-    });
+  @ApiOperation({ summary: 'Sets a text field or adds a value to a list field of one document', description: INDEXERS })
+  @ZodResponse({ status: 200, type: UpdatedDocumentDto })
+  setValue(@Body() change: UpdateDocumentDto) {
+    return this.documents.setValue(change);
   }
 
   @Delete('document')
-  @HttpCode(200)
-  async deleteValue(@Body() body: unknown, @CurrentUser() principal: Principal) {
-    assertIndexer(principal);
-    const change = parseBody(updateRequest, body);
-    return this.changeField(change.resource_type, change.resource_key, change.field, (current, isList) => {
-      if (!isList) return null;
-      return change.value === undefined ? [] : (current as string[]).filter((v) => v !== change.value);
-    });
+  @ApiOperation({ summary: 'Clears a text field or removes a value from a list field of one document', description: INDEXERS })
+  @ZodResponse({ status: 200, type: UpdatedDocumentDto })
+  removeValue(@Body() change: UpdateDocumentDto) {
+    return this.documents.removeValue(change);
   }
 
-  /** `PUT /v2/documents/{type}` with `{documents: [...]}`: creates or replaces whole documents. */
+  @Put('documents/table')
+  @ApiOperation({ summary: 'Creates or replaces table documents', description: INDEXERS })
+  @ZodResponse({ status: 200, type: UpsertedDocumentsDto })
+  upsertTables(@Body() body: UpsertTablesDto) {
+    return this.documents.upsert('table', body.documents);
+  }
+
+  @Put('documents/user')
+  @ApiOperation({ summary: 'Creates or replaces user documents', description: INDEXERS })
+  @ZodResponse({ status: 200, type: UpsertedDocumentsDto })
+  upsertUsers(@Body() body: UpsertUsersDto) {
+    return this.documents.upsert('user', body.documents);
+  }
+
+  @Put('documents/dashboard')
+  @ApiOperation({ summary: 'Creates or replaces dashboard documents', description: INDEXERS })
+  @ZodResponse({ status: 200, type: UpsertedDocumentsDto })
+  upsertDashboards(@Body() body: UpsertDashboardsDto) {
+    return this.documents.upsert('dashboard', body.documents);
+  }
+
+  /** Any other type: a 400 that names the types (the three routes above are the documented ones). */
   @Put('documents/:type')
-  @HttpCode(200)
-  async upsert(@Param('type') typeName: string, @Body() body: unknown, @CurrentUser() principal: Principal) {
-    assertIndexer(principal);
-    const type = resourceType(typeName);
-    const { documents } = parseBody(z.object({ documents: z.array(z.unknown()).min(1).max(10_000) }).strict(), body);
-    // One bad document refuses the batch; the answer names it (index and key), so a sender can set it aside.
-    const checked = documents.map((doc, i) => {
-      const key = (doc as { key?: unknown } | null)?.key;
-      return parseBody(DOCUMENT_SCHEMAS[type], doc, `documents.${i}${typeof key === 'string' ? ` (${key.slice(0, 200)})` : ''}`);
-    });
-    return { upserted: await this.index.upsert(type, checked as SearchDocuments[typeof type][]) };
+  @ApiExcludeEndpoint()
+  upsertUnknown(@Param('type') type: string): never {
+    throw new InvalidInputError(`Unknown resource type ${type}; use ${SEARCH_RESOURCE_TYPES.join(', ')}`);
   }
 
-  /** `DELETE /v2/documents/{type}` with `{keys: [...]}`. */
   @Delete('documents/:type')
-  @HttpCode(200)
-  async remove(@Param('type') typeName: string, @Body() body: unknown, @CurrentUser() principal: Principal) {
-    assertIndexer(principal);
-    const type = resourceType(typeName);
-    const { keys } = parseBody(z.object({ keys: z.array(z.string().min(1)).min(1).max(10_000) }).strict(), body);
-    return { removed: await this.index.remove(type, keys) };
+  @ApiOperation({ summary: 'Removes documents by key', description: INDEXERS })
+  @ZodResponse({ status: 200, type: RemovedDocumentsDto })
+  remove(@Param() { type }: ResourceTypeParams, @Body() body: RemoveDocumentsDto) {
+    return this.documents.remove(type, body.keys);
   }
-
-  private async changeField(
-    type: SearchResourceType,
-    key: string,
-    field: string,
-    next: (current: unknown, isList: boolean) => unknown,
-  ): Promise<{ msg: string }> {
-    const fields = UPDATABLE_FIELDS[type];
-    const isList = fields.lists.includes(field);
-    if (!isList && !fields.texts.includes(field)) {
-      throw new InvalidInputError(
-        `${field} cannot be changed on a ${type} document; use one of ${[...fields.lists, ...fields.texts].join(', ')}`,
-      );
-    }
-    const doc = (await this.index.get(type, key)) as Record<string, unknown> | undefined;
-    if (!doc) throw new NotFoundError(`No ${type} document ${key}`);
-    const changed = parseBody(DOCUMENT_SCHEMAS[type], { ...doc, [field]: next(doc[field], isList) }, `${type} ${key}`);
-    await this.index.upsert(type, [changed as SearchDocuments[typeof type]]);
-    return { msg: `Updated ${field} of ${type} ${key}` };
-  }
-}
-
-function resourceType(name: string): SearchResourceType {
-  if (!(SEARCH_RESOURCE_TYPES as readonly string[]).includes(name))
-    throw new InvalidInputError(`Unknown resource type ${name}; use ${SEARCH_RESOURCE_TYPES.join(', ')}`);
-  return name as SearchResourceType;
 }

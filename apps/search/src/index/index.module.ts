@@ -1,7 +1,8 @@
 import { Client } from '@elastic/elasticsearch';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HealthService } from '@fram/service';
-import { loadSearchConfig, type SearchBackendConfig } from '../config/search-config';
+import type { SearchBackendConfig, SearchConfig } from '../config/search-config';
+import { SEARCH_CONFIG } from '../config/search-config.token';
 import { EmbeddedSearchIndex } from './embedded/embedded-search-index';
 import { ElasticsearchSearchIndex } from './elasticsearch/elasticsearch-search-index';
 import { SearchIndex } from './search-index';
@@ -20,7 +21,7 @@ function createIndex(backend: SearchBackendConfig): SearchIndex {
 /** The SearchIndex chosen by SEARCH_BACKEND, with its health check. */
 @Global()
 @Module({
-  providers: [{ provide: SearchIndex, useFactory: () => createIndex(loadSearchConfig().backend) }],
+  providers: [{ provide: SearchIndex, useFactory: (config: SearchConfig) => createIndex(config.backend), inject: [SEARCH_CONFIG] }],
   exports: [SearchIndex],
 })
 export class IndexModule implements OnModuleInit, OnApplicationShutdown {

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  dashboardDocument,
+  catalogSearchDocuments,
   normalizeUser,
-  tableDocument,
-  tableKey,
-  userDocument,
   type DashboardDocument,
   type DashboardRecord,
   type ReadRecord,
@@ -35,7 +32,7 @@ const EXTRA_TABLES: TableRecord[] = [
   },
 ];
 
-/** The search documents of data/sample-catalog.json (and a few extra tables), with usage from its reads. */
+/** The search documents of data/sample-catalog.json (and a few extra tables), as metadata sends them once it is ingested. */
 export function relevanceCatalog(): { tables: TableDocument[]; users: UserDocument[]; dashboards: DashboardDocument[] } {
   const sample = JSON.parse(readFileSync(join(workspaceRoot(), 'data', 'sample-catalog.json'), 'utf8')) as {
     users: Record<string, unknown>[];
@@ -43,24 +40,13 @@ export function relevanceCatalog(): { tables: TableDocument[]; users: UserDocume
     dashboards: DashboardRecord[];
     reads: ReadRecord[];
   };
-  const usage = new Map<string, { total: number; unique: number }>();
-  const readsOf = new Map<string, number>();
-  for (const read of sample.reads) {
-    const key = 'table_key' in read ? read.table_key : read.dashboard_key;
-    const u = usage.get(key) ?? { total: 0, unique: 0 };
-    usage.set(key, { total: u.total + read.read_count, unique: u.unique + 1 });
-    readsOf.set(read.user, (readsOf.get(read.user) ?? 0) + read.read_count);
-  }
-  return {
-    tables: [...sample.tables, ...EXTRA_TABLES].map((t) => tableDocument(t, usage.get(tableKey(t)))),
-    users: sample.users.map((u) => {
-      const user = normalizeUser(u);
-      return userDocument(user, { read: readsOf.get(user.email) ?? 0, own: 0, follow: 0 });
-    }),
-    dashboards: sample.dashboards.map((d) =>
-      dashboardDocument(d, usage.get(`${d.product}_dashboard://${d.cluster}.${d.group_name}/${d.name}`)?.total ?? 0),
-    ),
-  };
+  const documents = catalogSearchDocuments({
+    tables: [...sample.tables, ...EXTRA_TABLES],
+    users: sample.users.map((u) => normalizeUser(u)),
+    dashboards: sample.dashboards,
+    reads: sample.reads,
+  });
+  return { tables: documents.table, users: documents.user, dashboards: documents.dashboard };
 }
 
 export interface RelevanceCase {

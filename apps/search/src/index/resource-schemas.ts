@@ -1,4 +1,4 @@
-import type { DashboardDocument, SearchDocuments, SearchResourceType, TableDocument, UserDocument } from '@fram/models';
+import type { DashboardDocument, SearchDocuments, SearchHitFields, SearchResourceType, TableDocument, UserDocument } from '@fram/models';
 
 /** A searchable field: its weight and its text values in a document. */
 export interface SearchField<D> {
@@ -10,7 +10,7 @@ export interface SearchField<D> {
 }
 
 /** How one resource type is searched, filtered, ranked and shown. */
-export interface ResourceSchema<D> {
+export interface ResourceSchema<D, H = SearchHitFields[SearchResourceType]> {
   fields: readonly SearchField<D>[];
   /** Values that, equal to the whole query, make an exact match (ranked first). */
   exact: (doc: D) => readonly (string | null)[];
@@ -21,13 +21,13 @@ export interface ResourceSchema<D> {
   /** Highlighted fields, and how many fragments each may give. */
   highlights: Readonly<Record<string, { values: (doc: D) => readonly (string | null)[]; fragments: number }>>;
   /** The hit as the API returns it (without score and highlights). */
-  hit: (doc: D) => Record<string, unknown>;
+  hit: (doc: D) => H;
 }
 
 const list = (value: string | null) => [value];
 
 /** Amundsen's field weights: name over schema over columns over description. */
-const TABLE: ResourceSchema<TableDocument> = {
+const TABLE: ResourceSchema<TableDocument, SearchHitFields['table']> = {
   fields: [
     { name: 'name', weight: 5, values: (d) => list(d.name), joined: true },
     { name: 'schema', weight: 3, values: (d) => list(d.schema) },
@@ -57,7 +57,7 @@ const TABLE: ResourceSchema<TableDocument> = {
   },
   hit: (d) => ({
     key: d.key,
-    resource_type: 'table',
+    resource_type: 'table' as const,
     database: d.database,
     cluster: d.cluster,
     schema: d.schema,
@@ -72,7 +72,7 @@ const TABLE: ResourceSchema<TableDocument> = {
   }),
 };
 
-const USER: ResourceSchema<UserDocument> = {
+const USER: ResourceSchema<UserDocument, SearchHitFields['user']> = {
   fields: [
     { name: 'full_name', weight: 5, values: (d) => list(d.full_name), joined: true },
     { name: 'email', weight: 4, values: (d) => [d.email, d.email.split('@')[0] ?? null] },
@@ -89,7 +89,7 @@ const USER: ResourceSchema<UserDocument> = {
   },
   hit: (d) => ({
     key: d.key,
-    resource_type: 'user',
+    resource_type: 'user' as const,
     email: d.email,
     user_id: d.email,
     full_name: d.full_name,
@@ -104,7 +104,7 @@ const USER: ResourceSchema<UserDocument> = {
   }),
 };
 
-const DASHBOARD: ResourceSchema<DashboardDocument> = {
+const DASHBOARD: ResourceSchema<DashboardDocument, SearchHitFields['dashboard']> = {
   fields: [
     { name: 'name', weight: 5, values: (d) => list(d.name), joined: true },
     { name: 'group_name', weight: 3, values: (d) => list(d.group_name) },
@@ -133,7 +133,7 @@ const DASHBOARD: ResourceSchema<DashboardDocument> = {
   hit: (d) => ({
     key: d.key,
     uri: d.uri,
-    resource_type: 'dashboard',
+    resource_type: 'dashboard' as const,
     product: d.product,
     cluster: d.cluster,
     group_name: d.group_name,
@@ -149,7 +149,7 @@ const DASHBOARD: ResourceSchema<DashboardDocument> = {
   }),
 };
 
-export const RESOURCE_SCHEMAS: { [T in SearchResourceType]: ResourceSchema<SearchDocuments[T]> } = {
+export const RESOURCE_SCHEMAS: { [T in SearchResourceType]: ResourceSchema<SearchDocuments[T], SearchHitFields[T]> } = {
   table: TABLE,
   user: USER,
   dashboard: DASHBOARD,

@@ -1,5 +1,8 @@
-import type { SearchDocuments, SearchRequest, SearchResponse, SearchResourceType } from '@fram/models';
+import type { SearchDocuments, SearchHit, SearchRequest, SearchResponse, SearchResourceType } from '@fram/models';
 import type { CheckResult } from '@fram/service';
+
+/** The pages of hits an adapter finds, by type (each type's hits are of that type: SearchResponse['results']). */
+export type HitPages = Partial<Record<SearchResourceType, { results: SearchHit[]; total_results: number }>>;
 
 /**
  * The search service's index port. Adapters: EmbeddedSearchIndex (the

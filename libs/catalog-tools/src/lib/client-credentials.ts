@@ -1,3 +1,4 @@
+import { ClientCredentialsToken, TokenClient, TokenEndpointUnavailableError, TokenRequestRefusedError } from '@fram/auth';
 import { DEV_IDP_ISSUER, DEV_SCRIPT_CLIENT } from '@fram/config';
 
 /** A token could not be had from the identity provider. */
@@ -5,37 +6,27 @@ export class TokenError extends Error {}
 
 /**
  * A client_credentials token from an OpenID provider (token endpoint from its
- * discovery document), fetched once and reused until shortly before it expires.
+ * discovery document), fetched once and reused until shortly before it
+ * expires; requests go through @fram/auth's TokenClient.
  */
 export function clientCredentialsToken(issuer: string, clientId: string, clientSecret: string, scope: string): () => Promise<string> {
-  let cached: { value: string; expiresAt: number } | undefined;
+  let client: Promise<TokenClient> | undefined;
+  const discovered = () =>
+    (client ??= TokenClient.discover(issuer, { clientId, clientSecret }).catch((error: unknown) => {
+      client = undefined; // discovery is tried again on the next call
+      throw error;
+    }));
+  const token = new ClientCredentialsToken(discovered, scope);
   return async () => {
-    if (cached && cached.expiresAt > Date.now() + 30_000) return cached.value;
-    const discovery = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`).catch((error: unknown) => {
-      throw new TokenError(`Cannot reach the identity provider at ${issuer}: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    if (!discovery.ok) throw new TokenError(`The identity provider at ${issuer} answered ${discovery.status} for its discovery document`);
-    const { token_endpoint: tokenEndpoint } = (await discovery.json()) as { token_endpoint?: string };
-    if (!tokenEndpoint) throw new TokenError(`${issuer} names no token endpoint`);
-    const response = await fetch(tokenEndpoint, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
-    });
-    const body = (await response.json().catch(() => ({}))) as {
-      access_token?: string;
-      expires_in?: number;
-      error?: string;
-      error_description?: string;
-    };
-    if (!response.ok || !body.access_token) {
-      throw new TokenError(`No token for ${clientId}: ${body.error ?? response.status} ${body.error_description ?? ''}`.trim());
+    try {
+      return await token.get();
+    } catch (error) {
+      if (error instanceof TokenRequestRefusedError) {
+        throw new TokenError(`No token for ${clientId}: ${error.error} ${error.description ?? ''}`.trim());
+      }
+      if (error instanceof TokenEndpointUnavailableError) throw new TokenError(`Cannot get a token from ${issuer}: ${error.reason}`);
+      throw error;
     }
-    cached = { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 };
-    return cached.value;
   };
 }
 

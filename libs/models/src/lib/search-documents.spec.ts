@@ -1,5 +1,13 @@
-import { searchKeyProblem } from './search-documents';
+import {
+  dashboardDocument,
+  dashboardSearchSource,
+  searchKeyProblem,
+  tableDocument,
+  tableSearchSource,
+  userDocument,
+} from './search-documents';
 import { SEARCH_LIMITS } from './text-rules';
+import { normalizeUser } from './user';
 
 describe('searchKeyProblem', () => {
   it('takes keys up to SEARCH_LIMITS.keyBytes bytes of UTF-8 (Elasticsearch refuses longer document ids)', () => {
@@ -9,5 +17,87 @@ describe('searchKeyProblem', () => {
     // 300 characters, 600 bytes: counted in bytes, not characters.
     expect(searchKeyProblem('é'.repeat(300))).toBe('is longer than 512 bytes (UTF-8)');
     expect(searchKeyProblem('é'.repeat(256))).toBeUndefined();
+  });
+});
+
+describe('the search document mapping', () => {
+  it('maps an ingestion record and the stored table it becomes to the same document', () => {
+    const record = {
+      database: 'hive',
+      cluster: 'gold',
+      schema: 'core',
+      name: 'orders',
+      description: 'Orders',
+      columns: [
+        { name: 'b', col_type: 'int', sort_order: 1 },
+        { name: 'a', col_type: 'int', sort_order: 0, description: 'first' },
+      ],
+      tags: ['sales', 'finance'],
+      badges: [{ badge_name: 'certified', category: 'table_status' }],
+    };
+    const stored = {
+      key: 'hive://gold.core/orders',
+      database: 'hive',
+      cluster: 'gold',
+      schema: 'core',
+      name: 'orders',
+      is_view: false,
+      description: 'Orders',
+      last_updated_timestamp: null,
+      columns: [
+        { name: 'a', col_type: 'int', sort_order: 0, description: 'first', badges: [] },
+        { name: 'b', col_type: 'int', sort_order: 1, description: null, badges: [] },
+      ],
+      tags: [
+        { tag_name: 'finance', tag_type: 'default' },
+        { tag_name: 'sales', tag_type: 'default' },
+      ],
+      badges: [{ badge_name: 'certified', category: 'table_status' }],
+      owners: [],
+      readers: [],
+      usage: { total: 7, unique: 2 },
+    };
+    const document = tableDocument(tableSearchSource(record, { total: 7, unique: 2 }));
+    expect(tableDocument(stored)).toEqual(document);
+    expect(document).toEqual({
+      key: 'hive://gold.core/orders',
+      database: 'hive',
+      cluster: 'gold',
+      schema: 'core',
+      name: 'orders',
+      description: 'Orders',
+      columns: ['a', 'b'],
+      column_descriptions: ['first'],
+      tags: ['finance', 'sales'],
+      badges: ['certified'],
+      last_updated_timestamp: null,
+      total_usage: 7,
+      unique_usage: 2,
+    });
+  });
+
+  it('maps a dashboard record to a document keyed by its uri', () => {
+    const document = dashboardDocument(
+      dashboardSearchSource({ product: 'mode', cluster: 'prod', group_name: 'ops', name: 'revenue', tags: ['b', 'a'] }, 4),
+    );
+    expect(document).toMatchObject({
+      key: 'mode_dashboard://prod.ops/revenue',
+      uri: 'mode_dashboard://prod.ops/revenue',
+      tags: ['a', 'b'],
+    });
+    expect(document.total_usage).toBe(4);
+  });
+
+  it('fits every document to SEARCH_LIMITS (long texts are indexed truncated)', () => {
+    const long = 'x'.repeat(SEARCH_LIMITS.description + 10);
+    const table = tableDocument(tableSearchSource({ database: 'hive', cluster: 'c', schema: 's', name: 'n', description: long }));
+    expect(table.description?.length).toBeLessThanOrEqual(SEARCH_LIMITS.description);
+    const user = userDocument(normalizeUser({ email: 'ada@example.com', full_name: 'A'.repeat(SEARCH_LIMITS.fullName + 10) }), {
+      read: 3,
+      own: 1,
+      follow: 2,
+    });
+    expect(user.full_name.length).toBeLessThanOrEqual(SEARCH_LIMITS.fullName);
+    expect(user).toMatchObject({ key: 'ada@example.com', total_read: 3, total_own: 1, total_follow: 2 });
   });
 });

@@ -1,9 +1,18 @@
-import type { DashboardRecord, TableRecord } from './ingestion';
+import type { DashboardRecord, ReadRecord, TableRecord } from './ingestion';
 import type { DashboardDocument, SearchDocuments, SearchResourceType, TableDocument, UserDocument } from './search';
 import { SEARCH_LIMITS, truncateText } from './text-rules';
-import { completeDashboard } from './dashboard';
+import { completeDashboard, dashboardKey } from './dashboard';
 import { tableKey } from './table';
 import type { User } from './user';
+
+/*
+ * One mapping per resource type from what the catalog holds to what search
+ * indexes, used by metadata's search sync, the relevance fixture and the
+ * benchmarks. The inputs are the parts of a stored record a document is made
+ * of, so metadata passes its stored records as they are; ingestion records
+ * (fixtures, benchmarks) become one with tableSearchSource() and
+ * dashboardSearchSource(). Every document leaves here fitted to SEARCH_LIMITS.
+ */
 
 /** Reads of a resource: the sum of read counts and the number of distinct readers. */
 export interface Usage {
@@ -11,7 +20,59 @@ export interface Usage {
   unique: number;
 }
 
-export function tableDocument(t: TableRecord, usage: Usage = { total: 0, unique: 0 }): TableDocument {
+/** What a table's search document is made of (a stored table is one). */
+export interface TableSearchSource {
+  key: string;
+  database: string;
+  cluster: string;
+  schema: string;
+  name: string;
+  description: string | null;
+  /** In the table's column order. */
+  columns: readonly { name: string; description: string | null }[];
+  tags: readonly { tag_name: string }[];
+  badges: readonly { badge_name: string }[];
+  last_updated_timestamp: number | null;
+  usage: Usage;
+}
+
+/** What a dashboard's search document is made of (a stored dashboard is one). */
+export interface DashboardSearchSource {
+  uri: string;
+  product: string;
+  cluster: string;
+  group_name: string;
+  group_url: string;
+  name: string;
+  url: string;
+  description: string | null;
+  last_successful_run_timestamp: number | null;
+  chart_names: readonly string[];
+  tags: readonly { tag_name: string }[];
+  badges: readonly { badge_name: string }[];
+  /** The sum of its read counts. */
+  recent_view_count: number;
+}
+
+/**
+ * A person's usage in search (Amundsen's databuilder user query): `read` is
+ * the sum of read counts over everything they read, `own` how many tables and
+ * dashboards they own, `follow` how many they bookmark.
+ */
+export interface UserCounts {
+  read: number;
+  own: number;
+  follow: number;
+}
+
+const NO_USAGE: Usage = { total: 0, unique: 0 };
+const NO_COUNTS: UserCounts = { read: 0, own: 0, follow: 0 };
+
+/** An ingestion record as the store keeps it: columns in sort order, tags of the default type. */
+export function tableSearchSource(t: TableRecord, usage: Usage = NO_USAGE): TableSearchSource {
+  const columns = (t.columns ?? [])
+    .map((c, i) => ({ name: c.name, description: c.description ?? null, order: c.sort_order ?? i }))
+    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   return {
     key: tableKey(t),
     database: t.database,
@@ -19,21 +80,43 @@ export function tableDocument(t: TableRecord, usage: Usage = { total: 0, unique:
     schema: t.schema,
     name: t.name,
     description: t.description ?? null,
-    columns: (t.columns ?? []).map((c) => c.name),
-    column_descriptions: (t.columns ?? []).flatMap((c) => (c.description ? [c.description] : [])),
-    tags: t.tags ?? [],
-    badges: (t.badges ?? []).map((b) => b.badge_name),
+    columns: columns.map(({ name, description }) => ({ name, description })),
+    tags: (t.tags ?? []).map((tag_name) => ({ tag_name })),
+    badges: t.badges ?? [],
     last_updated_timestamp: t.last_updated_timestamp ?? null,
-    total_usage: usage.total,
-    unique_usage: usage.unique,
+    usage,
   };
 }
 
-export function userDocument(
-  u: User,
-  counts: { read: number; own: number; follow: number } = { read: 0, own: 0, follow: 0 },
-): UserDocument {
-  return {
+/** An ingestion record as the store keeps it, with the sum of its read counts. */
+export function dashboardSearchSource(d: DashboardRecord, views = 0): DashboardSearchSource {
+  const { key, created_timestamp: _created, ...complete } = completeDashboard(d);
+  return { ...complete, uri: key, tags: (d.tags ?? []).map((tag_name) => ({ tag_name })), badges: [], recent_view_count: views };
+}
+
+/** Tags and badges are sets: sorted, so a document does not depend on the order they were added in. */
+const names = (values: readonly string[]) => [...new Set(values)].sort();
+
+export function tableDocument(t: TableSearchSource): TableDocument {
+  return fitSearchDocument('table', {
+    key: t.key,
+    database: t.database,
+    cluster: t.cluster,
+    schema: t.schema,
+    name: t.name,
+    description: t.description,
+    columns: t.columns.map((c) => c.name),
+    column_descriptions: t.columns.flatMap((c) => (c.description ? [c.description] : [])),
+    tags: names(t.tags.map((tag) => tag.tag_name)),
+    badges: names(t.badges.map((b) => b.badge_name)),
+    last_updated_timestamp: t.last_updated_timestamp,
+    total_usage: t.usage.total,
+    unique_usage: t.usage.unique,
+  });
+}
+
+export function userDocument(u: User, counts: UserCounts = NO_COUNTS): UserDocument {
+  return fitSearchDocument('user', {
     key: u.email || u.user_id,
     email: u.email || u.user_id,
     full_name: u.full_name ?? u.display_name,
@@ -47,12 +130,63 @@ export function userDocument(
     total_read: counts.read,
     total_own: counts.own,
     total_follow: counts.follow,
-  };
+  });
 }
 
-export function dashboardDocument(d: DashboardRecord, views = 0): DashboardDocument {
-  const { created_timestamp: _created, ...complete } = completeDashboard(d);
-  return { ...complete, uri: complete.key, query_names: [], tags: d.tags ?? [], badges: [], total_usage: views };
+export function dashboardDocument(d: DashboardSearchSource): DashboardDocument {
+  return fitSearchDocument('dashboard', {
+    key: d.uri,
+    uri: d.uri,
+    product: d.product,
+    cluster: d.cluster,
+    group_name: d.group_name,
+    group_url: d.group_url,
+    name: d.name,
+    url: d.url,
+    description: d.description,
+    chart_names: [...d.chart_names],
+    query_names: [],
+    tags: names(d.tags.map((t) => t.tag_name)),
+    badges: names(d.badges.map((b) => b.badge_name)),
+    last_successful_run_timestamp: d.last_successful_run_timestamp,
+    total_usage: d.recent_view_count,
+  });
+}
+
+/** A catalog as bulk ingestion takes it (e.g. data/sample-catalog.json), its users normalized. */
+export interface IngestedCatalog {
+  tables: readonly TableRecord[];
+  users: readonly User[];
+  dashboards: readonly DashboardRecord[];
+  reads: readonly ReadRecord[];
+}
+
+/**
+ * The search documents metadata sends for a catalog it ingested (and nothing
+ * else): usage and people's counts come from its reads and owners; nobody
+ * has bookmarked anything yet.
+ */
+export function catalogSearchDocuments(catalog: IngestedCatalog): {
+  table: TableDocument[];
+  user: UserDocument[];
+  dashboard: DashboardDocument[];
+} {
+  const usage = new Map<string, Usage>();
+  const counts = new Map<string, UserCounts>();
+  const countsOf = (user: string) => counts.get(user) ?? counts.set(user, { read: 0, own: 0, follow: 0 }).get(user)!;
+  for (const read of catalog.reads) {
+    const key = 'table_key' in read ? read.table_key : read.dashboard_key;
+    const u = usage.get(key) ?? { total: 0, unique: 0 };
+    usage.set(key, { total: u.total + read.read_count, unique: u.unique + 1 });
+    countsOf(read.user).read += read.read_count;
+  }
+  for (const resource of [...catalog.tables, ...catalog.dashboards])
+    for (const owner of new Set(resource.owners ?? [])) countsOf(owner).own += 1;
+  return {
+    table: catalog.tables.map((t) => tableDocument(tableSearchSource(t, usage.get(tableKey(t))))),
+    user: catalog.users.map((u) => userDocument(u, counts.get(u.user_id))),
+    dashboard: catalog.dashboards.map((d) => dashboardDocument(dashboardSearchSource(d, usage.get(dashboardKey(d))?.total))),
+  };
 }
 
 const text = (value: string, max: number) => truncateText(value, max);

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { startTestApp, withEnv, type RunningApp } from './test-app';
 
 export interface RouteAccess {
@@ -61,7 +61,7 @@ export async function probeRoutesWithoutToken(app: INestApplication, baseUrl: st
  */
 export function describePublicRoutes(
   appName: string,
-  module: Type<unknown>,
+  module: Type<unknown> | DynamicModule,
   publicRoutes: readonly string[],
   beforeListen?: (app: INestApplication) => void,
 ): void {

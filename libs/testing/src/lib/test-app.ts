@@ -1,7 +1,13 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import { configureApp } from '@fram/service';
+
+/** A provider a test replaces with its own value. */
+export interface ProviderOverride {
+  provide: unknown;
+  useValue: unknown;
+}
 
 export interface RunningApp {
   app: INestApplication;
@@ -15,13 +21,17 @@ export interface RunningApp {
  * service's name is given). `close` stops it.
  */
 export async function startTestApp(
-  module: Type<unknown>,
+  module: Type<unknown> | DynamicModule,
   service?: string,
   port = 0,
   /** What main.ts does before listening (e.g. the frontend's session middleware). */
   beforeListen?: (app: INestApplication) => void,
+  /** Providers replaced for this test, e.g. `{ provide: Clock, useValue: new ManualClock() }`. */
+  overrides: readonly ProviderOverride[] = [],
 ): Promise<RunningApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
+  let builder = Test.createTestingModule({ imports: [module] });
+  for (const { provide, useValue } of overrides) builder = builder.overrideProvider(provide).useValue(useValue);
+  const moduleRef = await builder.compile();
   // Quiet: warnings such as an unreachable key set are expected in many tests.
   // (The testing module ignores `logger: false`; a list of levels works.)
   const app = moduleRef.createNestApplication({ logger: ['fatal'] });

@@ -57,5 +57,35 @@ export function describeDashboardStoreContract(name: string, open: OpenStore): v
       expect(await store.getDashboard('mode_dashboard://prod.sales/nope')).toBeUndefined();
       expect(await store.setDashboardDescription('mode_dashboard://prod.sales/nope', 'x', edit())).toBe(false);
     });
+
+    it('reads many dashboards at once, each as getDashboard answers it, in the order asked, skipping missing ones', async () => {
+      const revenue = 'mode_dashboard://prod.sales/weekly_revenue';
+      const stock = 'tableau_dashboard://prod.ops/stock';
+      await store.upsertDashboards(
+        [
+          {
+            product: 'mode',
+            cluster: 'prod',
+            group_name: 'sales',
+            name: 'weekly_revenue',
+            chart_names: ['Revenue', 'Orders'],
+            tables: [ORDERS_KEY, 'hive://gold.core/customers'],
+            owners: ['barbara@example.com'],
+            tags: ['kpi', 'finance'],
+          },
+          { product: 'tableau', cluster: 'prod', group_name: 'ops', name: 'stock' },
+        ],
+        edit('fram-scripts'),
+      );
+      await store.upsertReads([{ user: 'ada@example.com', dashboard_key: revenue, read_count: 5 }], edit('fram-scripts'));
+      const keys = [stock, 'mode_dashboard://prod.sales/nope', revenue];
+      const one = await Promise.all(keys.map((k) => store.getDashboard(k)));
+      expect(await store.dashboardsByKeys(keys)).toEqual(one.filter((d) => d !== undefined));
+      expect((await store.dashboardsByKeys(keys)).map((d) => [d.uri, d.recent_view_count])).toEqual([
+        [stock, 0],
+        [revenue, 5],
+      ]);
+      expect(await store.dashboardsByKeys([])).toEqual([]);
+    });
   });
 }

@@ -54,5 +54,31 @@ export function describePeopleStoreContract(name: string, open: OpenStore): void
       ]);
       expect((await store.getTable(ORDERS_KEY))!.usage).toEqual({ total: 47, unique: 2 });
     });
+
+    it('reads many people at once with their counts: reads (sum of read counts), owned and bookmarked resources', async () => {
+      const ada = normalizeUser({ email: 'ada@example.com', full_name: 'Ada Lovelace', manager_email: 'grace@example.com' });
+      await store.upsertUser(ada, edit());
+      await store.upsertUser(normalizeUser({ email: 'grace@example.com', full_name: 'Grace Hopper' }), edit());
+      await store.upsertDashboards(
+        [{ product: 'mode', cluster: 'prod', group_name: 'sales', name: 'revenue', owners: ['ada@example.com'] }],
+        edit('fram-scripts'),
+      );
+      await store.upsertReads(
+        [
+          { user: 'ada@example.com', table_key: ORDERS_KEY, read_count: 40 },
+          { user: 'ada@example.com', dashboard_key: 'mode_dashboard://prod.sales/revenue', read_count: 2 },
+          { user: 'grace@example.com', table_key: ORDERS_KEY, read_count: 7 },
+        ],
+        edit('fram-scripts'),
+      );
+      await store.addFollow('ada@example.com', 'table', 'hive://gold.core/customers', edit());
+      const found = await store.usersByKeys(['grace@example.com', 'nobody@example.com', 'ada@example.com']);
+      expect(found).toEqual([
+        { key: 'grace@example.com', user: await store.getUser('grace@example.com'), counts: { read: 7, own: 0, follow: 0 } },
+        // ORDERS (ingested with ada as owner) and the dashboard.
+        { key: 'ada@example.com', user: await store.getUser('ada@example.com'), counts: { read: 42, own: 2, follow: 1 } },
+      ]);
+      expect(await store.usersByKeys([])).toEqual([]);
+    });
   });
 }

@@ -36,6 +36,27 @@ export function describeTableStoreContract(name: string, open: OpenStore): void 
       expect(await store.getTable('hive://gold.core/nope')).toBeUndefined();
     });
 
+    it('reads many tables at once, each as getTable answers it, in the order asked, skipping missing ones', async () => {
+      await store.upsertReads(
+        [
+          { user: 'ada@example.com', table_key: ORDERS_KEY, read_count: 40 },
+          { user: 'grace@example.com', table_key: ORDERS_KEY, read_count: 7 },
+        ],
+        edit('fram-scripts'),
+      );
+      await store.setColumnDescription(ORDERS_KEY, 'amount', 'In EUR', edit());
+      await store.addBadge('table', ORDERS_KEY, { badge_name: 'beta', category: 'table_status' }, edit());
+      const keys = ['bigquery://prod.analytics/events', 'hive://gold.core/nope', ORDERS_KEY, 'hive://gold.core/customers'];
+      const one = await Promise.all(keys.map((k) => store.getTable(k)));
+      expect(await store.tablesByKeys(keys)).toEqual(one.filter((t) => t !== undefined));
+      expect((await store.tablesByKeys(keys)).map((t) => t.key)).toEqual([
+        'bigquery://prod.analytics/events',
+        ORDERS_KEY,
+        'hive://gold.core/customers',
+      ]);
+      expect(await store.tablesByKeys([])).toEqual([]);
+    });
+
     it('re-ingesting a table replaces its columns, tags and owners (idempotent)', async () => {
       await store.upsertTables([{ ...ORDERS, columns: [{ name: 'id', col_type: 'int' }], tags: ['sales'], owners: [] }], edit());
       await store.upsertTables([{ ...ORDERS, columns: [{ name: 'id', col_type: 'int' }], tags: ['sales'], owners: [] }], edit());

@@ -22,7 +22,7 @@ import type { CatalogStore, Statistics } from '../ports/catalog-store';
 import type { DashboardStore, StoredDashboard } from '../ports/dashboard-store';
 import type { Edit, ResourceType } from '../ports/edit';
 import type { LineageStore } from '../ports/lineage-store';
-import type { PeopleStore } from '../ports/people-store';
+import type { PeopleStore, UserWithCounts } from '../ports/people-store';
 import type { PopularityStore } from '../ports/popularity-store';
 import type { ResourceStore } from '../ports/resource-store';
 import type { StoreLifecycle } from '../ports/store-lifecycle';
@@ -63,6 +63,15 @@ export class EmbeddedMetadataStore
   async prepare(): Promise<void> {}
 
   async getTable(key: string): Promise<StoredTable | undefined> {
+    return this.storedTable(key);
+  }
+
+  /** In-process reads of one snapshot (a read transaction): no round trips to save, so one lookup per key. */
+  async tablesByKeys(keys: readonly string[]): Promise<StoredTable[]> {
+    return this.db.transaction(() => keys.flatMap((key) => this.storedTable(key) ?? []))();
+  }
+
+  private storedTable(key: string): StoredTable | undefined {
     const table = this.q.table.get(key) as Row | undefined;
     if (!table) return undefined;
     const columnBadges = new Map<string, Badge[]>();
@@ -199,6 +208,23 @@ export class EmbeddedMetadataStore
   async getUser(key: string): Promise<User | undefined> {
     const row = this.q.user.get(key) as Row | undefined;
     return row ? (JSON.parse(String(row['data'])) as User) : undefined;
+  }
+
+  async usersByKeys(keys: readonly string[]): Promise<UserWithCounts[]> {
+    return this.db.transaction(() =>
+      keys.flatMap((key) => {
+        const row = this.q.user.get(key) as Row | undefined;
+        if (!row) return [];
+        const counts = this.q.userCounts.get({ key }) as Row;
+        return [
+          {
+            key,
+            user: JSON.parse(String(row['data'])) as User,
+            counts: { read: Number(counts['read']), own: Number(counts['own']), follow: Number(counts['follow']) },
+          },
+        ];
+      }),
+    )();
   }
 
   async upsertUser(user: User, edit: Edit): Promise<{ created: boolean }> {
@@ -368,6 +394,14 @@ export class EmbeddedMetadataStore
   }
 
   async getDashboard(key: string): Promise<StoredDashboard | undefined> {
+    return this.storedDashboard(key);
+  }
+
+  async dashboardsByKeys(keys: readonly string[]): Promise<StoredDashboard[]> {
+    return this.db.transaction(() => keys.flatMap((key) => this.storedDashboard(key) ?? []))();
+  }
+
+  private storedDashboard(key: string): StoredDashboard | undefined {
     const row = this.q.dashboard.get(key) as Row | undefined;
     if (!row) return undefined;
     return {
@@ -659,6 +693,10 @@ function prepare(db: Database.Database) {
     removeOwner: p('DELETE FROM owners WHERE resource_type = ? AND resource_key = ? AND user_key = ?'),
     deleteOwners: p('DELETE FROM owners WHERE resource_type = ? AND resource_key = ?'),
     user: p('SELECT data FROM users WHERE key = ?'),
+    userCounts: p(`SELECT
+      (SELECT COALESCE(SUM(read_count), 0) FROM reads WHERE user_key = @key) AS read,
+      (SELECT COUNT(*) FROM owners WHERE user_key = @key) AS own,
+      (SELECT COUNT(*) FROM follows WHERE user_key = @key) AS follow`),
     upsertUser: p(
       'INSERT INTO users (key, data, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ' +
         'ON CONFLICT (key) DO UPDATE SET data = excluded.data, is_active = excluded.is_active, updated_at = excluded.updated_at',

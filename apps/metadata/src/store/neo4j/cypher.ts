@@ -57,6 +57,20 @@ const DASHBOARD_SUMMARY = `
            execution.timestamp AS last_successful_run_timestamp, dashboard.created_timestamp AS created_timestamp,
            collect(DISTINCT chart.name) AS chart_names, coalesce(sum(read.read_count), 0) AS views`;
 
+/** Tags, badges, owners, the five heaviest readers and usage of `resource`, as resourceLinks returns them (a CALL body). */
+const LINKS_OF = (resource: string) => `
+      OPTIONAL MATCH (${resource})-[:TAGGED_BY]->(tag:Tag)
+      WITH ${resource}, [t IN collect(DISTINCT tag) WHERE t IS NOT NULL | {tag_name: t.key, tag_type: coalesce(t.tag_type, 'default')}] AS tags
+      OPTIONAL MATCH (${resource})-[:HAS_BADGE]->(badge:Badge)
+      WITH ${resource}, tags, [b IN collect(DISTINCT badge) WHERE b IS NOT NULL | {badge_name: b.key, category: b.category}] AS badges
+      OPTIONAL MATCH (${resource})-[:OWNER]->(owner:User)
+      WITH ${resource}, tags, badges, [o IN collect(DISTINCT owner.key) WHERE o IS NOT NULL] AS owners
+      OPTIONAL MATCH (${resource})-[read:READ_BY]->(reader:User)
+      WITH tags, badges, owners, read, reader ORDER BY read.read_count DESC, reader.key
+      RETURN tags, badges, owners,
+             [r IN collect({user: reader.key, read_count: read.read_count}) WHERE r.user IS NOT NULL][0..5] AS readers,
+             coalesce(sum(read.read_count), 0) AS views, count(reader) AS readerCount`;
+
 export const CYPHER = {
   ping: 'RETURN 1 AS ok',
 
@@ -98,6 +112,74 @@ export const CYPHER = {
     RETURN tags, badges, owners,
            [r IN collect({user: reader.key, read_count: read.read_count}) WHERE r.user IS NOT NULL][0..5] AS readers,
            coalesce(sum(read.read_count), 0) AS views, count(reader) AS readerCount`,
+
+  /** Many tables in one query: table, tableColumns and resourceLinks per key (the search sync reads in batches). */
+  tablesByKeys: `
+    UNWIND $keys AS key
+    MATCH (db:Database)-[:CLUSTER]->(cluster:Cluster)-[:SCHEMA]->(schema:Schema)-[:TABLE]->(table:Table {key: key})
+    OPTIONAL MATCH (table)-[:DESCRIPTION]->(description:Description)
+    OPTIONAL MATCH (table)-[:LAST_UPDATED_AT]->(updated:Timestamp)
+    CALL (table) {
+      OPTIONAL MATCH (table)-[:COLUMN]->(column:Column)
+      OPTIONAL MATCH (column)-[:DESCRIPTION]->(columnDescription:Description)
+      OPTIONAL MATCH (column)-[:HAS_BADGE]->(columnBadge:Badge)
+      WITH column, columnDescription, [b IN collect(columnBadge) WHERE b IS NOT NULL | {badge_name: b.key, category: b.category}] AS columnBadges
+      ORDER BY column.sort_order, column.name
+      RETURN [c IN collect({name: column.name, col_type: column.col_type, sort_order: column.sort_order,
+                            description: columnDescription.description, badges: columnBadges}) WHERE c.name IS NOT NULL] AS columns
+    }
+    CALL (table) {${LINKS_OF('table')}
+    }
+    RETURN key, db.name AS database, cluster.name AS cluster, schema.name AS schema, table.name AS name,
+           coalesce(table.is_view, false) AS is_view, description.description AS description,
+           updated.last_updated_timestamp AS last_updated_timestamp,
+           columns, tags, badges, owners, readers, views, readerCount`,
+
+  /** Many dashboards in one query: dashboardSummaries, resourceLinks and dashboardTables (with their summaries) per key. */
+  dashboardsByKeys: `
+    UNWIND $keys AS key
+    MATCH (dashboard:Dashboard {key: key})-[:DASHBOARD_OF]->(group:Dashboardgroup)-[:DASHBOARD_GROUP_OF]->(cluster:Cluster)
+    OPTIONAL MATCH (dashboard)-[:DESCRIPTION]->(description:Description)
+    OPTIONAL MATCH (dashboard)-[:EXECUTED]->(execution:Execution) WHERE execution.key ENDS WITH '/_last_successful_execution'
+    CALL (dashboard) {
+      OPTIONAL MATCH (dashboard)-[:HAS_QUERY]->(:Query)-[:HAS_CHART]->(chart:Chart)
+      RETURN collect(DISTINCT chart.name) AS chart_names
+    }
+    CALL (dashboard) {
+      OPTIONAL MATCH (dashboard)-[:DASHBOARD_WITH_TABLE]->(read:Table)<-[:TABLE]-(readSchema:Schema)<-[:SCHEMA]-(readCluster:Cluster)<-[:CLUSTER]-(readDb:Database)
+      OPTIONAL MATCH (read)-[:DESCRIPTION]->(readDescription:Description)
+      RETURN [t IN collect({key: read.key, database: readDb.name, cluster: readCluster.name, schema: readSchema.name, name: read.name,
+                            description: readDescription.description}) WHERE t.key IS NOT NULL] AS tables
+    }
+    CALL (dashboard) {${LINKS_OF('dashboard')}
+    }
+    RETURN key, cluster.name AS cluster, group.name AS group_name, group.dashboard_group_url AS group_url,
+           dashboard.name AS name, dashboard.dashboard_url AS url, description.description AS description,
+           execution.timestamp AS last_successful_run_timestamp, dashboard.created_timestamp AS created_timestamp,
+           chart_names, tables, tags, badges, owners, readers, views`,
+
+  /** Many people in one query, with their counts: reads (sum of read counts), owned and bookmarked tables and dashboards. */
+  usersByKeys: `
+    UNWIND $keys AS key
+    MATCH (user:User {key: key})
+    CALL (user) {
+      OPTIONAL MATCH (user)-[:MANAGE_BY]->(manager:User)
+      RETURN manager.email AS manager_email, manager.full_name AS manager_fullname
+      LIMIT 1
+    }
+    CALL (user) {
+      OPTIONAL MATCH (user)-[read:READ]->(readResource) WHERE readResource:Table OR readResource:Dashboard
+      RETURN coalesce(sum(read.read_count), 0) AS totalRead
+    }
+    CALL (user) {
+      OPTIONAL MATCH (user)-[:OWNER_OF]->(owned) WHERE owned:Table OR owned:Dashboard
+      RETURN count(DISTINCT owned) AS totalOwn
+    }
+    CALL (user) {
+      OPTIONAL MATCH (user)-[:FOLLOW]->(followed) WHERE followed:Table OR followed:Dashboard
+      RETURN count(DISTINCT followed) AS totalFollow
+    }
+    RETURN key, user {.*} AS user, manager_email, manager_fullname, totalRead, totalOwn, totalFollow`,
 
   tableExists: 'MATCH (table:Table {key: $key}) RETURN count(table) AS n',
   dashboardExists: 'MATCH (dashboard:Dashboard {key: $key}) RETURN count(dashboard) AS n',

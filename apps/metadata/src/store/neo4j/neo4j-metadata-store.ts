@@ -23,7 +23,7 @@ import type { CatalogStore, Statistics } from '../ports/catalog-store';
 import type { DashboardStore, StoredDashboard } from '../ports/dashboard-store';
 import type { Edit, ResourceType } from '../ports/edit';
 import type { LineageStore } from '../ports/lineage-store';
-import type { PeopleStore } from '../ports/people-store';
+import type { PeopleStore, UserWithCounts } from '../ports/people-store';
 import type { PopularityStore } from '../ports/popularity-store';
 import type { ResourceStore } from '../ports/resource-store';
 import type { StoreLifecycle } from '../ports/store-lifecycle';
@@ -102,6 +102,38 @@ export class Neo4jMetadataStore
     });
   }
 
+  async tablesByKeys(keys: readonly string[]): Promise<StoredTable[]> {
+    if (keys.length === 0) return [];
+    return this.read(async (tx) => {
+      const found = new Map((await rows(tx, CYPHER.tablesByKeys, { keys: [...new Set(keys)] })).map((r) => [String(r['key']), r]));
+      return keys.flatMap((key) => {
+        const table = found.get(key);
+        if (!table) return [];
+        return [
+          {
+            key,
+            database: String(table['database']),
+            cluster: String(table['cluster']),
+            schema: String(table['schema']),
+            name: String(table['name']),
+            is_view: table['is_view'] === true,
+            description: nullable(table['description']),
+            last_updated_timestamp: nullableNumber(table['last_updated_timestamp']),
+            columns: (table['columns'] as Row[]).map((c) => ({
+              name: String(c['name']),
+              col_type: String(c['col_type']),
+              sort_order: Number(c['sort_order'] ?? 0),
+              description: nullable(c['description']),
+              badges: c['badges'] as Badge[],
+            })),
+            ...storedLinks(table),
+            usage: { total: Number(table['views'] ?? 0), unique: Number(table['readerCount'] ?? 0) },
+          },
+        ];
+      });
+    });
+  }
+
   async setTableDescription(key: string, description: string, edit: Edit): Promise<boolean> {
     return this.change(edit, 'set_description', 'table', key, { description }, CYPHER.setDescription, { key, description });
   }
@@ -150,6 +182,25 @@ export class Neo4jMetadataStore
     return this.read(async (tx) => {
       const [row] = await rows(tx, CYPHER.user, { key });
       return row ? toUser(row) : undefined;
+    });
+  }
+
+  async usersByKeys(keys: readonly string[]): Promise<UserWithCounts[]> {
+    if (keys.length === 0) return [];
+    return this.read(async (tx) => {
+      const found = new Map((await rows(tx, CYPHER.usersByKeys, { keys: [...new Set(keys)] })).map((r) => [String(r['key']), r]));
+      return keys.flatMap((key) => {
+        const row = found.get(key);
+        return row
+          ? [
+              {
+                key,
+                user: toUser(row),
+                counts: { read: Number(row['totalRead'] ?? 0), own: Number(row['totalOwn'] ?? 0), follow: Number(row['totalFollow'] ?? 0) },
+              },
+            ]
+          : [];
+      });
     });
   }
 
@@ -297,6 +348,39 @@ export class Neo4jMetadataStore
         readers: (links?.['readers'] as { user: string; read_count: number }[]) ?? [],
         recent_view_count: Number(links?.['views'] ?? 0),
       };
+    });
+  }
+
+  async dashboardsByKeys(keys: readonly string[]): Promise<StoredDashboard[]> {
+    if (keys.length === 0) return [];
+    return this.read(async (tx) => {
+      const found = new Map((await rows(tx, CYPHER.dashboardsByKeys, { keys: [...new Set(keys)] })).map((r) => [String(r['key']), r]));
+      return keys.flatMap((key) => {
+        const row = found.get(key);
+        if (!row) return [];
+        const tables = (row['tables'] as Row[]).map((t): TableSummary => ({
+          key: String(t['key']),
+          database: String(t['database']),
+          cluster: String(t['cluster']),
+          schema: String(t['schema']),
+          name: String(t['name']),
+          description: nullable(t['description']),
+          schema_description: null,
+        }));
+        const { owners, tags, badges, readers } = storedLinks(row);
+        return [
+          {
+            ...toDashboardSummary(row),
+            created_timestamp: nullableNumber(row['created_timestamp']),
+            tables: sortSummaries(tables),
+            tags,
+            badges,
+            owners,
+            readers,
+            recent_view_count: Number(row['views'] ?? 0),
+          },
+        ];
+      });
     });
   }
 
@@ -484,6 +568,13 @@ const nullable = (value: unknown): string | null => (typeof value === 'string' ?
 const nullableNumber = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 const sortTags = (tags: Tag[] | undefined) => [...(tags ?? [])].sort((a, b) => a.tag_name.localeCompare(b.tag_name));
 const sortBadges = (badges: Badge[] | undefined) => [...(badges ?? [])].sort((a, b) => a.badge_name.localeCompare(b.badge_name));
+/** The resourceLinks columns of a row (LINKS_OF in cypher.ts), as a stored record has them. */
+const storedLinks = (row: Row) => ({
+  tags: sortTags(row['tags'] as Tag[]),
+  badges: sortBadges(row['badges'] as Badge[]),
+  owners: ((row['owners'] as string[]) ?? []).sort(),
+  readers: (row['readers'] as { user: string; read_count: number }[]) ?? [],
+});
 const sortSummaries = (tables: TableSummary[]) => tables.sort((a, b) => a.schema.localeCompare(b.schema) || a.name.localeCompare(b.name));
 
 /** A User node (Amundsen's properties, or Fram's) with its MANAGE_BY manager, as Amundsen's user. */

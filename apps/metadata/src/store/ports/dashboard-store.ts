@@ -15,6 +15,8 @@ export interface StoredDashboard extends DashboardSummary {
 /** Dashboards and the tables they read. A change answers false when the dashboard does not exist. */
 export abstract class DashboardStore {
   abstract getDashboard(key: string): Promise<StoredDashboard | undefined>;
+  /** The dashboards of `keys` that exist, as getDashboard answers them, in the order of `keys`: one read for many. */
+  abstract dashboardsByKeys(keys: readonly string[]): Promise<StoredDashboard[]>;
   abstract setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean>;
   abstract upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number>;
   /** Dashboards that read a table, most viewed first. */

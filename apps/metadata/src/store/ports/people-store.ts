@@ -1,9 +1,18 @@
-import type { TableSummary, User } from '@fram/models';
+import type { TableSummary, User, UserCounts } from '@fram/models';
 import type { Edit, ResourceType } from './edit';
+
+/** A person with their usage: reads (sum of read counts), owned and bookmarked tables and dashboards. */
+export interface UserWithCounts {
+  key: string;
+  user: User;
+  counts: UserCounts;
+}
 
 /** People and their lists: bookmarks, owned and frequently read tables. */
 export abstract class PeopleStore {
   abstract getUser(key: string): Promise<User | undefined>;
+  /** The people of `keys` that exist (each as getUser answers it) with their counts, in the order of `keys`: one read for many. */
+  abstract usersByKeys(keys: readonly string[]): Promise<UserWithCounts[]>;
   /** Creates or replaces a user by `user_id`; says whether it was created. */
   abstract upsertUser(user: User, edit: Edit): Promise<{ created: boolean }>;
   abstract listActiveUsers(): Promise<User[]>;

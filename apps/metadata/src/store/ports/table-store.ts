@@ -35,6 +35,8 @@ export interface StoredTable {
  */
 export abstract class TableStore {
   abstract getTable(key: string): Promise<StoredTable | undefined>;
+  /** The tables of `keys` that exist, as getTable answers them, in the order of `keys`: one read for many (e.g. the search sync). */
+  abstract tablesByKeys(keys: readonly string[]): Promise<StoredTable[]>;
   abstract setTableDescription(key: string, description: string, edit: Edit): Promise<boolean>;
   abstract setColumnDescription(tableKey: string, column: string, description: string, edit: Edit): Promise<boolean>;
   /** Upserts tables with their columns, tags, badges and owners, in one transaction. */

@@ -11,7 +11,7 @@ import {
 } from '@fram/models';
 import type { CheckResult } from '@fram/service';
 import { RESOURCE_SCHEMAS, type ResourceSchema } from '../resource-schemas';
-import { SearchIndex } from '../search-index';
+import { SearchIndex, type HitPages } from '../search-index';
 import { aliasOf, buildQuery, fromElastic, HIGHLIGHT_NAMES, INDEX_BODIES, toElastic } from './amundsen-v21';
 
 /**
@@ -76,7 +76,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
       ),
     ]);
     const answer = await this.call(() => this.client.msearch({ searches: searches }));
-    const results: SearchResponse['results'] = {};
+    const results: HitPages = {};
     types.forEach((type, i) => {
       const response = answer.responses[i] as {
         hits?: {
@@ -103,7 +103,13 @@ export class ElasticsearchSearchIndex extends SearchIndex {
         })),
       };
     });
-    return { msg: 'Success', page_index: request.page_index, results_per_page: request.results_per_page, status_code: 200, results };
+    return {
+      msg: 'Success',
+      page_index: request.page_index,
+      results_per_page: request.results_per_page,
+      status_code: 200,
+      results: results as SearchResponse['results'],
+    };
   }
 
   async upsert<T extends SearchResourceType>(type: T, documents: SearchDocuments[T][]): Promise<number> {

@@ -106,7 +106,7 @@ describe('EmbeddedSearchIndex', () => {
     const hits = response.results.table!.results;
     expect(response.results.table!.total_results).toBe(6);
     expect(hits.every((h) => h['schema'] === 'marketing')).toBe(true);
-    const usage = hits.map((h) => h['total_usage'] as number);
+    const usage = hits.map((h) => h.total_usage);
     expect(usage).toEqual([...usage].sort((a, b) => b - a));
   });
 

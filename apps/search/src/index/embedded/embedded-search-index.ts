@@ -8,7 +8,7 @@ import {
 } from '@fram/models';
 import type { CheckResult } from '@fram/service';
 import { RESOURCE_SCHEMAS, type ResourceSchema } from '../resource-schemas';
-import { SearchIndex } from '../search-index';
+import { SearchIndex, type HitPages } from '../search-index';
 import { DocumentStore } from './document-store';
 import { fragments, termMatcher } from './highlight';
 import { ResourceIndex } from './resource-index';
@@ -39,7 +39,7 @@ export class EmbeddedSearchIndex extends SearchIndex {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    const results: SearchResponse['results'] = {};
+    const results: HitPages = {};
     for (const type of request.resource_types) {
       const schema = RESOURCE_SCHEMAS[type] as ResourceSchema<SearchDocuments[typeof type]>;
       const index = this.indexes[type] as ResourceIndex<SearchDocuments[typeof type]>;
@@ -64,7 +64,13 @@ export class EmbeddedSearchIndex extends SearchIndex {
         }),
       };
     }
-    return { msg: 'Success', page_index: request.page_index, results_per_page: request.results_per_page, status_code: 200, results };
+    return {
+      msg: 'Success',
+      page_index: request.page_index,
+      results_per_page: request.results_per_page,
+      status_code: 200,
+      results: results as SearchResponse['results'],
+    };
   }
 
   async upsert<T extends SearchResourceType>(type: T, documents: SearchDocuments[T][]): Promise<number> {

@@ -3,7 +3,10 @@ import type { Request } from 'express';
 import { verify as verifyJwt, decode } from 'jsonwebtoken';
 import type {} from 'express-session';
 import { Strategy } from 'passport-openidconnect';
+import { type Clock, systemClock } from '@fram/config';
 import type { KeyStore } from '../keys/key-store';
+import { TokenClient, type TokenClientCredentials } from '../token-client/token-client';
+import { TokenRequestRefusedError, TokenResponseInvalidError } from '../token-client/token-errors';
 import { authorizationResponseIssuerProblem } from './authorization-response-issuer';
 import type { OidcClientConfig } from './oidc-client-config';
 
@@ -16,6 +19,7 @@ export interface OidcEndpoints {
   revocation_endpoint?: string;
   /** RFC 9207: the authorization response carries `iss`. */
   authorization_response_iss_parameter_supported?: boolean;
+  id_token_signing_alg_values_supported?: string[];
 }
 
 /** One sign-in under way in a browser session (several at once: one per tab). */
@@ -54,11 +58,13 @@ class PendingLoginStore {
   /** The login matched by the verify() running now (read synchronously by the token request). */
   current: PendingLogin | undefined;
 
+  constructor(private readonly clock: Clock) {}
+
   store(req: Request, ctx: { nonce?: string }, appState: unknown, _meta: unknown, cb: (err: Error | null, handle?: string) => void): void {
     const session = req.session as Session;
     const { verifier, returnTo } = appState as { verifier: string; returnTo: string };
     const handle = randomBytes(24).toString('base64url');
-    const now = Date.now();
+    const now = this.clock.now();
     const pending = Object.entries(session.oidcLogins ?? {})
       .filter(([, login]) => now - login.issued < LOGIN_TTL_MS)
       .slice(-(MAX_PENDING - 1));
@@ -76,7 +82,7 @@ class PendingLoginStore {
     const session = req.session as Session;
     const login = typeof handle === 'string' ? session.oidcLogins?.[handle] : undefined;
     if (login) delete session.oidcLogins![handle];
-    if (!login || Date.now() - login.issued >= LOGIN_TTL_MS) {
+    if (!login || this.clock.now() - login.issued >= LOGIN_TTL_MS) {
       cb(null, false, { message: 'Unable to verify authorization request state.' });
       return;
     }
@@ -90,6 +96,9 @@ class PendingLoginStore {
   }
 }
 
+/** The OAuth error code under which a token response TokenClient refused reaches passport-openidconnect. */
+const INVALID_TOKEN_RESPONSE = 'invalid_token_response';
+
 type TokenCallback = (
   err: { statusCode: number; data?: string } | null,
   accessToken?: string,
@@ -97,22 +106,40 @@ type TokenCallback = (
   params?: Record<string, unknown>,
 ) => void;
 
+export interface LoginStrategyOptions {
+  /** AUTH_CLOCK_TOLERANCE_S (default 30). */
+  clockToleranceSec?: number;
+  /** Ages pending sign-ins and dates the access token's expiry (default: the system clock). */
+  clock?: Clock;
+  /** The token client for the code exchange (default: one for `endpoints` and the configured client). */
+  tokens?: TokenClient;
+}
+
+/** The frontend's client at the IdP, authenticated as OIDC_TOKEN_AUTH_METHOD says. */
+export const loginClientCredentials = (config: OidcClientConfig): TokenClientCredentials => ({
+  clientId: config.clientId,
+  clientSecret: config.clientSecret,
+  authMethod: config.tokenEndpointAuthMethod,
+});
+
 /**
  * The OpenID Connect login strategy for the frontend: passport-openidconnect,
  * completed where it falls short — PKCE (S256) on every authorization
- * request, a state store keyed by state, client_secret_basic (or _post) on
- * the token request, the authorization response's `iss` (RFC 9207), and the
- * ID token's signature and `iat` checked (the library checks iss, aud, azp,
- * exp and nonce). `clockToleranceSec` is AUTH_CLOCK_TOLERANCE_S.
+ * request, a state store keyed by state, the code exchange through
+ * TokenClient (client authentication as configured, the PKCE verifier), the
+ * authorization response's `iss` (RFC 9207), and the ID token's signature and
+ * `iat` checked (the library checks iss, aud, azp, exp and nonce).
  */
 export function createLoginStrategy(
   config: OidcClientConfig,
   endpoints: OidcEndpoints,
   keys: KeyStore,
   onSignedIn: (req: Request, signedIn: SignedIn) => void,
-  clockToleranceSec = 30,
+  options: LoginStrategyOptions = {},
 ): Strategy {
-  const store = new PendingLoginStore();
+  const { clockToleranceSec = 30, clock = systemClock } = options;
+  const tokens = options.tokens ?? new TokenClient(endpoints, loginClientCredentials(config), { clockToleranceSec });
+  const store = new PendingLoginStore(clock);
   const strategy = new Strategy(
     {
       issuer: endpoints.issuer,
@@ -153,7 +180,7 @@ export function createLoginStrategy(
             accessToken,
             refreshToken: refreshToken || undefined,
             idToken,
-            expiresAt: Date.now() + expiresIn * 1000,
+            expiresAt: clock.now() + expiresIn * 1000,
           };
           onSignedIn(req, signedIn);
           done(null, signedIn.user);
@@ -165,7 +192,18 @@ export function createLoginStrategy(
   // RFC 9207: an authorization response (a code or an error) from another issuer is refused before anything else.
   // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with its own `this`
   const authenticate = strategy.authenticate;
-  strategy.authenticate = function (this: Strategy & { fail(challenge: unknown, status?: number): void }, req: Request, options?: object) {
+  strategy.authenticate = function (
+    this: Strategy & { fail(challenge: unknown, status?: number): void; error(err: unknown): void },
+    req: Request,
+    options?: object,
+  ) {
+    // A token response that fails TokenClient's checks (e.g. the ID token's nonce) is a refused sign-in, as when
+    // the library's own checks fail, not an error of the IdP (`this` is passport's object for this request).
+    const error = this.error.bind(this);
+    this.error = (err: unknown) =>
+      (err as { code?: unknown } | null)?.code === INVALID_TOKEN_RESPONSE
+        ? this.fail({ message: (err as Error).message }, 403)
+        : error(err);
     const query = (req.query ?? {}) as Record<string, unknown>;
     const problem =
       query['code'] !== undefined || query['error'] !== undefined ? authorizationResponseIssuerProblem(query, endpoints) : undefined;
@@ -185,50 +223,30 @@ export function createLoginStrategy(
     ...(config.audienceParam !== undefined && { audience: config.audienceParam }),
   });
 
-  // The token request, with the client authentication the IdP expects and the PKCE verifier.
+  // The code exchange goes through TokenClient. passport-openidconnect has no hook for its token request: it
+  // calls its OAuth2 object's getOAuthAccessToken, and documents `_oauth2` as protected (for its extensions).
+  // This is the one place that touches it.
   const oauth2 = (
     strategy as unknown as { _oauth2: { getOAuthAccessToken: (code: string, params: Record<string, string>, cb: TokenCallback) => void } }
   )._oauth2;
   oauth2.getOAuthAccessToken = (code, params, cb) => {
-    const verifier = store.current?.verifier;
-    const { headers, body } = clientRequest(config, { ...params, code, ...(verifier && { code_verifier: verifier }) });
-    fetch(endpoints.token_endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
-      .then(async (response) => {
-        const text = await response.text();
-        if (!response.ok) return cb({ statusCode: response.status, data: text });
-        const json = JSON.parse(text) as Record<string, unknown>;
-        cb(
-          null,
-          typeof json['access_token'] === 'string' ? json['access_token'] : '',
-          typeof json['refresh_token'] === 'string' ? json['refresh_token'] : '',
-          json,
-        );
-      })
-      .catch((error: unknown) =>
-        cb({ statusCode: 503, data: JSON.stringify({ error: 'temporarily_unavailable', error_description: String(error) }) }),
-      );
+    const login = store.current;
+    tokens
+      .exchangeCode({ code, redirectUri: params['redirect_uri'] ?? config.redirectUri, codeVerifier: login?.verifier, nonce: login?.nonce })
+      .then(({ accessToken, refreshToken, response }) => cb(null, accessToken, refreshToken ?? '', response))
+      .catch((error: unknown) => {
+        // passport-openidconnect reads an OAuth error from `data` and fails the sign-in with it.
+        if (error instanceof TokenRequestRefusedError) {
+          cb({ statusCode: error.httpStatus, data: JSON.stringify({ error: error.error, error_description: error.description }) });
+        } else if (error instanceof TokenResponseInvalidError) {
+          cb({ statusCode: 400, data: JSON.stringify({ error: INVALID_TOKEN_RESPONSE, error_description: error.reason }) });
+        } else {
+          const description = error instanceof Error ? error.message : String(error);
+          cb({ statusCode: 503, data: JSON.stringify({ error: 'temporarily_unavailable', error_description: description }) });
+        }
+      });
   };
   return strategy;
-}
-
-/**
- * A form request to the IdP's token or revocation endpoint, authenticated as
- * the client the way the configuration says (client_secret_basic or _post).
- */
-export function clientRequest(
-  config: OidcClientConfig,
-  fields: Record<string, string>,
-): { headers: Record<string, string>; body: URLSearchParams } {
-  const body = new URLSearchParams(fields);
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  if (config.tokenEndpointAuthMethod === 'client_secret_basic') {
-    headers['authorization'] =
-      `Basic ${Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64')}`;
-  } else {
-    body.set('client_id', config.clientId);
-    body.set('client_secret', config.clientSecret);
-  }
-  return { headers, body };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Logger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
 import type { Logger as PinoLogger } from 'pino';
-import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { env, EnvReader, type Env } from '@fram/config';
 import { ErrorResponseFilter } from '@fram/errors';
@@ -10,6 +10,8 @@ import { readSecurityHeadersConfig, securityHeaders } from './security-headers';
 import { nestLogLevels, readLogFormat, readLogLevel, type LogFormat } from '../logging/log-settings';
 import { requestIds } from '../logging/request-id';
 import { requestLogging } from '../logging/request-logging';
+import { RequestValidationPipe } from '../validation/request-validation.pipe';
+import { ResponseSchemaInterceptor } from '../validation/response-schema.interceptor';
 import { useServiceLogging } from '../logging/service-logger';
 import { readTrustProxy, trustProxySchema, type TrustProxy } from './trust-proxy';
 
@@ -33,7 +35,7 @@ const isModuleClass = (module: ServiceOptions['module']): module is Type<unknown
 /**
  * What every Fram app does to its Nest application, in main.ts and in tests
  * alike: a request id for every request (X-Request-Id), security headers on
- * every answer, errors as JSON, metrics. With a service name, the app also
+ * every answer, errors as JSON, request validation with zod DTOs, metrics. With a service name, the app also
  * serves its OpenAPI docs; with a logger (startService's), it logs one line
  * per request.
  */
@@ -46,6 +48,9 @@ export function configureApp(app: INestApplication, service?: string, requestLog
   if (requestLogger) app.use(requestLogging(requestLogger));
   app.use(securityHeaders(readSecurityHeadersConfig(process.env)));
   app.useGlobalFilters(new ErrorResponseFilter());
+  // Parameters typed with zod DTOs are parsed (400 on bad input); answers of routes with @ZodResponse are held to their schema.
+  app.useGlobalPipes(new RequestValidationPipe());
+  app.useGlobalInterceptors(new ResponseSchemaInterceptor(app.get(Reflector)));
   app.enableShutdownHooks();
   const metrics = metricsOf(app);
   if (metrics) app.use(metrics.middleware());

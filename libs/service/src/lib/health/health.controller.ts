@@ -1,7 +1,10 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
 import { Public } from '@fram/auth';
-import { HealthService, type HealthReport } from './health.service';
+import { HealthReportDto } from './health-report';
+import { HealthService } from './health.service';
 
 /** Amundsen's `/healthcheck`: `{status, checks}`, 200 when all is well (or degraded), 503 when a check fails. */
 @Controller()
@@ -10,7 +13,9 @@ export class HealthController {
 
   @Public()
   @Get('healthcheck')
-  async healthcheck(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  @ZodResponse({ status: 200, type: HealthReportDto, description: 'Every check passed (some may be degraded)' })
+  @ApiResponse({ status: 503, type: HealthReportDto.Output, description: 'A check failed' })
+  async healthcheck(@Res({ passthrough: true }) response: Response) {
     const report = await this.health.report();
     response.status(report.status === 'fail' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
     return report;

@@ -1,20 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
-/** `degraded`: working, on borrowed time (e.g. cached keys that cannot be refreshed); it does not fail the service. */
-export type CheckStatus = 'ok' | 'degraded' | 'fail';
+import type { CheckResult, CheckStatus, HealthReport } from './health-report';
 
-export interface CheckResult {
-  status: CheckStatus;
-  [detail: string]: unknown;
-}
+export type { CheckResult, CheckStatus, HealthReport } from './health-report';
 
 export type HealthCheck = () => Promise<CheckResult>;
-
-export interface HealthReport {
-  /** The worst of the checks: `fail` answers 503. */
-  status: CheckStatus;
-  checks: Record<string, CheckResult>;
-}
 
 /**
  * How long one check may take before it counts as failed: below the images'

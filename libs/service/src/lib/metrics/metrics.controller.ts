@@ -1,4 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { NoRoleRequired } from '@fram/auth';
 import { MetricsService } from './metrics.service';
 
@@ -15,6 +16,8 @@ export class MetricsController {
   @NoRoleRequired()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: "Prometheus's text format", content: { 'text/plain': { schema: { type: 'string' } } } })
   expose(): Promise<string> {
     return this.metrics.registry.metrics();
   }
