@@ -5,7 +5,7 @@ import { AppModule } from './app/app.module';
 
 void startService({
   name: 'metadata',
-  module: AppModule,
+  module: () => AppModule.forRoot(),
   defaultPort: 5002,
   // Bulk ingestion sends large batches.
   beforeListen: (app) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }),

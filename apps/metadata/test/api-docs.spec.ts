@@ -1,14 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, startTestApp, withEnv, type RunningApp } from '@fram/testing';
-import { AppModule } from '../src/app/app.module';
+import { call, startTestApp, type RunningApp } from '@fram/testing';
+import { metadataApp } from './metadata-app';
 
 describe('metadata: OpenAPI docs', () => {
   let api: RunningApp;
   beforeAll(async () => {
-    api = await withEnv({ AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-docs-')) }, () =>
-      startTestApp(AppModule, 'metadata'),
+    api = await startTestApp(
+      metadataApp({ AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-docs-')) }),
+      'metadata',
     );
   });
   afterAll(() => api?.close());

@@ -1,18 +1,8 @@
 import { chmodSync, copyFileSync, mkdtempSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  call,
-  startDevIdp,
-  startNode,
-  startTestApp,
-  withEnv,
-  workspaceRoot,
-  type DevIdp,
-  type NodeProcess,
-  type RunningApp,
-} from '@fram/testing';
-import { AppModule } from '../src/app/app.module';
+import { call, startDevIdp, startNode, startTestApp, workspaceRoot, type DevIdp, type NodeProcess, type RunningApp } from '@fram/testing';
+import { metadataApp } from './metadata-app';
 import { EmbeddedMetadataStore } from '../src/store/embedded/embedded-metadata-store';
 
 const ORDERS = 'hive://gold.core/orders';
@@ -90,7 +80,7 @@ describe('metadata /healthcheck tells the truth', () => {
     const file = join(dataDir, 'metadata.sqlite');
     let api: RunningApp;
     beforeAll(async () => {
-      api = await withEnv(env(dataDir), () => startTestApp(AppModule));
+      api = await startTestApp(metadataApp(env(dataDir)));
       expect((await ingest(api.url)).status).toBe(200);
     });
     afterAll(async () => {
@@ -177,7 +167,7 @@ describe('metadata /healthcheck tells the truth', () => {
     let api: RunningApp;
     beforeAll(async () => {
       await idp.setFaults({ keys: 'down' });
-      api = await withEnv(env(mkdtempSync(join(tmpdir(), 'fram-health-keys-'))), () => startTestApp(AppModule));
+      api = await startTestApp(metadataApp(env(mkdtempSync(join(tmpdir(), 'fram-health-keys-')))));
     });
     afterAll(async () => {
       await idp.setFaults({ keys: 'up' });

@@ -1,18 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  bundleScript,
-  call,
-  runNode,
-  startDevIdp,
-  startTestApp,
-  withEnv,
-  workspaceRoot,
-  type DevIdp,
-  type RunningApp,
-} from '@fram/testing';
-import { AppModule } from '../src/app/app.module';
+import { bundleScript, call, runNode, startDevIdp, startTestApp, workspaceRoot, type DevIdp, type RunningApp } from '@fram/testing';
+import { metadataApp } from './metadata-app';
 
 const root = workspaceRoot();
 
@@ -25,8 +15,8 @@ describe('the ingest command', () => {
   beforeAll(async () => {
     cli = bundleScript('apps/metadata/src/cli/ingest.main.ts');
     idp = await startDevIdp();
-    api = await withEnv({ AUTH_ISSUERS: idp.issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-ingest-')), OKTA_ORG_URL: idp.origin }, () =>
-      startTestApp(AppModule),
+    api = await startTestApp(
+      metadataApp({ AUTH_ISSUERS: idp.issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-ingest-')), OKTA_ORG_URL: idp.origin }),
     );
   }, 60_000);
   afterAll(async () => {

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { call, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
-import { AppModule } from '../src/app/app.module';
+import { call, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
+import { metadataApp } from './metadata-app';
 
 const ORDERS = 'hive://gold.core/orders';
 const DASHBOARD = 'mode_dashboard://prod.sales/weekly_revenue';
@@ -16,16 +16,18 @@ describe('metadata input validation', () => {
 
   beforeAll(async () => {
     idp = await startDevIdp();
-    api = await withEnv(
-      {
+    api = await // main.ts's body limit, so that a 1 MiB id reaches the API.
+    startTestApp(
+      metadataApp({
         AUTH_ISSUERS: idp.issuer,
         ADMIN_GROUPS: 'Fram Admins',
         WRITE_GROUPS: 'Data Engineers,Analysts',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-metadata-input-')),
         OKTA_ORG_URL: idp.origin,
-      },
-      // main.ts's body limit, so that a 1 MiB id reaches the API.
-      () => startTestApp(AppModule, undefined, 0, (app) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' })),
+      }),
+      undefined,
+      0,
+      (app) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }),
     );
     tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
     [tokens['edsger'], tokens['frances']] = await Promise.all(['edsger@example.com', 'frances@example.com'].map((u) => idp.userToken(u)));

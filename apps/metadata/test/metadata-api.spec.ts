@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
-import { AppModule } from '../src/app/app.module';
+import { call, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
+import { metadataApp } from './metadata-app';
 
 const ORDERS = 'hive://gold.core/orders';
 
@@ -14,16 +14,15 @@ describe('metadata API', () => {
 
   beforeAll(async () => {
     idp = await startDevIdp();
-    api = await withEnv(
-      {
+    api = await startTestApp(
+      metadataApp({
         AUTH_ISSUERS: idp.issuer,
         ADMIN_GROUPS: 'Fram Admins',
         WRITE_GROUPS: 'Data Engineers,Analysts',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-metadata-api-')),
         OKTA_ORG_URL: idp.origin,
         USER_CACHE_TTL_S: '1',
-      },
-      () => startTestApp(AppModule),
+      }),
     );
     tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
     [tokens['ada'], tokens['edsger'], tokens['frances']] = await Promise.all(

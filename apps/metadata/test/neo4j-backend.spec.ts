@@ -1,6 +1,6 @@
-import { call, freePort, startDevIdp, startTestApp, withEnv, type DevIdp, type RunningApp } from '@fram/testing';
+import { call, freePort, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
 import { loadMetadataConfig } from '../src/config/metadata-config';
-import { AppModule } from '../src/app/app.module';
+import { metadataApp } from './metadata-app';
 
 describe('metadata on METADATA_BACKEND=neo4j', () => {
   it('needs NEO4J_URI and NEO4J_PASSWORD, and says so', () => {
@@ -24,14 +24,13 @@ describe('metadata on METADATA_BACKEND=neo4j', () => {
     let api: RunningApp;
     beforeAll(async () => {
       idp = await startDevIdp();
-      api = await withEnv(
-        {
+      api = await startTestApp(
+        metadataApp({
           AUTH_ISSUERS: idp.issuer,
           METADATA_BACKEND: 'neo4j',
           NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`,
           NEO4J_PASSWORD: 'secret',
-        },
-        () => startTestApp(AppModule),
+        }),
       );
     }, 60_000);
     afterAll(async () => {

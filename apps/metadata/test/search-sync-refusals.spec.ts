@@ -14,13 +14,12 @@ import {
   startDevIdp,
   startNode,
   startTestApp,
-  withEnv,
   workspaceRoot,
   type DevIdp,
   type NodeProcess,
   type RunningApp,
 } from '@fram/testing';
-import { AppModule as MetadataModule } from '../src/app/app.module';
+import { metadataApp } from './metadata-app';
 
 /**
  * Test double: a stand-in in front of the real search service that refuses
@@ -91,8 +90,8 @@ describe('metadata keeps search current past refused documents', () => {
   const tokens: Record<string, string> = {};
 
   const startMetadata = async (proxyUrl: string) => {
-    metadata = await withEnv(
-      {
+    metadata = await startTestApp(
+      metadataApp({
         AUTH_ISSUERS: idp.issuer,
         OIDC_ISSUER: idp.issuer,
         OKTA_ORG_URL: idp.origin,
@@ -101,11 +100,10 @@ describe('metadata keeps search current past refused documents', () => {
         SEARCH_URL: proxyUrl,
         SEARCH_SYNC_INTERVAL_MS: '100',
         SEARCH_SYNC_MAX_LAG_S: '0',
-      },
-      () =>
-        startTestApp(MetadataModule, 'metadata', 0, (app: INestApplication) =>
-          (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }),
-        ),
+      }),
+      'metadata',
+      0,
+      (app: INestApplication) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }),
     );
   };
   let proxyUrl: string;

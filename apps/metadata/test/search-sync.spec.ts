@@ -9,13 +9,12 @@ import {
   startDevIdp,
   startNode,
   startTestApp,
-  withEnv,
   workspaceRoot,
   type DevIdp,
   type NodeProcess,
   type RunningApp,
 } from '@fram/testing';
-import { AppModule as MetadataModule } from '../src/app/app.module';
+import { metadataApp } from './metadata-app';
 
 /** Edits in metadata reach the real search service, also after search was down. */
 describe('metadata keeps search current', () => {
@@ -38,8 +37,8 @@ describe('metadata keeps search current', () => {
     idp = await startDevIdp();
     searchPort = await freePort();
     await startSearch();
-    metadata = await withEnv(
-      {
+    metadata = await startTestApp(
+      metadataApp({
         AUTH_ISSUERS: idp.issuer,
         OIDC_ISSUER: idp.issuer,
         OKTA_ORG_URL: idp.origin,
@@ -47,8 +46,7 @@ describe('metadata keeps search current', () => {
         DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-sync-metadata-')),
         SEARCH_URL: `http://127.0.0.1:${searchPort}`,
         SEARCH_SYNC_INTERVAL_MS: '100',
-      },
-      () => startTestApp(MetadataModule),
+      }),
     );
     tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
     tokens['reader'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
-import { AuthModule } from '@fram/auth';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule, type AuthConfig } from '@fram/auth';
 import { HealthModule, KeySetHealthModule, MetricsModule, WhoAmIModule } from '@fram/service';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { DashboardsModule } from '../dashboards/dashboards.module';
+import type { MetadataConfig } from '../config/metadata-config';
 import { MetadataConfigModule } from '../config/metadata-config.module';
 import { IngestionModule } from '../ingestion/ingestion.module';
 import { PopularModule } from '../popular/popular.module';
@@ -12,24 +13,36 @@ import { StoreModule } from '../store/store.module';
 import { TablesModule } from '../tables/tables.module';
 import { UsersModule } from '../users/users.module';
 
+export interface MetadataAppOptions {
+  /** The environment's (loadMetadataConfig) unless given. */
+  metadata?: MetadataConfig;
+  /** The environment's (loadAuthConfig) unless given. */
+  auth?: AuthConfig;
+}
+
 /** The metadata service (port 5002): Amundsen's metadata API on the embedded store, behind bearer tokens. */
-@Module({
-  imports: [
-    AuthModule.forRoot(),
-    HealthModule,
-    KeySetHealthModule,
-    WhoAmIModule,
-    MetricsModule,
-    MetadataConfigModule,
-    StoreModule,
-    UsersModule,
-    TablesModule,
-    DashboardsModule,
-    PopularModule,
-    CatalogModule,
-    IngestionModule,
-    AuditModule,
-    SearchSyncModule,
-  ],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(options: MetadataAppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        MetadataConfigModule.forRoot(options.metadata),
+        AuthModule.forRoot({ config: options.auth }),
+        HealthModule,
+        KeySetHealthModule,
+        WhoAmIModule,
+        MetricsModule,
+        StoreModule,
+        UsersModule,
+        TablesModule,
+        DashboardsModule,
+        PopularModule,
+        CatalogModule,
+        IngestionModule,
+        AuditModule,
+        SearchSyncModule,
+      ],
+    };
+  }
+}
