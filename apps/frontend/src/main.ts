@@ -5,7 +5,7 @@ import { SessionMiddleware } from './login/login.module';
 
 void startService({
   name: 'frontend',
-  module: AppModule,
+  module: () => AppModule.forRoot(),
   defaultPort: 5000,
   beforeListen: (app) => app.get(SessionMiddleware).mount(app),
 });

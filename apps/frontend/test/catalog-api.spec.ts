@@ -109,7 +109,7 @@ describe('frontend: the catalog API through sessions', () => {
     expect((await ada.get('/api/metadata/v0/badges')).json()).toMatchObject({ badges: expect.any(Array) });
     expect((await ada.get('/api/metadata/v0/get_last_indexed')).json()).toMatchObject({ timestamp: expect.any(Number) });
     expect((await ada.get('/api/metadata/v0/table?key=hive://gold.core/nope')).status).toBe(404);
-    expect((await ada.get('/api/metadata/v0/table')).json()).toMatchObject({ statusCode: 400, message: 'key is required' });
+    expect((await ada.get('/api/metadata/v0/table')).json()).toMatchObject({ statusCode: 400, message: 'key: key is required' });
     expect((await ada.get('/api/metadata/v0/get_table_lineage?key=x&depth=99')).status).toBe(400);
   });
 
@@ -193,7 +193,7 @@ describe('frontend: the catalog API through sessions', () => {
     );
     expect((await ada.change('PUT', '/api/metadata/v0/put_table_description', { key: ORDERS })).json()).toMatchObject({
       statusCode: 400,
-      message: 'description is required',
+      message: 'description: description is required',
     });
   });
 
@@ -261,7 +261,7 @@ describe('frontend: the catalog API through sessions', () => {
     ).toEqual({ msg: 'Success' });
     expect((await ada.change('POST', '/api/log/v0/log_event', { target_id: 'x' })).json()).toMatchObject({
       statusCode: 400,
-      message: 'command is required',
+      message: 'command: command is required',
     });
   });
 

@@ -9,7 +9,7 @@ import { SessionMiddleware } from '../src/login/login.module';
 // browser without a sign-in to /login, which counts as protected.
 describePublicRoutes(
   'frontend',
-  AppModule,
+  AppModule.forRoot(),
   ['GET /healthcheck', 'GET /login', 'POST /logout', 'GET /static/:file', 'GET /favicon.ico', ...API_DOCS_ROUTES],
   (app) => app.get(SessionMiddleware).mount(app),
 );

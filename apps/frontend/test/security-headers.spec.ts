@@ -1,20 +1,9 @@
-import { join } from 'node:path';
-import { call, freePort, startTestApp, withEnv, workspaceRoot, type DevIdp, type RunningApp } from '@fram/testing';
-import { AppModule } from '../src/app/app.module';
-import { SessionMiddleware } from '../src/login/login.module';
-import { devIdpFor, signIn, tempDir } from './stack';
+import { call, freePort, type DevIdp, type RunningApp } from '@fram/testing';
+import { devIdpFor, signIn, startFrontend, tempDir } from './stack';
 
 /** The frontend as main.ts starts it (with its API docs), on `port`, with `env`. */
 const startFrontendWithDocs = (port: number, env: Record<string, string>): Promise<RunningApp> =>
-  withEnv(
-    {
-      WEB_ROOT: join(workspaceRoot(), 'dist', 'apps', 'web'),
-      DATA_DIR: tempDir('fram-fe-headers-'),
-      METADATA_URL: 'http://127.0.0.1:9',
-      ...env,
-    },
-    () => startTestApp(AppModule, 'frontend', port, (app) => app.get(SessionMiddleware).mount(app)),
-  );
+  startFrontend(port, { DATA_DIR: tempDir('fram-fe-headers-'), METADATA_URL: 'http://127.0.0.1:9', ...env }, undefined, true);
 
 function expectApiHeaders(response: { headers: Headers }): void {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);

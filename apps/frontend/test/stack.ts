@@ -1,23 +1,23 @@
-import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAuthConfig } from '@fram/auth';
 import { Clock, systemClock } from '@fram/config';
-import { configureApp } from '@fram/service';
 import {
   type BrowserSession,
   freePort,
   ingestSampleCatalog,
   startDevIdp,
   startNode,
+  startTestApp,
   withEnv,
   workspaceRoot,
   type DevIdp,
   type NodeProcess,
   type RunningApp,
 } from '@fram/testing';
-import { AppModule } from '../src/app/app.module';
+import { AppModule, type FrontendAppOptions } from '../src/app/app.module';
+import { loadFrontendConfig } from '../src/config/frontend-config';
 import { SessionMiddleware } from '../src/login/login.module';
 
 const root = workspaceRoot();
@@ -30,24 +30,35 @@ export const ROLE_GROUPS = { ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data En
 export const devIdpFor = (bases: string | string[], env: Record<string, string> = {}): Promise<DevIdp> => startDevIdp(env, [bases].flat());
 
 /**
- * The frontend in this process (as main.ts starts it), on `port`, with `env`,
- * its session and token times read from `clock` (a ManualClock lets a test
- * move past an access token's expiry instead of sleeping). As startTestApp,
- * with the Clock provider overridden.
+ * The frontend's and auth's configuration from `env` (variables as an operator
+ * sets them, never process.env), with the web UI's build and a fresh DATA_DIR
+ * unless `env` names others. A wrong variable throws, naming it.
  */
-export function startFrontend(port: number, env: Record<string, string>, clock: Clock = systemClock): Promise<RunningApp> {
-  return withEnv({ WEB_ROOT: join(root, 'dist', 'apps', 'web'), DATA_DIR: tempDir('fram-fe-'), ...env }, async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    const app = moduleRef.createNestApplication({ logger: ['fatal'] });
-    configureApp(app);
-    app.get(SessionMiddleware).mount(app);
-    await app.listen(port, '127.0.0.1');
-    const address = app.getHttpServer().address() as AddressInfo;
-    return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
-  });
+export function frontendOptions(env: Record<string, string>): Required<FrontendAppOptions> {
+  const source = { WEB_ROOT: join(root, 'dist', 'apps', 'web'), DATA_DIR: tempDir('fram-fe-'), ...env };
+  return { frontend: loadFrontendConfig(source), auth: loadAuthConfig(source) };
+}
+
+/**
+ * The frontend in this process (as main.ts starts it), on `port`, configured
+ * from `env` (frontendOptions), its session and token times read from `clock`
+ * (a ManualClock lets a test move past an access token's expiry instead of
+ * sleeping); with its API docs when `docs`. Only what libs/service's
+ * configureApp reads from process.env (TRUST_PROXY, PUBLIC_URL for HSTS) is
+ * set there while the app is configured.
+ */
+export async function startFrontend(
+  port: number,
+  env: Record<string, string>,
+  clock: Clock = systemClock,
+  docs = false,
+): Promise<RunningApp> {
+  const options = frontendOptions(env);
+  return withEnv({ TRUST_PROXY: env['TRUST_PROXY'], PUBLIC_URL: env['PUBLIC_URL'] }, () =>
+    startTestApp(AppModule.forRoot(options), docs ? 'frontend' : undefined, port, (app) => app.get(SessionMiddleware).mount(app), [
+      { provide: Clock, useValue: clock },
+    ]),
+  );
 }
 
 /** A frontend (in this process) and its own dev-idp, without metadata or search. */

@@ -1,15 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BrowserSession, ManualClock, pkcePair, readForm, startDevIdp, type DevIdp } from '@fram/testing';
-import {
-  KeyStore,
-  loadAuthConfig,
-  loadOidcClientConfig,
-  TokenClient,
-  TokenEndpointUnavailableError,
-  TokenRequestRefusedError,
-  type SignedIn,
-} from '@fram/auth';
+import { KeyStore, loadAuthConfig, TokenClient, TokenEndpointUnavailableError, TokenRequestRefusedError, type SignedIn } from '@fram/auth';
+import { loadFrontendConfig } from '../src/config/frontend-config';
 import { OidcLoginService } from '../src/login/oidc-login.service';
 import { TokenRefresher } from '../src/session/token-refresher';
 
@@ -22,7 +15,7 @@ describe('TokenRefresher (against dev-idp)', () => {
 
   beforeAll(async () => {
     idp = await startDevIdp();
-    const config = loadOidcClientConfig({ OIDC_ISSUER: idp.issuer });
+    const config = loadFrontendConfig({ OIDC_ISSUER: idp.issuer });
     const login = new OidcLoginService(config, new KeyStore(loadAuthConfig({ AUTH_ISSUERS: idp.issuer })));
     refresher = new TokenRefresher(() => login.tokens(), clock);
   });

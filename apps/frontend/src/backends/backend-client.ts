@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'undici';
 import { z } from 'zod';
-import { env, EnvReader, isHttpUrl } from '@fram/config';
+import { env, EnvReader, isHttpUrl, type Env } from '@fram/config';
 import { DependencyUnavailableError } from '@fram/errors';
 import { currentRequestId, REQUEST_ID_HEADER } from '@fram/service';
 import { BackendError } from './backend-error';
@@ -15,9 +15,9 @@ export interface BackendSettings {
   timeoutMs: number;
 }
 
-/** Reads `{PREFIX}_URL` and `{PREFIX}_TIMEOUT_MS`, naming the variable when one is wrong. */
-export function readBackendSettings(name: string, prefix: string, defaultUrl: string): BackendSettings {
-  const reader = new EnvReader(process.env);
+/** Reads `{PREFIX}_URL` and `{PREFIX}_TIMEOUT_MS` from `source`, naming the variable when one is wrong. */
+export function readBackendSettings(source: Env, name: string, prefix: string, defaultUrl: string): BackendSettings {
+  const reader = new EnvReader(source);
   const baseUrl = reader.read({
     name: `${prefix}_URL`,
     schema: env

@@ -1,23 +1,7 @@
-import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
-import { z } from 'zod';
+import { Body, Controller, Logger, Post } from '@nestjs/common';
+import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
-import { parseInput, text } from '../common/request-input';
-
-const optionalText = z.string().max(2000).optional();
-const logEvent = z.object({
-  command: text('command'),
-  target_id: text('target_id'),
-  target_type: optionalText,
-  label: optionalText,
-  location: optionalText,
-  value: optionalText,
-  position: optionalText,
-  resource_href: optionalText,
-  resource_type: optionalText,
-  search_term: optionalText,
-  search_page_index: z.union([z.number(), z.string().max(20)]).optional(),
-  search_results: z.array(z.unknown()).max(100).optional(),
-});
+import { LogEventDto, LoggedDto } from './log-api.dtos';
 
 /**
  * Amundsen's `POST /api/log/v0/log_event`: the UI reports what people do
@@ -29,10 +13,9 @@ export class LogController {
   private readonly logger = new Logger('ActionLog');
 
   @Post('log_event')
-  @HttpCode(200)
   @NoRoleRequired()
-  logEvent(@Body() body: unknown, @CurrentUser() principal: Principal) {
-    const event = parseInput(logEvent, body);
+  @ZodResponse({ status: 200, type: LoggedDto })
+  logEvent(@Body() event: LogEventDto, @CurrentUser() principal: Principal) {
     this.logger.log(JSON.stringify({ user: principal.email ?? principal.userId, at: new Date().toISOString(), ...event }));
     return { msg: 'Success' };
   }

@@ -3,8 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import { Public, type SignedIn } from '@fram/auth';
+import { ApiHtmlResponse, ApiRedirectResponse } from '../common/api-docs';
 import { LOGIN_STRATEGY, OidcLoginService, type PassportAuthenticate } from './oidc-login.service';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
+import { LoginQueryDto } from './login.dtos';
 import { safeReturnTo } from './return-to';
 import { SESSIONS_UNAVAILABLE_PAGE } from '../session/sessions-unavailable';
 
@@ -22,7 +24,9 @@ export class LoginController {
 
   @Public()
   @Get('login')
-  async start(@Query('returnTo') returnTo: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @ApiRedirectResponse(302, "To the identity provider's sign-in page")
+  @ApiHtmlResponse(503, 'Sign-in is unavailable (identity provider or session store)')
+  async start(@Query() { returnTo }: LoginQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     try {
       await this.login.endpoints();
     } catch {
@@ -47,6 +51,8 @@ export class LoginController {
   @Public()
   @Post('logout')
   @HttpCode(303)
+  @ApiRedirectResponse(303, "Through the identity provider's end-session endpoint, or home")
+  @ApiHtmlResponse(403, 'A sign-out sent from another site')
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     // CSRF: a browser's cross-site POST carries another Origin (and no Lax cookie): refused.
     const origin = req.headers.origin;

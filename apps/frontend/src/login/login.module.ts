@@ -2,21 +2,21 @@ import { Inject, Injectable, Logger, Module, type INestApplication, type OnAppli
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import { APP_GUARD } from '@nestjs/core';
-import { loadOidcClientConfig, TokenEndpointUnavailableError, type OidcClientConfig, type SignedIn } from '@fram/auth';
+import { TokenEndpointUnavailableError, type OidcClientConfig, type SignedIn } from '@fram/auth';
 import { Clock } from '@fram/config';
 import { HealthService } from '@fram/service';
 import { markSessionBearer } from '../session/csrf';
 import { SESSIONS_UNAVAILABLE_PAGE, SessionsUnavailableError } from '../session/sessions-unavailable';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { CsrfGuard } from '../session/csrf.guard';
-import { loadSessionStoreConfig, openSessionStore, type OpenSessionStore } from '../session/session-store';
+import { openSessionStore, type OpenSessionStore } from '../session/session-store';
+import { SESSION_STORE } from '../session/session-store.token';
+import type { FrontendConfig } from '../config/frontend-config';
+import { FRONTEND_CONFIG } from '../config/frontend-config.token';
 import { TokenRefresher } from '../session/token-refresher';
 import { LoginCallback } from './login-callback';
 import { LoginController } from './login.controller';
-import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
 import { OidcLoginService } from './oidc-login.service';
-
-const SESSION_STORE = Symbol('SESSION_STORE');
 
 /**
  * A session store that fails, or an IdP that cannot refresh an expired
@@ -48,13 +48,17 @@ const SESSION_HOURS = 8;
  */
 @Injectable()
 export class SessionMiddleware {
+  private readonly config: OidcClientConfig;
+
   constructor(
-    @Inject(OIDC_CLIENT_CONFIG) private readonly config: OidcClientConfig,
+    @Inject(FRONTEND_CONFIG) config: FrontendConfig,
     @Inject(SESSION_STORE) private readonly sessionStore: OpenSessionStore,
     private readonly callback: LoginCallback,
     private readonly refresher: TokenRefresher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.config = config.oidc;
+  }
 
   mount(app: INestApplication): void {
     const sessions = session({
@@ -145,11 +149,10 @@ export class SessionMiddleware {
 @Module({
   controllers: [LoginController],
   providers: [
-    { provide: OIDC_CLIENT_CONFIG, useFactory: () => loadOidcClientConfig() },
     {
       provide: SESSION_STORE,
-      inject: [HealthService],
-      useFactory: (health: HealthService) => openSessionStore(loadSessionStoreConfig(), SESSION_HOURS * 3600 * 1000, health),
+      inject: [FRONTEND_CONFIG, HealthService],
+      useFactory: (config: FrontendConfig, health: HealthService) => openSessionStore(config.sessions, SESSION_HOURS * 3600 * 1000, health),
     },
     { provide: APP_GUARD, useClass: CsrfGuard },
     OidcLoginService,
@@ -162,7 +165,7 @@ export class SessionMiddleware {
     },
     SessionMiddleware,
   ],
-  exports: [OIDC_CLIENT_CONFIG, OidcLoginService, SessionMiddleware],
+  exports: [OidcLoginService, SessionMiddleware],
 })
 export class LoginModule implements OnApplicationShutdown {
   constructor(@Inject(SESSION_STORE) private readonly sessionStore: OpenSessionStore) {}

@@ -14,7 +14,8 @@ import {
 } from '@fram/auth';
 import { Clock, systemClock } from '@fram/config';
 import { DependencyUnavailableError } from '@fram/errors';
-import { OIDC_CLIENT_CONFIG } from './oidc-client-config.token';
+import type { FrontendConfig } from '../config/frontend-config';
+import { FRONTEND_CONFIG } from '../config/frontend-config.token';
 
 export const LOGIN_STRATEGY = 'fram-oidc';
 
@@ -39,13 +40,17 @@ interface Discovered {
 export class OidcLoginService {
   private readonly logger = new Logger('OidcLogin');
   private ready: Promise<Discovered> | undefined;
+  /** The frontend's OpenID Connect client (FrontendConfig's oidc). */
+  readonly config: OidcClientConfig;
 
   constructor(
-    @Inject(OIDC_CLIENT_CONFIG) readonly config: OidcClientConfig,
+    @Inject(FRONTEND_CONFIG) config: FrontendConfig,
     private readonly keys: KeyStore,
     @Optional() @Inject(AUTH_CONFIG) private readonly authConfig?: AuthConfig,
     @Optional() private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.config = config.oidc;
+  }
 
   /** The discovered endpoints; registers the passport strategy the first time. */
   async endpoints(): Promise<OidcEndpoints> {

@@ -4,7 +4,7 @@ import type session from 'express-session';
 import { join, resolve } from 'node:path';
 import { createClient } from 'redis';
 import { z } from 'zod';
-import { ConfigError, env, EnvReader } from '@fram/config';
+import { ConfigError, env, EnvReader, type Env } from '@fram/config';
 import type { CheckResult, HealthService } from '@fram/service';
 import { SessionsUnavailableError } from './sessions-unavailable';
 import { RedisSharedRefreshes, type SharedRefreshes } from './shared-refreshes';
@@ -35,7 +35,7 @@ export const SESSION_STORE_CHECK = 'SessionStore:connection';
 const REDIS_URL = /^rediss?:\/\/.+/;
 
 /** `SESSION_STORE` (embedded | redis; redis when only `REDIS_URL` is set), `REDIS_URL`, `DATA_DIR`. */
-export function loadSessionStoreConfig(source: NodeJS.ProcessEnv = process.env): SessionStoreConfig {
+export function loadSessionStoreConfig(source: Env = process.env): SessionStoreConfig {
   const reader = new EnvReader(source);
   const redisUrl = reader.read({
     name: 'REDIS_URL',

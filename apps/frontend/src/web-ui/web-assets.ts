@@ -1,7 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { env, EnvReader } from '@fram/config';
+import { env, EnvReader, type Env } from '@fram/config';
+import type { FrontendConfig } from '../config/frontend-config';
+import { FRONTEND_CONFIG } from '../config/frontend-config.token';
 
 /** Types of the files the web UI's build writes. */
 const TYPES: Readonly<Record<string, string>> = {
@@ -11,13 +13,24 @@ const TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json',
 };
 
+/** The media types of the web UI's static files. */
+export const ASSET_TYPES: readonly string[] = [...new Set(Object.values(TYPES))];
+
+/** Where the built web UI is, and whether to read it again when the build changes it. */
+export interface WebUiConfig {
+  /** The directory holding index.html; none when the web UI is not built. */
+  root: string | undefined;
+  /** Outside production (NODE_ENV): the files are read again when index.html changed (nx serve web). */
+  reloadOnChange: boolean;
+}
+
 /** The built web UI (apps/web): WEB_ROOT, else dist/apps/web next to this build or under the working directory. */
-function findWebRoot(): string | undefined {
-  const reader = new EnvReader(process.env);
+export function loadWebUiConfig(source: Env = process.env): WebUiConfig {
+  const reader = new EnvReader(source);
   const configured = reader.read({ name: 'WEB_ROOT', schema: env.text('') });
   reader.done();
   const candidates = configured ? [resolve(configured)] : [resolve(__dirname, '..', 'web'), resolve(process.cwd(), 'dist', 'apps', 'web')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  return { root: candidates.find((dir) => existsSync(join(dir, 'index.html'))), reloadOnChange: source['NODE_ENV'] !== 'production' };
 }
 
 const NOT_BUILT =
@@ -31,13 +44,15 @@ const NOT_BUILT =
 @Injectable()
 export class WebAssets {
   private readonly logger = new Logger('WebAssets');
-  private readonly root = findWebRoot();
-  private readonly development = process.env['NODE_ENV'] !== 'production';
+  private readonly root: string | undefined;
+  private readonly reloadOnChange: boolean;
   private shell = NOT_BUILT;
   private assets = new Map<string, { type: string; body: Buffer }>();
   private loadedAt = 0;
 
-  constructor() {
+  constructor(@Inject(FRONTEND_CONFIG) config: FrontendConfig) {
+    this.root = config.web.root;
+    this.reloadOnChange = config.web.reloadOnChange;
     if (!this.root)
       this.logger.warn(
         'The web UI is not built (no index.html under WEB_ROOT or dist/apps/web): run `npx nx build web`. The API works without it.',
@@ -47,7 +62,7 @@ export class WebAssets {
 
   /** The page shell with the session's CSRF token in a meta tag. */
   page(csrfToken: string): string {
-    if (this.development) this.load();
+    if (this.reloadOnChange) this.load();
     return this.shell.replace('<!--fram:head-->', `<meta name="csrf-token" content="${csrfToken}">`);
   }
 

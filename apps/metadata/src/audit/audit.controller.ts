@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ZodResponse } from 'nestjs-zod';
 import { RequireRole } from '@fram/auth';
+import { AuditPageDto, AuditQueryDto } from './audit.dtos';
 import { AuditService } from './audit.service';
 
 /** The audit trail: every edit with its actor and time, newest first. Admins only. */
@@ -9,7 +11,8 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  list(@Query('limit') limit?: string, @Query('before') before?: string) {
-    return this.audit.list(limit, before);
+  @ZodResponse({ status: 200, type: AuditPageDto })
+  list(@Query() query: AuditQueryDto) {
+    return this.audit.list(query);
   }
 }

@@ -1,5 +1,8 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ZodResponse, ZodSerializerDto } from 'nestjs-zod';
+import { BadgesDto, LatestUpdatedDto, maybeLatestUpdatedSchema, StatisticsDto, TagUsagesDto } from './catalog.dtos';
 import { CatalogService } from './catalog.service';
 
 /** Catalog-wide endpoints: tag usage, badges, last ingestion time, statistics. */
@@ -8,11 +11,13 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get('tags')
+  @ZodResponse({ status: 200, type: TagUsagesDto })
   tags() {
     return this.catalog.tags();
   }
 
   @Get('badges')
+  @ZodResponse({ status: 200, type: BadgesDto })
   badges() {
     return this.catalog.badges();
   }
@@ -20,6 +25,9 @@ export class CatalogController {
   /** 204 when nothing was ever ingested. */
   @Get('latest_updated_ts')
   @HttpCode(200)
+  @ZodSerializerDto(maybeLatestUpdatedSchema)
+  @ApiResponse({ status: 200, type: LatestUpdatedDto.Output })
+  @ApiResponse({ status: 204, description: 'Nothing was ever ingested' })
   async latestUpdated(@Res({ passthrough: true }) res: Response) {
     const latest = await this.catalog.latestUpdated();
     if (latest === undefined) res.status(204);
@@ -27,6 +35,7 @@ export class CatalogController {
   }
 
   @Get('system/statistics')
+  @ZodResponse({ status: 200, type: StatisticsDto })
   statistics() {
     return this.catalog.statistics();
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
 import { ConflictError, InvalidInputError, NotFoundError } from '@fram/errors';
-import { descriptionProblem, idProblem, tagProblem, type Badge } from '@fram/models';
+import { idProblem, tagProblem, type Badge } from '@fram/models';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import type { MetadataConfig } from '../config/metadata-config';
 import type { Edit, ResourceType } from '../store/ports/edit';
@@ -54,14 +54,6 @@ export class ResourceEditor {
   ): Promise<void> {
     assertCanEdit(principal, (await this.require(kind, key)).owners);
     if (!(await change(editBy(principal)))) throw missing();
-  }
-
-  /** A description as sent in `{"description": "..."}`, or a 400. */
-  descriptionText(description: unknown): string {
-    if (typeof description !== 'string') throw new InvalidInputError('The body must be {"description": "..."}');
-    const problem = descriptionProblem(description);
-    if (problem) throw new InvalidInputError(`A description ${problem}`);
-    return description;
   }
 
   /** Tags of `tag_type` (default `default`); badges are not tags, and a badge's name is not a tag's. */

@@ -9,7 +9,9 @@ export class MetadataConfigModule {
   static forRoot(config?: MetadataConfig): DynamicModule {
     return {
       module: MetadataConfigModule,
-      providers: [config ? { provide: METADATA_CONFIG, useValue: config } : { provide: METADATA_CONFIG, useFactory: () => loadMetadataConfig() }],
+      providers: [
+        config ? { provide: METADATA_CONFIG, useValue: config } : { provide: METADATA_CONFIG, useFactory: () => loadMetadataConfig() },
+      ],
       exports: [METADATA_CONFIG],
     };
   }

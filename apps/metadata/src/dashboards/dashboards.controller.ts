@@ -1,66 +1,95 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
-import { InvalidInputError, NotFoundError } from '@fram/errors';
-import { DASHBOARD_KEY } from '@fram/models';
-import { wildcard } from '../common/edit-access';
+import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, type Principal } from '@fram/auth';
+import { BadgeQueryDto, DescriptionDto, DescriptionInputDto, TagQueryDto } from '../common/common.dtos';
+import { EditRoute } from '../common/edit-route.decorator';
+import { dashboardKeyIn } from './dashboard-path';
+import { DashboardDetailDto } from './dashboards.dtos';
 import { DashboardsService } from './dashboards.service';
 
-/** `{product}_dashboard://{cluster}.{group}/{name}` and what follows it in the path. */
-function parseDashboardPath(path: string): { key: string; rest: string[] } {
-  const segments = path.split('/');
-  const key = segments.slice(0, 4).join('/');
-  if (!DASHBOARD_KEY.test(key))
-    throw new InvalidInputError(`${key} is not a dashboard key; they look like mode_dashboard://prod.sales/weekly_revenue`);
-  return { key, rest: segments.slice(4).filter((s) => s !== '') };
-}
+const KEY = ApiParam({
+  name: 'path',
+  type: String,
+  description: 'The dashboard key, unencoded: mode_dashboard://prod.sales/weekly_revenue',
+  example: 'mode_dashboard://prod.sales/weekly_revenue',
+});
 
-/** Amundsen's `/dashboard/...` routes: detail, description, tags and badges. */
+/**
+ * Amundsen's `/dashboard/{key}/...` routes: detail, description, tags and
+ * badges. As for tables, the unencoded key is a wildcard followed by the
+ * route's suffix, the longest suffixes declared first.
+ */
 @Controller('dashboard')
 export class DashboardsController {
   constructor(private readonly dashboards: DashboardsService) {}
 
-  @Get('*path')
-  get(@Param('path') raw: string | string[]) {
-    const { key, rest } = parseDashboardPath(wildcard(raw));
-    if (rest.length === 0) return this.dashboards.detail(key);
-    if (rest.length === 1 && rest[0] === 'description') return this.dashboards.description(key);
-    throw new NotFoundError(`No such dashboard route: /dashboard/${wildcard(raw)}`);
+  @Get('*path/description')
+  @KEY
+  @ZodResponse({ status: 200, type: DescriptionDto })
+  description(@Param('path') path: string | string[]) {
+    return this.dashboards.description(dashboardKeyIn(path, '/description'));
   }
 
-  @Put('*path')
-  @NoRoleRequired()
-  async put(
-    @Param('path') raw: string | string[],
-    @Body() body: { description?: unknown } | undefined,
-    @Query() query: Record<string, string>,
+  @Get('*path')
+  @KEY
+  @ZodResponse({ status: 200, type: DashboardDetailDto })
+  detail(@Param('path') path: string | string[]) {
+    return this.dashboards.detail(dashboardKeyIn(path));
+  }
+
+  @Put('*path/tag/:tag')
+  @KEY
+  @EditRoute('dashboard')
+  addTag(
+    @Param('path') path: string | string[],
+    @Param('tag') tag: string,
+    @Query() query: TagQueryDto,
     @CurrentUser() principal: Principal,
   ) {
-    const { key, rest } = parseDashboardPath(wildcard(raw));
-    if (rest.length === 1 && rest[0] === 'description') {
-      await this.dashboards.setDescription(key, body?.description, principal);
-      return { message: `Description of dashboard ${key} updated` };
-    }
-    return this.change('add', raw, key, rest, query, principal);
+    return this.dashboards.changeTag('add', dashboardKeyIn(path, `/tag/${tag}`), tag, query.tag_type, principal);
   }
 
-  @Delete('*path')
-  @NoRoleRequired()
-  @HttpCode(200)
-  delete(@Param('path') raw: string | string[], @Query() query: Record<string, string>, @CurrentUser() principal: Principal) {
-    const { key, rest } = parseDashboardPath(wildcard(raw));
-    return this.change('remove', raw, key, rest, query, principal);
-  }
-
-  private change(
-    op: 'add' | 'remove',
-    raw: string | string[],
-    key: string,
-    rest: string[],
-    query: Record<string, string>,
-    principal: Principal,
+  @Put('*path/badge/:badge')
+  @KEY
+  @EditRoute('dashboard')
+  addBadge(
+    @Param('path') path: string | string[],
+    @Param('badge') badge: string,
+    @Query() query: BadgeQueryDto,
+    @CurrentUser() principal: Principal,
   ) {
-    if (rest.length === 2 && rest[0] === 'tag') return this.dashboards.changeTag(op, key, rest[1], query['tag_type'], principal);
-    if (rest.length === 2 && rest[0] === 'badge') return this.dashboards.changeBadge(op, key, rest[1], query['category'], principal);
-    throw new NotFoundError(`No such dashboard route: /dashboard/${wildcard(raw)}`);
+    return this.dashboards.changeBadge('add', dashboardKeyIn(path, `/badge/${badge}`), badge, query.category, principal);
+  }
+
+  @Put('*path/description')
+  @KEY
+  @EditRoute('dashboard')
+  setDescription(@Param('path') path: string | string[], @Body() body: DescriptionInputDto, @CurrentUser() principal: Principal) {
+    return this.dashboards.setDescription(dashboardKeyIn(path, '/description'), body.description, principal);
+  }
+
+  @Delete('*path/tag/:tag')
+  @KEY
+  @EditRoute('dashboard')
+  removeTag(
+    @Param('path') path: string | string[],
+    @Param('tag') tag: string,
+    @Query() query: TagQueryDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.dashboards.changeTag('remove', dashboardKeyIn(path, `/tag/${tag}`), tag, query.tag_type, principal);
+  }
+
+  @Delete('*path/badge/:badge')
+  @KEY
+  @EditRoute('dashboard')
+  removeBadge(
+    @Param('path') path: string | string[],
+    @Param('badge') badge: string,
+    @Query() query: BadgeQueryDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.dashboards.changeBadge('remove', dashboardKeyIn(path, `/badge/${badge}`), badge, query.category, principal);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
-import type { DashboardDetail } from '@fram/models';
+import type { DashboardDetail, Description, Message } from '@fram/models';
 import { ResourceEditor, type EditableKind } from '../common/resource-editor';
 import { DashboardStore, type StoredDashboard } from '../store/ports/dashboard-store';
 import { UserResolver } from '../users/user-resolver';
@@ -37,13 +37,13 @@ export class DashboardsService {
     };
   }
 
-  async description(key: string): Promise<{ description: string | null }> {
+  async description(key: string): Promise<Description> {
     return { description: (await this.editor.require(this.kind, key)).description };
   }
 
-  async setDescription(key: string, description: unknown, principal: Principal): Promise<void> {
-    const text = this.editor.descriptionText(description);
-    await this.editor.edit(this.kind, key, principal, (edit) => this.dashboards.setDashboardDescription(key, text, edit));
+  async setDescription(key: string, description: string, principal: Principal): Promise<Message> {
+    await this.editor.edit(this.kind, key, principal, (edit) => this.dashboards.setDashboardDescription(key, description, edit));
+    return { message: `Description of dashboard ${key} updated` };
   }
 
   changeTag(op: 'add' | 'remove', key: string, tag: string, tagType: string | undefined, principal: Principal) {

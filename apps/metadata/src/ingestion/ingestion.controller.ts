@@ -1,5 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
+import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, RequireRole, type Principal } from '@fram/auth';
+import { IngestionRefusalsInterceptor } from './ingestion-refusals.interceptor';
+import { IngestDashboardsDto, IngestedDto, IngestLineageDto, IngestReadsDto, IngestTablesDto, IngestUsersDto } from './ingestion.dtos';
 import { IngestionService } from './ingestion.service';
 
 /**
@@ -9,36 +12,37 @@ import { IngestionService } from './ingestion.service';
  */
 @Controller('ingest')
 @RequireRole('admin')
+@UseInterceptors(IngestionRefusalsInterceptor)
 export class IngestionController {
   constructor(private readonly ingestion: IngestionService) {}
 
   @Post('tables')
-  @HttpCode(200)
-  tables(@Body() body: unknown, @CurrentUser() principal: Principal) {
-    return this.ingestion.tables(body, principal);
+  @ZodResponse({ status: 200, type: IngestedDto })
+  tables(@Body() body: IngestTablesDto, @CurrentUser() principal: Principal) {
+    return this.ingestion.tables(body.tables, principal);
   }
 
   @Post('users')
-  @HttpCode(200)
-  users(@Body() body: unknown, @CurrentUser() principal: Principal) {
-    return this.ingestion.users(body, principal);
+  @ZodResponse({ status: 200, type: IngestedDto })
+  users(@Body() body: IngestUsersDto, @CurrentUser() principal: Principal) {
+    return this.ingestion.users(body.users, principal);
   }
 
   @Post('reads')
-  @HttpCode(200)
-  reads(@Body() body: unknown, @CurrentUser() principal: Principal) {
-    return this.ingestion.reads(body, principal);
+  @ZodResponse({ status: 200, type: IngestedDto })
+  reads(@Body() body: IngestReadsDto, @CurrentUser() principal: Principal) {
+    return this.ingestion.reads(body.reads, principal);
   }
 
   @Post('lineage')
-  @HttpCode(200)
-  lineage(@Body() body: unknown, @CurrentUser() principal: Principal) {
-    return this.ingestion.lineage(body, principal);
+  @ZodResponse({ status: 200, type: IngestedDto })
+  lineage(@Body() body: IngestLineageDto, @CurrentUser() principal: Principal) {
+    return this.ingestion.lineage(body.lineage, principal);
   }
 
   @Post('dashboards')
-  @HttpCode(200)
-  dashboards(@Body() body: unknown, @CurrentUser() principal: Principal) {
-    return this.ingestion.dashboards(body, principal);
+  @ZodResponse({ status: 200, type: IngestedDto })
+  dashboards(@Body() body: IngestDashboardsDto, @CurrentUser() principal: Principal) {
+    return this.ingestion.dashboards(body.dashboards, principal);
   }
 }

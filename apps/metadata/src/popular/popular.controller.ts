@@ -1,4 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ZodResponse } from 'nestjs-zod';
+import { PopularQueryDto, PopularResourcesDto } from './popular.dtos';
 import { PopularService } from './popular.service';
 
 /** Amundsen's `/popular_resources/` and `/popular_resources/{user_id}`. */
@@ -7,12 +9,14 @@ export class PopularController {
   constructor(private readonly popular: PopularService) {}
 
   @Get()
-  global(@Query('limit') limit?: string, @Query('types') types?: string) {
-    return this.popular.popular(undefined, limit, types);
+  @ZodResponse({ status: 200, type: PopularResourcesDto })
+  global(@Query() query: PopularQueryDto) {
+    return this.popular.popular(undefined, query);
   }
 
   @Get(':userId')
-  personal(@Param('userId') userId: string, @Query('limit') limit?: string, @Query('types') types?: string) {
-    return this.popular.popular(userId, limit, types);
+  @ZodResponse({ status: 200, type: PopularResourcesDto })
+  personal(@Param('userId') userId: string, @Query() query: PopularQueryDto) {
+    return this.popular.popular(userId, query);
   }
 }

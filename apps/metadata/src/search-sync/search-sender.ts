@@ -1,7 +1,7 @@
 import { DependencyUnavailableError } from '@fram/errors';
 import type { SearchResourceType } from '@fram/models';
 import type { BuiltDocument } from './search-documents';
-import type { SetAsideDocument } from './sync-state';
+import type { SetAsideDocument } from '@fram/models';
 
 /** Documents per PUT, and characters of JSON per PUT (search takes up to 50 MB a request). */
 const MAX_BATCH_DOCUMENTS = 500;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Gauge } from 'prom-client';
 import { Clock } from '@fram/config';
 import { ConflictError } from '@fram/errors';
-import { SEARCH_RESOURCE_TYPES, type SearchResourceType } from '@fram/models';
+import { SEARCH_RESOURCE_TYPES, type SearchResourceType, type SetAsideDocument } from '@fram/models';
 import { HealthService, MetricsService, type CheckResult } from '@fram/service';
 import { clientCredentialsToken } from '@fram/catalog-tools';
 import type { MetadataConfig, SearchSyncConfig } from '../config/metadata-config';
@@ -10,7 +10,7 @@ import { METADATA_CONFIG } from '../config/metadata-config.token';
 import { SearchSource } from './search-source';
 import { buildDocuments, changedResources, type BuiltDocuments } from './search-documents';
 import { SearchSender, type SendOutcome } from './search-sender';
-import { mergeSetAside, setAsideId, SyncStateFile, type SetAsideDocument } from './sync-state';
+import { mergeSetAside, setAsideId, SyncStateFile } from './sync-state';
 
 const PAGE = 500;
 const MAX_BACKOFF_MS = 30_000;

@@ -1,25 +1,12 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DomainError } from '@fram/errors';
-import { SEARCH_RESOURCE_TYPES, type SearchResourceType } from '@fram/models';
+import { SEARCH_RESOURCE_TYPES, type SetAsideDocument } from '@fram/models';
 
 /** 503: the feed's state file cannot be read or parsed; an operator fixes or removes it. */
 export class SyncStateUnreadableError extends DomainError {
   readonly status = 503;
   readonly code = 'search_sync_state_unreadable';
-}
-
-/** A change search refused (a 4xx for the document itself): kept to be retried, while the feed goes on. */
-export interface SetAsideDocument {
-  type: SearchResourceType;
-  /** The search document's key. */
-  key: string;
-  /** The store's key it is built from (a person's user id; for tables and dashboards the same key). */
-  resource_key: string;
-  /** What search answered. */
-  reason: string;
-  /** When it was (last) refused, epoch milliseconds. */
-  at: number;
 }
 
 export interface SyncState {

@@ -1,9 +1,14 @@
-import { Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
+import { Controller, Delete, Param, Put } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
 import { InvalidInputError } from '@fram/errors';
+import { MessageDto } from '../common/common.dtos';
 import { wildcard } from '../common/edit-access';
 import { parseTablePath } from './table-path';
 import { TablesService } from './tables.service';
+
+const KEY = ApiParam({ name: 'key', type: String, description: 'The table key, unencoded: hive://gold.core/orders' });
 
 /**
  * Amundsen's `PUT/DELETE /user/{id}/own/{resource_type}/{key}`: makes the
@@ -16,14 +21,17 @@ export class OwnershipController {
   constructor(private readonly tables: TablesService) {}
 
   @Put(':id/own/:type/*key')
+  @KEY
   @NoRoleRequired()
+  @ZodResponse({ status: 200, type: MessageDto })
   own(@Param('id') id: string, @Param('type') type: string, @Param('key') key: string | string[], @CurrentUser() principal: Principal) {
     return this.tables.changeOwner('add', this.tableKey(type, key), id, principal);
   }
 
   @Delete(':id/own/:type/*key')
+  @KEY
   @NoRoleRequired()
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: MessageDto })
   disown(@Param('id') id: string, @Param('type') type: string, @Param('key') key: string | string[], @CurrentUser() principal: Principal) {
     return this.tables.changeOwner('remove', this.tableKey(type, key), id, principal);
   }

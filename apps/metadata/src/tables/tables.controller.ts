@@ -1,69 +1,149 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
-import { NotFoundError } from '@fram/errors';
+import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, type Principal } from '@fram/auth';
+import { BadgeQueryDto, DescriptionDto, DescriptionInputDto, TagQueryDto } from '../common/common.dtos';
+import { EditRoute } from '../common/edit-route.decorator';
 import { wildcard } from '../common/edit-access';
-import { parseTablePath } from './table-path';
+import { tableKeyIn } from './table-path';
+import { LineageDto, LineageQueryDto, TableDashboardsDto, TableDetailDto } from './tables.dtos';
 import { TablesService } from './tables.service';
 
-const UNKNOWN = (path: string) => new NotFoundError(`No such table route: /table/${path}`);
+const KEY = ApiParam({
+  name: 'path',
+  type: String,
+  description: 'The table key, unencoded: hive://gold.core/orders',
+  example: 'hive://gold.core/orders',
+});
+const OWNER = ApiParam({ name: 'owner', type: String, description: "The owner's user id (an email address)" });
 
 /**
- * Amundsen's `/table/...` routes. Keys contain `://` and `/` and travel
- * unencoded, so one wildcard route per method splits key and suffix:
- * `{key}`, `{key}/description`, `{key}/column/{col}/description`, `{key}/lineage`, `{key}/dashboard/`,
- * `{key}/tag/{tag}`, `{key}/badge/{badge}`, `{key}/owner/{owner}`.
- * Edits need the write role or ownership of the table (checked in TablesService).
+ * Amundsen's `/table/{key}/...` routes. Keys contain `://` and `/` and travel
+ * unencoded, so each route matches the key as a wildcard followed by its
+ * suffix; routes are tried in the order declared here, the longest suffixes
+ * first (as Amundsen's router does), and a wildcard that is not exactly a key
+ * is a 400 (or a 404 when more follows the key).
  */
 @Controller('table')
 export class TablesController {
   constructor(private readonly tables: TablesService) {}
 
-  @Get('*path')
-  get(@Param('path') raw: string | string[], @Query() query: Record<string, string>) {
-    const path = wildcard(raw);
-    const { key, rest } = parseTablePath(path);
-    if (rest.length === 0) return this.tables.detail(key);
-    if (rest.length === 1 && rest[0] === 'description') return this.tables.description(key);
-    if (rest.length === 1 && rest[0] === 'lineage') return this.tables.lineage(key, query['direction'], query['depth']);
-    if (rest.length === 1 && rest[0] === 'dashboard') return this.tables.dashboards(key);
-    if (rest.length === 3 && rest[0] === 'column' && rest[2] === 'description') return this.tables.columnDescription(key, rest[1]);
-    throw UNKNOWN(path);
+  @Get('*path/column/:column/description')
+  @KEY
+  @ZodResponse({ status: 200, type: DescriptionDto })
+  columnDescription(@Param('path') path: string | string[], @Param('column') column: string) {
+    return this.tables.columnDescription(tableKeyIn(path, `/column/${column}/description`), column);
   }
 
-  @Put('*path')
-  @NoRoleRequired()
-  async put(
-    @Param('path') raw: string | string[],
-    @Body() body: { description?: unknown } | undefined,
-    @Query() query: Record<string, string>,
+  @Get('*path/lineage')
+  @KEY
+  @ZodResponse({ status: 200, type: LineageDto })
+  lineage(@Param('path') path: string | string[], @Query() query: LineageQueryDto) {
+    return this.tables.lineage(tableKeyIn(path, '/lineage'), query);
+  }
+
+  @Get('*path/dashboard')
+  @KEY
+  @ApiOperation({ summary: 'The dashboards that read the table (Amundsen: `/table/{key}/dashboard/`)' })
+  @ZodResponse({ status: 200, type: TableDashboardsDto })
+  dashboards(@Param('path') path: string | string[]) {
+    return this.tables.dashboards(tableKeyIn(path, '/dashboard'));
+  }
+
+  @Get('*path/description')
+  @KEY
+  @ZodResponse({ status: 200, type: DescriptionDto })
+  description(@Param('path') path: string | string[]) {
+    return this.tables.description(tableKeyIn(path, '/description'));
+  }
+
+  @Get('*path')
+  @KEY
+  @ZodResponse({ status: 200, type: TableDetailDto })
+  detail(@Param('path') path: string | string[]) {
+    return this.tables.detail(tableKeyIn(path));
+  }
+
+  @Put('*path/column/:column/description')
+  @KEY
+  @EditRoute('table')
+  setColumnDescription(
+    @Param('path') path: string | string[],
+    @Param('column') column: string,
+    @Body() body: DescriptionInputDto,
     @CurrentUser() principal: Principal,
   ) {
-    const path = wildcard(raw);
-    const { key, rest } = parseTablePath(path);
-    if (rest.length === 1 && rest[0] === 'description') {
-      await this.tables.setDescription(key, body?.description, principal);
-      return { message: `Description of table ${key} updated` };
-    }
-    if (rest.length === 3 && rest[0] === 'column' && rest[2] === 'description') {
-      await this.tables.setColumnDescription(key, rest[1], body?.description, principal);
-      return { message: `Description of column ${rest[1]} of table ${key} updated` };
-    }
-    return this.change('add', path, key, rest, query, principal);
+    return this.tables.setColumnDescription(tableKeyIn(path, `/column/${column}/description`), column, body.description, principal);
   }
 
-  @Delete('*path')
-  @NoRoleRequired()
-  @HttpCode(200)
-  delete(@Param('path') raw: string | string[], @Query() query: Record<string, string>, @CurrentUser() principal: Principal) {
-    const path = wildcard(raw);
-    const { key, rest } = parseTablePath(path);
-    return this.change('remove', path, key, rest, query, principal);
+  @Put('*path/tag/:tag')
+  @KEY
+  @EditRoute('table')
+  addTag(
+    @Param('path') path: string | string[],
+    @Param('tag') tag: string,
+    @Query() query: TagQueryDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.tables.changeTag('add', tableKeyIn(path, `/tag/${tag}`), tag, query.tag_type, principal);
   }
 
-  private change(op: 'add' | 'remove', path: string, key: string, rest: string[], query: Record<string, string>, principal: Principal) {
-    if (rest.length === 2 && rest[0] === 'tag') return this.tables.changeTag(op, key, rest[1], query['tag_type'], principal);
-    if (rest.length === 2 && rest[0] === 'badge') return this.tables.changeBadge(op, key, rest[1], query['category'], principal);
-    if (rest.length >= 2 && rest[0] === 'owner') return this.tables.changeOwner(op, key, rest.slice(1).join('/'), principal);
-    throw UNKNOWN(path);
+  @Put('*path/badge/:badge')
+  @KEY
+  @EditRoute('table')
+  addBadge(
+    @Param('path') path: string | string[],
+    @Param('badge') badge: string,
+    @Query() query: BadgeQueryDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.tables.changeBadge('add', tableKeyIn(path, `/badge/${badge}`), badge, query.category, principal);
+  }
+
+  @Put('*path/owner/*owner')
+  @KEY
+  @OWNER
+  @EditRoute('table')
+  addOwner(@Param('path') path: string | string[], @Param('owner') owner: string | string[], @CurrentUser() principal: Principal) {
+    return this.tables.changeOwner('add', tableKeyIn(path, `/owner/${wildcard(owner)}`), wildcard(owner), principal);
+  }
+
+  @Put('*path/description')
+  @KEY
+  @EditRoute('table')
+  setDescription(@Param('path') path: string | string[], @Body() body: DescriptionInputDto, @CurrentUser() principal: Principal) {
+    return this.tables.setDescription(tableKeyIn(path, '/description'), body.description, principal);
+  }
+
+  @Delete('*path/tag/:tag')
+  @KEY
+  @EditRoute('table')
+  removeTag(
+    @Param('path') path: string | string[],
+    @Param('tag') tag: string,
+    @Query() query: TagQueryDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.tables.changeTag('remove', tableKeyIn(path, `/tag/${tag}`), tag, query.tag_type, principal);
+  }
+
+  @Delete('*path/badge/:badge')
+  @KEY
+  @EditRoute('table')
+  removeBadge(
+    @Param('path') path: string | string[],
+    @Param('badge') badge: string,
+    @Query() query: BadgeQueryDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.tables.changeBadge('remove', tableKeyIn(path, `/badge/${badge}`), badge, query.category, principal);
+  }
+
+  @Delete('*path/owner/*owner')
+  @KEY
+  @OWNER
+  @EditRoute('table')
+  removeOwner(@Param('path') path: string | string[], @Param('owner') owner: string | string[], @CurrentUser() principal: Principal) {
+    return this.tables.changeOwner('remove', tableKeyIn(path, `/owner/${wildcard(owner)}`), wildcard(owner), principal);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
-import { InvalidInputError, NotFoundError } from '@fram/errors';
-import type { DashboardSummary, Lineage, TableDetail } from '@fram/models';
+import { NotFoundError } from '@fram/errors';
+import type { Description, Lineage, LineageQuery, Message, TableDashboards, TableDetail } from '@fram/models';
 import { ResourceEditor, type EditableKind } from '../common/resource-editor';
 import { DashboardStore } from '../store/ports/dashboard-store';
 import { LineageStore } from '../store/ports/lineage-store';
@@ -54,12 +54,7 @@ export class TablesService {
     };
   }
 
-  async lineage(key: string, directionText: string | undefined, depthText: string | undefined): Promise<Lineage> {
-    const direction = (directionText ?? 'both') as Lineage['direction'];
-    if (!['upstream', 'downstream', 'both'].includes(direction))
-      throw new InvalidInputError('direction must be upstream, downstream or both');
-    const depth = depthText === undefined ? 1 : Number(depthText);
-    if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new InvalidInputError('depth must be a whole number from 1 to 10');
+  async lineage(key: string, { direction, depth }: LineageQuery): Promise<Lineage> {
     const found = await this.lineageStore.lineage(key, depth);
     if (!found) throw new NotFoundError(`Table ${key} not found`);
     return {
@@ -71,35 +66,35 @@ export class TablesService {
     };
   }
 
-  async dashboards(key: string): Promise<{ dashboards: DashboardSummary[] }> {
+  async dashboards(key: string): Promise<TableDashboards> {
     await this.editor.require(this.kind, key);
     return { dashboards: await this.dashboardStore.dashboardsUsingTable(key) };
   }
 
-  async description(key: string): Promise<{ description: string | null }> {
+  async description(key: string): Promise<Description> {
     return { description: (await this.editor.require(this.kind, key)).description };
   }
 
-  async columnDescription(key: string, column: string): Promise<{ description: string | null }> {
+  async columnDescription(key: string, column: string): Promise<Description> {
     const found = (await this.editor.require(this.kind, key)).columns.find((c) => c.name === column);
     if (!found) throw new NotFoundError(`Column ${column} of table ${key} not found`);
     return { description: found.description };
   }
 
-  async setDescription(key: string, description: unknown, principal: Principal): Promise<void> {
-    const text = this.editor.descriptionText(description);
-    await this.editor.edit(this.kind, key, principal, (edit) => this.tables.setTableDescription(key, text, edit));
+  async setDescription(key: string, description: string, principal: Principal): Promise<Message> {
+    await this.editor.edit(this.kind, key, principal, (edit) => this.tables.setTableDescription(key, description, edit));
+    return { message: `Description of table ${key} updated` };
   }
 
-  async setColumnDescription(key: string, column: string, description: unknown, principal: Principal): Promise<void> {
-    const text = this.editor.descriptionText(description);
+  async setColumnDescription(key: string, column: string, description: string, principal: Principal): Promise<Message> {
     await this.editor.edit(
       this.kind,
       key,
       principal,
-      (edit) => this.tables.setColumnDescription(key, column, text, edit),
+      (edit) => this.tables.setColumnDescription(key, column, description, edit),
       () => new NotFoundError(`Column ${column} of table ${key} not found`),
     );
+    return { message: `Description of column ${column} of table ${key} updated` };
   }
 
   changeTag(op: 'add' | 'remove', key: string, tag: string, tagType: string | undefined, principal: Principal) {

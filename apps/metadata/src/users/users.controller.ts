@@ -1,9 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put, Res } from '@nestjs/common';
+import { ApiParam, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ZodResponse, ZodSerializerDto } from 'nestjs-zod';
 import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
-import type { TableSummary, User } from '@fram/models';
 import { wildcard } from '../common/edit-access';
+import { MessageDto } from '../common/common.dtos';
+import { UserDto, UserInputDto, UserReadsDto, UserResourcesDto } from './users.dtos';
 import { UsersService } from './users.service';
+
+const KEY = ApiParam({ name: 'key', type: String, description: 'The table or dashboard key, unencoded: hive://gold.core/orders' });
 
 /** Amundsen's user endpoints: profiles, bookmarks, owned and frequently used resources. */
 @Controller('user')
@@ -12,14 +17,18 @@ export class UsersController {
 
   /** All active users. */
   @Get()
-  list(): Promise<User[]> {
+  @ZodResponse({ status: 200, type: [UserDto] })
+  list() {
     return this.users.listActive();
   }
 
   /** Creates or updates a user; 201 when created. */
   @Put()
   @NoRoleRequired()
-  async upsert(@Body() body: unknown, @CurrentUser() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<User> {
+  @ZodSerializerDto(UserDto)
+  @ApiResponse({ status: 200, description: 'Updated', type: UserDto.Output })
+  @ApiResponse({ status: 201, description: 'Created', type: UserDto.Output })
+  async upsert(@Body() body: UserInputDto, @CurrentUser() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { user, created } = await this.users.upsert(body, principal);
     res.status(created ? 201 : 200);
     return user;
@@ -27,35 +36,42 @@ export class UsersController {
 
   /** A person: from the store, else from the identity provider's directory (and then stored). */
   @Get(':id')
-  get(@Param('id') id: string): Promise<User> {
+  @ZodResponse({ status: 200, type: UserDto })
+  get(@Param('id') id: string) {
     return this.users.get(id);
   }
 
   @Get(':id/follow')
-  follows(@Param('id') id: string): Promise<{ table: TableSummary[]; dashboard: [] }> {
+  @ZodResponse({ status: 200, type: UserResourcesDto })
+  follows(@Param('id') id: string) {
     return this.users.follows(id);
   }
 
   @Get(':id/own')
-  owned(@Param('id') id: string): Promise<{ table: TableSummary[]; dashboard: [] }> {
+  @ZodResponse({ status: 200, type: UserResourcesDto })
+  owned(@Param('id') id: string) {
     return this.users.owned(id);
   }
 
   @Get(':id/read')
-  read(@Param('id') id: string): Promise<{ table: TableSummary[] }> {
+  @ZodResponse({ status: 200, type: UserReadsDto })
+  read(@Param('id') id: string) {
     return this.users.read(id);
   }
 
   /** Bookmarks a resource, for oneself. */
   @Put(':id/follow/:type/*key')
+  @KEY
   @NoRoleRequired()
+  @ZodResponse({ status: 200, type: MessageDto })
   follow(@Param('id') id: string, @Param('type') type: string, @Param('key') key: string | string[], @CurrentUser() principal: Principal) {
     return this.users.changeFollow('add', id, type, wildcard(key), principal);
   }
 
   @Delete(':id/follow/:type/*key')
+  @KEY
   @NoRoleRequired()
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: MessageDto })
   unfollow(
     @Param('id') id: string,
     @Param('type') type: string,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InsufficientScopeError, type Principal } from '@fram/auth';
 import { InvalidInputError, NotFoundError } from '@fram/errors';
-import { InvalidUserError, normalizeUser, parseUser, type TableSummary, type User } from '@fram/models';
+import { InvalidUserError, normalizeUser, parseUser, type User, type UserReads, type UserResources } from '@fram/models';
 import { assertSelfOrAdmin, editBy } from '../common/edit-access';
 import type { ResourceType } from '../store/ports/edit';
 import { PeopleStore } from '../store/ports/people-store';
@@ -33,9 +33,7 @@ export class UsersService {
    * Creates or updates a user. Admins may write any user; a person only the
    * display fields of their own profile (own-profile-edit).
    */
-  async upsert(body: unknown, principal: Principal): Promise<{ user: User; created: boolean }> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidInputError('The body must be a user object');
-    const input = body as Record<string, unknown>;
+  async upsert(input: Record<string, unknown>, principal: Principal): Promise<{ user: User; created: boolean }> {
     let user: User;
     try {
       if (principal.roles.includes('admin')) user = parseUser(input);
@@ -49,15 +47,15 @@ export class UsersService {
     return { user, created };
   }
 
-  async follows(id: string): Promise<{ table: TableSummary[]; dashboard: [] }> {
+  async follows(id: string): Promise<UserResources> {
     return { table: await this.people.followedTables(id), dashboard: [] };
   }
 
-  async owned(id: string): Promise<{ table: TableSummary[]; dashboard: [] }> {
+  async owned(id: string): Promise<UserResources> {
     return { table: await this.people.ownedTables(id), dashboard: [] };
   }
 
-  async read(id: string): Promise<{ table: TableSummary[] }> {
+  async read(id: string): Promise<UserReads> {
     return { table: await this.people.readTables(id) };
   }
 

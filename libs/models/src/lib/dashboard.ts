@@ -1,36 +1,6 @@
 import type { CompleteDashboardRecord, DashboardRecord } from './ingestion';
-import type { Badge, Tag, TableSummary } from './table';
-import type { User } from './user';
 
-/** Amundsen's DashboardSummary. */
-export interface DashboardSummary {
-  uri: string;
-  cluster: string;
-  group_name: string;
-  group_url: string;
-  product: string;
-  name: string;
-  url: string;
-  description: string | null;
-  last_successful_run_timestamp: number | null;
-  chart_names: string[];
-}
-
-/** Amundsen's DashboardDetail (the parts Fram stores). */
-export interface DashboardDetail extends DashboardSummary {
-  created_timestamp: number | null;
-  updated_timestamp: number | null;
-  last_run_timestamp: number | null;
-  last_run_state: string | null;
-  owners: User[];
-  frequent_users: { user: User; read_count: number }[];
-  query_names: string[];
-  queries: { name: string; url: string; query_text: string }[];
-  tables: TableSummary[];
-  tags: Tag[];
-  badges: Badge[];
-  recent_view_count: number;
-}
+export type { DashboardSummary, DashboardDetail, LineageItem, Lineage } from './amundsen-schemas';
 
 /** `{product}_dashboard://{cluster}.{group}/{name}` */
 export const DASHBOARD_KEY = /^([^_:/\s]+)_dashboard:\/\/([^./\s]+)\.([^/\s]+)\/([^/\s]+)$/;
@@ -54,24 +24,4 @@ export function completeDashboard(d: DashboardRecord): CompleteDashboardRecord {
     last_successful_run_timestamp: d.last_successful_run_timestamp ?? null,
     chart_names: d.chart_names ?? [],
   };
-}
-
-/** One entity of a lineage answer. */
-export interface LineageItem {
-  key: string;
-  level: number;
-  source: string;
-  badges: Badge[];
-  usage: number;
-  parent: string | null;
-  link: string | null;
-  in_amundsen: boolean;
-}
-
-export interface Lineage {
-  key: string;
-  direction: 'upstream' | 'downstream' | 'both';
-  depth: number;
-  upstream_entities: LineageItem[];
-  downstream_entities: LineageItem[];
 }

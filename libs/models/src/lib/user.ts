@@ -1,25 +1,7 @@
+import type { User } from './amundsen-schemas';
 import { emailProblem, idProblem, lineProblem, nameProblem, TEXT_LIMITS, urlProblem } from './text-rules';
 
-/** Amundsen's UserSchema: every field optional on the wire, normalised by `normalizeUser`. */
-export interface User {
-  user_id: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  full_name: string | null;
-  display_name: string;
-  is_active: boolean;
-  github_username: string | null;
-  team_name: string | null;
-  slack_id: string | null;
-  employee_type: string | null;
-  manager_fullname: string | null;
-  manager_email: string | null;
-  manager_id: string | null;
-  role_name: string | null;
-  profile_url: string;
-  other_key_values: Record<string, string>;
-}
+export type { User } from './amundsen-schemas';
 
 export type UserInput = Partial<Omit<User, 'other_key_values'>> & { other_key_values?: Record<string, string> };
 

@@ -1,0 +1,5 @@
+import { createZodDto } from 'nestjs-zod';
+import { auditPageSchema, auditQuerySchema } from '@fram/models';
+
+export class AuditQueryDto extends createZodDto(auditQuerySchema) {}
+export class AuditPageDto extends createZodDto(auditPageSchema) {}
