@@ -10,7 +10,6 @@ import {
   startDevIdp,
   startNode,
   startTestApp,
-  withEnv,
   workspaceRoot,
   type DevIdp,
   type NodeProcess,
@@ -43,9 +42,8 @@ export function frontendOptions(env: Record<string, string>): Required<FrontendA
  * The frontend in this process (as main.ts starts it), on `port`, configured
  * from `env` (frontendOptions), its session and token times read from `clock`
  * (a ManualClock lets a test move past an access token's expiry instead of
- * sleeping); with its API docs when `docs`. Only what libs/service's
- * configureApp reads from process.env (TRUST_PROXY, PUBLIC_URL for HSTS) is
- * set there while the app is configured.
+ * sleeping); with its API docs when `docs`; TRUST_PROXY and PUBLIC_URL (HSTS)
+ * from `env` too, as configureApp's settings.
  */
 export async function startFrontend(
   port: number,
@@ -54,11 +52,13 @@ export async function startFrontend(
   docs = false,
 ): Promise<RunningApp> {
   const options = frontendOptions(env);
-  return withEnv({ TRUST_PROXY: env['TRUST_PROXY'], PUBLIC_URL: env['PUBLIC_URL'] }, () =>
-    startTestApp(AppModule.forRoot(options), docs ? 'frontend' : undefined, port, (app) => app.get(SessionMiddleware).mount(app), [
-      { provide: Clock, useValue: clock },
-    ]),
-  );
+  return startTestApp(AppModule.forRoot(options), {
+    service: docs ? 'frontend' : undefined,
+    port,
+    beforeListen: (app) => app.get(SessionMiddleware).mount(app),
+    overrides: [{ provide: Clock, useValue: clock }],
+    settings: { TRUST_PROXY: env['TRUST_PROXY'], PUBLIC_URL: env['PUBLIC_URL'] },
+  });
 }
 
 /** A frontend (in this process) and its own dev-idp, without metadata or search. */

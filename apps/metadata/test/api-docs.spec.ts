@@ -9,7 +9,7 @@ describe('metadata: OpenAPI docs', () => {
   beforeAll(async () => {
     api = await startTestApp(
       metadataApp({ AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-docs-')) }),
-      'metadata',
+      { service: 'metadata' },
     );
   });
   afterAll(() => api?.close());

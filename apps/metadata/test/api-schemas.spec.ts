@@ -39,7 +39,7 @@ describe('metadata: request and response schemas', () => {
     idp = await startDevIdp();
     api = await startTestApp(
       metadataApp({ AUTH_ISSUERS: idp.issuer, ADMIN_GROUPS: 'Fram Admins', DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-schemas-')) }),
-      'metadata',
+      { service: 'metadata' },
     );
     admin = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
     paths = (await call(`${api.url}/docs/openapi.json`)).json<{ paths: Record<string, Record<string, Operation>> }>().paths;

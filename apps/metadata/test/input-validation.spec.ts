@@ -25,9 +25,7 @@ describe('metadata input validation', () => {
         DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-metadata-input-')),
         OKTA_ORG_URL: idp.origin,
       }),
-      undefined,
-      0,
-      (app) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }),
+      { beforeListen: (app) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }) },
     );
     tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
     [tokens['edsger'], tokens['frances']] = await Promise.all(['edsger@example.com', 'frances@example.com'].map((u) => idp.userToken(u)));

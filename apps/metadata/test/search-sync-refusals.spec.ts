@@ -101,9 +101,10 @@ describe('metadata keeps search current past refused documents', () => {
         SEARCH_SYNC_INTERVAL_MS: '100',
         SEARCH_SYNC_MAX_LAG_S: '0',
       }),
-      'metadata',
-      0,
-      (app: INestApplication) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }),
+      {
+        service: 'metadata',
+        beforeListen: (app: INestApplication) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }),
+      },
     );
   };
   let proxyUrl: string;

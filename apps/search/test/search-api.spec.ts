@@ -25,7 +25,7 @@ describe('search API', () => {
       ],
     })
     class SearchUnderTest {}
-    api = await startTestApp(SearchUnderTest, 'search');
+    api = await startTestApp(SearchUnderTest, { service: 'search' });
     tokens['metadata'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data write:data');
     tokens['reader'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data');
     tokens['engineer'] = await idp.userToken('alan@example.com');

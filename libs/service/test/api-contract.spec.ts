@@ -88,7 +88,7 @@ describe('request validation and OpenAPI from zod DTOs', () => {
       controllers: [ItemsController],
     })
     class ItemsModule {}
-    server = await startTestApp(ItemsModule, 'items');
+    server = await startTestApp(ItemsModule, { service: 'items' });
     token = idp.serviceToken('0oa-items', ['admin:system', 'records:write']);
   });
   afterAll(async () => {

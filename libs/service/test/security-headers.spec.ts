@@ -11,7 +11,6 @@ import {
   startNode,
   startTestApp,
   TestIssuer,
-  withEnv,
   workspaceRoot,
   type DevIdp,
   type NodeProcess,
@@ -49,7 +48,7 @@ describe('security headers of a service started by the shared bootstrap', () => 
     @Module({ imports: [AuthModule.forRoot({ config: loadAuthConfig({ AUTH_ISSUERS: idp.issuer }) }), HealthModule, WhoAmIModule] })
     class TestServiceModule {}
     ServiceModule = TestServiceModule;
-    server = await withEnv({ PUBLIC_URL: undefined }, () => startTestApp(TestServiceModule, 'test'));
+    server = await startTestApp(TestServiceModule, { service: 'test' });
   });
   afterAll(async () => {
     await server?.close();
@@ -75,7 +74,7 @@ describe('security headers of a service started by the shared bootstrap', () => 
       ['https://fram.example.com', 'max-age=31536000; includeSubDomains'],
       ['http://fram.internal:5000', null],
     ] as const) {
-      const app = await withEnv({ PUBLIC_URL: publicUrl }, () => startTestApp(ServiceModule, 'test'));
+      const app = await startTestApp(ServiceModule, { service: 'test', settings: { PUBLIC_URL: publicUrl } });
       try {
         for (const response of [await call(`${app.url}/healthcheck`), await call(`${app.url}/whoami`)]) {
           expect([publicUrl, response.headers.get('strict-transport-security')]).toEqual([publicUrl, hsts]);

@@ -1,5 +1,5 @@
 export { TestIssuer, type TestKey, type IssuerMode, type TestIssuerOptions } from './lib/test-issuer';
-export { startTestApp, withEnv, type ProviderOverride, type RunningApp } from './lib/test-app';
+export { startTestApp, withEnv, type ProviderOverride, type RunningApp, type TestAppOptions } from './lib/test-app';
 export { call, rawRequest, type SimpleResponse } from './lib/http';
 export { API_DOCS_ROUTES, describePublicRoutes, listRoutes, probeRoutesWithoutToken, type RouteAccess } from './lib/route-access';
 export { bundleScript, freePort, runNode, startNode, workspaceRoot, type NodeProcess, type StartNodeOptions } from './lib/node-process';

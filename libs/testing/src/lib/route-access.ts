@@ -70,7 +70,7 @@ export function describePublicRoutes(
     beforeAll(async () => {
       // A trusted issuer nobody listens on (no route below may need it), and a fresh data folder.
       const env = { AUTH_ISSUERS: 'http://127.0.0.1:9/oauth2/default', DATA_DIR: mkdtempSync(join(tmpdir(), `fram-${appName}-`)) };
-      server = await withEnv(env, () => startTestApp(module, appName, 0, beforeListen));
+      server = await withEnv(env, () => startTestApp(module, { service: appName, beforeListen }));
     });
     afterAll(() => server?.close());
 

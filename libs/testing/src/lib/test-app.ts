@@ -15,27 +15,32 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/**
- * Starts a Nest module as a real HTTP server on 127.0.0.1 (a free port unless one is given),
- * configured exactly as main.ts configures it (with the OpenAPI docs when the
- * service's name is given). `close` stops it.
- */
-export async function startTestApp(
-  module: Type<unknown> | DynamicModule,
-  service?: string,
-  port = 0,
+export interface TestAppOptions {
+  /** The service's name: its OpenAPI docs are served (/docs), as main.ts does. */
+  service?: string;
+  /** A free port unless given. */
+  port?: number;
   /** What main.ts does before listening (e.g. the frontend's session middleware). */
-  beforeListen?: (app: INestApplication) => void,
+  beforeListen?: (app: INestApplication) => void;
   /** Providers replaced for this test, e.g. `{ provide: Clock, useValue: new ManualClock() }`. */
-  overrides: readonly ProviderOverride[] = [],
-): Promise<RunningApp> {
+  overrides?: readonly ProviderOverride[];
+  /** The process settings configureApp reads (TRUST_PROXY, PUBLIC_URL); none unless given. */
+  settings?: Record<string, string | undefined>;
+}
+
+/**
+ * Starts a Nest module as a real HTTP server on 127.0.0.1, configured exactly
+ * as main.ts configures it. `close` stops it.
+ */
+export async function startTestApp(module: Type<unknown> | DynamicModule, options: TestAppOptions = {}): Promise<RunningApp> {
+  const { service, port = 0, beforeListen, overrides = [], settings = {} } = options;
   let builder = Test.createTestingModule({ imports: [module] });
   for (const { provide, useValue } of overrides) builder = builder.overrideProvider(provide).useValue(useValue);
   const moduleRef = await builder.compile();
   // Quiet: warnings such as an unreachable key set are expected in many tests.
   // (The testing module ignores `logger: false`; a list of levels works.)
   const app = moduleRef.createNestApplication({ logger: ['fatal'] });
-  configureApp(app, service);
+  configureApp(app, service, undefined, settings);
   beforeListen?.(app);
   await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as AddressInfo;

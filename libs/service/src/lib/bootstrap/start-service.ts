@@ -39,14 +39,20 @@ const isModuleClass = (module: ServiceOptions['module']): module is Type<unknown
  * serves its OpenAPI docs; with a logger (startService's), it logs one line
  * per request.
  */
-export function configureApp(app: INestApplication, service?: string, requestLogger?: PinoLogger): void {
+export function configureApp(
+  app: INestApplication,
+  service?: string,
+  requestLogger?: PinoLogger,
+  /** Where TRUST_PROXY and PUBLIC_URL (HSTS) are read: the process's environment, or a test's variables. */
+  settings: Env = process.env,
+): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('etag', false);
-  express.set('trust proxy', readTrustProxy(process.env));
+  express.set('trust proxy', readTrustProxy(settings));
   app.use(requestIds());
   if (requestLogger) app.use(requestLogging(requestLogger));
-  app.use(securityHeaders(readSecurityHeadersConfig(process.env)));
+  app.use(securityHeaders(readSecurityHeadersConfig(settings)));
   app.useGlobalFilters(new ErrorResponseFilter());
   // Parameters typed with zod DTOs are parsed (400 on bad input); answers of routes with @ZodResponse are held to their schema.
   app.useGlobalPipes(new RequestValidationPipe());
