@@ -77,28 +77,7 @@ export class Neo4jMetadataStore
       if (!table) return undefined;
       const columns = await rows(tx, CYPHER.tableColumns, { key });
       const [links] = await rows(tx, CYPHER.resourceLinks, { key });
-      return {
-        key,
-        database: String(table['database']),
-        cluster: String(table['cluster']),
-        schema: String(table['schema']),
-        name: String(table['name']),
-        is_view: table['is_view'] === true,
-        description: nullable(table['description']),
-        last_updated_timestamp: nullableNumber(table['last_updated_timestamp']),
-        columns: columns.map((c) => ({
-          name: String(c['name']),
-          col_type: String(c['col_type']),
-          sort_order: Number(c['sort_order'] ?? 0),
-          description: nullable(c['description']),
-          badges: c['badges'] as Badge[],
-        })),
-        tags: sortTags(links?.['tags'] as Tag[]),
-        badges: sortBadges(links?.['badges'] as Badge[]),
-        owners: ((links?.['owners'] as string[]) ?? []).sort(),
-        readers: (links?.['readers'] as { user: string; read_count: number }[]) ?? [],
-        usage: { total: Number(links?.['views'] ?? 0), unique: Number(links?.['readerCount'] ?? 0) },
-      };
+      return toStoredTable(key, table, columns, links ?? {});
     });
   }
 
@@ -109,27 +88,7 @@ export class Neo4jMetadataStore
       return keys.flatMap((key) => {
         const table = found.get(key);
         if (!table) return [];
-        return [
-          {
-            key,
-            database: String(table['database']),
-            cluster: String(table['cluster']),
-            schema: String(table['schema']),
-            name: String(table['name']),
-            is_view: table['is_view'] === true,
-            description: nullable(table['description']),
-            last_updated_timestamp: nullableNumber(table['last_updated_timestamp']),
-            columns: (table['columns'] as Row[]).map((c) => ({
-              name: String(c['name']),
-              col_type: String(c['col_type']),
-              sort_order: Number(c['sort_order'] ?? 0),
-              description: nullable(c['description']),
-              badges: c['badges'] as Badge[],
-            })),
-            ...storedLinks(table),
-            usage: { total: Number(table['views'] ?? 0), unique: Number(table['readerCount'] ?? 0) },
-          },
-        ];
+        return [toStoredTable(key, table, table['columns'] as Row[], table)];
       });
     });
   }
@@ -342,10 +301,7 @@ export class Neo4jMetadataStore
         ...toDashboardSummary(row),
         created_timestamp: nullableNumber(row['created_timestamp']),
         tables,
-        tags: sortTags(links?.['tags'] as Tag[]),
-        badges: sortBadges(links?.['badges'] as Badge[]),
-        owners: ((links?.['owners'] as string[]) ?? []).sort(),
-        readers: (links?.['readers'] as { user: string; read_count: number }[]) ?? [],
+        ...storedLinks(links ?? {}),
         recent_view_count: Number(links?.['views'] ?? 0),
       };
     });
@@ -575,6 +531,28 @@ const storedLinks = (row: Row) => ({
   owners: ((row['owners'] as string[]) ?? []).sort(),
   readers: (row['readers'] as { user: string; read_count: number }[]) ?? [],
 });
+/** A table as stored: its row, its columns' rows, and the row of its tags, badges, owners, readers and reads. */
+function toStoredTable(key: string, table: Row, columns: Row[], links: Row): StoredTable {
+  return {
+    key,
+    database: String(table['database']),
+    cluster: String(table['cluster']),
+    schema: String(table['schema']),
+    name: String(table['name']),
+    is_view: table['is_view'] === true,
+    description: nullable(table['description']),
+    last_updated_timestamp: nullableNumber(table['last_updated_timestamp']),
+    columns: columns.map((c) => ({
+      name: String(c['name']),
+      col_type: String(c['col_type']),
+      sort_order: Number(c['sort_order'] ?? 0),
+      description: nullable(c['description']),
+      badges: c['badges'] as Badge[],
+    })),
+    ...storedLinks(links),
+    usage: { total: Number(links['views'] ?? 0), unique: Number(links['readerCount'] ?? 0) },
+  };
+}
 const sortSummaries = (tables: TableSummary[]) => tables.sort((a, b) => a.schema.localeCompare(b.schema) || a.name.localeCompare(b.name));
 
 /** A User node (Amundsen's properties, or Fram's) with its MANAGE_BY manager, as Amundsen's user. */
