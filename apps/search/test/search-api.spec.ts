@@ -6,7 +6,8 @@ import { loadAuthConfig } from '@fram/auth';
 import { call, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
 import { SEARCH_LIMITS } from '@fram/models';
 import { AppModule } from '../src/app/app.module';
-import { relevanceCatalog } from '../src/index/relevance.fixture';
+import { relevanceCatalog, relevanceFeatures } from '../src/index/relevance.fixture';
+import { v2ResponseProblems } from './amundsen-search-models';
 
 /** The search API over HTTP, with tokens from dev-idp. */
 describe('search API', () => {
@@ -35,6 +36,7 @@ describe('search API', () => {
       ['table', catalog.tables],
       ['user', catalog.users],
       ['dashboard', catalog.dashboards],
+      ['feature', relevanceFeatures()],
     ] as const) {
       const response = await as('metadata', `/v2/documents/${type}`, { method: 'PUT', body: JSON.stringify({ documents }) });
       expect(response.status).toBe(200);
@@ -49,13 +51,42 @@ describe('search API', () => {
     call(`${api.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
   const search = (who: string, body: unknown) => as(who, '/v2/search', { method: 'POST', body: JSON.stringify(body) });
 
-  it('searches every resource type by default, with typos', async () => {
+  it("searches every resource type by default, with typos, answering Amundsen's SearchResponse", async () => {
     const response = await search('frances', { query_term: 'ordrs' });
     expect(response.status).toBe(200);
     const body = response.json<{ results: Record<string, { results: { key: string }[]; total_results: number }> }>();
+    expect(v2ResponseProblems(body)).toEqual([]);
     expect(Object.keys(body.results).sort()).toEqual(['dashboard', 'feature', 'table', 'user']);
     expect(body.results['table'].results[0].key).toBe('hive://gold.core/orders');
-    expect(body.results['feature']).toEqual({ results: [], total_results: 0 });
+    const everything = (await search('frances', { query_term: 'rate', resource_types: [] })).json<typeof body>();
+    expect(v2ResponseProblems(everything)).toEqual([]);
+    expect(everything.results['feature'].results.map((r) => r.key)).toContain('driver_metrics/acceptance_rate/1.0');
+  });
+
+  it("searches ML features: Amundsen v2.1's hit (feature_name, group, version, ...), its filters, highlights", async () => {
+    const response = await search('frances', {
+      query_term: 'trip duration',
+      resource_types: ['feature'],
+      filters: [{ name: 'entity', values: ['rider'], operation: 'OR' }],
+      highlight_options: { feature: { enable_highlight: true } },
+    });
+    expect(response.status).toBe(200);
+    const body = response.json<{ results: { feature: { results: Record<string, unknown>[]; total_results: number } } }>();
+    expect(v2ResponseProblems(body)).toEqual([]);
+    expect(body.results.feature.total_results).toBe(3);
+    expect(body.results.feature.results[0]).toMatchObject({
+      key: 'rider_metrics/trip_duration_avg/1.0',
+      resource_type: 'feature',
+      feature_name: 'trip_duration_avg',
+      feature_group: 'rider_metrics',
+      version: '1.0',
+      status: 'active',
+      entity: 'rider',
+      availability: ['hive', 'dynamo'],
+      tags: ['core', 'ml'],
+      badges: [],
+      highlight: { name: ['<em>trip</em>_<em>duration</em>_avg'] },
+    });
   });
 
   it("takes Amundsen's request: resource types, paging, filters and highlights", async () => {
@@ -186,12 +217,51 @@ describe('search API', () => {
     expect((await as('frances', '/v2/document', { method: 'POST', body: JSON.stringify(tag) })).status).toBe(403);
   });
 
+  it("changes fields named as Amundsen names them (its frontend's `tag` for table tags), and takes its null values", async () => {
+    const change = (method: string, body: unknown) => as('metadata', '/v2/document', { method, body: JSON.stringify(body) });
+    const tagged = (value: string) =>
+      search('frances', { query_term: '', resource_types: ['table'], filters: [{ name: 'tag', values: [value], operation: 'OR' }] });
+    // Exactly what Amundsen's frontend sends to search when a table tag is added (POST) and removed (DELETE).
+    const amundsenTag = {
+      resource_key: 'hive://gold.core/payments',
+      resource_type: 'table',
+      field: 'tag',
+      value: 'quokka',
+      operation: 'add',
+    };
+    expect((await change('POST', amundsenTag)).json()).toEqual({ msg: 'Updated tags of table hive://gold.core/payments' });
+    const found = (await tagged('quokka')).json<{ results: { table: { results: { key: string }[] } } }>();
+    expect(found.results.table.results.map((r) => r.key)).toEqual(['hive://gold.core/payments']);
+    expect((await change('DELETE', amundsenTag)).status).toBe(200);
+    expect((await tagged('quokka')).json<{ results: { table: { total_results: number } } }>().results.table.total_results).toBe(0);
+
+    // Features: Amundsen's frontend names the field `tags`; a DELETE with a null value empties the list.
+    const feature = { resource_key: 'fraud_signals/chargeback_count/3.1', resource_type: 'feature', field: 'tags', operation: 'add' };
+    expect((await change('POST', { ...feature, value: 'risk' })).status).toBe(200);
+    const featureTags = async () =>
+      (await search('frances', { query_term: 'chargeback', resource_types: ['feature'] })).json<{
+        results: { feature: { results: { tags: string[] }[] } };
+      }>().results.feature.results[0].tags;
+    expect(await featureTags()).toEqual(['fraud', 'risk']);
+    expect((await change('DELETE', { ...feature, value: null })).status).toBe(200);
+    expect(await featureTags()).toEqual([]);
+    expect((await change('POST', { ...feature, field: 'description', value: 'Chargebacks, counted.' })).status).toBe(200);
+
+    // A person's `name` (Amundsen's index field for the full name) is the full name.
+    const renamed = { resource_key: 'ada@example.com', resource_type: 'user', field: 'name', value: 'Ada King', operation: 'overwrite' };
+    expect((await change('POST', renamed)).json()).toEqual({ msg: 'Updated full_name of user ada@example.com' });
+    // Names that are not fields stay refused, by the name asked for.
+    const refused = await change('POST', { ...amundsenTag, field: 'constructor' });
+    expect(refused.status).toBe(400);
+    expect(refused.json<{ message: string }>().message).toContain('constructor cannot be changed on a table document');
+  });
+
   it('reports its index in /healthcheck', async () => {
     const health = await call(`${api.url}/healthcheck`);
     expect(health.json()).toMatchObject({
       status: 'ok',
       checks: {
-        'EmbeddedSearchIndex:connection': { status: 'ok', documents: { table: 61, user: 15, dashboard: 8 } },
+        'EmbeddedSearchIndex:connection': { status: 'ok', documents: { table: 61, user: 15, dashboard: 8, feature: 6 } },
         'KeyStore:key_sets': { status: 'ok' },
       },
     });

@@ -6,6 +6,7 @@ import { SearchConfigModule } from '../config/search-config.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { IndexModule } from '../index/index.module';
 import { SearchModule } from '../search/search.module';
+import { V1Module } from '../v1/v1.module';
 
 export interface SearchAppOptions {
   /** The environment's (loadSearchConfig) unless given. */
@@ -14,7 +15,7 @@ export interface SearchAppOptions {
   auth?: AuthConfig;
 }
 
-/** The search service (port 5001): Amundsen's search API over tables, users and dashboards. */
+/** The search service (port 5001): Amundsen's search API (v2 and v1) over tables, users, dashboards and ML features. */
 @Module({})
 export class AppModule {
   static forRoot(options: SearchAppOptions = {}): DynamicModule {
@@ -30,6 +31,7 @@ export class AppModule {
         IndexModule,
         SearchModule,
         DocumentsModule,
+        V1Module,
       ],
     };
   }

@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint, ApiOperation } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { RequireRole } from '@fram/auth';
 import { InvalidInputError } from '@fram/errors';
-import { SEARCH_RESOURCE_TYPES } from '@fram/models';
+import { INDEXED_RESOURCE_TYPES } from '@fram/models';
 import {
   RemovedDocumentsDto,
   RemoveDocumentsDto,
@@ -11,6 +11,7 @@ import {
   UpdatedDocumentDto,
   UpdateDocumentDto,
   UpsertDashboardsDto,
+  UpsertFeaturesDto,
   UpsertedDocumentsDto,
   UpsertTablesDto,
   UpsertUsersDto,
@@ -66,11 +67,18 @@ export class DocumentsController {
     return this.documents.upsert('dashboard', body.documents);
   }
 
-  /** Any other type: a 400 that names the types (the three routes above are the documented ones). */
+  @Put('documents/feature')
+  @ApiOperation({ summary: 'Creates or replaces feature documents', description: INDEXERS })
+  @ZodResponse({ status: 200, type: UpsertedDocumentsDto })
+  upsertFeatures(@Body() body: UpsertFeaturesDto) {
+    return this.documents.upsert('feature', body.documents);
+  }
+
+  /** Any other type: a 400 that names the types (the four routes above are the documented ones). */
   @Put('documents/:type')
   @ApiExcludeEndpoint()
   upsertUnknown(@Param('type') type: string): never {
-    throw new InvalidInputError(`Unknown resource type ${type}; use ${SEARCH_RESOURCE_TYPES.join(', ')}`);
+    throw new InvalidInputError(`Unknown resource type ${type}; use ${INDEXED_RESOURCE_TYPES.join(', ')}`);
   }
 
   @Delete('documents/:type')

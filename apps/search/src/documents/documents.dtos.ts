@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   removeDocumentsRequestSchema,
   removedDocumentsSchema,
-  SEARCH_RESOURCE_TYPES,
+  INDEXED_RESOURCE_TYPES,
   updateDocumentRequestSchema,
   updatedDocumentSchema,
   upsertDocumentsRequestSchema,
@@ -15,9 +15,10 @@ export class UpdatedDocumentDto extends createZodDto(updatedDocumentSchema) {}
 export class UpsertTablesDto extends createZodDto(upsertDocumentsRequestSchema('table')) {}
 export class UpsertUsersDto extends createZodDto(upsertDocumentsRequestSchema('user')) {}
 export class UpsertDashboardsDto extends createZodDto(upsertDocumentsRequestSchema('dashboard')) {}
+export class UpsertFeaturesDto extends createZodDto(upsertDocumentsRequestSchema('feature')) {}
 export class UpsertedDocumentsDto extends createZodDto(upsertedDocumentsSchema) {}
 export class RemoveDocumentsDto extends createZodDto(removeDocumentsRequestSchema) {}
 export class RemovedDocumentsDto extends createZodDto(removedDocumentsSchema) {}
 export class ResourceTypeParams extends createZodDto(
-  z.object({ type: z.enum(SEARCH_RESOURCE_TYPES, { error: `Unknown resource type; use ${SEARCH_RESOURCE_TYPES.join(', ')}` }) }),
+  z.object({ type: z.enum(INDEXED_RESOURCE_TYPES, { error: `Unknown resource type; use ${INDEXED_RESOURCE_TYPES.join(', ')}` }) }),
 ) {}

@@ -1,14 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '@fram/errors';
-import { SEARCH_DOCUMENT_SCHEMAS, type SearchDocuments, type SearchResourceType, type UpdateDocumentRequest } from '@fram/models';
+import { SEARCH_DOCUMENT_SCHEMAS, type IndexedResourceType, type SearchDocuments, type UpdateDocumentRequest } from '@fram/models';
 import { describeIssues } from '@fram/service';
 import { SearchIndex } from '../index/search-index';
 
-/** Fields `POST/DELETE /v2/document` may change: lists of names, and free texts. */
-export const UPDATABLE_FIELDS: Record<SearchResourceType, { lists: readonly string[]; texts: readonly string[] }> = {
-  table: { lists: ['tags', 'badges', 'columns', 'column_descriptions'], texts: ['description'] },
-  dashboard: { lists: ['tags', 'badges', 'chart_names', 'query_names'], texts: ['description'] },
-  user: { lists: [], texts: ['full_name', 'team_name', 'role_name', 'employee_type', 'manager_email'] },
+interface UpdatableFields {
+  /** Lists of names: a value is added or removed. */
+  lists: readonly string[];
+  /** Free texts: set or cleared. */
+  texts: readonly string[];
+  /**
+   * Amundsen's names for them: its search service's field mapping (v2.1
+   * `*_MAPPING`, without the `.keyword` it filters on), e.g. `tag` for `tags`,
+   * which Amundsen's frontend sends for table tags.
+   */
+  aliases: Readonly<Record<string, string>>;
+}
+
+/** Fields `POST/DELETE /v2/document` may change, by Fram's names and Amundsen's. */
+export const UPDATABLE_FIELDS: Record<IndexedResourceType, UpdatableFields> = {
+  table: {
+    lists: ['tags', 'badges', 'columns', 'column_descriptions'],
+    texts: ['description'],
+    aliases: { tag: 'tags', column: 'columns' },
+  },
+  dashboard: { lists: ['tags', 'badges', 'chart_names', 'query_names'], texts: ['description'], aliases: { tag: 'tags' } },
+  user: {
+    lists: [],
+    texts: ['full_name', 'first_name', 'last_name', 'team_name', 'role_name', 'employee_type', 'manager_email'],
+    aliases: { name: 'full_name' },
+  },
+  feature: { lists: ['tags', 'badges', 'availability'], texts: ['description', 'status', 'entity'], aliases: { tag: 'tags' } },
 };
 
 /** Indexing: whole documents in bulk, and Amundsen's change of one field of one document. */
@@ -16,21 +38,22 @@ export const UPDATABLE_FIELDS: Record<SearchResourceType, { lists: readonly stri
 export class DocumentsService {
   constructor(private readonly index: SearchIndex) {}
 
-  async upsert<T extends SearchResourceType>(type: T, documents: SearchDocuments[T][]): Promise<{ upserted: number }> {
+  async upsert<T extends IndexedResourceType>(type: T, documents: SearchDocuments[T][]): Promise<{ upserted: number }> {
     return { upserted: await this.index.upsert(type, documents) };
   }
 
-  async remove(type: SearchResourceType, keys: string[]): Promise<{ removed: number }> {
+  async remove(type: IndexedResourceType, keys: string[]): Promise<{ removed: number }> {
     return { removed: await this.index.remove(type, keys) };
   }
 
   /** Sets a text field, or adds the value to a list field (`overwrite`: makes it the list's only value). */
   setValue(change: UpdateDocumentRequest): Promise<{ msg: string }> {
     return this.changeField(change, (current, isList) => {
-      if (change.value === undefined) throw new InvalidInputError('value is required');
-      if (!isList) return change.value;
+      const value = change.value;
+      if (value === undefined || value === null) throw new InvalidInputError('value is required');
+      if (!isList) return value;
       const values = current as string[];
-      return change.operation === 'overwrite' ? [change.value] : values.includes(change.value) ? values : [...values, change.value];
+      return change.operation === 'overwrite' ? [value] : values.includes(value) ? values : [...values, value];
     });
   }
 
@@ -38,19 +61,20 @@ export class DocumentsService {
   removeValue(change: UpdateDocumentRequest): Promise<{ msg: string }> {
     return this.changeField(change, (current, isList) => {
       if (!isList) return null;
-      return change.value === undefined ? [] : (current as string[]).filter((v) => v !== change.value);
+      return change.value === undefined || change.value === null ? [] : (current as string[]).filter((v) => v !== change.value);
     });
   }
 
   private async changeField(
-    { resource_type: type, resource_key: key, field }: UpdateDocumentRequest,
+    { resource_type: type, resource_key: key, field: asked }: UpdateDocumentRequest,
     next: (current: unknown, isList: boolean) => unknown,
   ): Promise<{ msg: string }> {
     const fields = UPDATABLE_FIELDS[type];
+    const field = Object.hasOwn(fields.aliases, asked) ? fields.aliases[asked] : asked;
     const isList = fields.lists.includes(field);
     if (!isList && !fields.texts.includes(field)) {
       throw new InvalidInputError(
-        `${field} cannot be changed on a ${type} document; use one of ${[...fields.lists, ...fields.texts].join(', ')}`,
+        `${asked} cannot be changed on a ${type} document; use one of ${[...fields.lists, ...fields.texts].join(', ')}`,
       );
     }
     const doc = (await this.index.get(type, key)) as Record<string, unknown> | undefined;

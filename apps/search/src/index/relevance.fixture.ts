@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   catalogSearchDocuments,
+  featureDocument,
   normalizeUser,
   type DashboardDocument,
+  type FeatureDocument,
   type DashboardRecord,
   type ReadRecord,
   type TableDocument,
@@ -49,9 +51,60 @@ export function relevanceCatalog(): { tables: TableDocument[]; users: UserDocume
   return { tables: documents.table, users: documents.user, dashboards: documents.dashboard };
 }
 
+const feature = (
+  feature_group: string,
+  name: string,
+  version: string,
+  extra: { entity?: string; status?: string; description?: string; availability?: string[]; tags?: string[]; usage?: number } = {},
+): FeatureDocument =>
+  featureDocument(
+    {
+      key: `${feature_group}/${name}/${version}`,
+      name,
+      version,
+      feature_group,
+      status: extra.status ?? 'active',
+      entity: extra.entity ?? null,
+      availability: extra.availability ?? [],
+      description: extra.description ?? null,
+      tags: (extra.tags ?? []).map((tag_name) => ({ tag_name })),
+      badges: [],
+      last_updated_timestamp: 1_700_000_000,
+    },
+    extra.usage ?? 0,
+  );
+
+/** ML features (the sample catalog has none): keys `{feature_group}/{name}/{version}`, as Amundsen's. */
+export function relevanceFeatures(): FeatureDocument[] {
+  return [
+    feature('rider_metrics', 'trip_duration_avg', '1.0', {
+      entity: 'rider',
+      description: 'Average trip duration over the last 30 days, in seconds.',
+      availability: ['hive', 'dynamo'],
+      tags: ['ml', 'core'],
+      usage: 40,
+    }),
+    feature('rider_metrics', 'trip_duration_avg', '2.0', { entity: 'rider', status: 'beta', availability: ['hive'], usage: 3 }),
+    feature('rider_metrics', 'trips_last_week', '1.0', { entity: 'rider', availability: ['hive'], tags: ['ml'], usage: 12 }),
+    feature('driver_metrics', 'acceptance_rate', '1.0', {
+      entity: 'driver',
+      description: 'Share of ride requests a driver accepts.',
+      availability: ['dynamo'],
+      usage: 25,
+    }),
+    feature('driver_metrics', 'cancellation_rate', '1.0', { entity: 'driver', status: 'deprecated', usage: 1 }),
+    feature('fraud_signals', 'chargeback_count', '3.1', {
+      entity: 'payment',
+      description: 'Chargebacks of the card in the last 90 days.',
+      availability: ['redis'],
+      tags: ['fraud'],
+    }),
+  ];
+}
+
 export interface RelevanceCase {
   query: string;
-  type: 'table' | 'user' | 'dashboard';
+  type: 'table' | 'user' | 'dashboard' | 'feature';
   first: string;
   filters?: { name: string; values: string[]; operation: 'AND' | 'OR' }[];
   why: string;
@@ -149,4 +202,19 @@ export const RELEVANCE_CASES: RelevanceCase[] = [
     why: 'words of a dashboard name',
   },
   { query: 'experiments', type: 'dashboard', first: 'looker_dashboard://prod.product/experiments', why: 'exact dashboard name' },
+  {
+    query: 'trip duration',
+    type: 'feature',
+    first: 'rider_metrics/trip_duration_avg/1.0',
+    why: 'words of a feature name; the most used version',
+  },
+  { query: 'acceptence rate', type: 'feature', first: 'driver_metrics/acceptance_rate/1.0', why: 'a typo in a feature name' },
+  { query: 'chargebacks', type: 'feature', first: 'fraud_signals/chargeback_count/3.1', why: 'a word of a description' },
+  {
+    query: 'rate',
+    type: 'feature',
+    first: 'driver_metrics/cancellation_rate/1.0',
+    why: 'a status filter',
+    filters: [{ name: 'status', values: ['deprecated'], operation: 'OR' }],
+  },
 ];

@@ -1,4 +1,12 @@
-import type { DashboardDocument, SearchDocuments, SearchHitFields, SearchResourceType, TableDocument, UserDocument } from '@fram/models';
+import type {
+  DashboardDocument,
+  FeatureDocument,
+  IndexedResourceType,
+  SearchDocuments,
+  SearchHitFields,
+  TableDocument,
+  UserDocument,
+} from '@fram/models';
 
 /** A searchable field: its weight and its text values in a document. */
 export interface SearchField<D> {
@@ -10,7 +18,7 @@ export interface SearchField<D> {
 }
 
 /** How one resource type is searched, filtered, ranked and shown. */
-export interface ResourceSchema<D, H = SearchHitFields[SearchResourceType]> {
+export interface ResourceSchema<D, H = SearchHitFields[IndexedResourceType]> {
   fields: readonly SearchField<D>[];
   /** Values that, equal to the whole query, make an exact match (ranked first). */
   exact: (doc: D) => readonly (string | null)[];
@@ -40,6 +48,7 @@ const TABLE: ResourceSchema<TableDocument, SearchHitFields['table']> = {
   ],
   exact: (d) => [d.name, d.key, `${d.schema}.${d.name}`],
   filters: {
+    key: (d) => list(d.key),
     database: (d) => list(d.database),
     cluster: (d) => list(d.cluster),
     schema: (d) => list(d.schema),
@@ -119,6 +128,8 @@ const DASHBOARD: ResourceSchema<DashboardDocument, SearchHitFields['dashboard']>
   filters: {
     group_name: (d) => list(d.group_name),
     name: (d) => list(d.name),
+    chart_names: (d) => d.chart_names,
+    query_names: (d) => d.query_names,
     product: (d) => list(d.product),
     cluster: (d) => list(d.cluster),
     tag: (d) => d.tags,
@@ -128,7 +139,8 @@ const DASHBOARD: ResourceSchema<DashboardDocument, SearchHitFields['dashboard']>
   highlights: {
     name: { values: (d) => list(d.name), fragments: 1 },
     description: { values: (d) => list(d.description), fragments: 1 },
-    chart_names: { values: (d) => d.chart_names, fragments: 5 },
+    chart_names: { values: (d) => d.chart_names, fragments: 10 },
+    query_names: { values: (d) => d.query_names, fragments: 10 },
   },
   hit: (d) => ({
     key: d.key,
@@ -149,8 +161,56 @@ const DASHBOARD: ResourceSchema<DashboardDocument, SearchHitFields['dashboard']>
   }),
 };
 
-export const RESOURCE_SCHEMAS: { [T in SearchResourceType]: ResourceSchema<SearchDocuments[T], SearchHitFields[T]> } = {
+/** ML features: Amundsen v2.1's weights (name, group, entity, then description), found by version and status too. */
+const FEATURE: ResourceSchema<FeatureDocument, SearchHitFields['feature']> = {
+  fields: [
+    { name: 'name', weight: 5, values: (d) => list(d.name), joined: true },
+    { name: 'feature_group', weight: 3, values: (d) => list(d.feature_group), joined: true },
+    { name: 'entity', weight: 2, values: (d) => list(d.entity) },
+    { name: 'description', weight: 1.5, values: (d) => list(d.description) },
+    { name: 'tags', weight: 1, values: (d) => d.tags },
+    { name: 'badges', weight: 1, values: (d) => d.badges },
+    { name: 'version', weight: 1, values: (d) => [d.version, d.status] },
+  ],
+  exact: (d) => [d.name, d.key, `${d.feature_group}.${d.name}`],
+  filters: {
+    key: (d) => list(d.key),
+    feature_group: (d) => list(d.feature_group),
+    feature_name: (d) => list(d.name),
+    entity: (d) => list(d.entity),
+    status: (d) => list(d.status),
+    version: (d) => list(d.version),
+    availability: (d) => d.availability,
+    tags: (d) => d.tags,
+    tag: (d) => d.tags,
+    badges: (d) => d.badges,
+  },
+  usage: (d) => d.total_usage,
+  highlights: {
+    name: { values: (d) => list(d.name), fragments: 1 },
+    description: { values: (d) => list(d.description), fragments: 1 },
+  },
+  hit: (d) => ({
+    key: d.key,
+    resource_type: 'feature' as const,
+    feature_name: d.name,
+    name: d.name,
+    feature_group: d.feature_group,
+    version: d.version,
+    status: d.status,
+    entity: d.entity,
+    description: d.description,
+    availability: d.availability,
+    tags: d.tags,
+    badges: d.badges,
+    last_updated_timestamp: d.last_updated_timestamp,
+    total_usage: d.total_usage,
+  }),
+};
+
+export const RESOURCE_SCHEMAS: { [T in IndexedResourceType]: ResourceSchema<SearchDocuments[T], SearchHitFields[T]> } = {
   table: TABLE,
   user: USER,
   dashboard: DASHBOARD,
+  feature: FEATURE,
 };

@@ -1,8 +1,8 @@
-import type { SearchRequest, SearchResourceType } from '@fram/models';
-import { relevanceCatalog } from './relevance.fixture';
+import type { IndexedResourceType, SearchRequest } from '@fram/models';
+import { relevanceCatalog, relevanceFeatures } from './relevance.fixture';
 import type { SearchIndex } from './search-index';
 
-const request = (query_term: string, type: SearchResourceType, extra: Partial<SearchRequest> = {}): SearchRequest => ({
+const request = (query_term: string, type: IndexedResourceType, extra: Partial<SearchRequest> = {}): SearchRequest => ({
   query_term,
   resource_types: [type],
   page_index: 0,
@@ -24,15 +24,17 @@ export function describeSearchIndexContract(
   describe(`SearchIndex contract: ${name}`, () => {
     let index: SearchIndex;
     const catalog = relevanceCatalog();
+    const features = relevanceFeatures();
     beforeAll(async () => {
       index = await open();
       await index.upsert('table', catalog.tables);
       await index.upsert('user', catalog.users);
       await index.upsert('dashboard', catalog.dashboards);
+      await index.upsert('feature', features);
     });
     afterAll(() => close(index));
 
-    const keys = async (q: string, type: SearchResourceType, extra: Partial<SearchRequest> = {}) =>
+    const keys = async (q: string, type: IndexedResourceType, extra: Partial<SearchRequest> = {}) =>
       (await index.search(request(q, type, extra))).results[type]!.results.map((r) => r['key']);
 
     it('counts and returns documents by key', async () => {
@@ -86,6 +88,52 @@ export function describeSearchIndexContract(
       expect(await index.get('table', 'hive://gold.core/orders')).toBeUndefined();
       expect(await keys('zanzibar', 'table')).toEqual([]);
       await index.upsert('table', [orders]);
+    });
+
+    it('indexes ML features: found by name (with a typo), group and entity, filtered by keyword fields', async () => {
+      expect(await index.count('feature')).toBe(features.length);
+      expect(await index.get('feature', 'driver_metrics/acceptance_rate/1.0')).toEqual(features[3]);
+      expect((await keys('acceptance rate', 'feature'))[0]).toBe('driver_metrics/acceptance_rate/1.0');
+      expect((await keys('acceptence', 'feature'))[0]).toBe('driver_metrics/acceptance_rate/1.0');
+      expect((await keys('rider metrics', 'feature')).slice(0, 3).sort()).toEqual([
+        'rider_metrics/trip_duration_avg/1.0',
+        'rider_metrics/trip_duration_avg/2.0',
+        'rider_metrics/trips_last_week/1.0',
+      ]);
+      const driver = await keys('', 'feature', { filters: [{ name: 'entity', values: ['driv*'], operation: 'OR' }] });
+      expect(driver.sort()).toEqual(['driver_metrics/acceptance_rate/1.0', 'driver_metrics/cancellation_rate/1.0']);
+      const byGroupAndVersion = await keys('', 'feature', {
+        filters: [
+          { name: 'feature_group', values: ['rider_metrics'], operation: 'OR' },
+          { name: 'version', values: ['2.0'], operation: 'OR' },
+        ],
+      });
+      expect(byGroupAndVersion).toEqual(['rider_metrics/trip_duration_avg/2.0']);
+      const tagged = await keys('', 'feature', { filters: [{ name: 'tags', values: ['ml'], operation: 'OR' }] });
+      expect(tagged.sort()).toEqual(['rider_metrics/trip_duration_avg/1.0', 'rider_metrics/trips_last_week/1.0']);
+      const availableInHive = await keys('', 'feature', { filters: [{ name: 'availability', values: ['hive'], operation: 'OR' }] });
+      expect(availableInHive).toHaveLength(3);
+    });
+
+    it("answers feature hits in Amundsen's v2.1 shape (feature_name, group, version, ...)", async () => {
+      const hit = (await index.search(request('chargeback', 'feature'))).results.feature!.results[0];
+      expect(hit).toMatchObject({
+        key: 'fraud_signals/chargeback_count/3.1',
+        resource_type: 'feature',
+        feature_name: 'chargeback_count',
+        name: 'chargeback_count',
+        feature_group: 'fraud_signals',
+        version: '3.1',
+        status: 'active',
+        entity: 'payment',
+        description: 'Chargebacks of the card in the last 90 days.',
+        availability: ['redis'],
+        tags: ['fraud'],
+        badges: [],
+        last_updated_timestamp: 1_700_000_000,
+        total_usage: 0,
+      });
+      expect(typeof hit.search_score).toBe('number');
     });
 
     it('reports its health', async () => {

@@ -1,11 +1,13 @@
 import {
   dashboardDocument,
   dashboardSearchSource,
+  featureDocument,
   searchKeyProblem,
   tableDocument,
   tableSearchSource,
   userDocument,
 } from './search-documents';
+import { featureDocumentSchema } from './search';
 import { SEARCH_LIMITS } from './text-rules';
 import { normalizeUser } from './user';
 
@@ -86,6 +88,43 @@ describe('the search document mapping', () => {
       tags: ['a', 'b'],
     });
     expect(document.total_usage).toBe(4);
+  });
+
+  it("maps a feature (Amundsen's Feature fields) to a document: tags and badges as sorted names, with its usage", () => {
+    const document = featureDocument(
+      {
+        key: 'rides/duration_avg/1.0',
+        name: 'duration_avg',
+        version: '1.0',
+        status: 'active',
+        feature_group: 'rides',
+        entity: 'rider',
+        availability: ['hive', 'dynamo'],
+        description: 'Average ride duration',
+        tags: [{ tag_name: 'ml' }, { tag_name: 'core' }, { tag_name: 'ml' }],
+        badges: [{ badge_name: 'beta' }],
+        last_updated_timestamp: 1700000000,
+      },
+      12,
+    );
+    expect(document).toEqual({
+      key: 'rides/duration_avg/1.0',
+      name: 'duration_avg',
+      feature_group: 'rides',
+      version: '1.0',
+      status: 'active',
+      entity: 'rider',
+      description: 'Average ride duration',
+      availability: ['hive', 'dynamo'],
+      tags: ['core', 'ml'],
+      badges: ['beta'],
+      last_updated_timestamp: 1700000000,
+      total_usage: 12,
+    });
+    expect(featureDocumentSchema.safeParse(document).success).toBe(true);
+    const long = featureDocument({ ...document, tags: [], badges: [], description: 'x'.repeat(SEARCH_LIMITS.description + 1) });
+    expect(long.description).toHaveLength(SEARCH_LIMITS.description);
+    expect(long.total_usage).toBe(0);
   });
 
   it('fits every document to SEARCH_LIMITS (long texts are indexed truncated)', () => {

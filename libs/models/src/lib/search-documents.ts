@@ -1,5 +1,5 @@
 import type { DashboardRecord, ReadRecord, TableRecord } from './ingestion';
-import type { DashboardDocument, SearchDocuments, SearchResourceType, TableDocument, UserDocument } from './search';
+import type { DashboardDocument, FeatureDocument, IndexedResourceType, SearchDocuments, TableDocument, UserDocument } from './search';
 import { SEARCH_LIMITS, truncateText } from './text-rules';
 import { completeDashboard, dashboardKey } from './dashboard';
 import { tableKey } from './table';
@@ -52,6 +52,26 @@ export interface DashboardSearchSource {
   badges: readonly { badge_name: string }[];
   /** The sum of its read counts. */
   recent_view_count: number;
+}
+
+/**
+ * What a feature's search document is made of: the fields of Amundsen's
+ * Feature (common/amundsen_common/models/feature.py) that search uses, so a
+ * stored feature is one.
+ */
+export interface FeatureSearchSource {
+  key: string;
+  name: string;
+  version: string;
+  status: string | null;
+  feature_group: string;
+  entity: string | null;
+  /** The databases it is available in. */
+  availability: readonly string[];
+  description: string | null;
+  tags: readonly { tag_name: string }[];
+  badges: readonly { badge_name: string }[];
+  last_updated_timestamp: number | null;
 }
 
 /**
@@ -153,6 +173,24 @@ export function dashboardDocument(d: DashboardSearchSource): DashboardDocument {
   });
 }
 
+/** A feature's document; `totalUsage` is the sum of its read counts (Amundsen's databuilder: READ_BY). */
+export function featureDocument(f: FeatureSearchSource, totalUsage = 0): FeatureDocument {
+  return fitSearchDocument('feature', {
+    key: f.key,
+    name: f.name,
+    feature_group: f.feature_group,
+    version: f.version,
+    status: f.status,
+    entity: f.entity,
+    description: f.description,
+    availability: [...f.availability],
+    tags: names(f.tags.map((t) => t.tag_name)),
+    badges: names(f.badges.map((b) => b.badge_name)),
+    last_updated_timestamp: f.last_updated_timestamp,
+    total_usage: totalUsage,
+  });
+}
+
 /** A catalog as bulk ingestion takes it (e.g. data/sample-catalog.json), its users normalized. */
 export interface IngestedCatalog {
   tables: readonly TableRecord[];
@@ -197,7 +235,7 @@ const list = (values: readonly string[]) => values.slice(0, SEARCH_LIMITS.listLe
  * A search document cut to SEARCH_LIMITS: long descriptions, names and lists
  * are indexed truncated rather than refused. Keys are left as they are.
  */
-export function fitSearchDocument<T extends SearchResourceType>(type: T, doc: SearchDocuments[T]): SearchDocuments[T] {
+export function fitSearchDocument<T extends IndexedResourceType>(type: T, doc: SearchDocuments[T]): SearchDocuments[T] {
   const L = SEARCH_LIMITS;
   switch (type) {
     case 'table': {
@@ -226,6 +264,22 @@ export function fitSearchDocument<T extends SearchResourceType>(type: T, doc: Se
         team_name: optional(u.team_name, L.profileText),
         role_name: optional(u.role_name, L.profileText),
         employee_type: optional(u.employee_type, L.profileText),
+      };
+      return fitted as SearchDocuments[T];
+    }
+    case 'feature': {
+      const f = doc as FeatureDocument;
+      const fitted: FeatureDocument = {
+        ...f,
+        name: text(f.name, L.name),
+        feature_group: text(f.feature_group, L.name),
+        version: text(f.version, L.name),
+        status: optional(f.status, L.profileText),
+        entity: optional(f.entity, L.profileText),
+        description: optional(f.description, L.description),
+        availability: list(f.availability),
+        tags: list(f.tags),
+        badges: list(f.badges),
       };
       return fitted as SearchDocuments[T];
     }

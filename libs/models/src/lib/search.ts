@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { searchKeyProblem } from './search-documents';
 import { SEARCH_LIMITS as L } from './text-rules';
 
-/** Resource types the search service indexes. */
+/**
+ * The resource types metadata's search sync sends (and its set-aside list
+ * names): tables, dashboards and people. Search indexes these and features:
+ * see INDEXED_RESOURCE_TYPES.
+ */
 export const SEARCH_RESOURCE_TYPES = ['table', 'dashboard', 'user'] as const;
 export type SearchResourceType = (typeof SEARCH_RESOURCE_TYPES)[number];
 
-/** Amundsen also knows `feature`; Fram indexes none, so a search may ask for it and always gets none. */
-export const REQUESTABLE_RESOURCE_TYPES = [...SEARCH_RESOURCE_TYPES, 'feature'] as const;
+/** Every resource type the search service indexes and searches: Amundsen's four (ML features included). */
+export const INDEXED_RESOURCE_TYPES = [...SEARCH_RESOURCE_TYPES, 'feature'] as const;
+export type IndexedResourceType = (typeof INDEXED_RESOURCE_TYPES)[number];
+
+/** The types a search may ask for (Amundsen's SearchRequest.resource_types): every indexed one. */
+export const REQUESTABLE_RESOURCE_TYPES = INDEXED_RESOURCE_TYPES;
 
 // Documents: what search indexes. The limits are metadata's too (it trims its documents to them): see SEARCH_LIMITS.
 const text = z.string().max(L.description);
@@ -91,19 +99,42 @@ export const dashboardDocumentSchema = z
   .meta({ id: 'DashboardDocument' });
 export type DashboardDocument = z.infer<typeof dashboardDocumentSchema>;
 
+/** A document of the feature index (an ML feature: Amundsen's v2.1 feature document). */
+export const featureDocumentSchema = z
+  .object({
+    /** `{feature_group}/{name}/{version}`. */
+    key: id(key),
+    name,
+    feature_group: name,
+    version: name,
+    status: profile,
+    entity: profile,
+    description: text.nullable(),
+    /** The databases it is available in. */
+    availability: names,
+    tags: names,
+    badges: names,
+    last_updated_timestamp: timestamp,
+    total_usage: count,
+  })
+  .strict()
+  .meta({ id: 'FeatureDocument' });
+export type FeatureDocument = z.infer<typeof featureDocumentSchema>;
+
 export const SEARCH_DOCUMENT_SCHEMAS = {
   table: tableDocumentSchema,
   user: userDocumentSchema,
   dashboard: dashboardDocumentSchema,
-} as const satisfies Record<SearchResourceType, z.ZodType>;
+  feature: featureDocumentSchema,
+} as const satisfies Record<IndexedResourceType, z.ZodType>;
 
-export type SearchDocuments = { [T in SearchResourceType]: z.infer<(typeof SEARCH_DOCUMENT_SCHEMAS)[T]> };
+export type SearchDocuments = { [T in IndexedResourceType]: z.infer<(typeof SEARCH_DOCUMENT_SCHEMAS)[T]> };
 
 /** The most documents one bulk request may upsert or remove. */
 export const MAX_DOCUMENTS_PER_REQUEST = 10_000;
 
 /** `PUT /v2/documents/{type}`: creates or replaces whole documents. */
-export const upsertDocumentsRequestSchema = <T extends SearchResourceType>(type: T) =>
+export const upsertDocumentsRequestSchema = <T extends IndexedResourceType>(type: T) =>
   z.object({ documents: z.array(SEARCH_DOCUMENT_SCHEMAS[type]).min(1).max(MAX_DOCUMENTS_PER_REQUEST) }).strict();
 
 /** `DELETE /v2/documents/{type}`: removes documents by key. */
@@ -116,9 +147,11 @@ export const removedDocumentsSchema = z.object({ removed: z.number().int().descr
 export const updateDocumentRequestSchema = z
   .object({
     resource_key: z.string().min(1).max(L.key),
-    resource_type: z.enum(SEARCH_RESOURCE_TYPES, { error: `resource_type must be one of ${SEARCH_RESOURCE_TYPES.join(', ')}` }),
+    resource_type: z.enum(INDEXED_RESOURCE_TYPES, { error: `resource_type must be one of ${INDEXED_RESOURCE_TYPES.join(', ')}` }),
+    /** Fram's field name, or Amundsen's name for it (`tag` for `tags`, ...: see the search service's field aliases). */
     field: z.string().min(1).max(100),
-    value: z.string().max(L.description).optional(),
+    /** Amundsen sends null when there is none. */
+    value: z.string().max(L.description).nullish(),
     operation: z.enum(['add', 'overwrite']).optional(),
   })
   .strict();
@@ -156,7 +189,7 @@ export const searchRequestSchema = z.object({
 export type SearchRequestBody = z.output<typeof searchRequestSchema>;
 
 /** A search as the index port takes it: the resource types to search, every default filled in. */
-export type SearchRequest = Omit<SearchRequestBody, 'resource_types'> & { resource_types: SearchResourceType[] };
+export type SearchRequest = Omit<SearchRequestBody, 'resource_types'> & { resource_types: IndexedResourceType[] };
 
 // Hits: the resource's fields as Amundsen's search API shows them, its score and highlighted fragments.
 // Loose: readers may look up any field by name (Amundsen's frontend asks for some no hit has).
@@ -216,23 +249,45 @@ const dashboardHitFields = z.object({
 });
 export const dashboardHitSchema = dashboardHitFields.extend(scored).loose().meta({ id: 'DashboardHit' });
 
+/** Amundsen's v2.1 feature hit (FEATURE_MAPPING: `feature_name` is the name), with the name, usage and update time too. */
+const featureHitFields = z.object({
+  key: z.string(),
+  resource_type: z.literal('feature'),
+  feature_name: z.string(),
+  name: z.string(),
+  feature_group: z.string(),
+  version: z.string(),
+  status: nullable,
+  entity: nullable,
+  description: nullable,
+  availability: z.array(z.string()),
+  tags: z.array(z.string()),
+  badges: z.array(z.string()),
+  last_updated_timestamp: z.number().nullable(),
+  total_usage: z.number(),
+});
+export const featureHitSchema = featureHitFields.extend(scored).loose().meta({ id: 'FeatureHit' });
+
 /** A hit's fields as an adapter makes them from a document (without score and highlights). */
 export interface SearchHitFields {
   table: z.infer<typeof tableHitFields>;
   user: z.infer<typeof userHitFields>;
   dashboard: z.infer<typeof dashboardHitFields>;
+  feature: z.infer<typeof featureHitFields>;
 }
 
 export type TableHit = z.infer<typeof tableHitSchema>;
 export type UserHit = z.infer<typeof userHitSchema>;
 export type DashboardHit = z.infer<typeof dashboardHitSchema>;
+export type FeatureHit = z.infer<typeof featureHitSchema>;
 export interface SearchHits {
   table: TableHit;
   user: UserHit;
   dashboard: DashboardHit;
+  feature: FeatureHit;
 }
 /** One hit of any type. */
-export type SearchHit = SearchHits[SearchResourceType];
+export type SearchHit = SearchHits[IndexedResourceType];
 
 const page = <H extends z.ZodType>(hit: H) => z.object({ results: z.array(hit), total_results: z.number().int() });
 
@@ -246,8 +301,330 @@ export const searchResponseSchema = z.object({
     table: page(tableHitSchema).optional(),
     user: page(userHitSchema).optional(),
     dashboard: page(dashboardHitSchema).optional(),
-    /** Asked for: always empty. */
-    feature: z.object({ results: z.array(z.never()), total_results: z.literal(0) }).optional(),
+    feature: page(featureHitSchema).optional(),
   }),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
+
+// ---- Amundsen's v1 search API (its per-resource endpoints: /search, /search_table, /document_table, ...) ----
+
+/** Results per page of every v1 search (Amundsen's DEFAULT_PAGE_SIZE). */
+export const V1_PAGE_SIZE = 10;
+
+/** Amundsen's default index names, one per resource type, as its v1 endpoints take them in `index`. */
+export const V1_INDEX_NAMES = {
+  table: 'table_search_index',
+  user: 'user_search_index',
+  dashboard: 'dashboard_search_index',
+  feature: 'feature_search_index',
+} as const satisfies Record<IndexedResourceType, string>;
+
+/** A page index as Amundsen's parser takes it (`type=int`): a whole number, or one written as text. */
+const toPageIndex = (raw: number | string | undefined, ctx: z.RefinementCtx): number => {
+  if (raw === undefined || raw === '') return 0;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value >= 0 && value <= 10_000) return value;
+  ctx.addIssue({ code: 'custom', message: 'page_index must be a whole number from 0 to 10000' });
+  return z.NEVER;
+};
+const PAGE_INDEX = { description: 'Pages of 10 results, from 0', default: 0 };
+const v1PageIndexQuery = z
+  .string()
+  .optional()
+  .transform(toPageIndex)
+  .meta({ type: 'integer', minimum: 0, maximum: 10_000, ...PAGE_INDEX });
+const v1PageIndexBody = z.union([z.number(), z.string()]).optional().transform(toPageIndex).meta(PAGE_INDEX);
+
+const v1Index = z
+  .string()
+  .max(255)
+  .optional()
+  .describe(
+    "Amundsen's index name (`table_search_index`, ...). Taken for compatibility: Fram keeps one index per resource type, so it chooses nothing.",
+  );
+
+/** `GET /search`, `/search_user`, `/search_dashboard`, `/search_feature`: Amundsen's parameters, no others (as its strict parser). */
+export const v1SearchQuerySchema = z
+  .object({
+    query_term: z.string({ error: 'query_term is required' }).max(500, 'query_term is at most 500 characters'),
+    page_index: v1PageIndexQuery,
+    index: v1Index,
+  })
+  .strict();
+export type V1SearchQuery = z.output<typeof v1SearchQuerySchema>;
+
+/** `POST /search_table`, `/search_dashboard_filter`, `/search_feature_filter`: a query term and filters by category. */
+export const v1FilterRequestSchema = z
+  .object({
+    page_index: v1PageIndexBody,
+    query_term: z
+      .string()
+      .max(500, 'query_term is at most 500 characters')
+      .nullish()
+      .transform((v) => v ?? '')
+      .refine((v) => !v.includes(':'), 'The query term contains an invalid character'),
+    search_request: z.object(
+      {
+        /** Amundsen's clients send 'AND'; categories are always combined with AND, values of one category with OR. */
+        type: z.string().max(10).optional(),
+        filters: z
+          .record(z.string().max(100), z.array(z.string().max(500)).max(100))
+          .optional()
+          .refine((f) => f === undefined || Object.keys(f).length <= 50, 'at most 50 filter categories'),
+      },
+      { error: 'The search request payload is not available in the request' },
+    ),
+  })
+  .strict();
+export type V1FilterRequest = z.output<typeof v1FilterRequestSchema>;
+
+/** Amundsen's tags and badges in v1 documents and results: `{tag_name}` objects. */
+const v1Tag = z.object({ tag_name: z.string() });
+const v1Tags = z.array(v1Tag).nullable();
+
+/** A table in Amundsen's v1 search results and documents (search_service/models/table.py). */
+export const v1TableSchema = z
+  .object({
+    /** The document's id: in Fram, its key. */
+    id: z.string(),
+    database: z.string(),
+    cluster: z.string(),
+    schema: z.string(),
+    name: z.string(),
+    key: z.string(),
+    display_name: z.string().nullable(),
+    tags: v1Tags,
+    badges: v1Tags,
+    description: z.string().nullable(),
+    last_updated_timestamp: z.number().int().nullable(),
+    column_names: z.array(z.string()).nullable(),
+    column_descriptions: z.array(z.string()).nullable(),
+    programmatic_descriptions: z.array(z.string()).nullable(),
+    total_usage: z.number().int(),
+    schema_description: z.string().nullable(),
+  })
+  .meta({ id: 'V1Table' });
+
+/** A person in Amundsen's v1 search results and documents (search_service/models/user.py: common's User and an id). */
+export const v1UserSchema = z
+  .object({
+    id: z.string(),
+    user_id: z.string().nullable(),
+    email: z.string().nullable(),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    full_name: z.string().nullable(),
+    display_name: z.string().nullable(),
+    is_active: z.boolean(),
+    github_username: z.string().nullable(),
+    team_name: z.string().nullable(),
+    slack_id: z.string().nullable(),
+    employee_type: z.string().nullable(),
+    manager_fullname: z.string().nullable(),
+    manager_email: z.string().nullable(),
+    manager_id: z.string().nullable(),
+    role_name: z.string().nullable(),
+    profile_url: z.string().nullable(),
+    other_key_values: z.record(z.string(), z.string()).nullable(),
+  })
+  .meta({ id: 'V1User' });
+
+/** A dashboard in Amundsen's v1 search results (search_service/models/dashboard.py: common's DashboardSummary and an id). */
+export const v1DashboardSchema = z
+  .object({
+    id: z.string(),
+    uri: z.string(),
+    cluster: z.string(),
+    group_name: z.string(),
+    group_url: z.string(),
+    product: z.string(),
+    name: z.string(),
+    url: z.string(),
+    description: z.string().nullable(),
+    last_successful_run_timestamp: z.number().nullable(),
+    chart_names: z.array(z.string()).nullable(),
+  })
+  .meta({ id: 'V1Dashboard' });
+
+/** An ML feature in Amundsen's v1 search results and documents (search_service/models/feature.py). */
+export const v1FeatureSchema = z
+  .object({
+    id: z.string(),
+    feature_group: z.string(),
+    feature_name: z.string(),
+    version: z.string(),
+    key: z.string(),
+    total_usage: z.number().int(),
+    status: z.string().nullable(),
+    entity: z.string().nullable(),
+    description: z.string().nullable(),
+    availability: z.array(z.string()).nullable(),
+    badges: v1Tags,
+    tags: v1Tags,
+    last_updated_timestamp: z.number().int().nullable(),
+  })
+  .meta({ id: 'V1Feature' });
+
+export type V1Table = z.infer<typeof v1TableSchema>;
+export type V1User = z.infer<typeof v1UserSchema>;
+export type V1Dashboard = z.infer<typeof v1DashboardSchema>;
+export type V1Feature = z.infer<typeof v1FeatureSchema>;
+export interface V1Results {
+  table: V1Table;
+  user: V1User;
+  dashboard: V1Dashboard;
+  feature: V1Feature;
+}
+
+const v1Page = <H extends z.ZodType>(hit: H) => z.object({ total_results: z.number().int(), results: z.array(hit) });
+/** Amundsen's v1 answers: SearchTableResult, SearchUserResult, SearchDashboardResult, SearchFeatureResult. */
+export const v1SearchResultSchemas = {
+  table: v1Page(v1TableSchema),
+  user: v1Page(v1UserSchema),
+  dashboard: v1Page(v1DashboardSchema),
+  feature: v1Page(v1FeatureSchema),
+} as const;
+export type V1SearchResult<T extends IndexedResourceType> = { total_results: number; results: V1Results[T][] };
+
+// v1 documents as Amundsen's document API loads them (required fields as its models'; no unknown fields), made Fram's.
+const opt = <S extends z.ZodType>(schema: S) => schema.nullish();
+const tagNames = (tags: readonly { tag_name: string }[] | null | undefined) => [...new Set((tags ?? []).map((t) => t.tag_name))].sort();
+
+const v1TableInput = z
+  .object({
+    id: z.string(),
+    database: z.string(),
+    cluster: z.string(),
+    schema: z.string(),
+    name: z.string(),
+    key: z.string(),
+    display_name: opt(z.string()),
+    tags: opt(z.array(v1Tag)),
+    badges: opt(z.array(v1Tag)),
+    description: opt(z.string()),
+    last_updated_timestamp: opt(z.number().int()),
+    column_names: opt(z.array(z.string())),
+    column_descriptions: opt(z.array(z.string())),
+    programmatic_descriptions: opt(z.array(z.string())),
+    total_usage: opt(z.number().int()),
+    schema_description: opt(z.string()),
+  })
+  .strict();
+
+const v1UserInput = z
+  .object({
+    id: z.string(),
+    user_id: opt(z.string()),
+    email: opt(z.string()),
+    first_name: opt(z.string()),
+    last_name: opt(z.string()),
+    full_name: opt(z.string()),
+    display_name: opt(z.string()),
+    is_active: opt(z.boolean()),
+    github_username: opt(z.string()),
+    team_name: opt(z.string()),
+    slack_id: opt(z.string()),
+    employee_type: opt(z.string()),
+    manager_fullname: opt(z.string()),
+    manager_email: opt(z.string()),
+    manager_id: opt(z.string()),
+    role_name: opt(z.string()),
+    profile_url: opt(z.string()),
+    other_key_values: opt(z.record(z.string(), z.string())),
+  })
+  .strict();
+
+const v1FeatureInput = z
+  .object({
+    id: z.string(),
+    feature_group: z.string(),
+    feature_name: z.string(),
+    version: z.string(),
+    key: z.string(),
+    total_usage: opt(z.number().int()),
+    status: opt(z.string()),
+    entity: opt(z.string()),
+    description: opt(z.string()),
+    availability: opt(z.array(z.string())),
+    badges: opt(z.array(v1Tag)),
+    tags: opt(z.array(v1Tag)),
+    last_updated_timestamp: opt(z.number().int()),
+  })
+  .strict();
+
+/** A v1 document as Fram's document of its type (then held to the same rules as any document). */
+export const V1_DOCUMENT_INPUTS = {
+  table: v1TableInput
+    .transform((t): TableDocument => ({
+      key: t.key,
+      database: t.database,
+      cluster: t.cluster,
+      schema: t.schema,
+      name: t.name,
+      description: t.description ?? null,
+      columns: t.column_names ?? [],
+      column_descriptions: t.column_descriptions ?? [],
+      tags: tagNames(t.tags),
+      badges: tagNames(t.badges),
+      last_updated_timestamp: t.last_updated_timestamp ?? null,
+      total_usage: Math.max(0, t.total_usage ?? 0),
+      unique_usage: 0,
+    }))
+    .pipe(tableDocumentSchema),
+  user: v1UserInput
+    .transform((u): UserDocument => {
+      // People are found by email: Amundsen's user_id is one, and its id may be the last resort.
+      const email = u.email || u.user_id || u.id;
+      const joined = [u.first_name, u.last_name].filter(Boolean).join(' ');
+      return {
+        key: email,
+        email,
+        full_name: u.full_name || u.display_name || joined || email,
+        first_name: u.first_name ?? null,
+        last_name: u.last_name ?? null,
+        team_name: u.team_name ?? null,
+        role_name: u.role_name ?? null,
+        employee_type: u.employee_type ?? null,
+        manager_email: u.manager_email ?? null,
+        is_active: u.is_active ?? true,
+        total_read: 0,
+        total_own: 0,
+        total_follow: 0,
+      };
+    })
+    .pipe(userDocumentSchema),
+  feature: v1FeatureInput
+    .transform((f): FeatureDocument => ({
+      key: f.key,
+      name: f.feature_name,
+      feature_group: f.feature_group,
+      version: f.version,
+      status: f.status ?? null,
+      entity: f.entity ?? null,
+      description: f.description ?? null,
+      availability: f.availability ?? [],
+      tags: tagNames(f.tags),
+      badges: tagNames(f.badges),
+      last_updated_timestamp: f.last_updated_timestamp ?? null,
+      total_usage: Math.max(0, f.total_usage ?? 0),
+    }))
+    .pipe(featureDocumentSchema),
+} as const;
+
+/** The resource types Amundsen's v1 document API takes (it has none for dashboards). */
+export type V1DocumentType = keyof typeof V1_DOCUMENT_INPUTS;
+
+/** `POST`/`PUT /document_table|user|feature`: Amundsen's `{data: [...]}`, and its `index` (taken, not used). */
+export const v1DocumentsRequestSchema = <T extends V1DocumentType>(type: T) =>
+  z
+    .object({
+      data: z.array(V1_DOCUMENT_INPUTS[type]).max(MAX_DOCUMENTS_PER_REQUEST),
+      index: v1Index,
+    })
+    .strict();
+
+/** `?index=` on the v1 document API (Amundsen reads it from the query or the body). */
+export const v1IndexQuerySchema = z.object({ index: v1Index }).strict();
+
+/** What Amundsen's v1 document API answers to a removal. */
+export const v1EmptySchema = z.object({}).strict();

@@ -1,129 +1,154 @@
-import type { DashboardDocument, SearchFilter, SearchResourceType, TableDocument, UserDocument } from '@fram/models';
+import type { DashboardDocument, FeatureDocument, IndexedResourceType, SearchFilter, TableDocument, UserDocument } from '@fram/models';
 
 /**
  * Amundsen's v2.1 search indices (databuilder's document_mappings.py): the
- * aliases, the analysers and mappings, the documents, and the queries, so
- * indices built by Amundsen's databuilder are served as they are.
+ * aliases, the index bodies, the documents, and the queries, so indices
+ * built by Amundsen's databuilder are served as they are, and indices Fram
+ * creates serve Amundsen's search service as well.
  */
 
-export const aliasOf = (template: string, type: SearchResourceType) => template.replace('{resource}', type);
+export const aliasOf = (template: string, type: IndexedResourceType) => template.replace('{resource}', type);
 
-const keyword = { keyword: { type: 'keyword' } };
-const general = { type: 'text', analyzer: 'general_analyzer' };
+// ---- Index bodies: databuilder's, field for field (checked against a transcription in the spec). ----
 
-const SETTINGS = {
-  analysis: {
-    tokenizer: { alphanum_tokenizer: { type: 'pattern', pattern: '[^A-Za-z0-9]+' } },
-    filter: {
-      english_stop: { type: 'stop', stopwords: '_english_' },
-      english_stemmer: { type: 'stemmer', language: 'english' },
-      english_possessive_stemmer: { type: 'stemmer', language: 'possessive_english' },
-      shingle_filter: { type: 'shingle', min_shingle_size: 2, max_shingle_size: 5 },
-    },
-    analyzer: {
-      general_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase'] },
-      stemming_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase', 'kstem'] },
-      english_analyzer: {
-        type: 'custom',
-        tokenizer: 'standard',
-        filter: ['english_possessive_stemmer', 'lowercase', 'english_stop', 'english_stemmer'],
+/** Every text field keeps positions and offsets: the fvh highlighter Amundsen's search service uses needs them. */
+const TERM_VECTOR = 'with_positions_offsets';
+
+const textField = (analyzer: string, fields?: Record<string, object>) => ({
+  type: 'text',
+  analyzer,
+  term_vector: TERM_VECTOR,
+  ...(fields && { fields }),
+});
+const keyword = { type: 'keyword' };
+/** Subfields: the exact value (filters), the value split into lower-case words, word shingles. */
+const general = textField('general_analyzer');
+const alphanumeric = textField('alphanum_analyzer');
+const ngram = (name: string) => textField(`ngram_analyzer_${name}`);
+
+/** A word-shingle subfield's analysis: shingles of 2 to `max` words joined by `separator` (no lowercasing, as databuilder's). */
+interface Shingles {
+  name: string;
+  max: number;
+  separator: string;
+}
+const TABLE_NAME: Shingles = { name: 'table_name', max: 8, separator: '_' };
+const TABLE_COLUMNS: Shingles = { name: 'table_columns', max: 5, separator: '_' };
+const RESOURCE_NAME: Shingles = { name: 'resource_name', max: 8, separator: ' ' };
+const DASHBOARD_CHART: Shingles = { name: 'dashboard_chart', max: 5, separator: ' ' };
+const DASHBOARD_QUERY: Shingles = { name: 'dashboard_query', max: 5, separator: ' ' };
+
+const ENGLISH_FILTERS = ['english_possessive_stemmer', 'lowercase', 'english_stop', 'english_stemmer'];
+
+/** The settings of an index whose ngram subfields use `shingles`. */
+function settings(shingles: readonly Shingles[]) {
+  return {
+    max_shingle_diff: 10,
+    analysis: {
+      tokenizer: {
+        alphanum_tokenizer: { type: 'pattern', pattern: '[^a-zA-Z0-9]' },
+        standard_tokenizer: { type: 'standard' },
       },
-      alphanum_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase'] },
-      ngram_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase', 'shingle_filter'] },
+      filter: {
+        english_stop: { type: 'stop', stopwords: '_english_' },
+        english_stemmer: { type: 'stemmer', language: 'english' },
+        english_possessive_stemmer: { type: 'stemmer', language: 'possessive_english' },
+        ...Object.fromEntries(
+          shingles.map((s) => [
+            `shingle_filter_${s.name}`,
+            {
+              type: 'shingle',
+              output_unigrams: true,
+              min_shingle_size: 2,
+              max_shingle_size: s.max,
+              token_separator: s.separator,
+            },
+          ]),
+        ),
+      },
+      analyzer: {
+        general_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase'] },
+        stemming_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ['lowercase', 'kstem'] },
+        english_analyzer: { type: 'custom', tokenizer: 'standard_tokenizer', filter: ENGLISH_FILTERS },
+        alphanum_analyzer: { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: ENGLISH_FILTERS },
+        ...Object.fromEntries(
+          shingles.map((s) => [
+            `ngram_analyzer_${s.name}`,
+            { type: 'custom', tokenizer: 'alphanum_tokenizer', filter: [`shingle_filter_${s.name}`] },
+          ]),
+        ),
+      },
     },
-  },
-  index: { max_shingle_diff: 10 },
-};
+  };
+}
 
+/** databuilder's SearchableResource: the fields of every document type. */
 const BASE = {
-  key: { type: 'text', analyzer: 'general_analyzer', fields: keyword },
-  name: {
-    type: 'text',
-    analyzer: 'stemming_analyzer',
-    fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } },
-  },
-  description: {
-    type: 'text',
-    analyzer: 'english_analyzer',
-    fields: { alphanumeric: { type: 'text', analyzer: 'alphanum_analyzer' }, general },
-  },
-  badges: { type: 'text', analyzer: 'general_analyzer', fields: keyword },
-  tags: { type: 'text', analyzer: 'general_analyzer', fields: keyword },
+  key: textField('general_analyzer', { keyword }),
+  name: textField('stemming_analyzer', { keyword, general, ngram: ngram(RESOURCE_NAME.name) }),
+  description: textField('english_analyzer', { alphanumeric, general }),
+  badges: textField('general_analyzer', { keyword }),
+  tags: textField('general_analyzer', { keyword }),
   usage: { type: 'rank_features' },
-  last_updated_timestamp: { type: 'date', format: 'epoch_second' },
-  resource_type: { type: 'keyword' },
+  last_updated_timestamp: { type: 'date' },
+  resource_type: keyword,
 };
 
-/** The index body (settings and mappings, `_meta.version: 2`) of each resource type. */
-export const INDEX_BODIES: Record<SearchResourceType, { settings: object; mappings: object }> = {
+const mappings = (properties: Record<string, object>) => ({ _meta: { version: 2 }, properties: { ...BASE, ...properties } });
+
+/**
+ * The index body (settings and mappings, `_meta.version: 2`) of each
+ * resource type. Fields a document carries beyond these (a dashboard's
+ * product and url, a person's team) get Elasticsearch's dynamic mapping
+ * (text with a `.keyword` subfield), as on indices databuilder builds.
+ */
+export const INDEX_BODIES: Record<IndexedResourceType, { settings: object; mappings: object }> = {
   table: {
-    settings: SETTINGS,
-    mappings: {
-      _meta: { version: 2 },
-      properties: {
-        ...BASE,
-        columns: {
-          type: 'text',
-          analyzer: 'stemming_analyzer',
-          fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } },
-        },
-        display_name: { type: 'text', fields: keyword },
-        database: { type: 'text', fields: keyword },
-        cluster: { type: 'text', fields: keyword },
-        schema: { type: 'text', analyzer: 'stemming_analyzer', fields: { ...keyword, general } },
-        column_descriptions: { type: 'text', analyzer: 'english_analyzer' },
-      },
-    },
+    settings: settings([TABLE_NAME, TABLE_COLUMNS]),
+    mappings: mappings({
+      name: textField('stemming_analyzer', { keyword, general, ngram: ngram(TABLE_NAME.name) }),
+      columns: textField('stemming_analyzer', { keyword, general, ngram: ngram(TABLE_COLUMNS.name) }),
+      display_name: textField('general_analyzer', { keyword }),
+      database: textField('general_analyzer', { keyword }),
+      cluster: textField('general_analyzer', { keyword }),
+      schema: textField('stemming_analyzer', { keyword, general }),
+      column_descriptions: textField('english_analyzer', { alphanumeric, general }),
+    }),
   },
   dashboard: {
-    settings: SETTINGS,
-    mappings: {
-      _meta: { version: 2 },
-      properties: {
-        ...BASE,
-        group_name: { type: 'text', analyzer: 'stemming_analyzer', fields: { ...keyword, general } },
-        group_description: { type: 'text', analyzer: 'english_analyzer' },
-        query_names: {
-          type: 'text',
-          analyzer: 'stemming_analyzer',
-          fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } },
-        },
-        chart_names: {
-          type: 'text',
-          analyzer: 'stemming_analyzer',
-          fields: { ...keyword, general, ngram: { type: 'text', analyzer: 'ngram_analyzer' } },
-        },
-        product: { type: 'keyword' },
-        cluster: { type: 'keyword' },
-        uri: { type: 'keyword' },
-        url: { type: 'keyword' },
-        group_url: { type: 'keyword' },
-        last_successful_run_timestamp: { type: 'date', format: 'epoch_second' },
-      },
-    },
+    settings: settings([RESOURCE_NAME, DASHBOARD_QUERY, DASHBOARD_CHART]),
+    mappings: mappings({
+      group_name: textField('stemming_analyzer', { keyword, general }),
+      group_description: textField('english_analyzer'),
+      query_names: textField('stemming_analyzer', { keyword, general, ngram: ngram(DASHBOARD_QUERY.name) }),
+      chart_names: textField('stemming_analyzer', { keyword, general, ngram: ngram(DASHBOARD_CHART.name) }),
+    }),
+  },
+  feature: {
+    settings: settings([RESOURCE_NAME]),
+    mappings: mappings({
+      feature_group: textField('stemming_analyzer', { keyword, general }),
+      version: keyword,
+      status: keyword,
+      entity: textField('general_analyzer', { keyword }),
+      availability: keyword,
+    }),
   },
   user: {
-    settings: SETTINGS,
-    mappings: {
-      _meta: { version: 2 },
-      properties: {
-        ...BASE,
-        first_name: { type: 'text', analyzer: 'stemming_analyzer', fields: { ...keyword, general } },
-        last_name: { type: 'text', analyzer: 'stemming_analyzer', fields: { ...keyword, general } },
-        team_name: { type: 'text', fields: keyword },
-        role_name: { type: 'keyword' },
-        employee_type: { type: 'keyword' },
-        manager_email: { type: 'keyword' },
-        is_active: { type: 'boolean' },
-      },
-    },
+    settings: settings([RESOURCE_NAME]),
+    mappings: mappings({
+      first_name: textField('stemming_analyzer', { keyword, general }),
+      last_name: textField('stemming_analyzer', { keyword, general }),
+    }),
   },
 };
+
+// ---- Documents ----
 
 /** rank_features must be positive: Amundsen's documents leave zero usage out. */
 const positive = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v > 0));
 
-/** Fram's documents as Amundsen's v2.1 documents. */
+/** Fram's documents as Amundsen's v2.1 documents (the fields databuilder's queries give them). */
 export const toElastic = {
   table: (d: TableDocument) => ({
     key: d.key,
@@ -175,12 +200,30 @@ export const toElastic = {
     group_url: d.group_url,
     last_successful_run_timestamp: d.last_successful_run_timestamp,
   }),
+  feature: (d: FeatureDocument) => ({
+    key: d.key,
+    name: d.name,
+    description: d.description,
+    badges: d.badges,
+    tags: d.tags,
+    usage: positive({ total_usage: d.total_usage }),
+    last_updated_timestamp: d.last_updated_timestamp,
+    resource_type: 'feature',
+    feature_group: d.feature_group,
+    version: d.version,
+    status: d.status,
+    entity: d.entity,
+    availability: d.availability,
+  }),
 };
 
 type Source = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+/** A field databuilder may fill with one value or a list (a feature's entity): its first value. */
+const first = (v: unknown) => (Array.isArray(v) ? str(v[0]) : str(v));
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+const time = (v: unknown) => (typeof v === 'number' ? v : null);
 const usage = (s: Source) => (typeof s['usage'] === 'object' && s['usage'] !== null ? (s['usage'] as Record<string, unknown>) : {});
 
 /** Amundsen's v2.1 documents (also those its databuilder wrote) as Fram's. */
@@ -199,7 +242,7 @@ export const fromElastic = {
       column_descriptions: strs(s['column_descriptions']),
       tags: strs(s['tags']),
       badges: strs(s['badges']),
-      last_updated_timestamp: typeof s['last_updated_timestamp'] === 'number' ? s['last_updated_timestamp'] : null,
+      last_updated_timestamp: time(s['last_updated_timestamp']),
       total_usage: num(usage(s)['total_usage']),
       unique_usage: num(usage(s)['unique_usage']),
     };
@@ -233,13 +276,37 @@ export const fromElastic = {
     query_names: strs(s['query_names']),
     tags: strs(s['tags']),
     badges: strs(s['badges']),
-    last_successful_run_timestamp: typeof s['last_successful_run_timestamp'] === 'number' ? s['last_successful_run_timestamp'] : null,
+    last_successful_run_timestamp: time(s['last_successful_run_timestamp']),
     total_usage: num(usage(s)['total_usage']),
   }),
+  feature: (s: Source): FeatureDocument => {
+    // Keys are `{feature_group}/{name}/{version}`: the fallbacks for documents without the fields.
+    const key = String(s['key']);
+    const [group = '', name = '', version = ''] = key.split('/');
+    return {
+      key,
+      name: str(s['name']) ?? str(s['feature_name']) ?? name,
+      feature_group: str(s['feature_group']) ?? group,
+      version: str(s['version']) ?? version,
+      status: str(s['status']),
+      entity: first(s['entity']),
+      description: str(s['description']),
+      availability: strs(s['availability']),
+      tags: strs(s['tags']),
+      badges: strs(s['badges']),
+      last_updated_timestamp: time(s['last_updated_timestamp']),
+      total_usage: num(usage(s)['total_usage']),
+    };
+  },
 };
 
-/** Amundsen v2.1's fuzzy, weighted match fields per resource type. */
-const MATCH_FIELDS: Record<SearchResourceType, [string, number][]> = {
+// ---- Queries ----
+
+/** A match field: its boost, and whether typos are forgiven (not on keyword fields such as a feature's version). */
+type MatchField = [field: string, boost: number, fuzzy?: false];
+
+/** Amundsen v2.1's weighted match fields per resource type (fuzzy unless marked). */
+const MATCH_FIELDS: Record<IndexedResourceType, MatchField[]> = {
   table: [
     ['name', 5],
     ['description', 1.5],
@@ -259,6 +326,16 @@ const MATCH_FIELDS: Record<SearchResourceType, [string, number][]> = {
     ['chart_names', 2],
     ['uri', 4],
   ],
+  feature: [
+    ['name', 5],
+    ['description', 1.5],
+    ['badges', 1],
+    ['tags', 1],
+    ['feature_group', 3],
+    ['version', 1, false],
+    ['entity', 2],
+    ['status', 1, false],
+  ],
   user: [
     ['name', 5],
     ['first_name', 3],
@@ -268,15 +345,20 @@ const MATCH_FIELDS: Record<SearchResourceType, [string, number][]> = {
   ],
 };
 
-const USAGE_FEATURES: Record<SearchResourceType, string[]> = {
+const USAGE_FEATURES: Record<IndexedResourceType, string[]> = {
   table: ['usage.total_usage', 'usage.unique_usage'],
   dashboard: ['usage.total_usage'],
+  feature: ['usage.total_usage'],
   user: ['usage.total_read', 'usage.total_own', 'usage.total_follow'],
 };
 
-/** UI filter names to keyword fields (v2.1 *_MAPPING). */
-const FILTER_FIELDS: Record<SearchResourceType, Record<string, string>> = {
+/**
+ * UI filter names to the keyword fields they match (v2.1 *_MAPPING; fields
+ * outside databuilder's mappings have the `.keyword` of the dynamic mapping).
+ */
+const FILTER_FIELDS: Record<IndexedResourceType, Record<string, string>> = {
   table: {
+    key: 'key.keyword',
     badges: 'badges.keyword',
     tag: 'tags.keyword',
     schema: 'schema.keyword',
@@ -288,26 +370,44 @@ const FILTER_FIELDS: Record<SearchResourceType, Record<string, string>> = {
   dashboard: {
     group_name: 'group_name.keyword',
     name: 'name.keyword',
+    chart_names: 'chart_names.keyword',
+    query_names: 'query_names.keyword',
     tag: 'tags.keyword',
     badges: 'badges.keyword',
-    product: 'product',
-    cluster: 'cluster',
+    product: 'product.keyword',
+    cluster: 'cluster.keyword',
   },
-  user: { team_name: 'team_name.keyword', employee_type: 'employee_type' },
+  feature: {
+    key: 'key.keyword',
+    feature_group: 'feature_group.keyword',
+    feature_name: 'name.keyword',
+    entity: 'entity.keyword',
+    status: 'status',
+    version: 'version',
+    availability: 'availability',
+    tags: 'tags.keyword',
+    tag: 'tags.keyword',
+    badges: 'badges.keyword',
+  },
+  user: { team_name: 'team_name.keyword', employee_type: 'employee_type.keyword' },
 };
 
-const HIGHLIGHT_FIELDS: Record<SearchResourceType, Record<string, { number_of_fragments?: number }>> = {
-  table: { name: {}, description: {}, 'columns.general': { number_of_fragments: 10 }, column_descriptions: { number_of_fragments: 5 } },
-  dashboard: { name: {}, description: {}, chart_names: {}, query_names: {} },
-  user: { name: {}, key: {} },
+/** Amundsen's highlighted fields: names and descriptions whole, the best column and chart fragments. */
+const WHOLE = { number_of_fragments: 0 };
+const best = (fragments: number) => ({ number_of_fragments: fragments, order: 'score' });
+const HIGHLIGHT_FIELDS: Record<IndexedResourceType, Record<string, object>> = {
+  table: { name: WHOLE, description: WHOLE, 'columns.general': best(10), column_descriptions: best(5) },
+  dashboard: { name: WHOLE, description: WHOLE, chart_names: best(10), query_names: best(10) },
+  feature: { name: WHOLE, description: WHOLE },
+  user: { name: WHOLE, key: WHOLE },
 };
 
 /** Highlight field names as the API names them. */
 export const HIGHLIGHT_NAMES: Record<string, string> = { 'columns.general': 'columns', key: 'email', name: 'name' };
 
-/** The v2.1 query of one resource type: fuzzy weighted matches, rank_feature usage boosts, wildcard filters. */
+/** The v2.1 query of one resource type: weighted matches, rank_feature usage boosts, wildcard filters. */
 export function buildQuery(
-  type: SearchResourceType,
+  type: IndexedResourceType,
   term: string,
   filters: readonly SearchFilter[],
   from: number,
@@ -328,7 +428,9 @@ export function buildQuery(
       : [
           {
             bool: {
-              should: MATCH_FIELDS[type].map(([field, boost]) => ({ match: { [field]: { query: text, fuzziness: 'AUTO', boost } } })),
+              should: MATCH_FIELDS[type].map(([field, boost, fuzzy]) => ({
+                match: { [field]: fuzzy === false ? { query: text } : { query: text, fuzziness: 'AUTO', boost } },
+              })),
             },
           },
         ];
@@ -336,6 +438,8 @@ export function buildQuery(
     from,
     size,
     query: { bool: { must, should: USAGE_FEATURES[type].map((field) => ({ rank_feature: { field, boost: 10 } })), filter } },
+    // The unified highlighter (not Amundsen's fvh): it uses the term vectors where an index has them, and
+    // still works on an index made without them.
     ...(highlight && text !== '' && { highlight: { type: 'unified', fields: HIGHLIGHT_FIELDS[type] } }),
   };
 }

@@ -1,9 +1,11 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import Mock from '@elastic/elasticsearch-mock';
 import { DependencyUnavailableError } from '@fram/errors';
-import type { SearchRequest, TableDocument } from '@fram/models';
+import type { FeatureDocument, SearchRequest, TableDocument } from '@fram/models';
 import { randomUUID } from 'node:crypto';
 import { describeSearchIndexContract } from '../search-index.contract';
+import { INDEX_BODIES } from './amundsen-v21';
+import { DATABUILDER_V21_INDEX_BODIES } from './databuilder-v21-index-bodies.fixture';
 import { ElasticsearchSearchIndex } from './elasticsearch-search-index';
 
 // The same contract as the embedded index, against a real Elasticsearch whenever ELASTICSEARCH_URL
@@ -50,6 +52,11 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     ],
     highlight_options: { table: { enable_highlight: true } },
     ...extra,
+  });
+
+  it("creates indices with databuilder's v2.1 bodies exactly: term vectors, analyzers, shingles per field, keyword subfields", () => {
+    // The fixture is a transcription of what databuilder sends (its source and commit are in it).
+    expect(INDEX_BODIES).toEqual(DATABUILDER_V21_INDEX_BODIES);
   });
 
   it("sends one multi-search in Amundsen v2.1's manner: fuzzy weighted matches, usage rank features, wildcard filters", async () => {
@@ -218,16 +225,13 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     await index.upsert('table', [doc]);
     expect(created.map((c) => c.path)).toEqual([
       expect.stringMatching(/^\/table_search_index_v2_1_\d{8}_[0-9a-f]{32}$/),
-      expect.stringMatching(/^\/dashboard_search_index_v2_1_/),
-      expect.stringMatching(/^\/user_search_index_v2_1_/),
+      expect.stringMatching(/^\/dashboard_search_index_v2_1_\d{8}_[0-9a-f]{32}$/),
+      expect.stringMatching(/^\/user_search_index_v2_1_\d{8}_[0-9a-f]{32}$/),
+      expect.stringMatching(/^\/feature_search_index_v2_1_\d{8}_[0-9a-f]{32}$/),
     ]);
-    expect(created[0].body).toMatchObject({
-      aliases: { table_search_index_v2_1: {} },
-      mappings: {
-        _meta: { version: 2 },
-        properties: { usage: { type: 'rank_features' }, columns: { fields: { general: { analyzer: 'general_analyzer' } } } },
-      },
-      settings: { index: { max_shingle_diff: 10 } },
+    // Each index is created with exactly the body databuilder's task sends, and its alias.
+    (['table', 'dashboard', 'user', 'feature'] as const).forEach((type, i) => {
+      expect(created[i].body).toEqual({ ...DATABUILDER_V21_INDEX_BODIES[type], aliases: { [`${type}_search_index_v2_1`]: {} } });
     });
     expect(bulk).toEqual([
       { index: { _index: 'table_search_index_v2_1', _id: 'hive://gold.core/orders' } },
@@ -238,6 +242,159 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
         resource_type: 'table',
         usage: { unique_usage: 3 },
       }),
+    ]);
+  });
+
+  it("searches features in Amundsen v2.1's manner: exact matches on version and status, keyword filters", async () => {
+    let body: unknown[] = [];
+    mock.add({ method: 'POST', path: '/_msearch' }, (params) => {
+      body = params.body as unknown[];
+      return { responses: [{ hits: { total: { value: 0 }, hits: [] } }, { hits: { total: { value: 0 }, hits: [] } }] };
+    });
+    await index.search(
+      request({
+        query_term: 'trip',
+        resource_types: ['feature', 'dashboard'],
+        filters: [
+          { name: 'feature_group', values: ['rider*'], operation: 'OR' },
+          { name: 'feature_name', values: ['trip*'], operation: 'AND' },
+          { name: 'status', values: ['active'], operation: 'AND' },
+          { name: 'product', values: ['mode'], operation: 'AND' },
+        ],
+        highlight_options: { feature: { enable_highlight: true } },
+      }),
+    );
+    expect(body[0]).toEqual({ index: 'feature_search_index_v2_1' });
+    const feature = body[1] as {
+      query: { bool: { must: { bool: { should: unknown[] } }[]; should: unknown[]; filter: unknown[] } };
+      highlight?: unknown;
+    };
+    expect(feature.query.bool.must[0].bool.should).toEqual([
+      { match: { name: { query: 'trip', fuzziness: 'AUTO', boost: 5 } } },
+      { match: { description: { query: 'trip', fuzziness: 'AUTO', boost: 1.5 } } },
+      { match: { badges: { query: 'trip', fuzziness: 'AUTO', boost: 1 } } },
+      { match: { tags: { query: 'trip', fuzziness: 'AUTO', boost: 1 } } },
+      { match: { feature_group: { query: 'trip', fuzziness: 'AUTO', boost: 3 } } },
+      { match: { version: { query: 'trip' } } },
+      { match: { entity: { query: 'trip', fuzziness: 'AUTO', boost: 2 } } },
+      { match: { status: { query: 'trip' } } },
+    ]);
+    expect(feature.query.bool.should).toEqual([{ rank_feature: { field: 'usage.total_usage', boost: 10 } }]);
+    // feature_name is the name; status is a keyword field itself (databuilder's mapping has no status.keyword).
+    expect(feature.query.bool.filter).toEqual([
+      {
+        bool: { should: [{ wildcard: { 'feature_group.keyword': { value: 'rider*', case_insensitive: true } } }], minimum_should_match: 1 },
+      },
+      { wildcard: { 'name.keyword': { value: 'trip*', case_insensitive: true } } },
+      { wildcard: { status: { value: 'active', case_insensitive: true } } },
+    ]);
+    expect(feature.highlight).toEqual({
+      type: 'unified',
+      fields: { name: { number_of_fragments: 0 }, description: { number_of_fragments: 0 } },
+    });
+    // A dashboard's product is outside databuilder's mapping: Elasticsearch maps it dynamically, with a .keyword.
+    expect((body[3] as { query: { bool: { filter: unknown[] } } }).query.bool.filter).toEqual([
+      { wildcard: { 'product.keyword': { value: 'mode', case_insensitive: true } } },
+    ]);
+  });
+
+  it("reads feature documents Amundsen's databuilder wrote (null usage, one availability, entity as a list)", async () => {
+    mock.add({ method: 'POST', path: '/_msearch' }, () => ({
+      responses: [
+        {
+          hits: {
+            total: { value: 1 },
+            hits: [
+              {
+                _score: 3,
+                _source: {
+                  feature_group: 'rider_metrics',
+                  name: 'trip_duration_avg',
+                  version: '1.0',
+                  key: 'rider_metrics/trip_duration_avg/1.0',
+                  usage: { total_usage: null },
+                  status: 'active',
+                  entity: ['rider'],
+                  description: 'Average trip duration.',
+                  availability: 'hive',
+                  badges: [],
+                  tags: ['ml'],
+                  last_updated_timestamp: 1700000000,
+                  resource_type: 'feature',
+                },
+                highlight: { name: ['<em>trip</em>_duration_avg'] },
+              },
+            ],
+          },
+        },
+      ],
+    }));
+    const response = await index.search(request({ query_term: 'trip', resource_types: ['feature'], filters: [] }));
+    expect(response.results.feature).toEqual({
+      total_results: 1,
+      results: [
+        {
+          key: 'rider_metrics/trip_duration_avg/1.0',
+          resource_type: 'feature',
+          feature_name: 'trip_duration_avg',
+          name: 'trip_duration_avg',
+          feature_group: 'rider_metrics',
+          version: '1.0',
+          status: 'active',
+          entity: 'rider',
+          description: 'Average trip duration.',
+          availability: ['hive'],
+          tags: ['ml'],
+          badges: [],
+          last_updated_timestamp: 1700000000,
+          total_usage: 0,
+          search_score: 3,
+          highlight: { name: ['<em>trip</em>_duration_avg'] },
+        },
+      ],
+    });
+  });
+
+  it("writes feature documents in databuilder's shape, to the feature alias, with its key as id", async () => {
+    let bulk: unknown[] = [];
+    mock.add({ method: 'HEAD', path: '/_alias/:name' }, () => ({}));
+    mock.add({ method: 'POST', path: '/_bulk' }, (params) => {
+      bulk = params.body as unknown[];
+      return { errors: false, items: [] };
+    });
+    mock.add({ method: 'POST', path: '/:index/_delete_by_query' }, () => ({ deleted: 0 }));
+    const feature: FeatureDocument = {
+      key: 'rider_metrics/trip_duration_avg/1.0',
+      name: 'trip_duration_avg',
+      feature_group: 'rider_metrics',
+      version: '1.0',
+      status: 'active',
+      entity: 'rider',
+      description: null,
+      availability: ['hive'],
+      tags: ['ml'],
+      badges: [],
+      last_updated_timestamp: 1700000000,
+      total_usage: 0,
+    };
+    await index.upsert('feature', [feature]);
+    expect(bulk).toEqual([
+      { index: { _index: 'feature_search_index_v2_1', _id: 'rider_metrics/trip_duration_avg/1.0' } },
+      {
+        key: 'rider_metrics/trip_duration_avg/1.0',
+        name: 'trip_duration_avg',
+        description: null,
+        badges: [],
+        tags: ['ml'],
+        usage: {},
+        last_updated_timestamp: 1700000000,
+        resource_type: 'feature',
+        feature_group: 'rider_metrics',
+        version: '1.0',
+        status: 'active',
+        entity: 'rider',
+        availability: ['hive'],
+      },
     ]);
   });
 

@@ -1,17 +1,9 @@
 import { type Client } from '@elastic/elasticsearch';
 import { randomUUID } from 'node:crypto';
 import { DependencyUnavailableError, DomainError } from '@fram/errors';
-import {
-  SEARCH_RESOURCE_TYPES,
-  type SearchDocuments,
-  type SearchHit,
-  type SearchRequest,
-  type SearchResourceType,
-  type SearchResponse,
-} from '@fram/models';
+import { INDEXED_RESOURCE_TYPES, type IndexedResourceType, type SearchDocuments, type SearchRequest } from '@fram/models';
 import type { CheckResult } from '@fram/service';
-import { RESOURCE_SCHEMAS, type ResourceSchema } from '../resource-schemas';
-import { SearchIndex, type HitPages } from '../search-index';
+import { SearchIndex, type FoundPage, type FoundPages } from '../search-index';
 import { aliasOf, buildQuery, fromElastic, HIGHLIGHT_NAMES, INDEX_BODIES, toElastic } from './amundsen-v21';
 
 /**
@@ -62,7 +54,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     return this.ready;
   }
 
-  async search(request: SearchRequest): Promise<SearchResponse> {
+  async find(request: SearchRequest): Promise<FoundPages> {
     const types = request.resource_types;
     const searches = types.flatMap((type) => [
       { index: aliasOf(this.template, type) },
@@ -76,7 +68,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
       ),
     ]);
     const answer = await this.call(() => this.client.msearch({ searches: searches }));
-    const results: HitPages = {};
+    const pages: FoundPages = {};
     types.forEach((type, i) => {
       const response = answer.responses[i] as {
         hits?: {
@@ -85,34 +77,25 @@ export class ElasticsearchSearchIndex extends SearchIndex {
         };
         error?: unknown;
       };
-      if (!response || 'error' in response || !response.hits) {
-        results[type] = { results: [], total_results: 0 };
-        return;
-      }
-      const schema = RESOURCE_SCHEMAS[type] as ResourceSchema<SearchDocuments[typeof type]>;
+      // A missing alias (or a failed query) is a type with nothing found, as Amundsen skips it.
+      if (!response || 'error' in response || !response.hits) return;
       const toFram = fromElastic[type] as (s: Record<string, unknown>) => SearchDocuments[typeof type];
       const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
-      results[type] = {
-        total_results: total,
-        results: (response.hits.hits ?? []).map((hit): SearchHit => ({
-          ...schema.hit(toFram(hit._source ?? {})),
-          search_score: hit._score ?? 0,
+      (pages as Record<string, FoundPage>)[type] = {
+        total,
+        found: (response.hits.hits ?? []).map((hit) => ({
+          doc: toFram(hit._source ?? {}),
+          score: hit._score ?? 0,
           highlight: Object.fromEntries(
             Object.entries(hit.highlight ?? {}).map(([field, fragments]) => [HIGHLIGHT_NAMES[field] ?? field, fragments]),
           ),
         })),
       };
     });
-    return {
-      msg: 'Success',
-      page_index: request.page_index,
-      results_per_page: request.results_per_page,
-      status_code: 200,
-      results: results as SearchResponse['results'],
-    };
+    return pages;
   }
 
-  async upsert<T extends SearchResourceType>(type: T, documents: SearchDocuments[T][]): Promise<number> {
+  async upsert<T extends IndexedResourceType>(type: T, documents: SearchDocuments[T][]): Promise<number> {
     if (documents.length === 0) return 0;
     await this.prepare();
     const index = aliasOf(this.template, type);
@@ -133,7 +116,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     return documents.length;
   }
 
-  async remove(type: SearchResourceType, keys: string[]): Promise<number> {
+  async remove(type: IndexedResourceType, keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;
     const result = await this.call(() =>
       this.client.deleteByQuery({
@@ -146,7 +129,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     return result.deleted ?? 0;
   }
 
-  async get<T extends SearchResourceType>(type: T, key: string): Promise<SearchDocuments[T] | undefined> {
+  async get<T extends IndexedResourceType>(type: T, key: string): Promise<SearchDocuments[T] | undefined> {
     const result = await this.call(() =>
       this.client.search({ index: aliasOf(this.template, type), size: 1, query: { term: { 'key.keyword': key } } }),
     );
@@ -154,7 +137,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     return source ? (fromElastic[type] as (s: Record<string, unknown>) => SearchDocuments[T])(source) : undefined;
   }
 
-  async count(type: SearchResourceType): Promise<number> {
+  async count(type: IndexedResourceType): Promise<number> {
     return (await this.call(() => this.client.count({ index: aliasOf(this.template, type) }))).count;
   }
 
@@ -173,7 +156,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
 
   private async createMissingAliases(): Promise<void> {
     const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-    for (const type of SEARCH_RESOURCE_TYPES) {
+    for (const type of INDEXED_RESOURCE_TYPES) {
       const alias = aliasOf(this.template, type);
       if (await this.client.indices.existsAlias({ name: alias })) continue;
       const index = `${alias}_${day}_${randomUUID().replace(/-/g, '')}`;

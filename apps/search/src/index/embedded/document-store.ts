@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SearchResourceType } from '@fram/models';
+import type { IndexedResourceType } from '@fram/models';
 
 /**
  * Where the embedded index keeps its documents between restarts: one SQLite
@@ -26,19 +26,19 @@ export class DocumentStore {
     this.removeStatement = this.db.prepare('DELETE FROM documents WHERE type = ? AND key = ?');
   }
 
-  *all(type: SearchResourceType): Generator<unknown> {
+  *all(type: IndexedResourceType): Generator<unknown> {
     for (const row of this.db.prepare('SELECT body FROM documents WHERE type = ? ORDER BY rowid').iterate(type)) {
       yield JSON.parse((row as { body: string }).body) as unknown;
     }
   }
 
-  upsert(type: SearchResourceType, documents: readonly { key: string }[]): void {
+  upsert(type: IndexedResourceType, documents: readonly { key: string }[]): void {
     this.db.transaction(() => {
       for (const doc of documents) this.upsertStatement.run(type, doc.key, JSON.stringify(doc));
     })();
   }
 
-  remove(type: SearchResourceType, keys: readonly string[]): void {
+  remove(type: IndexedResourceType, keys: readonly string[]): void {
     this.db.transaction(() => {
       for (const key of keys) this.removeStatement.run(type, key);
     })();

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SearchRequest } from '@fram/models';
-import { RELEVANCE_CASES, relevanceCatalog } from '../relevance.fixture';
+import { RELEVANCE_CASES, relevanceCatalog, relevanceFeatures } from '../relevance.fixture';
 import { describeSearchIndexContract } from '../search-index.contract';
 import { EmbeddedSearchIndex } from './embedded-search-index';
 
@@ -31,6 +31,7 @@ describe('EmbeddedSearchIndex', () => {
     await index.upsert('table', catalog.tables);
     await index.upsert('user', catalog.users);
     await index.upsert('dashboard', catalog.dashboards);
+    await index.upsert('feature', relevanceFeatures());
   });
   afterAll(() => index.close());
 

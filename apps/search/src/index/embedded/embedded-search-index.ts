@@ -1,19 +1,12 @@
-import {
-  SEARCH_RESOURCE_TYPES,
-  type SearchDocuments,
-  type SearchHit,
-  type SearchRequest,
-  type SearchResourceType,
-  type SearchResponse,
-} from '@fram/models';
+import { INDEXED_RESOURCE_TYPES, type IndexedResourceType, type SearchDocuments, type SearchRequest } from '@fram/models';
 import type { CheckResult } from '@fram/service';
 import { RESOURCE_SCHEMAS, type ResourceSchema } from '../resource-schemas';
-import { SearchIndex, type HitPages } from '../search-index';
+import { SearchIndex, type FoundPage, type FoundPages } from '../search-index';
 import { DocumentStore } from './document-store';
 import { fragments, termMatcher } from './highlight';
 import { ResourceIndex } from './resource-index';
 
-type Indexes = { [T in SearchResourceType]: ResourceIndex<SearchDocuments[T]> };
+type Indexes = { [T in IndexedResourceType]: ResourceIndex<SearchDocuments[T]> };
 
 /**
  * SearchIndex with no server: documents persist in a SQLite file under
@@ -31,15 +24,16 @@ export class EmbeddedSearchIndex extends SearchIndex {
       table: new ResourceIndex(RESOURCE_SCHEMAS.table),
       user: new ResourceIndex(RESOURCE_SCHEMAS.user),
       dashboard: new ResourceIndex(RESOURCE_SCHEMAS.dashboard),
+      feature: new ResourceIndex(RESOURCE_SCHEMAS.feature),
     };
-    for (const type of SEARCH_RESOURCE_TYPES) {
+    for (const type of INDEXED_RESOURCE_TYPES) {
       const index = this.indexes[type] as unknown as ResourceIndex<{ key: string }>;
       for (const doc of this.store.all(type)) index.upsert(doc as { key: string });
     }
   }
 
-  async search(request: SearchRequest): Promise<SearchResponse> {
-    const results: HitPages = {};
+  async find(request: SearchRequest): Promise<FoundPages> {
+    const pages: FoundPages = {};
     for (const type of request.resource_types) {
       const schema = RESOURCE_SCHEMAS[type] as ResourceSchema<SearchDocuments[typeof type]>;
       const index = this.indexes[type] as ResourceIndex<SearchDocuments[typeof type]>;
@@ -50,9 +44,9 @@ export class EmbeddedSearchIndex extends SearchIndex {
         limit: request.results_per_page,
       });
       const matcher = request.highlight_options[type]?.enable_highlight ? termMatcher(found.matchedTerms) : undefined;
-      results[type] = {
-        total_results: found.total,
-        results: found.hits.map(({ doc, score }): SearchHit => {
+      (pages as Record<string, FoundPage>)[type] = {
+        total: found.total,
+        found: found.hits.map(({ doc, score }) => {
           const highlight: Record<string, string[]> = {};
           if (matcher) {
             for (const [field, spec] of Object.entries(schema.highlights)) {
@@ -60,45 +54,39 @@ export class EmbeddedSearchIndex extends SearchIndex {
               if (parts.length > 0) highlight[field] = parts;
             }
           }
-          return { ...schema.hit(doc), search_score: score, highlight };
+          return { doc, score, highlight };
         }),
       };
     }
-    return {
-      msg: 'Success',
-      page_index: request.page_index,
-      results_per_page: request.results_per_page,
-      status_code: 200,
-      results: results as SearchResponse['results'],
-    };
+    return pages;
   }
 
-  async upsert<T extends SearchResourceType>(type: T, documents: SearchDocuments[T][]): Promise<number> {
+  async upsert<T extends IndexedResourceType>(type: T, documents: SearchDocuments[T][]): Promise<number> {
     this.store.upsert(type, documents);
     const index = this.indexes[type] as ResourceIndex<SearchDocuments[T]>;
     for (const doc of documents) index.upsert(doc);
     return documents.length;
   }
 
-  async remove(type: SearchResourceType, keys: string[]): Promise<number> {
+  async remove(type: IndexedResourceType, keys: string[]): Promise<number> {
     this.store.remove(type, keys);
     let removed = 0;
     for (const key of keys) if (this.indexes[type].remove(key)) removed += 1;
     return removed;
   }
 
-  async get<T extends SearchResourceType>(type: T, key: string): Promise<SearchDocuments[T] | undefined> {
+  async get<T extends IndexedResourceType>(type: T, key: string): Promise<SearchDocuments[T] | undefined> {
     return (this.indexes[type] as ResourceIndex<SearchDocuments[T]>).get(key);
   }
 
-  async count(type: SearchResourceType): Promise<number> {
+  async count(type: IndexedResourceType): Promise<number> {
     return this.indexes[type].size;
   }
 
   async health(): Promise<CheckResult> {
     try {
       this.store.ping();
-      return { status: 'ok', documents: Object.fromEntries(SEARCH_RESOURCE_TYPES.map((t) => [t, this.indexes[t].size])) };
+      return { status: 'ok', documents: Object.fromEntries(INDEXED_RESOURCE_TYPES.map((t) => [t, this.indexes[t].size])) };
     } catch (error) {
       return { status: 'fail', message: error instanceof Error ? error.message : String(error) };
     }
