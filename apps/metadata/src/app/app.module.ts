@@ -4,6 +4,7 @@ import { HealthModule, KeySetHealthModule, MetricsModule, WhoAmIModule } from '@
 import { AuditModule } from '../audit/audit.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { DashboardsModule } from '../dashboards/dashboards.module';
+import { FeaturesModule } from '../features/features.module';
 import type { MetadataConfig } from '../config/metadata-config';
 import { MetadataConfigModule } from '../config/metadata-config.module';
 import { IngestionModule } from '../ingestion/ingestion.module';
@@ -37,6 +38,7 @@ export class AppModule {
         UsersModule,
         TablesModule,
         DashboardsModule,
+        FeaturesModule,
         PopularModule,
         CatalogModule,
         IngestionModule,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
-import { ConflictError, InvalidInputError, NotFoundError } from '@fram/errors';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '@fram/errors';
 import { idProblem, tagProblem, type Badge } from '@fram/models';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import type { MetadataConfig } from '../config/metadata-config';
@@ -66,7 +66,7 @@ export class ResourceEditor {
     principal: Principal,
   ) {
     const type = tagType ?? 'default';
-    if (type === 'badge') throw new InvalidInputError('Badges are set with /badge/{badge}?category=..., not as tags');
+    if (type === 'badge' && op === 'add') throw new BadgeAsTagError('Badges are set with /badge/{badge}?category=..., not as tags');
     const problem = tagProblem(tag) ?? tagProblem(type);
     if (problem) throw new InvalidInputError(`A tag and its tag_type ${problem}`);
     if (op === 'add' && this.config.badges.some((b) => b.badge_name === tag)) {
@@ -89,15 +89,20 @@ export class ResourceEditor {
     category: string | undefined,
     principal: Principal,
   ) {
-    if (!category) throw new InvalidInputError('The category query parameter is required');
-    const badge: Badge = { badge_name: badgeName, category };
-    if (!this.config.badges.some((b) => b.badge_name === badgeName && b.category === category)) {
-      throw new NotFoundError(`Badge ${badgeName} (${category}) is not one of the allowed badges (WHITELIST_BADGES)`);
-    }
+    const badge = this.allowedBadge(badgeName, category);
     await this.edit(kind, key, principal, (edit) =>
       op === 'add' ? this.resources.addBadge(kind.type, key, badge, edit) : this.resources.removeBadge(kind.type, key, badge, edit),
     );
     return done(op, `badge ${badgeName}`, kind.type, key);
+  }
+
+  /** The badge when WHITELIST_BADGES lists it (with `edit`, the path of badges of a resource's parts): 400 without a category, else 404. */
+  allowedBadge(badgeName: string, category: string | undefined): Badge {
+    if (!category) throw new InvalidInputError('The category query parameter is required');
+    if (!this.config.badges.some((b) => b.badge_name === badgeName && b.category === category)) {
+      throw new NotFoundError(`Badge ${badgeName} (${category}) is not one of the allowed badges (WHITELIST_BADGES)`);
+    }
+    return { badge_name: badgeName, category };
   }
 
   /** Owners added are people Fram can resolve (store, then directory); any owner id may be removed. */
@@ -114,6 +119,12 @@ export class ResourceEditor {
     });
     return done(op, `owner ${userKey}`, kind.type, key);
   }
+}
+
+/** 406, as Amundsen answers adding a tag of type `badge` (its TagCommon): badges are not tags. */
+class BadgeAsTagError extends DomainError {
+  readonly status = 406;
+  readonly code = 'not_acceptable';
 }
 
 function notFound(type: ResourceType, key: string): NotFoundError {

@@ -28,7 +28,7 @@ export class DashboardsController {
   @KEY
   @ZodResponse({ status: 200, type: DescriptionDto })
   description(@Param('path') path: string | string[]) {
-    return this.dashboards.description(dashboardKeyIn(path, '/description'));
+    return this.dashboards.description(dashboardKeyIn(path));
   }
 
   @Get('*path')
@@ -47,7 +47,7 @@ export class DashboardsController {
     @Query() query: TagQueryDto,
     @CurrentUser() principal: Principal,
   ) {
-    return this.dashboards.changeTag('add', dashboardKeyIn(path, `/tag/${tag}`), tag, query.tag_type, principal);
+    return this.dashboards.changeTag('add', dashboardKeyIn(path), tag, query.tag_type, principal);
   }
 
   @Put('*path/badge/:badge')
@@ -59,14 +59,14 @@ export class DashboardsController {
     @Query() query: BadgeQueryDto,
     @CurrentUser() principal: Principal,
   ) {
-    return this.dashboards.changeBadge('add', dashboardKeyIn(path, `/badge/${badge}`), badge, query.category, principal);
+    return this.dashboards.changeBadge('add', dashboardKeyIn(path), badge, query.category, principal);
   }
 
   @Put('*path/description')
   @KEY
   @EditRoute('dashboard')
   setDescription(@Param('path') path: string | string[], @Body() body: DescriptionInputDto, @CurrentUser() principal: Principal) {
-    return this.dashboards.setDescription(dashboardKeyIn(path, '/description'), body.description, principal);
+    return this.dashboards.setDescription(dashboardKeyIn(path), body.description, principal);
   }
 
   @Delete('*path/tag/:tag')
@@ -78,7 +78,7 @@ export class DashboardsController {
     @Query() query: TagQueryDto,
     @CurrentUser() principal: Principal,
   ) {
-    return this.dashboards.changeTag('remove', dashboardKeyIn(path, `/tag/${tag}`), tag, query.tag_type, principal);
+    return this.dashboards.changeTag('remove', dashboardKeyIn(path), tag, query.tag_type, principal);
   }
 
   @Delete('*path/badge/:badge')
@@ -90,6 +90,6 @@ export class DashboardsController {
     @Query() query: BadgeQueryDto,
     @CurrentUser() principal: Principal,
   ) {
-    return this.dashboards.changeBadge('remove', dashboardKeyIn(path, `/badge/${badge}`), badge, query.category, principal);
+    return this.dashboards.changeBadge('remove', dashboardKeyIn(path), badge, query.category, principal);
   }
 }

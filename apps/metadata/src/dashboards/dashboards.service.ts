@@ -18,23 +18,25 @@ export class DashboardsService {
     this.kind = { type: 'dashboard', find: (key) => this.dashboards.getDashboard(key) };
   }
 
+  /** Amundsen's DashboardSchema: owners and frequent users (its heaviest readers) as users, its queries and their names. */
   async detail(key: string): Promise<DashboardDetail> {
     const d = await this.editor.require(this.kind, key);
     const [owners, frequentUsers] = await Promise.all([
       Promise.all(d.owners.map((o) => this.users.resolveForDisplay(o))),
-      Promise.all(d.readers.map(async (r) => ({ user: await this.users.resolveForDisplay(r.user), read_count: r.read_count }))),
+      Promise.all(d.readers.map((r) => this.users.resolveForDisplay(r.user))),
     ]);
     const { readers: _readers, owners: _owners, ...rest } = d;
     return {
       ...rest,
-      updated_timestamp: null,
-      last_run_timestamp: d.last_successful_run_timestamp,
-      last_run_state: d.last_successful_run_timestamp === null ? null : 'succeeded',
       owners,
       frequent_users: frequentUsers,
-      query_names: [],
-      queries: [],
+      query_names: d.queries.flatMap((q) => q.name ?? []),
     };
+  }
+
+  /** Amundsen's `/user/{id}/own/dashboard/{key}`: the same rules as every edit (the write role, or ownership). */
+  changeOwner(op: 'add' | 'remove', key: string, owner: string, principal: Principal) {
+    return this.editor.changeOwner(this.kind, op, key, owner, principal);
   }
 
   async description(key: string): Promise<Description> {

@@ -2,8 +2,17 @@ import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, RequireRole, type Principal } from '@fram/auth';
 import { IngestionRefusalsInterceptor } from './ingestion-refusals.interceptor';
-import { IngestDashboardsDto, IngestedDto, IngestLineageDto, IngestReadsDto, IngestTablesDto, IngestUsersDto } from './ingestion.dtos';
+import {
+  IngestColumnLineageDto,
+  IngestDashboardsDto,
+  IngestedDto,
+  IngestLineageDto,
+  IngestReadsDto,
+  IngestTablesDto,
+  IngestUsersDto,
+} from './ingestion.dtos';
 import { IngestionService } from './ingestion.service';
+import { IngestFeatureLineageDto, IngestFeaturesDto } from './ingestion.dtos';
 
 /**
  * Bulk ingestion (which Amundsen lacked): idempotent upserts of tables with
@@ -40,9 +49,30 @@ export class IngestionController {
     return this.ingestion.lineage(body.lineage, principal);
   }
 
+  /** Column-to-column lineage edges (column keys: `{table key}/{column}`). */
+  @Post('column_lineage')
+  @ZodResponse({ status: 200, type: IngestedDto })
+  columnLineage(@Body() body: IngestColumnLineageDto, @CurrentUser() principal: Principal) {
+    return this.ingestion.columnLineage(body.column_lineage, principal);
+  }
+
   @Post('dashboards')
   @ZodResponse({ status: 200, type: IngestedDto })
   dashboards(@Body() body: IngestDashboardsDto, @CurrentUser() principal: Principal) {
     return this.ingestion.dashboards(body.dashboards, principal);
+  }
+
+  /** ML features with their group, databases, descriptions, watermarks, generation code, tags, badges and owners. */
+  @Post('features')
+  @ZodResponse({ status: 200, type: IngestedDto })
+  features(@Body() body: IngestFeaturesDto, @CurrentUser() principal: Principal) {
+    return this.ingestion.features(body.features, principal);
+  }
+
+  /** Feature-to-feature lineage edges (feature keys). */
+  @Post('feature_lineage')
+  @ZodResponse({ status: 200, type: IngestedDto })
+  featureLineage(@Body() body: IngestFeatureLineageDto, @CurrentUser() principal: Principal) {
+    return this.ingestion.featureLineage(body.feature_lineage, principal);
   }
 }

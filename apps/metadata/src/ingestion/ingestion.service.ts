@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
-import type { DashboardRecord, LineageRecord, ReadRecord, TableRecord, User } from '@fram/models';
+import type { ColumnLineageRecord, DashboardRecord, LineageRecord, ReadRecord, TableRecord, User } from '@fram/models';
+import type { FeatureLineageRecord, FeatureRecord } from '@fram/models';
 import { editBy } from '../common/edit-access';
 import { DashboardStore } from '../store/ports/dashboard-store';
+import { FeatureStore } from '../store/ports/feature-store';
 import { LineageStore } from '../store/ports/lineage-store';
 import { PeopleStore } from '../store/ports/people-store';
 import { PopularityStore } from '../store/ports/popularity-store';
@@ -20,6 +22,7 @@ export class IngestionService {
     private readonly popularity: PopularityStore,
     private readonly lineageStore: LineageStore,
     private readonly dashboardStore: DashboardStore,
+    private readonly featureStore: FeatureStore,
   ) {}
 
   async tables(tables: TableRecord[], principal: Principal) {
@@ -41,7 +44,21 @@ export class IngestionService {
     return { upserted: await this.lineageStore.upsertLineage(lineage, editBy(principal)) };
   }
 
+  /** Column-to-column lineage edges (column keys). */
+  async columnLineage(lineage: ColumnLineageRecord[], principal: Principal) {
+    return { upserted: await this.lineageStore.upsertColumnLineage(lineage, editBy(principal)) };
+  }
+
   async dashboards(dashboards: DashboardRecord[], principal: Principal) {
     return { upserted: await this.dashboardStore.upsertDashboards(dashboards, editBy(principal)) };
+  }
+
+  async features(features: FeatureRecord[], principal: Principal) {
+    return { upserted: await this.featureStore.upsertFeatures(features, editBy(principal)) };
+  }
+
+  /** Feature-to-feature lineage edges (feature keys). */
+  async featureLineage(lineage: FeatureLineageRecord[], principal: Principal) {
+    return { upserted: await this.featureStore.upsertFeatureLineage(lineage, editBy(principal)) };
   }
 }

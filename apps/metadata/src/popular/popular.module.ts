@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PopularController } from './popular.controller';
+import { PopularController, PopularTablesController } from './popular.controller';
 import { PopularService } from './popular.service';
 
-@Module({ controllers: [PopularController], providers: [PopularService] })
+@Module({ controllers: [PopularController, PopularTablesController], providers: [PopularService] })
 export class PopularModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PopularQuery, PopularResources } from '@fram/models';
+import type { PopularQuery, PopularResources, PopularTables, PopularTablesQuery } from '@fram/models';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import type { MetadataConfig } from '../config/metadata-config';
 import { PopularityStore } from '../store/ports/popularity-store';
@@ -19,5 +19,10 @@ export class PopularService {
     if (types.includes('table')) result.Table = await this.popularity.popularTables(limit, min, userId);
     if (types.includes('dashboard')) result.Dashboard = await this.popularity.popularDashboards(limit, min, userId);
     return result;
+  }
+
+  /** Amundsen's deprecated `{"popular_tables": [...]}`: the tables of `popular`. */
+  async popularTables(userId: string | undefined, { limit }: PopularTablesQuery): Promise<PopularTables> {
+    return { popular_tables: await this.popularity.popularTables(limit, this.config.popularMinReaders, userId) };
   }
 }

@@ -1,6 +1,7 @@
 import type { CatalogStore } from './ports/catalog-store';
 import type { ChangeFeed } from './ports/change-feed';
 import type { DashboardStore } from './ports/dashboard-store';
+import type { FeatureStore } from './ports/feature-store';
 import type { LineageStore } from './ports/lineage-store';
 import type { PeopleStore } from './ports/people-store';
 import type { PopularityStore } from './ports/popularity-store';
@@ -21,4 +22,5 @@ export type MetadataStoreAdapter = TableStore &
   PopularityStore &
   CatalogStore &
   ChangeFeed &
-  StoreLifecycle;
+  StoreLifecycle &
+  FeatureStore;

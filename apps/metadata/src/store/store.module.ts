@@ -8,6 +8,7 @@ import { Neo4jMetadataStore } from './neo4j/neo4j-metadata-store';
 import { CatalogStore } from './ports/catalog-store';
 import { ChangeFeed } from './ports/change-feed';
 import { DashboardStore } from './ports/dashboard-store';
+import { FeatureStore } from './ports/feature-store';
 import { LineageStore } from './ports/lineage-store';
 import { PeopleStore } from './ports/people-store';
 import { PopularityStore } from './ports/popularity-store';
@@ -28,6 +29,7 @@ const PORTS = [
   CatalogStore,
   ChangeFeed,
   StoreLifecycle,
+  FeatureStore,
 ];
 
 /** The store adapter chosen by METADATA_BACKEND, provided as each of its ports, with its health check. */

@@ -35,6 +35,14 @@ export class TablesController {
     return this.tables.columnDescription(tableKeyIn(path, `/column/${column}/description`), column);
   }
 
+  @Get('*path/column/:column/lineage')
+  @KEY
+  @ApiOperation({ summary: "A column's lineage (Amundsen's column lineage): the columns it comes from and goes to" })
+  @ZodResponse({ status: 200, type: LineageDto })
+  columnLineage(@Param('path') path: string | string[], @Param('column') column: string, @Query() query: LineageQueryDto) {
+    return this.tables.columnLineage(tableKeyIn(path, `/column/${column}/lineage`), column, query);
+  }
+
   @Get('*path/lineage')
   @KEY
   @ZodResponse({ status: 200, type: LineageDto })
@@ -76,6 +84,26 @@ export class TablesController {
     return this.tables.setColumnDescription(tableKeyIn(path, `/column/${column}/description`), column, body.description, principal);
   }
 
+  @Put('*path/column/:column/badge/:badge')
+  @KEY
+  @EditRoute('table')
+  addColumnBadge(
+    @Param('path') path: string | string[],
+    @Param('column') column: string,
+    @Param('badge') badge: string,
+    @Query() query: BadgeQueryDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.tables.changeColumnBadge(
+      'add',
+      tableKeyIn(path, `/column/${column}/badge/${badge}`),
+      column,
+      badge,
+      query.category,
+      principal,
+    );
+  }
+
   @Put('*path/tag/:tag')
   @KEY
   @EditRoute('table')
@@ -113,6 +141,26 @@ export class TablesController {
   @EditRoute('table')
   setDescription(@Param('path') path: string | string[], @Body() body: DescriptionInputDto, @CurrentUser() principal: Principal) {
     return this.tables.setDescription(tableKeyIn(path, '/description'), body.description, principal);
+  }
+
+  @Delete('*path/column/:column/badge/:badge')
+  @KEY
+  @EditRoute('table')
+  removeColumnBadge(
+    @Param('path') path: string | string[],
+    @Param('column') column: string,
+    @Param('badge') badge: string,
+    @Query() query: BadgeQueryDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return this.tables.changeColumnBadge(
+      'remove',
+      tableKeyIn(path, `/column/${column}/badge/${badge}`),
+      column,
+      badge,
+      query.category,
+      principal,
+    );
   }
 
   @Delete('*path/tag/:tag')

@@ -1,12 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
-import { NotFoundError } from '@fram/errors';
-import type { Description, Lineage, LineageQuery, Message, TableDashboards, TableDetail } from '@fram/models';
+import { InvalidInputError, NotFoundError } from '@fram/errors';
+import {
+  parseTypeMetadataKey,
+  type Application,
+  type Description,
+  type Lineage,
+  type LineageQuery,
+  type Message,
+  type TableDashboards,
+  type TableDetail,
+  type TypeMetadata,
+} from '@fram/models';
 import { ResourceEditor, type EditableKind } from '../common/resource-editor';
 import { DashboardStore } from '../store/ports/dashboard-store';
-import { LineageStore } from '../store/ports/lineage-store';
+import type { Edit } from '../store/ports/edit';
+import { LineageStore, type LineageWalk } from '../store/ports/lineage-store';
 import { TableStore, type StoredTable } from '../store/ports/table-store';
 import { UserResolver } from '../users/user-resolver';
+
+type Op = 'add' | 'remove';
+
+/**
+ * Amundsen's table_writer and table_apps: the programs that write the table (Producing), then those that only
+ * read it (Consuming); the writer is the first that writes it.
+ */
+function applications(table: StoredTable): { table_writer: Application | null; table_apps: Application[] } {
+  const producing = table.producing_apps.map((a) => ({ ...a, kind: 'Producing' }));
+  const writers = new Set(producing.map((a) => a.id));
+  const consuming = table.consuming_apps.filter((a) => !writers.has(a.id)).map((a) => ({ ...a, kind: 'Consuming' }));
+  return { table_writer: producing[0] ?? null, table_apps: [...producing, ...consuming] };
+}
+
+/** The nested type of `key` in a tree, if it is in it. */
+function findType(type: TypeMetadata | null, key: string): TypeMetadata | undefined {
+  if (!type) return undefined;
+  if (type.key === key) return type;
+  for (const child of type.children) {
+    const found = findType(child, key);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Table reads and edits with Amundsen's rules, people resolved, edits through the shared ResourceEditor. */
 @Injectable()
@@ -41,29 +76,38 @@ export class TablesService {
       badges: table.badges,
       table_readers: readers,
       owners,
-      columns: table.columns.map((c) => ({ ...c, key: `${table.key}/${c.name}`, stats: [] })),
-      watermarks: [],
-      table_writer: null,
-      table_apps: [],
-      resource_reports: [],
+      columns: table.columns.map((c) => ({
+        name: c.name,
+        key: `${table.key}/${c.name}`,
+        description: c.description,
+        col_type: c.col_type,
+        sort_order: c.sort_order,
+        stats: c.stats,
+        badges: c.badges,
+        type_metadata: c.type_metadata,
+      })),
+      watermarks: table.watermarks,
+      ...applications(table),
+      resource_reports: table.resource_reports,
       last_updated_timestamp: table.last_updated_timestamp,
-      source: null,
-      programmatic_descriptions: [],
+      source: table.source,
+      programmatic_descriptions: table.programmatic_descriptions,
       common_joins: [],
       common_filters: [],
     };
   }
 
-  async lineage(key: string, { direction, depth }: LineageQuery): Promise<Lineage> {
-    const found = await this.lineageStore.lineage(key, depth);
+  async lineage(key: string, query: LineageQuery): Promise<Lineage> {
+    const found = await this.lineageStore.lineage(key, query.depth);
     if (!found) throw new NotFoundError(`Table ${key} not found`);
-    return {
-      key,
-      direction,
-      depth,
-      upstream_entities: direction === 'downstream' ? [] : found.upstream,
-      downstream_entities: direction === 'upstream' ? [] : found.downstream,
-    };
+    return answer(key, query, found);
+  }
+
+  /** Amundsen's column lineage: the lineage of the column `{table key}/{column}`. */
+  async columnLineage(key: string, column: string, query: LineageQuery): Promise<Lineage> {
+    const found = await this.lineageStore.columnLineage(key, column, query.depth);
+    if (!found) throw columnNotFound(key, column);
+    return answer(`${key}/${column}`, query, found);
   }
 
   async dashboards(key: string): Promise<TableDashboards> {
@@ -77,7 +121,7 @@ export class TablesService {
 
   async columnDescription(key: string, column: string): Promise<Description> {
     const found = (await this.editor.require(this.kind, key)).columns.find((c) => c.name === column);
-    if (!found) throw new NotFoundError(`Column ${column} of table ${key} not found`);
+    if (!found) throw columnNotFound(key, column);
     return { description: found.description };
   }
 
@@ -92,20 +136,95 @@ export class TablesService {
       key,
       principal,
       (edit) => this.tables.setColumnDescription(key, column, description, edit),
-      () => new NotFoundError(`Column ${column} of table ${key} not found`),
+      () => columnNotFound(key, column),
     );
     return { message: `Description of column ${column} of table ${key} updated` };
   }
 
-  changeTag(op: 'add' | 'remove', key: string, tag: string, tagType: string | undefined, principal: Principal) {
+  changeTag(op: Op, key: string, tag: string, tagType: string | undefined, principal: Principal) {
     return this.editor.changeTag(this.kind, op, key, tag, tagType, principal);
   }
 
-  changeBadge(op: 'add' | 'remove', key: string, badgeName: string, category: string | undefined, principal: Principal) {
+  changeBadge(op: Op, key: string, badgeName: string, category: string | undefined, principal: Principal) {
     return this.editor.changeBadge(this.kind, op, key, badgeName, category, principal);
   }
 
-  changeOwner(op: 'add' | 'remove', key: string, owner: string, principal: Principal) {
+  changeOwner(op: Op, key: string, owner: string, principal: Principal) {
     return this.editor.changeOwner(this.kind, op, key, owner, principal);
   }
+
+  /** A badge of a column: one of WHITELIST_BADGES, by the table's editors. */
+  async changeColumnBadge(op: Op, key: string, column: string, badgeName: string, category: string | undefined, principal: Principal) {
+    const badge = this.editor.allowedBadge(badgeName, category);
+    await this.editor.edit(
+      this.kind,
+      key,
+      principal,
+      (edit) =>
+        op === 'add' ? this.tables.addColumnBadge(key, column, badge, edit) : this.tables.removeColumnBadge(key, column, badge, edit),
+      () => columnNotFound(key, column),
+    );
+    return badgeChanged(op, badgeName, `column ${column} of table ${key}`);
+  }
+
+  /** Amundsen's `GET /type_metadata/{key}/description`. */
+  async typeMetadataDescription(key: string): Promise<Description> {
+    return { description: (await this.requireTypeMetadata(key)).type.description };
+  }
+
+  async setTypeMetadataDescription(key: string, description: string, principal: Principal): Promise<Message> {
+    await this.editTypeMetadata(key, principal, (table, edit) => this.tables.setTypeMetadataDescription(table, key, description, edit));
+    return { message: `Description of type metadata ${key} updated` };
+  }
+
+  /** A badge of a nested column type: one of WHITELIST_BADGES, by the table's editors. */
+  async changeTypeMetadataBadge(op: Op, key: string, badgeName: string, category: string | undefined, principal: Principal) {
+    const badge = this.editor.allowedBadge(badgeName, category);
+    await this.editTypeMetadata(key, principal, (table, edit) =>
+      op === 'add'
+        ? this.tables.addTypeMetadataBadge(table, key, badge, edit)
+        : this.tables.removeTypeMetadataBadge(table, key, badge, edit),
+    );
+    return badgeChanged(op, badgeName, `type metadata ${key}`);
+  }
+
+  /** A nested type's table and node: 400 when `key` is not a type metadata key, 404 when there is no such type. */
+  private async requireTypeMetadata(key: string): Promise<{ table: StoredTable; type: TypeMetadata }> {
+    const parsed = parseTypeMetadataKey(key);
+    if (!parsed) {
+      throw new InvalidInputError(`${key} is not a type metadata key; they look like hive://gold.core/orders/payload/type/payload/user`);
+    }
+    const table = await this.tables.getTable(parsed.table);
+    const type = findType(table?.columns.find((c) => c.name === parsed.column)?.type_metadata ?? null, key);
+    if (!table || !type) throw typeMetadataNotFound(key);
+    return { table, type };
+  }
+
+  /** Changes a nested type through the table's edit path (its editors, its audit entry). */
+  private async editTypeMetadata(key: string, principal: Principal, change: (table: string, edit: Edit) => Promise<boolean>) {
+    const { table } = await this.requireTypeMetadata(key);
+    await this.editor.edit(
+      this.kind,
+      table.key,
+      principal,
+      (edit) => change(table.key, edit),
+      () => typeMetadataNotFound(key),
+    );
+  }
 }
+
+function answer(key: string, { direction, depth }: LineageQuery, found: LineageWalk): Lineage {
+  return {
+    key,
+    direction,
+    depth,
+    upstream_entities: direction === 'downstream' ? [] : found.upstream,
+    downstream_entities: direction === 'upstream' ? [] : found.downstream,
+  };
+}
+
+const columnNotFound = (key: string, column: string) => new NotFoundError(`Column ${column} of table ${key} not found`);
+const typeMetadataNotFound = (key: string) => new NotFoundError(`Type metadata ${key} not found`);
+const badgeChanged = (op: Op, badge: string, of: string): Message => ({
+  message: op === 'add' ? `Added badge ${badge} to ${of}` : `Removed badge ${badge} from ${of}`,
+});

@@ -8,7 +8,7 @@ import { PeopleStore } from '../store/ports/people-store';
 import { applyOwnProfileEdit } from './own-profile-edit';
 import { UserResolver } from './user-resolver';
 
-const RESOURCE_TYPES: Readonly<Record<string, ResourceType>> = { table: 'table', dashboard: 'dashboard' };
+const RESOURCE_TYPES: Readonly<Record<string, ResourceType>> = { table: 'table', dashboard: 'dashboard', feature: 'feature' };
 
 /** People: profiles (store, then directory), their bookmarks, owned and frequently used resources. */
 @Injectable()
@@ -47,12 +47,16 @@ export class UsersService {
     return { user, created };
   }
 
+  /** Bookmarked tables (by schema, then name) and dashboards (by group, then name). */
   async follows(id: string): Promise<UserResources> {
-    return { table: await this.people.followedTables(id), dashboard: [] };
+    const [table, dashboard] = await Promise.all([this.people.followedTables(id), this.people.followedDashboards(id)]);
+    return { table, dashboard };
   }
 
+  /** Owned tables (by schema, then name) and dashboards (by group, then name). */
   async owned(id: string): Promise<UserResources> {
-    return { table: await this.people.ownedTables(id), dashboard: [] };
+    const [table, dashboard] = await Promise.all([this.people.ownedTables(id), this.people.ownedDashboards(id)]);
+    return { table, dashboard };
   }
 
   async read(id: string): Promise<UserReads> {
@@ -62,7 +66,7 @@ export class UsersService {
   /** Bookmarks are for oneself (admins may act for anyone); 404 when the resource does not exist. */
   async changeFollow(op: 'add' | 'remove', id: string, typeName: string, key: string, principal: Principal) {
     const type = RESOURCE_TYPES[typeName.toLowerCase()];
-    if (!type) throw new InvalidInputError(`Unknown resource type ${typeName}; use table or dashboard`);
+    if (!type) throw new InvalidInputError(`Unknown resource type ${typeName}; use table, dashboard or feature`);
     assertSelfOrAdmin(principal, id);
     const done =
       op === 'add'

@@ -62,21 +62,90 @@ export type Tag = z.infer<typeof tagSchema>;
 export const badgeSchema = z.object({ badge_name: z.string(), category: z.string() });
 export type Badge = z.infer<typeof badgeSchema>;
 
+/** Amundsen's Stat: a column statistic (databuilder's TableColumnStats). */
+export const statSchema = z.object({
+  stat_type: z.string(),
+  stat_val: z.string().nullable(),
+  start_epoch: z.number().int().nullable(),
+  end_epoch: z.number().int().nullable(),
+  is_metric: z.boolean().nullable(),
+});
+export type Stat = z.infer<typeof statSchema>;
+
+/** Amundsen's TypeMetadata: one level of a column's nested type (struct fields, array items, map keys and values). */
+export interface TypeMetadata {
+  kind: string;
+  name: string;
+  /** `{column key}/type/{column}` for a column's type, `{parent key}/{name}` below it. */
+  key: string;
+  description: string | null;
+  data_type: string;
+  sort_order: number;
+  badges: Badge[];
+  children: TypeMetadata[];
+}
+export const typeMetadataSchema: z.ZodType<TypeMetadata> = z
+  .object({
+    kind: z.string(),
+    name: z.string(),
+    key: z.string(),
+    description: z.string().nullable(),
+    data_type: z.string(),
+    sort_order: z.number().int(),
+    badges: z.array(badgeSchema),
+    get children() {
+      return z.array(typeMetadataSchema);
+    },
+  })
+  .meta({ id: 'TypeMetadata' });
+
 export const columnSchema = z.object({
   name: z.string(),
   key: z.string(),
   description: z.string().nullable(),
   col_type: z.string(),
   sort_order: z.number().int(),
-  stats: z.array(z.unknown()),
+  stats: z.array(statSchema),
   badges: z.array(badgeSchema),
+  type_metadata: typeMetadataSchema.nullable(),
 });
 export type Column = z.infer<typeof columnSchema>;
 
 export const tableReaderSchema = z.object({ user: userSchema, read_count: z.number().int() });
 export type TableReader = z.infer<typeof tableReaderSchema>;
 
-/** Amundsen's TableSchema (the parts Fram stores). */
+/** Amundsen's Watermark: a table's high or low partition (databuilder's Watermark). */
+export const watermarkSchema = z.object({
+  watermark_type: z.string().nullable(),
+  partition_key: z.string().nullable(),
+  partition_value: z.string().nullable(),
+  create_time: z.string().nullable(),
+});
+export type Watermark = z.infer<typeof watermarkSchema>;
+
+/** Amundsen's Application: a program that writes (`Producing`) or reads (`Consuming`) a table. */
+export const applicationSchema = z.object({
+  application_url: z.string().nullable(),
+  description: z.string().nullable(),
+  id: z.string(),
+  name: z.string().nullable(),
+  kind: z.string().nullable(),
+});
+export type Application = z.infer<typeof applicationSchema>;
+
+/** Amundsen's Source: where a table is defined (e.g. a link to its code). */
+export const sourceSchema = z.object({ source_type: z.string(), source: z.string() });
+export type Source = z.infer<typeof sourceSchema>;
+
+/** Amundsen's ResourceReport: a link to a report about the table. */
+export const resourceReportSchema = z.object({ name: z.string(), url: z.string() });
+export type ResourceReport = z.infer<typeof resourceReportSchema>;
+
+/** Amundsen's ProgrammaticDescription: a description a program wrote, by its source. */
+export const programmaticDescriptionSchema = z.object({ source: z.string(), text: z.string() });
+export type ProgrammaticDescription = z.infer<typeof programmaticDescriptionSchema>;
+
+/** Amundsen's TableSchema (everything but query metadata: `common_joins` and `common_filters` are always empty). */
 export const tableDetailSchema = z.object({
   database: z.string(),
   cluster: z.string(),
@@ -90,13 +159,13 @@ export const tableDetailSchema = z.object({
   table_readers: z.array(tableReaderSchema),
   owners: z.array(userSchema),
   columns: z.array(columnSchema),
-  watermarks: z.array(z.unknown()),
-  table_writer: z.null(),
-  table_apps: z.array(z.unknown()),
-  resource_reports: z.array(z.unknown()),
+  watermarks: z.array(watermarkSchema),
+  table_writer: applicationSchema.nullable(),
+  table_apps: z.array(applicationSchema),
+  resource_reports: z.array(resourceReportSchema),
   last_updated_timestamp: z.number().nullable(),
-  source: z.null(),
-  programmatic_descriptions: z.array(z.unknown()),
+  source: sourceSchema.nullable(),
+  programmatic_descriptions: z.array(programmaticDescriptionSchema),
   common_joins: z.array(z.unknown()),
   common_filters: z.array(z.unknown()),
 });
@@ -129,16 +198,27 @@ export const dashboardSummarySchema = z.object({
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 
-/** Amundsen's DashboardDetail (the parts Fram stores). */
+/** Amundsen's DashboardQuery: one of a dashboard's queries. */
+export const dashboardQuerySchema = z.object({
+  name: z.string().nullable(),
+  url: z.string().nullable(),
+  query_text: z.string().nullable(),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+/**
+ * Amundsen's DashboardDetail (its DashboardSchema). `frequent_users` are users, its heaviest readers first;
+ * `last_run_timestamp` and `last_run_state` are its last run's, whatever came of it.
+ */
 export const dashboardDetailSchema = dashboardSummarySchema.extend({
-  created_timestamp: z.number().nullable(),
-  updated_timestamp: z.number().nullable(),
-  last_run_timestamp: z.number().nullable(),
+  created_timestamp: z.number().int().nullable(),
+  updated_timestamp: z.number().int().nullable(),
+  last_run_timestamp: z.number().int().nullable(),
   last_run_state: z.string().nullable(),
   owners: z.array(userSchema),
-  frequent_users: z.array(z.object({ user: userSchema, read_count: z.number().int() })),
+  frequent_users: z.array(userSchema),
   query_names: z.array(z.string()),
-  queries: z.array(z.object({ name: z.string(), url: z.string(), query_text: z.string() })),
+  queries: z.array(dashboardQuerySchema),
   tables: z.array(tableSummarySchema),
   tags: z.array(tagSchema),
   badges: z.array(badgeSchema),

@@ -35,8 +35,8 @@ export type DescriptionInput = z.infer<typeof descriptionInputSchema>;
 export const tableDashboardsSchema = z.object({ dashboards: z.array(dashboardSummarySchema) });
 export type TableDashboards = z.infer<typeof tableDashboardsSchema>;
 
-/** `GET /user/{id}/follow/` and `/own/`: Fram keeps no dashboard bookmarks or ownership yet, so `dashboard` is always empty. */
-export const userResourcesSchema = z.object({ table: z.array(tableSummarySchema), dashboard: z.tuple([]) });
+/** `GET /user/{id}/follow/` and `/own/`: tables sorted by schema then name, dashboards by group then name. */
+export const userResourcesSchema = z.object({ table: z.array(tableSummarySchema), dashboard: z.array(dashboardSummarySchema) });
 export type UserResources = z.infer<typeof userResourcesSchema>;
 /** `GET /user/{id}/read/`. */
 export const userReadsSchema = z.object({ table: z.array(tableSummarySchema) });
@@ -93,6 +93,13 @@ export const popularQuerySchema = z.object({
     .meta({ description: 'Comma list of table, dashboard', default: 'table' }),
 });
 export type PopularQuery = z.infer<typeof popularQuerySchema>;
+
+/** `GET /popular_tables/` (Amundsen's, deprecated there in favour of `/popular_resources/`): `limit` (1-500, default 10). */
+export const popularTablesQuerySchema = z.object({ limit: queryInteger(1, 500, 10, 'limit must be a whole number from 1 to 500') });
+export type PopularTablesQuery = z.infer<typeof popularTablesQuerySchema>;
+/** `GET /popular_tables/`: Amundsen's PopularTable list. */
+export const popularTablesSchema = z.object({ popular_tables: z.array(tableSummarySchema) });
+export type PopularTables = z.infer<typeof popularTablesSchema>;
 
 /** Popular resources: capitalised keys, as Amundsen has them; only the types asked for. */
 export const popularResourcesSchema = z.object({

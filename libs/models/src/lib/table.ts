@@ -1,7 +1,24 @@
-export type { Tag, Badge, Column, TableReader, TableDetail, TableSummary } from './amundsen-schemas';
+export type {
+  Tag,
+  Badge,
+  Column,
+  Stat,
+  TypeMetadata,
+  Watermark,
+  Application,
+  Source,
+  ResourceReport,
+  ProgrammaticDescription,
+  TableReader,
+  TableDetail,
+  TableSummary,
+} from './amundsen-schemas';
 
-/** `{db}://{cluster}.{schema}/{table}` */
-export const TABLE_KEY = /^([^:/\s]+):\/\/([^./\s]+)\.([^/\s]+)\/([^/\s]+)$/;
+/**
+ * `{db}://{cluster}.{schema}/{table}`. The parts are what Amundsen's databuilder writes: anything but `/` (and
+ * `:` in the database, `.` in the cluster) and control characters; spaces are allowed.
+ */
+export const TABLE_KEY = /^([^:/\p{Cc}]+):\/\/([^./\p{Cc}]+)\.([^/\p{Cc}]+)\/([^/\p{Cc}]+)$/u;
 
 export function parseTableKey(key: string): { database: string; cluster: string; schema: string; name: string } | undefined {
   const match = TABLE_KEY.exec(key);
@@ -11,4 +28,26 @@ export function parseTableKey(key: string): { database: string; cluster: string;
 
 export function tableKey(parts: { database: string; cluster: string; schema: string; name: string }): string {
   return `${parts.database}://${parts.cluster}.${parts.schema}/${parts.name}`;
+}
+
+/** `{table key}/{column}`: a column's key (databuilder's ColumnMetadata), or undefined when `key` is not one. */
+export function parseColumnKey(key: string): { table: string; column: string } | undefined {
+  const segments = key.split('/');
+  const table = segments.slice(0, 4).join('/');
+  const column = segments.slice(4).join('/');
+  if (!parseTableKey(table) || column === '' || /\p{Cc}/u.test(column)) return undefined;
+  return { table, column };
+}
+
+/**
+ * A nested type's key (databuilder's TypeMetadata): `{table key}/{column}/type/{column}[/{field}...]`, split into
+ * its table and column, or undefined when `key` is not one.
+ */
+export function parseTypeMetadataKey(key: string): { table: string; column: string } | undefined {
+  const segments = key.split('/');
+  const table = segments.slice(0, 4).join('/');
+  const [column, type, ...path] = segments.slice(4);
+  if (!parseTableKey(table) || !column || type !== 'type' || path.length === 0 || path.some((p) => p === '')) return undefined;
+  if (/\p{Cc}/u.test(key)) return undefined;
+  return { table, column };
 }

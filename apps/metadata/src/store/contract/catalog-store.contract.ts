@@ -27,6 +27,26 @@ export function describeCatalogStoreContract(name: string, open: OpenStore): voi
       expect(await store.latestUpdatedTimestamp()).toBeGreaterThan(Date.now() / 1000 - 60);
     });
 
+    it("counts the tags and owners of dashboards too, lists their badges, and records dashboards' ingestion as an update", async () => {
+      const key = 'mode_dashboard://prod.sales/weekly';
+      await store.upsertDashboards(
+        [{ product: 'mode', cluster: 'prod', group_name: 'sales', name: 'weekly', tags: ['sales'], owners: ['grace@example.com'] }],
+        { actor: 'fram-scripts', at: 2_000_000_000_000 },
+      );
+      expect(await store.latestUpdatedTimestamp()).toBe(2_000_000_000);
+      // The owners of anything, as Amundsen counts them; tables with owners are tables.
+      expect(await store.statistics()).toMatchObject({ number_of_owners: 2, number_of_tables_with_owners: 1 });
+      expect(await store.addBadge('dashboard', key, { badge_name: 'beta', category: 'status' }, edit())).toBe(true);
+      expect(await store.tagUsages()).toEqual([
+        { tag_name: 'core', tag_count: 1 },
+        { tag_name: 'sales', tag_count: 2 },
+      ]);
+      expect(await store.allBadges()).toEqual([
+        { badge_name: 'beta', category: 'status' },
+        { badge_name: 'certified', category: 'table_status' },
+      ]);
+    });
+
     it('lists keys in order, page by page, for full reindexing', async () => {
       expect(await store.listKeys('table', '', 2)).toEqual(['bigquery://prod.analytics/events', 'hive://gold.core/customers']);
       expect(await store.listKeys('table', 'hive://gold.core/customers', 2)).toEqual([ORDERS_KEY]);

@@ -87,5 +87,113 @@ export function describeDashboardStoreContract(name: string, open: OpenStore): v
       ]);
       expect(await store.dashboardsByKeys([])).toEqual([]);
     });
+
+    it('keeps what databuilder writes of a dashboard: its queries and their charts, its last run and last successful run, when it was changed', async () => {
+      const key = 'mode_dashboard://prod.sales/weekly_revenue';
+      const record = {
+        product: 'mode',
+        cluster: 'prod',
+        group_name: 'sales',
+        name: 'weekly_revenue',
+        created_timestamp: 1_600_000_000,
+        updated_timestamp: 1_700_000_100,
+        last_successful_run_timestamp: 1_700_000_000,
+        last_run_timestamp: 1_700_000_200,
+        last_run_state: 'failed',
+        chart_names: ['Notes'],
+        queries: [
+          {
+            name: 'Revenue by week',
+            url: 'https://mode.example/sales/weekly_revenue/queries/1',
+            query_text: 'SELECT week, SUM(amount) FROM orders GROUP BY week',
+            chart_names: ['Revenue', 'Orders'],
+          },
+          { id: 'q2', name: 'Refunds', chart_names: ['Refunds'] },
+          { name: 'Raw' },
+        ],
+      };
+      await store.upsertDashboards([record], edit('fram-scripts'));
+      const dashboard = await store.getDashboard(key);
+      expect(dashboard).toMatchObject({
+        created_timestamp: 1_600_000_000,
+        updated_timestamp: 1_700_000_100,
+        last_successful_run_timestamp: 1_700_000_000,
+        last_run_timestamp: 1_700_000_200,
+        last_run_state: 'failed',
+        chart_names: ['Notes', 'Revenue', 'Orders', 'Refunds'],
+        queries: [
+          {
+            name: 'Revenue by week',
+            url: 'https://mode.example/sales/weekly_revenue/queries/1',
+            query_text: 'SELECT week, SUM(amount) FROM orders GROUP BY week',
+          },
+          { name: 'Refunds', url: null, query_text: null },
+          { name: 'Raw', url: null, query_text: null },
+        ],
+      });
+      expect((await store.dashboardsUsingTable(ORDERS_KEY)).length).toBe(0);
+      expect(await store.dashboardsByKeys([key])).toEqual([dashboard]);
+
+      // Scalars left out are cleared; lists left out (charts, queries) are kept; an empty list clears them.
+      await store.upsertDashboards(
+        [{ product: 'mode', cluster: 'prod', group_name: 'sales', name: 'weekly_revenue' }],
+        edit('fram-scripts'),
+      );
+      expect(await store.getDashboard(key)).toMatchObject({
+        created_timestamp: null,
+        updated_timestamp: null,
+        last_successful_run_timestamp: null,
+        last_run_timestamp: null,
+        last_run_state: null,
+        chart_names: ['Notes', 'Revenue', 'Orders', 'Refunds'],
+        queries: dashboard!.queries,
+      });
+      await store.upsertDashboards([{ ...record, chart_names: [], queries: [] }], edit('fram-scripts'));
+      expect(await store.getDashboard(key)).toMatchObject({ chart_names: [], queries: [], last_run_state: 'failed' });
+    });
+
+    it('keeps dashboards under the keys databuilder makes: ids apart from names, spaces, dots, "_" in the product', async () => {
+      const key = 'power_bi_dashboard://gold.Product - Jobs.cz/Agent 7';
+      await store.upsertDashboards(
+        [
+          {
+            product: 'power_bi',
+            cluster: 'gold',
+            dashboard_group_id: 'Product - Jobs.cz',
+            group_name: 'Product: Jobs.cz',
+            dashboard_id: 'Agent 7',
+            name: 'Agents / week',
+            tables: [ORDERS_KEY],
+            owners: ['ada@example.com'],
+            tags: ['kpi'],
+          },
+          { product: '', cluster: 'gold', group_name: 'ops', name: 'stock' },
+        ],
+        edit('fram-scripts'),
+      );
+      await store.upsertReads([{ user: 'grace@example.com', dashboard_key: key, read_count: 3 }], edit('fram-scripts'));
+      expect(await store.getDashboard(key)).toMatchObject({
+        uri: key,
+        product: 'power_bi',
+        cluster: 'gold',
+        group_name: 'Product: Jobs.cz',
+        name: 'Agents / week',
+        owners: ['ada@example.com'],
+        tags: [{ tag_name: 'kpi', tag_type: 'default' }],
+        recent_view_count: 3,
+      });
+      expect((await store.getDashboard('_dashboard://gold.ops/stock'))?.product).toBe('');
+      expect((await store.dashboardsUsingTable(ORDERS_KEY)).map((d) => d.uri)).toEqual([key]);
+      expect(await store.setDashboardDescription(key, 'Agents by week', edit())).toBe(true);
+      expect(await store.addBadge('dashboard', key, { badge_name: 'certified', category: 'table_status' }, edit())).toBe(true);
+      expect(await store.removeTag('dashboard', key, 'kpi', edit())).toBe(true);
+      expect(await store.addFollow('grace@example.com', 'dashboard', key, edit())).toBe(true);
+      expect(await store.getDashboard(key)).toMatchObject({
+        description: 'Agents by week',
+        badges: [{ badge_name: 'certified', category: 'table_status' }],
+        tags: [],
+      });
+      expect((await store.followedDashboards('grace@example.com')).map((d) => d.uri)).toEqual([key]);
+    });
   });
 }

@@ -55,6 +55,61 @@ export function describePeopleStoreContract(name: string, open: OpenStore): void
       expect((await store.getTable(ORDERS_KEY))!.usage).toEqual({ total: 47, unique: 2 });
     });
 
+    it('keeps bookmarked and owned dashboards per user, sorted by group then name', async () => {
+      const weekly = 'mode_dashboard://prod.sales/weekly';
+      const daily = 'mode_dashboard://prod.sales/daily';
+      const stock = 'tableau_dashboard://prod.ops/stock';
+      await store.upsertDashboards(
+        [
+          {
+            product: 'mode',
+            cluster: 'prod',
+            group_name: 'sales',
+            group_url: 'https://mode.example/sales',
+            name: 'weekly',
+            url: 'https://mode.example/sales/weekly',
+            description: 'Revenue by week',
+            last_successful_run_timestamp: 1_700_000_000,
+            chart_names: ['Revenue'],
+            owners: ['ada@example.com'],
+          },
+          { product: 'mode', cluster: 'prod', group_name: 'sales', name: 'daily' },
+          { product: 'tableau', cluster: 'prod', group_name: 'ops', name: 'stock', owners: ['grace@example.com'] },
+        ],
+        edit('fram-scripts'),
+      );
+      for (const key of [weekly, stock, daily]) expect(await store.addFollow('ada@example.com', 'dashboard', key, edit())).toBe(true);
+      expect(await store.addFollow('ada@example.com', 'dashboard', 'mode_dashboard://prod.sales/nope', edit())).toBe(false);
+      const followed = await store.followedDashboards('ada@example.com');
+      expect(followed.map((d) => d.uri)).toEqual([stock, daily, weekly]);
+      expect(followed[2]).toEqual({
+        uri: weekly,
+        cluster: 'prod',
+        group_name: 'sales',
+        group_url: 'https://mode.example/sales',
+        product: 'mode',
+        name: 'weekly',
+        url: 'https://mode.example/sales/weekly',
+        description: 'Revenue by week',
+        last_successful_run_timestamp: 1_700_000_000,
+        chart_names: ['Revenue'],
+      });
+      expect(await store.removeFollow('ada@example.com', 'dashboard', stock, edit())).toBe(true);
+      expect((await store.followedDashboards('ada@example.com')).map((d) => d.uri)).toEqual([daily, weekly]);
+      // Bookmarked tables and dashboards are apart.
+      expect(await store.followedTables('ada@example.com')).toEqual([]);
+      expect(await store.followedDashboards('grace@example.com')).toEqual([]);
+
+      expect((await store.ownedDashboards('ada@example.com')).map((d) => d.uri)).toEqual([weekly]);
+      expect(await store.addOwner('dashboard', daily, 'ada@example.com', edit())).toBe(true);
+      expect((await store.ownedDashboards('ada@example.com')).map((d) => d.uri)).toEqual([daily, weekly]);
+      expect(await store.removeOwner('dashboard', weekly, 'ada@example.com', edit())).toBe(true);
+      expect((await store.ownedDashboards('ada@example.com')).map((d) => d.uri)).toEqual([daily]);
+      expect((await store.ownedDashboards('grace@example.com')).map((d) => d.uri)).toEqual([stock]);
+      // ORDERS is ada's table, not a dashboard.
+      expect((await store.ownedTables('ada@example.com')).map((t) => t.key)).toEqual([ORDERS_KEY]);
+    });
+
     it('reads many people at once with their counts: reads (sum of read counts), owned and bookmarked resources', async () => {
       const ada = normalizeUser({ email: 'ada@example.com', full_name: 'Ada Lovelace', manager_email: 'grace@example.com' });
       await store.upsertUser(ada, edit());

@@ -1,6 +1,7 @@
 import { describeCatalogStoreContract } from './catalog-store.contract';
 import { describeChangeFeedContract } from './change-feed.contract';
 import { describeDashboardStoreContract } from './dashboard-store.contract';
+import { describeFeatureStoreContract } from './feature-store.contract';
 import type { OpenStore } from './fixtures.contract';
 import { describeLineageStoreContract } from './lineage-store.contract';
 import { describePeopleStoreContract } from './people-store.contract';
@@ -23,4 +24,5 @@ export function describeStoreContracts(name: string, open: OpenStore): void {
   describeCatalogStoreContract(name, open);
   describeChangeFeedContract(name, open);
   describeStoreLifecycleContract(name, open);
+  describeFeatureStoreContract(name, open);
 }

@@ -32,6 +32,28 @@ describe('EmbeddedMetadataStore', () => {
     expect(() => new EmbeddedMetadataStore(file)).toThrow(/newer than this Fram/);
   });
 
+  it('reads tables and columns written before it kept what programs write about them (their rows get the defaults)', async () => {
+    const file = freshFile();
+    await new EmbeddedMetadataStore(file).close();
+    const db = new Database(file);
+    db.prepare(
+      "INSERT INTO tables (key, database, cluster, schema, name) VALUES ('hive://gold.core/old', 'hive', 'gold', 'core', 'old')",
+    ).run();
+    db.prepare("INSERT INTO columns (table_key, name, col_type, sort_order) VALUES ('hive://gold.core/old', 'id', 'int', 0)").run();
+    db.close();
+    const store = new EmbeddedMetadataStore(file);
+    expect(await store.getTable('hive://gold.core/old')).toMatchObject({
+      programmatic_descriptions: [],
+      watermarks: [],
+      producing_apps: [],
+      consuming_apps: [],
+      source: null,
+      resource_reports: [],
+      columns: [{ name: 'id', badges: [], stats: [], type_metadata: null }],
+    });
+    await store.close();
+  });
+
   it('probes writes on health checks with a write that is rolled back, also after a failed write, and is ok again once one succeeds', async () => {
     const file = freshFile();
     const store = new EmbeddedMetadataStore(file);

@@ -3,11 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   completeDashboard,
+  completeDashboardQueries,
   dashboardKey,
+  parseColumnKey,
   tableKey,
   type Badge,
   type DashboardRecord,
   type DashboardSummary,
+  type ColumnLineageRecord,
   type LineageItem,
   type LineageRecord,
   type ReadRecord,
@@ -16,18 +19,23 @@ import {
   type Tag,
   type User,
 } from '@fram/models';
+import type { FeatureLineageRecord, FeatureRecord } from '@fram/models';
 import type { CheckResult } from '@fram/service';
 import type { AuditEntry, ChangeFeed } from '../ports/change-feed';
 import type { CatalogStore, Statistics } from '../ports/catalog-store';
 import type { DashboardStore, StoredDashboard } from '../ports/dashboard-store';
 import type { Edit, ResourceType } from '../ports/edit';
-import type { LineageStore } from '../ports/lineage-store';
+import type { LineageStore, LineageWalk } from '../ports/lineage-store';
 import type { PeopleStore, UserWithCounts } from '../ports/people-store';
 import type { PopularityStore } from '../ports/popularity-store';
 import type { ResourceStore } from '../ports/resource-store';
 import type { StoreLifecycle } from '../ports/store-lifecycle';
 import type { StoredColumn, StoredTable, TableStore } from '../ports/table-store';
+import { typeMetadataNodes, typeMetadataTree, type TypeMetadataNode } from '../type-metadata-tree';
+import { byReportName, bySource, columnStats, tableApplications, tableWatermarks } from '../table-records';
+import type { FeatureStore, StoredFeature } from '../ports/feature-store';
 import { DatabaseFile, writeFailure } from './database-file';
+import { EmbeddedFeatureTables } from './embedded-feature-tables';
 import { migrate } from './migrations';
 import { StoreUnavailableError } from '../store-errors';
 import { readKeys } from '../read-keys';
@@ -42,11 +50,22 @@ type Row = Record<string, unknown>;
  * answered as done.
  */
 export class EmbeddedMetadataStore
-  implements TableStore, DashboardStore, ResourceStore, PeopleStore, LineageStore, PopularityStore, CatalogStore, ChangeFeed, StoreLifecycle
+  implements
+    TableStore,
+    DashboardStore,
+    ResourceStore,
+    PeopleStore,
+    LineageStore,
+    PopularityStore,
+    CatalogStore,
+    ChangeFeed,
+    StoreLifecycle,
+    FeatureStore
 {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
   private readonly file: DatabaseFile;
+  private readonly features: EmbeddedFeatureTables;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -57,6 +76,7 @@ export class EmbeddedMetadataStore
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
     this.q = prepare(this.db);
+    this.features = new EmbeddedFeatureTables(this.db);
   }
 
   /** Nothing to do: the file was opened and migrated by the constructor, which fails at once when it cannot be. */
@@ -74,13 +94,31 @@ export class EmbeddedMetadataStore
   private storedTable(key: string): StoredTable | undefined {
     const table = this.q.table.get(key) as Row | undefined;
     if (!table) return undefined;
-    const columnBadges = new Map<string, Badge[]>();
-    for (const row of this.q.badgesOfPrefix.all({ type: 'column', prefix: `${key}/` }) as Row[]) {
-      const column = String(row['resource_key']).slice(key.length + 1);
-      columnBadges.set(column, [
-        ...(columnBadges.get(column) ?? []),
-        { badge_name: String(row['badge_name']), category: String(row['category']) },
-      ]);
+    const badgesByKey = (type: 'column' | 'type_metadata') => {
+      const found = new Map<string, Badge[]>();
+      for (const row of this.q.badgesOfPrefix.all({ type, prefix: `${key}/` }) as Row[]) {
+        const resource = String(row['resource_key']);
+        found.set(resource, [...(found.get(resource) ?? []), toBadge(row)]);
+      }
+      for (const list of found.values()) list.sort((a, b) => a.badge_name.localeCompare(b.badge_name));
+      return found;
+    };
+    const columnBadges = badgesByKey('column');
+    const typeBadges = badgesByKey('type_metadata');
+    const typeNodes = new Map<string, TypeMetadataNode[]>();
+    for (const row of this.q.typeMetadataOfTable.all(key) as Row[]) {
+      const column = String(row['column_name']);
+      const node: TypeMetadataNode = {
+        key: String(row['key']),
+        parent_key: (row['parent_key'] as string | null) ?? null,
+        kind: String(row['kind']),
+        name: String(row['name']),
+        data_type: String(row['data_type']),
+        sort_order: Number(row['sort_order']),
+        description: (row['description'] as string | null) ?? null,
+        badges: typeBadges.get(String(row['key'])) ?? [],
+      };
+      typeNodes.set(column, [...(typeNodes.get(column) ?? []), node]);
     }
     return {
       key,
@@ -90,19 +128,26 @@ export class EmbeddedMetadataStore
       name: String(table['name']),
       is_view: table['is_view'] === 1,
       description: (table['description'] as string | null) ?? null,
+      programmatic_descriptions: json(table['programmatic_descriptions'], []),
       last_updated_timestamp: (table['last_updated_ts'] as number | null) ?? null,
+      watermarks: json(table['watermarks'], []),
+      producing_apps: json(table['producing_apps'], []),
+      consuming_apps: json(table['consuming_apps'], []),
+      source: json(table['source'], null),
+      resource_reports: json(table['resource_reports'], []),
       columns: (this.q.columns.all(key) as Row[]).map((c): StoredColumn => ({
         name: String(c['name']),
         col_type: String(c['col_type']),
         sort_order: Number(c['sort_order']),
         description: (c['description'] as string | null) ?? null,
-        badges: columnBadges.get(String(c['name'])) ?? [],
+        badges: columnBadges.get(`${key}/${String(c['name'])}`) ?? [],
+        stats: json(c['stats'], []),
+        type_metadata: typeMetadataTree(typeNodes.get(String(c['name'])) ?? []),
       })),
-      tags: (this.q.tagsOf.all('table', key) as Row[]).map((t) => ({ tag_name: String(t['tag_name']), tag_type: String(t['tag_type']) })),
-      badges: (this.q.badgesOf.all('table', key) as Row[]).map((b) => ({
-        badge_name: String(b['badge_name']),
-        category: String(b['category']),
-      })),
+      tags: (this.q.tagsOf.all('table', key) as Row[])
+        .map((t) => ({ tag_name: String(t['tag_name']), tag_type: String(t['tag_type']) }))
+        .filter((t) => t.tag_type === 'default'),
+      badges: (this.q.badgesOf.all('table', key) as Row[]).map(toBadge),
       owners: (this.q.ownersOf.all('table', key) as Row[]).map((o) => String(o['user_key'])),
       readers: (this.q.readersOf.all('table', key) as Row[]).map((r) => ({
         user: String(r['user_key']),
@@ -136,6 +181,69 @@ export class EmbeddedMetadataStore
       key,
       { column, description },
       () => this.q.setColumnDescription.run(description, key, column).changes > 0,
+    );
+  }
+
+  async addColumnBadge(key: string, column: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(
+      edit,
+      'add_column_badge',
+      'table',
+      key,
+      { column, ...badge },
+      () =>
+        this.q.columnExists.get(key, column) !== undefined &&
+        (this.q.addBadge.run('column', `${key}/${column}`, badge.badge_name, badge.category), true),
+    );
+  }
+
+  async removeColumnBadge(key: string, column: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(
+      edit,
+      'remove_column_badge',
+      'table',
+      key,
+      { column, ...badge },
+      () =>
+        this.q.columnExists.get(key, column) !== undefined &&
+        (this.q.removeBadge.run('column', `${key}/${column}`, badge.badge_name, badge.category), true),
+    );
+  }
+
+  async setTypeMetadataDescription(key: string, typeMetadataKey: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(
+      edit,
+      'set_type_metadata_description',
+      'table',
+      key,
+      { type_metadata: typeMetadataKey, description },
+      () => this.q.setTypeMetadataDescription.run(description, key, typeMetadataKey).changes > 0,
+    );
+  }
+
+  async addTypeMetadataBadge(key: string, typeMetadataKey: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(
+      edit,
+      'add_type_metadata_badge',
+      'table',
+      key,
+      { type_metadata: typeMetadataKey, ...badge },
+      () =>
+        this.q.typeMetadataExists.get(key, typeMetadataKey) !== undefined &&
+        (this.q.addBadge.run('type_metadata', typeMetadataKey, badge.badge_name, badge.category), true),
+    );
+  }
+
+  async removeTypeMetadataBadge(key: string, typeMetadataKey: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(
+      edit,
+      'remove_type_metadata_badge',
+      'table',
+      key,
+      { type_metadata: typeMetadataKey, ...badge },
+      () =>
+        this.q.typeMetadataExists.get(key, typeMetadataKey) !== undefined &&
+        (this.q.removeBadge.run('type_metadata', typeMetadataKey, badge.badge_name, badge.category), true),
     );
   }
 
@@ -271,6 +379,14 @@ export class EmbeddedMetadataStore
     return (this.q.ownedTables.all(userKey) as Row[]).map(toSummary);
   }
 
+  async followedDashboards(userKey: string): Promise<DashboardSummary[]> {
+    return this.db.transaction(() => (this.q.followedDashboards.all(userKey) as Row[]).map((row) => this.dashboardSummary(row)))();
+  }
+
+  async ownedDashboards(userKey: string): Promise<DashboardSummary[]> {
+    return this.db.transaction(() => (this.q.ownedDashboards.all(userKey) as Row[]).map((row) => this.dashboardSummary(row)))();
+  }
+
   async readTables(userKey: string): Promise<TableSummary[]> {
     return (this.q.readTables.all(userKey) as Row[]).map(toSummary);
   }
@@ -289,10 +405,18 @@ export class EmbeddedMetadataStore
           t.description ?? null,
           t.last_updated_timestamp ?? null,
         );
-        if (t.columns) {
-          this.q.deleteColumns.run(key);
-          t.columns.forEach((c, i) => this.q.insertColumn.run(key, c.name, c.col_type, c.sort_order ?? i, c.description ?? null));
-        }
+        if (t.columns) this.replaceColumns(key, t.columns);
+        const apps = tableApplications(t);
+        this.q.setTableDetails.run({
+          key,
+          programmatic_descriptions: t.programmatic_descriptions ? JSON.stringify([...t.programmatic_descriptions].sort(bySource)) : null,
+          watermarks: t.watermarks ? JSON.stringify(tableWatermarks(t)) : null,
+          producing_apps: apps ? JSON.stringify(apps.producing) : null,
+          consuming_apps: apps ? JSON.stringify(apps.consuming) : null,
+          source_given: t.source === undefined ? 0 : 1,
+          source: t.source ? JSON.stringify(t.source) : null,
+          resource_reports: t.resource_reports ? JSON.stringify([...t.resource_reports].sort(byReportName)) : null,
+        });
         if (t.tags) {
           this.q.deleteTags.run('table', key);
           for (const tag of t.tags) this.q.addTag.run('table', key, tag, 'default');
@@ -320,6 +444,29 @@ export class EmbeddedMetadataStore
     return tables.length;
   }
 
+  /**
+   * A table's columns replaced, with all they hold: descriptions, badges, stats and nested types (their badges
+   * too); the lineage of columns that are gone goes with them.
+   */
+  private replaceColumns(key: string, columns: NonNullable<TableRecord['columns']>): void {
+    const kept = new Set(columns.map((c) => c.name));
+    for (const old of this.q.columns.all(key) as Row[]) {
+      if (!kept.has(String(old['name']))) this.q.deleteColumnLineageOf.run({ key: `${key}/${String(old['name'])}` });
+    }
+    this.q.deleteBadgesOfPrefix.run({ type: 'column', prefix: `${key}/` });
+    this.q.deleteBadgesOfPrefix.run({ type: 'type_metadata', prefix: `${key}/` });
+    this.q.deleteColumns.run(key); // and their nested types
+    columns.forEach((c, i) => {
+      const columnKey = `${key}/${c.name}`;
+      this.q.insertColumn.run(key, c.name, c.col_type, c.sort_order ?? i, c.description ?? null, JSON.stringify(columnStats(c)));
+      for (const b of c.badges ?? []) this.q.addBadge.run('column', columnKey, b.badge_name, b.category);
+      for (const node of c.type_metadata ? typeMetadataNodes(columnKey, c.type_metadata) : []) {
+        this.q.insertTypeMetadata.run({ ...node, table_key: key, column_name: c.name });
+        for (const b of node.badges) this.q.addBadge.run('type_metadata', node.key, b.badge_name, b.category);
+      }
+    });
+  }
+
   async upsertReads(reads: ReadRecord[], edit: Edit): Promise<number> {
     const write = this.db.transaction((records: ReadRecord[]) => {
       for (const r of records) {
@@ -340,7 +487,7 @@ export class EmbeddedMetadataStore
     return edges.length;
   }
 
-  async lineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
+  async lineage(key: string, depth: number): Promise<LineageWalk | undefined> {
     if (!this.exists('table', key)) return undefined;
     const items = (rows: Row[]) =>
       rows.map((r): LineageItem => ({
@@ -362,12 +509,52 @@ export class EmbeddedMetadataStore
     };
   }
 
+  async upsertColumnLineage(edges: ColumnLineageRecord[], edit: Edit): Promise<number> {
+    this.write(() => {
+      for (const e of edges) this.q.addColumnLineage.run(e.upstream, e.downstream);
+      this.q.audit.run(edit.at, edit.actor, 'ingest_column_lineage', 'table', '*', JSON.stringify({ count: edges.length }));
+    });
+    return edges.length;
+  }
+
+  /** Columns are read by no one: their usage is 0. */
+  async columnLineage(tableKey: string, column: string, depth: number): Promise<LineageWalk | undefined> {
+    if (this.q.columnExists.get(tableKey, column) === undefined) return undefined;
+    const key = `${tableKey}/${column}`;
+    const items = (rows: Row[]) =>
+      rows.map((r): LineageItem => {
+        const found = parseColumnKey(String(r['key']));
+        return {
+          key: String(r['key']),
+          level: Number(r['level']),
+          source: String(r['key']).split('://')[0],
+          badges: (this.q.badgesOf.all('column', r['key']) as Row[]).map(toBadge),
+          usage: 0,
+          parent: (r['parent'] as string | null) ?? null,
+          link: null,
+          in_amundsen: found !== undefined && this.q.columnExists.get(found.table, found.column) !== undefined,
+        };
+      });
+    return {
+      upstream: items(this.q.columnUpstream.all({ key, depth }) as Row[]),
+      downstream: items(this.q.columnDownstream.all({ key, depth }) as Row[]),
+    };
+  }
+
   async upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number> {
     this.write(() => {
       for (const d of dashboards) {
         const complete = completeDashboard(d);
         const key = complete.key;
-        this.q.upsertDashboard.run({ ...complete, chart_names: JSON.stringify(complete.chart_names) });
+        // Charts and queries left out are kept, as every list is.
+        this.q.upsertDashboard.run({ ...complete, chart_names: d.chart_names === undefined ? null : JSON.stringify(d.chart_names) });
+        const queries = completeDashboardQueries(d);
+        if (queries) {
+          this.q.deleteDashboardQueries.run(key);
+          queries.forEach((q, i) =>
+            this.q.insertDashboardQuery.run({ ...q, dashboard_key: key, sort_order: i, chart_names: JSON.stringify(q.chart_names) }),
+          );
+        }
         if (d.tables) {
           this.q.deleteDashboardTables.run(key);
           for (const table of d.tables) this.q.addDashboardTable.run(key, table);
@@ -381,6 +568,7 @@ export class EmbeddedMetadataStore
           for (const tag of d.tags) this.q.addTag.run('dashboard', key, tag, 'default');
         }
       }
+      this.q.setMeta.run('latest_updated_ts', String(Math.floor(edit.at / 1000)));
       this.q.audit.run(
         edit.at,
         edit.actor,
@@ -404,14 +592,23 @@ export class EmbeddedMetadataStore
   private storedDashboard(key: string): StoredDashboard | undefined {
     const row = this.q.dashboard.get(key) as Row | undefined;
     if (!row) return undefined;
+    const queries = this.q.dashboardQueries.all(key) as Row[];
     return {
-      ...toDashboardSummary(row),
+      ...this.dashboardSummary(row, queries),
       created_timestamp: (row['created_timestamp'] as number | null) ?? null,
-      tables: (this.q.dashboardTables.all(key) as Row[]).map(toSummary),
-      tags: (this.q.tagsOf.all('dashboard', key) as Row[]).map((t) => ({
-        tag_name: String(t['tag_name']),
-        tag_type: String(t['tag_type']),
+      updated_timestamp: (row['updated_timestamp'] as number | null) ?? null,
+      last_run_timestamp: (row['last_run_timestamp'] as number | null) ?? null,
+      last_run_state: (row['last_run_state'] as string | null) ?? null,
+      queries: queries.map((q) => ({
+        name: (q['name'] as string | null) ?? null,
+        url: (q['url'] as string | null) ?? null,
+        query_text: (q['query_text'] as string | null) ?? null,
       })),
+      tables: (this.q.dashboardTables.all(key) as Row[]).map(toSummary),
+      // Tags of the default type, as Amundsen shows them.
+      tags: (this.q.tagsOf.all('dashboard', key) as Row[])
+        .map((t) => ({ tag_name: String(t['tag_name']), tag_type: String(t['tag_type']) }))
+        .filter((t) => t.tag_type === 'default'),
       badges: (this.q.badgesOf.all('dashboard', key) as Row[]).map((b) => ({
         badge_name: String(b['badge_name']),
         category: String(b['category']),
@@ -437,7 +634,16 @@ export class EmbeddedMetadataStore
   }
 
   async dashboardsUsingTable(tableKey: string): Promise<DashboardSummary[]> {
-    return (this.q.dashboardsUsingTable.all(tableKey) as Row[]).map(toDashboardSummary);
+    return this.db.transaction(() => (this.q.dashboardsUsingTable.all(tableKey) as Row[]).map((row) => this.dashboardSummary(row)))();
+  }
+
+  /** A dashboards row as a summary: `chart_names` are those of no query, then its queries' charts. */
+  private dashboardSummary(row: Row, queries = this.q.dashboardQueries.all(row['key']) as Row[]): DashboardSummary {
+    const summary = toDashboardSummary(row);
+    return {
+      ...summary,
+      chart_names: [...summary.chart_names, ...queries.flatMap((q) => JSON.parse(String(q['chart_names'])) as string[])],
+    };
   }
 
   async popularTables(limit: number, minReaders: number, userKey?: string): Promise<TableSummary[]> {
@@ -453,7 +659,7 @@ export class EmbeddedMetadataStore
       userKey === undefined
         ? this.q.popularDashboards.all({ limit, min: minReaders })
         : this.q.personalPopularDashboards.all({ limit, min: minReaders, user: userKey });
-    return (rows as Row[]).map(toDashboardSummary);
+    return (rows as Row[]).map((row) => this.dashboardSummary(row));
   }
 
   async listKeys(type: 'table' | 'dashboard' | 'user', after: string, limit: number): Promise<string[]> {
@@ -494,6 +700,44 @@ export class EmbeddedMetadataStore
     return (this.q.auditSince.all(afterId, limit) as Row[]).map(toAuditEntry);
   }
 
+  // FeatureStore: the SQL is EmbeddedFeatureTables'; changes run here, in transactions with their audit entries.
+
+  async getFeature(key: string): Promise<StoredFeature | undefined> {
+    return this.features.read(key);
+  }
+
+  async featuresByKeys(keys: readonly string[]): Promise<StoredFeature[]> {
+    return this.db.transaction(() => keys.flatMap((key) => this.features.read(key) ?? []))();
+  }
+
+  async listFeatureKeys(after: string, limit: number): Promise<string[]> {
+    return this.features.keysAfter(after, limit);
+  }
+
+  async setFeatureDescription(key: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'set_description', 'feature', key, { description }, () => this.features.setDescription(key, description));
+  }
+
+  async upsertFeatures(features: FeatureRecord[], edit: Edit): Promise<number> {
+    this.write(() => {
+      const keys = this.features.upsert(features);
+      this.q.audit.run(edit.at, edit.actor, 'ingest_features', 'feature', '*', JSON.stringify({ count: features.length, keys }));
+    });
+    return features.length;
+  }
+
+  async upsertFeatureLineage(edges: FeatureLineageRecord[], edit: Edit): Promise<number> {
+    this.write(() => {
+      this.features.addLineage(edges);
+      this.q.audit.run(edit.at, edit.actor, 'ingest_feature_lineage', 'feature', '*', JSON.stringify({ count: edges.length }));
+    });
+    return edges.length;
+  }
+
+  async featureLineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
+    return this.features.lineage(key, depth);
+  }
+
   /**
    * Fails, with the code writes would answer, while changes cannot be kept.
    * Probes with a write that is rolled back (a check never commits a row), and
@@ -516,6 +760,7 @@ export class EmbeddedMetadataStore
   }
 
   private exists(type: ResourceType, key: unknown): boolean {
+    if (type === 'feature') return this.features.exists(String(key));
     return (type === 'table' ? this.q.tableExists : this.q.dashboardExists).get(key) !== undefined;
   }
 
@@ -576,6 +821,15 @@ function toSummary(row: Row): TableSummary {
   };
 }
 
+function toBadge(row: Row): Badge {
+  return { badge_name: String(row['badge_name']), category: String(row['category']) };
+}
+
+/** A JSON column's value (written by this store), or `empty` when it holds none. */
+function json<T>(value: unknown, empty: T): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : empty;
+}
+
 function toAuditEntry(r: Row): AuditEntry {
   return {
     id: Number(r['id']),
@@ -626,11 +880,15 @@ const POPULAR_DASHBOARDS = (personal: boolean) => `SELECT d.*, COUNT(*) AS reade
   GROUP BY d.key HAVING readers >= @min ORDER BY readers * ln(total) DESC, d.key LIMIT @limit`;
 
 /** Tables within @depth hops along lineage, nearest level first; `parent` is the previous table on the path. */
-const WALK = (from: 'upstream_key' | 'downstream_key', to: 'upstream_key' | 'downstream_key') => `
+const WALK = (
+  from: 'upstream_key' | 'downstream_key',
+  to: 'upstream_key' | 'downstream_key',
+  edges: 'lineage' | 'column_lineage' = 'lineage',
+) => `
   WITH RECURSIVE walk(key, level, parent) AS (
-    SELECT ${to}, 1, ${from} FROM lineage WHERE ${from} = @key
+    SELECT ${to}, 1, ${from} FROM ${edges} WHERE ${from} = @key
     UNION
-    SELECT l.${to}, w.level + 1, l.${from} FROM lineage l JOIN walk w ON l.${from} = w.key WHERE w.level < @depth
+    SELECT l.${to}, w.level + 1, l.${from} FROM ${edges} l JOIN walk w ON l.${from} = w.key WHERE w.level < @depth
   )
   SELECT key, MIN(level) AS level, parent FROM walk WHERE key != @key GROUP BY key ORDER BY level, key`;
 
@@ -644,10 +902,21 @@ function prepare(db: Database.Database) {
     dashboardExists: p('SELECT 1 FROM dashboards WHERE key = ?'),
     dashboard: p('SELECT * FROM dashboards WHERE key = ?'),
     upsertDashboard: p(
-      'INSERT INTO dashboards (key, product, cluster, group_name, group_url, name, url, description, created_timestamp, last_successful_run_timestamp, chart_names) ' +
-        'VALUES (@key, @product, @cluster, @group_name, @group_url, @name, @url, @description, @created_timestamp, @last_successful_run_timestamp, @chart_names) ' +
-        'ON CONFLICT (key) DO UPDATE SET group_url = excluded.group_url, url = excluded.url, description = excluded.description, ' +
-        'created_timestamp = excluded.created_timestamp, last_successful_run_timestamp = excluded.last_successful_run_timestamp, chart_names = excluded.chart_names',
+      `INSERT INTO dashboards (key, product, cluster, group_name, group_url, name, url, description, created_timestamp, updated_timestamp,
+         last_successful_run_timestamp, last_run_timestamp, last_run_state, chart_names)
+       VALUES (@key, @product, @cluster, @group_name, @group_url, @name, @url, @description, @created_timestamp, @updated_timestamp,
+         @last_successful_run_timestamp, @last_run_timestamp, @last_run_state, COALESCE(@chart_names, '[]'))
+       ON CONFLICT (key) DO UPDATE SET group_name = excluded.group_name, group_url = excluded.group_url, name = excluded.name,
+         url = excluded.url, description = excluded.description, created_timestamp = excluded.created_timestamp,
+         updated_timestamp = excluded.updated_timestamp, last_successful_run_timestamp = excluded.last_successful_run_timestamp,
+         last_run_timestamp = excluded.last_run_timestamp, last_run_state = excluded.last_run_state,
+         chart_names = COALESCE(@chart_names, chart_names)`,
+    ),
+    dashboardQueries: p('SELECT name, url, query_text, chart_names FROM dashboard_queries WHERE dashboard_key = ? ORDER BY sort_order'),
+    deleteDashboardQueries: p('DELETE FROM dashboard_queries WHERE dashboard_key = ?'),
+    insertDashboardQuery: p(
+      'INSERT INTO dashboard_queries (dashboard_key, id, sort_order, name, url, query_text, chart_names) ' +
+        'VALUES (@dashboard_key, @id, @sort_order, @name, @url, @query_text, @chart_names)',
     ),
     setDashboardDescription: p('UPDATE dashboards SET description = ? WHERE key = ?'),
     deleteDashboardTables: p('DELETE FROM dashboard_tables WHERE dashboard_key = ?'),
@@ -663,6 +932,10 @@ function prepare(db: Database.Database) {
     addLineage: p('INSERT OR IGNORE INTO lineage (upstream_key, downstream_key) VALUES (?, ?)'),
     downstream: p(WALK('upstream_key', 'downstream_key')),
     upstream: p(WALK('downstream_key', 'upstream_key')),
+    addColumnLineage: p('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)'),
+    deleteColumnLineageOf: p('DELETE FROM column_lineage WHERE upstream_key = @key OR downstream_key = @key'),
+    columnDownstream: p(WALK('upstream_key', 'downstream_key', 'column_lineage')),
+    columnUpstream: p(WALK('downstream_key', 'upstream_key', 'column_lineage')),
     popularTables: p(POPULAR_TABLES(false)),
     personalPopularTables: p(POPULAR_TABLES(true)),
     popularDashboards: p(POPULAR_DASHBOARDS(false)),
@@ -670,6 +943,23 @@ function prepare(db: Database.Database) {
     table: p('SELECT * FROM tables WHERE key = ?'),
     tableExists: p('SELECT 1 FROM tables WHERE key = ?'),
     columns: p('SELECT * FROM columns WHERE table_key = ? ORDER BY sort_order, name'),
+    columnExists: p('SELECT 1 FROM columns WHERE table_key = ? AND name = ?'),
+    typeMetadataOfTable: p('SELECT * FROM type_metadata WHERE table_key = ? ORDER BY key'),
+    typeMetadataExists: p('SELECT 1 FROM type_metadata WHERE table_key = ? AND key = ?'),
+    setTypeMetadataDescription: p('UPDATE type_metadata SET description = ? WHERE table_key = ? AND key = ?'),
+    insertTypeMetadata: p(
+      'INSERT INTO type_metadata (key, table_key, column_name, parent_key, kind, name, data_type, sort_order, description) ' +
+        'VALUES (@key, @table_key, @column_name, @parent_key, @kind, @name, @data_type, @sort_order, @description)',
+    ),
+    deleteBadgesOfPrefix: p('DELETE FROM badges WHERE resource_type = @type AND substr(resource_key, 1, length(@prefix)) = @prefix'),
+    setTableDetails: p(`UPDATE tables SET
+      programmatic_descriptions = COALESCE(@programmatic_descriptions, programmatic_descriptions),
+      watermarks = COALESCE(@watermarks, watermarks),
+      producing_apps = COALESCE(@producing_apps, producing_apps),
+      consuming_apps = COALESCE(@consuming_apps, consuming_apps),
+      source = CASE WHEN @source_given = 1 THEN @source ELSE source END,
+      resource_reports = COALESCE(@resource_reports, resource_reports)
+      WHERE key = @key`),
     tagsOf: p('SELECT tag_name, tag_type FROM tags WHERE resource_type = ? AND resource_key = ? ORDER BY tag_name'),
     badgesOf: p('SELECT badge_name, category FROM badges WHERE resource_type = ? AND resource_key = ? ORDER BY badge_name'),
     badgesOfPrefix: p(
@@ -710,6 +1000,14 @@ function prepare(db: Database.Database) {
     ownedTables: p(
       `SELECT ${SUMMARY} FROM owners o JOIN tables t ON t.key = o.resource_key WHERE o.user_key = ? AND o.resource_type = 'table' ORDER BY t.schema, t.name`,
     ),
+    followedDashboards: p(
+      `SELECT d.* FROM follows f JOIN dashboards d ON d.key = f.resource_key WHERE f.user_key = ? AND f.resource_type = 'dashboard'
+       ORDER BY d.group_name, d.name, d.key`,
+    ),
+    ownedDashboards: p(
+      `SELECT d.* FROM owners o JOIN dashboards d ON d.key = o.resource_key WHERE o.user_key = ? AND o.resource_type = 'dashboard'
+       ORDER BY d.group_name, d.name, d.key`,
+    ),
     readTables: p(
       `SELECT ${SUMMARY} FROM reads r JOIN tables t ON t.key = r.resource_key WHERE r.user_key = ? AND r.resource_type = 'table' ORDER BY r.read_count DESC, t.key LIMIT 50`,
     ),
@@ -718,7 +1016,7 @@ function prepare(db: Database.Database) {
         'ON CONFLICT (key) DO UPDATE SET is_view = excluded.is_view, description = excluded.description, last_updated_ts = excluded.last_updated_ts',
     ),
     deleteColumns: p('DELETE FROM columns WHERE table_key = ?'),
-    insertColumn: p('INSERT INTO columns (table_key, name, col_type, sort_order, description) VALUES (?, ?, ?, ?, ?)'),
+    insertColumn: p('INSERT INTO columns (table_key, name, col_type, sort_order, description, stats) VALUES (?, ?, ?, ?, ?, ?)'),
     upsertRead: p(
       'INSERT INTO reads (user_key, resource_type, resource_key, read_count) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET read_count = excluded.read_count',
     ),

@@ -79,6 +79,64 @@ const STEPS: readonly string[] = [
   );
   CREATE INDEX dashboard_tables_by_table ON dashboard_tables (table_key);
   `,
+  // Tables as Amundsen's TableSchema has them: what programs wrote about them (JSON lists), column stats,
+  // nested column types, and column lineage.
+  `
+  ALTER TABLE tables ADD COLUMN programmatic_descriptions TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE tables ADD COLUMN watermarks TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE tables ADD COLUMN producing_apps TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE tables ADD COLUMN consuming_apps TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE tables ADD COLUMN source TEXT;
+  ALTER TABLE tables ADD COLUMN resource_reports TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE columns ADD COLUMN stats TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE type_metadata (
+    key TEXT PRIMARY KEY,
+    table_key TEXT NOT NULL, column_name TEXT NOT NULL, parent_key TEXT,
+    kind TEXT NOT NULL, name TEXT NOT NULL, data_type TEXT NOT NULL, sort_order INTEGER NOT NULL, description TEXT,
+    FOREIGN KEY (table_key, column_name) REFERENCES columns(table_key, name) ON DELETE CASCADE
+  );
+  CREATE INDEX type_metadata_by_column ON type_metadata (table_key, column_name);
+  CREATE TABLE column_lineage (
+    upstream_key TEXT NOT NULL, downstream_key TEXT NOT NULL,
+    PRIMARY KEY (upstream_key, downstream_key)
+  );
+  CREATE INDEX column_lineage_by_downstream ON column_lineage (downstream_key);
+  `,
+  // ML features (databuilder's Feature with its Feature_Group, databases, descriptions, watermarks and
+  // generation code; JSON lists) and feature-to-feature lineage. Their tags, badges, owners, bookmarks and
+  // reads are the shared tables' with resource_type 'feature'.
+  `
+  CREATE TABLE features (
+    key TEXT PRIMARY KEY,
+    feature_group TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,
+    status TEXT, entity TEXT, data_type TEXT,
+    availability TEXT NOT NULL DEFAULT '[]',
+    description TEXT,
+    programmatic_descriptions TEXT NOT NULL DEFAULT '[]',
+    watermarks TEXT NOT NULL DEFAULT '[]',
+    generation_code TEXT,
+    created_timestamp INTEGER, last_updated_timestamp INTEGER
+  );
+  CREATE INDEX features_by_group ON features (feature_group, name, version);
+  CREATE TABLE feature_lineage (
+    upstream_key TEXT NOT NULL, downstream_key TEXT NOT NULL,
+    PRIMARY KEY (upstream_key, downstream_key)
+  );
+  CREATE INDEX feature_lineage_by_downstream ON feature_lineage (downstream_key);
+  `,
+  // Dashboards as Amundsen's DashboardSchema has them: when they were changed, their last run (whatever came of
+  // it), and their queries with the names of their charts (a JSON list each).
+  `
+  ALTER TABLE dashboards ADD COLUMN updated_timestamp INTEGER;
+  ALTER TABLE dashboards ADD COLUMN last_run_timestamp INTEGER;
+  ALTER TABLE dashboards ADD COLUMN last_run_state TEXT;
+  CREATE TABLE dashboard_queries (
+    dashboard_key TEXT NOT NULL REFERENCES dashboards(key) ON DELETE CASCADE,
+    id TEXT NOT NULL, sort_order INTEGER NOT NULL, name TEXT, url TEXT, query_text TEXT,
+    chart_names TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (dashboard_key, id)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

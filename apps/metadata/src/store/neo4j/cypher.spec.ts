@@ -1,5 +1,8 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { CYPHER, CYPHER_PARAMETERS, lineageWalk } from './cypher';
+import { FEATURE_CYPHER, FEATURE_CYPHER_PARAMETERS, featureLineageWalk } from './feature-cypher';
+import { DASHBOARD_CYPHER, DASHBOARD_CYPHER_PARAMETERS } from './dashboard-cypher';
+import { TABLE_CYPHER, TABLE_CYPHER_PARAMETERS } from './table-cypher';
 
 /** Every statement, with the variants built from templates. */
 function statements(): [string, string][] {
@@ -26,11 +29,12 @@ function statements(): [string, string][] {
 
 /** Cypher checked offline with Neo4j's own grammar and semantic analysis (no server here). */
 describe("Neo4jMetadataStore's Cypher", () => {
-  it.each(statements())('%s is valid Cypher', (_name, text) => {
+  it.each(statements())('%s is valid Cypher, and runs on Neo4j 4.4 too', (_name, text) => {
     const { diagnostics } = lintCypherQuery(text, { parameters: CYPHER_PARAMETERS });
     expect(
       diagnostics.map((d) => `${typeof d.message === 'string' ? d.message : d.message.value} at ${JSON.stringify(d.range.start)}`),
     ).toEqual([]);
+    expect(NEO4J_5_ONLY.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
   });
 
   it('would catch a broken statement (the linter checks syntax and variables)', () => {
@@ -42,5 +46,86 @@ describe("Neo4jMetadataStore's Cypher", () => {
     expect(() => lineageWalk('HAS_UPSTREAM', 0)).toThrow();
     expect(() => lineageWalk('HAS_UPSTREAM', 11)).toThrow();
     expect(() => lineageWalk('HAS_UPSTREAM', 1.5)).toThrow();
+  });
+});
+
+/** The feature statements (feature-cypher.ts), with the walk's variants. */
+function featureStatements(): [string, string][] {
+  const all: [string, string][] = [];
+  for (const [name, value] of Object.entries(FEATURE_CYPHER)) {
+    if (typeof value === 'string') all.push([name, value]);
+    else value.forEach((text, i) => all.push([`${name}[${i}]`, text]));
+  }
+  for (const direction of ['HAS_UPSTREAM', 'HAS_DOWNSTREAM'] as const)
+    for (const depth of [1, 10]) all.push([`featureLineageWalk(${direction}, ${depth})`, featureLineageWalk(direction, depth)]);
+  return all;
+}
+
+describe("Neo4jMetadataStore's feature Cypher", () => {
+  it.each(featureStatements())('%s is valid Cypher, without deprecated syntax, and runs on Neo4j 4.4 too', (_name, text) => {
+    const { diagnostics } = lintCypherQuery(text, { parameters: FEATURE_CYPHER_PARAMETERS });
+    expect(
+      diagnostics.map((d) => `${typeof d.message === 'string' ? d.message : d.message.value} at ${JSON.stringify(d.range.start)}`),
+    ).toEqual([]);
+    expect(NEO4J_5_ONLY.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
+  });
+
+  it('refuses a lineage depth outside 1-10 before building a query', () => {
+    expect(() => featureLineageWalk('HAS_UPSTREAM', 0)).toThrow();
+    expect(() => featureLineageWalk('HAS_DOWNSTREAM', 11)).toThrow();
+  });
+});
+
+/** The table statements (table-cypher.ts) and the column lineage walks. */
+function tableStatements(): [string, string][] {
+  const all: [string, string][] = [];
+  for (const [name, value] of Object.entries(TABLE_CYPHER)) {
+    if (typeof value === 'string') all.push([name, value]);
+    else value.forEach((text, i) => all.push([`${name}[${i}]`, text]));
+  }
+  for (const direction of ['HAS_UPSTREAM', 'HAS_DOWNSTREAM'] as const)
+    for (const depth of [1, 10]) all.push([`lineageWalk(${direction}, ${depth}, Column)`, lineageWalk(direction, depth, 'Column')]);
+  return all;
+}
+
+/** Syntax Neo4j 4.4 lacks: CALL subqueries with a scope clause, COUNT/COLLECT subqueries, type predicates, elementId(). */
+const NEO4J_5_ONLY = [/\bCALL\s*\(/i, /\b(COUNT|COLLECT)\s*\{/i, /\bIS\s*(NOT\s*)?::/i, /\belementId\s*\(/i];
+
+describe("Neo4jMetadataStore's table Cypher", () => {
+  it.each(tableStatements())('%s is valid Cypher, without deprecated syntax, and runs on Neo4j 4.4 too', (_name, text) => {
+    const { diagnostics } = lintCypherQuery(text, { parameters: { ...CYPHER_PARAMETERS, ...TABLE_CYPHER_PARAMETERS } });
+    expect(
+      diagnostics.map((d) => `${typeof d.message === 'string' ? d.message : d.message.value} at ${JSON.stringify(d.range.start)}`),
+    ).toEqual([]);
+    expect(NEO4J_5_ONLY.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
+  });
+
+  it('would catch syntax that needs Neo4j 5', () => {
+    const uses5 = (text: string) => NEO4J_5_ONLY.some((pattern) => pattern.test(text));
+    expect(uses5('MATCH (t:Table) CALL (t) { RETURN 1 AS one } RETURN one')).toBe(true);
+    expect(uses5('MATCH (t:Table) RETURN COUNT { (t)-[:COLUMN]->() } AS n')).toBe(true);
+    expect(uses5('MATCH (t:Table) RETURN size([(t)-[:COLUMN]->(c) | c]) AS n')).toBe(false);
+  });
+});
+
+/** The dashboard statements (dashboard-cypher.ts), with the variants built from templates. */
+function dashboardStatements(): [string, string][] {
+  const all: [string, string][] = [];
+  for (const [name, value] of Object.entries(DASHBOARD_CYPHER)) {
+    if (typeof value === 'string') all.push([name, value]);
+    else if (Array.isArray(value)) value.forEach((text, i) => all.push([`${name}[${i}]`, text as string]));
+  }
+  for (const relation of ['FOLLOW', 'OWNER_OF'] as const)
+    all.push([`linkedDashboards(${relation})`, DASHBOARD_CYPHER.linkedDashboards(relation)]);
+  return all;
+}
+
+describe("Neo4jMetadataStore's dashboard Cypher", () => {
+  it.each(dashboardStatements())('%s is valid Cypher, without deprecated syntax, and runs on Neo4j 4.4 too', (_name, text) => {
+    const { diagnostics } = lintCypherQuery(text, { parameters: DASHBOARD_CYPHER_PARAMETERS });
+    expect(
+      diagnostics.map((d) => `${typeof d.message === 'string' ? d.message : d.message.value} at ${JSON.stringify(d.range.start)}`),
+    ).toEqual([]);
+    expect(NEO4J_5_ONLY.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
   });
 });

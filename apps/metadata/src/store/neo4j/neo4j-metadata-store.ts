@@ -1,11 +1,11 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
-  completeDashboard,
   dashboardKey,
   normalizeUser,
   tableKey,
   USER_FIELDS,
   type Badge,
+  type ColumnLineageRecord,
   type DashboardRecord,
   type DashboardSummary,
   type LineageItem,
@@ -17,18 +17,32 @@ import {
   type User,
 } from '@fram/models';
 import { DependencyUnavailableError } from '@fram/errors';
+import type { FeatureLineageRecord, FeatureRecord } from '@fram/models';
 import type { CheckResult } from '@fram/service';
 import type { AuditEntry, ChangeFeed } from '../ports/change-feed';
 import type { CatalogStore, Statistics } from '../ports/catalog-store';
 import type { DashboardStore, StoredDashboard } from '../ports/dashboard-store';
+import type { FeatureStore, StoredFeature } from '../ports/feature-store';
 import type { Edit, ResourceType } from '../ports/edit';
-import type { LineageStore } from '../ports/lineage-store';
+import type { LineageStore, LineageWalk } from '../ports/lineage-store';
 import type { PeopleStore, UserWithCounts } from '../ports/people-store';
 import type { PopularityStore } from '../ports/popularity-store';
 import type { ResourceStore } from '../ports/resource-store';
 import type { StoreLifecycle } from '../ports/store-lifecycle';
 import type { StoredTable, TableStore } from '../ports/table-store';
 import { CYPHER, lineageWalk } from './cypher';
+import { FEATURE_CYPHER } from './feature-cypher';
+import { TABLE_CYPHER } from './table-cypher';
+import { readTables, walkColumnLineage, writeTables } from './neo4j-tables';
+import { readFeatureKeys, readFeatures, walkFeatureLineage, writeFeatures } from './neo4j-features';
+import { DASHBOARD_CYPHER } from './dashboard-cypher';
+import {
+  readDashboards,
+  readDashboardSummaries,
+  readDashboardsUsingTable,
+  readLinkedDashboards,
+  writeDashboards,
+} from './neo4j-dashboards';
 import { readKeys } from '../read-keys';
 
 export interface Neo4jConnection {
@@ -49,7 +63,17 @@ const LINKS: Record<'owner' | 'follow', [string, string]> = { owner: ['OWNER', '
  * entry.
  */
 export class Neo4jMetadataStore
-  implements TableStore, DashboardStore, ResourceStore, PeopleStore, LineageStore, PopularityStore, CatalogStore, ChangeFeed, StoreLifecycle
+  implements
+    TableStore,
+    DashboardStore,
+    ResourceStore,
+    PeopleStore,
+    LineageStore,
+    PopularityStore,
+    CatalogStore,
+    ChangeFeed,
+    StoreLifecycle,
+    FeatureStore
 {
   private readonly driver: Driver;
   private readonly database: string | undefined;
@@ -68,29 +92,25 @@ export class Neo4jMetadataStore
 
   /** Creates the uniqueness constraints Fram relies on (idempotent). */
   async prepare(): Promise<void> {
-    for (const statement of CYPHER.constraints) await this.write((tx) => tx.run(statement));
+    for (const statement of [
+      ...CYPHER.constraints,
+      ...TABLE_CYPHER.constraints,
+      ...FEATURE_CYPHER.constraints,
+      ...DASHBOARD_CYPHER.constraints,
+    ]) {
+      await this.write((tx) => tx.run(statement));
+    }
   }
 
+  // TableStore: the Cypher and row mapping are table-cypher.ts' and neo4j-tables.ts'; audit entries are added here.
+
   async getTable(key: string): Promise<StoredTable | undefined> {
-    return this.read(async (tx) => {
-      const [table] = await rows(tx, CYPHER.table, { key });
-      if (!table) return undefined;
-      const columns = await rows(tx, CYPHER.tableColumns, { key });
-      const [links] = await rows(tx, CYPHER.resourceLinks, { key });
-      return toStoredTable(key, table, columns, links ?? {});
-    });
+    return this.read(async (tx) => (await readTables(tx, [key]))[0]);
   }
 
   async tablesByKeys(keys: readonly string[]): Promise<StoredTable[]> {
     if (keys.length === 0) return [];
-    return this.read(async (tx) => {
-      const found = new Map((await rows(tx, CYPHER.tablesByKeys, { keys: [...new Set(keys)] })).map((r) => [String(r['key']), r]));
-      return keys.flatMap((key) => {
-        const table = found.get(key);
-        if (!table) return [];
-        return [toStoredTable(key, table, table['columns'] as Row[], table)];
-      });
-    });
+    return this.read((tx) => readTables(tx, keys));
   }
 
   async setTableDescription(key: string, description: string, edit: Edit): Promise<boolean> {
@@ -102,6 +122,53 @@ export class Neo4jMetadataStore
       key,
       column,
       description,
+    });
+  }
+
+  async addColumnBadge(key: string, column: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'add_column_badge', 'table', key, { column, ...badge }, TABLE_CYPHER.addColumnBadge, {
+      key,
+      column,
+      badge: badge.badge_name,
+      category: badge.category,
+    });
+  }
+
+  async removeColumnBadge(key: string, column: string, badge: Badge, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'remove_column_badge', 'table', key, { column, ...badge }, TABLE_CYPHER.removeColumnBadge, {
+      key,
+      column,
+      badge: badge.badge_name,
+      category: badge.category,
+    });
+  }
+
+  async setTypeMetadataDescription(key: string, typeKey: string, description: string, edit: Edit): Promise<boolean> {
+    const detail = { type_metadata: typeKey, description };
+    return this.change(edit, 'set_type_metadata_description', 'table', key, detail, TABLE_CYPHER.setTypeMetadataDescription, {
+      key,
+      typeKey,
+      description,
+    });
+  }
+
+  async addTypeMetadataBadge(key: string, typeKey: string, badge: Badge, edit: Edit): Promise<boolean> {
+    const detail = { type_metadata: typeKey, ...badge };
+    return this.change(edit, 'add_type_metadata_badge', 'table', key, detail, TABLE_CYPHER.addTypeMetadataBadge, {
+      key,
+      typeKey,
+      badge: badge.badge_name,
+      category: badge.category,
+    });
+  }
+
+  async removeTypeMetadataBadge(key: string, typeKey: string, badge: Badge, edit: Edit): Promise<boolean> {
+    const detail = { type_metadata: typeKey, ...badge };
+    return this.change(edit, 'remove_type_metadata_badge', 'table', key, detail, TABLE_CYPHER.removeTypeMetadataBadge, {
+      key,
+      typeKey,
+      badge: badge.badge_name,
+      category: badge.category,
     });
   }
 
@@ -201,37 +268,28 @@ export class Neo4jMetadataStore
     );
   }
 
+  async followedDashboards(userKey: string): Promise<DashboardSummary[]> {
+    return this.read((tx) => readLinkedDashboards(tx, 'FOLLOW', userKey));
+  }
+
+  async ownedDashboards(userKey: string): Promise<DashboardSummary[]> {
+    return this.read((tx) => readLinkedDashboards(tx, 'OWNER_OF', userKey));
+  }
+
   async readTables(userKey: string): Promise<TableSummary[]> {
     return this.read(async (tx) => this.summaries(tx, keysOf(await rows(tx, CYPHER.readTables, { user: userKey }))));
   }
 
   async upsertTables(tables: TableRecord[], edit: Edit): Promise<number> {
-    const records = tables.map((t) => ({
-      key: tableKey(t),
-      database: t.database,
-      cluster: t.cluster,
-      schema: t.schema,
-      name: t.name,
-      is_view: t.is_view ?? false,
-      description: t.description ?? null,
-      last_updated_timestamp: t.last_updated_timestamp ?? null,
-      columns: (t.columns ?? []).map((c, i) => ({
-        name: c.name,
-        col_type: c.col_type,
-        sort_order: c.sort_order ?? i,
-        description: c.description ?? null,
-      })),
-    }));
     const withList = <T>(pick: (t: TableRecord) => T[] | undefined) =>
       tables.flatMap((t) => (pick(t) === undefined ? [] : [{ key: tableKey(t), values: pick(t) }]));
     return this.write(async (tx) => {
-      await tx.run(CYPHER.upsertTables, { tables: records, now: edit.at });
-      await tx.run(CYPHER.replaceColumns, { tables: records.filter((_, i) => tables[i].columns !== undefined) });
+      await writeTables(tx, tables, edit.at);
       await tx.run(CYPHER.replaceTags, { items: withList((t) => t.tags) });
       await tx.run(CYPHER.replaceBadges, { items: withList((t) => t.badges) });
       await tx.run(CYPHER.replaceOwners, { items: withList((t) => t.owners) });
       await tx.run(CYPHER.setLatestUpdated, { seconds: Math.floor(edit.at / 1000) });
-      await audit(tx, edit, 'ingest_tables', 'table', '*', { count: tables.length, keys: records.map((r) => r.key) });
+      await audit(tx, edit, 'ingest_tables', 'table', '*', { count: tables.length, keys: tables.map(tableKey) });
       return tables.length;
     });
   }
@@ -253,7 +311,7 @@ export class Neo4jMetadataStore
     });
   }
 
-  async lineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
+  async lineage(key: string, depth: number): Promise<LineageWalk | undefined> {
     return this.read(async (tx) => {
       const [exists] = await rows(tx, CYPHER.tableExists, { key });
       if (Number(exists?.['n'] ?? 0) === 0) return undefined;
@@ -277,67 +335,40 @@ export class Neo4jMetadataStore
     });
   }
 
+  async upsertColumnLineage(edges: ColumnLineageRecord[], edit: Edit): Promise<number> {
+    return this.write(async (tx) => {
+      await tx.run(TABLE_CYPHER.upsertColumnLineage, { edges });
+      await audit(tx, edit, 'ingest_column_lineage', 'table', '*', { count: edges.length });
+      return edges.length;
+    });
+  }
+
+  async columnLineage(key: string, column: string, depth: number): Promise<LineageWalk | undefined> {
+    return this.read((tx) => walkColumnLineage(tx, key, column, depth));
+  }
+
+  // DashboardStore: the Cypher and row mapping are dashboard-cypher.ts' and neo4j-dashboards.ts'; audit entries are added here.
+
   async upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number> {
-    const records = dashboards.map(completeDashboard);
     const withList = (pick: (d: DashboardRecord) => string[] | undefined) =>
       dashboards.flatMap((d) => (pick(d) === undefined ? [] : [{ key: dashboardKey(d), values: pick(d) }]));
     return this.write(async (tx) => {
-      await tx.run(CYPHER.upsertDashboards, { dashboards: records, now: edit.at });
-      await tx.run(CYPHER.replaceDashboardTables, { items: withList((d) => d.tables) });
+      const keys = await writeDashboards(tx, dashboards, edit.at);
       await tx.run(CYPHER.replaceOwners, { items: withList((d) => d.owners) });
       await tx.run(CYPHER.replaceTags, { items: withList((d) => d.tags) });
-      await audit(tx, edit, 'ingest_dashboards', 'dashboard', '*', { count: dashboards.length, keys: records.map((r) => r.key) });
+      await tx.run(CYPHER.setLatestUpdated, { seconds: Math.floor(edit.at / 1000) });
+      await audit(tx, edit, 'ingest_dashboards', 'dashboard', '*', { count: dashboards.length, keys });
       return dashboards.length;
     });
   }
 
   async getDashboard(key: string): Promise<StoredDashboard | undefined> {
-    return this.read(async (tx) => {
-      const [row] = await rows(tx, CYPHER.dashboardSummaries, { keys: [key] });
-      if (!row) return undefined;
-      const [links] = await rows(tx, CYPHER.resourceLinks, { key });
-      const tables = sortSummaries(await this.summaries(tx, keysOf(await rows(tx, CYPHER.dashboardTables, { key }))));
-      return {
-        ...toDashboardSummary(row),
-        created_timestamp: nullableNumber(row['created_timestamp']),
-        tables,
-        ...storedLinks(links ?? {}),
-        recent_view_count: Number(links?.['views'] ?? 0),
-      };
-    });
+    return this.read(async (tx) => (await readDashboards(tx, [key]))[0]);
   }
 
   async dashboardsByKeys(keys: readonly string[]): Promise<StoredDashboard[]> {
     if (keys.length === 0) return [];
-    return this.read(async (tx) => {
-      const found = new Map((await rows(tx, CYPHER.dashboardsByKeys, { keys: [...new Set(keys)] })).map((r) => [String(r['key']), r]));
-      return keys.flatMap((key) => {
-        const row = found.get(key);
-        if (!row) return [];
-        const tables = (row['tables'] as Row[]).map((t): TableSummary => ({
-          key: String(t['key']),
-          database: String(t['database']),
-          cluster: String(t['cluster']),
-          schema: String(t['schema']),
-          name: String(t['name']),
-          description: nullable(t['description']),
-          schema_description: null,
-        }));
-        const { owners, tags, badges, readers } = storedLinks(row);
-        return [
-          {
-            ...toDashboardSummary(row),
-            created_timestamp: nullableNumber(row['created_timestamp']),
-            tables: sortSummaries(tables),
-            tags,
-            badges,
-            owners,
-            readers,
-            recent_view_count: Number(row['views'] ?? 0),
-          },
-        ];
-      });
-    });
+    return this.read((tx) => readDashboards(tx, keys));
   }
 
   async setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean> {
@@ -345,12 +376,7 @@ export class Neo4jMetadataStore
   }
 
   async dashboardsUsingTable(key: string): Promise<DashboardSummary[]> {
-    return this.read(async (tx) => {
-      const found = await rows(tx, CYPHER.dashboardSummaries, { keys: keysOf(await rows(tx, CYPHER.dashboardsUsingTable, { key })) });
-      return found
-        .sort((a, b) => Number(b['views']) - Number(a['views']) || String(a['key']).localeCompare(String(b['key'])))
-        .map(toDashboardSummary);
-    });
+    return this.read((tx) => readDashboardsUsingTable(tx, key));
   }
 
   async popularTables(limit: number, minReaders: number, userKey?: string): Promise<TableSummary[]> {
@@ -365,8 +391,7 @@ export class Neo4jMetadataStore
     return this.read(async (tx) => {
       const statement = userKey === undefined ? CYPHER.popularDashboards : CYPHER.personalPopularDashboards;
       const keys = keysOf(await rows(tx, statement, { limit: neo4j.int(limit), min: minReaders, user: userKey ?? null }));
-      const found = new Map((await rows(tx, CYPHER.dashboardSummaries, { keys })).map((r) => [String(r['key']), toDashboardSummary(r)]));
-      return keys.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
+      return (await readDashboardSummaries(tx, keys)).map((d) => d.summary);
     });
   }
 
@@ -416,6 +441,48 @@ export class Neo4jMetadataStore
 
   async auditSince(afterId: number, limit: number): Promise<AuditEntry[]> {
     return this.read(async (tx) => (await rows(tx, CYPHER.auditSince, { limit: neo4j.int(limit), after: afterId })).map(toAuditEntry));
+  }
+
+  // FeatureStore: the Cypher and row mapping are feature-cypher.ts' and neo4j-features.ts'; audit entries are added here.
+
+  async getFeature(key: string): Promise<StoredFeature | undefined> {
+    return this.read(async (tx) => (await readFeatures(tx, [key]))[0]);
+  }
+
+  async featuresByKeys(keys: readonly string[]): Promise<StoredFeature[]> {
+    if (keys.length === 0) return [];
+    return this.read((tx) => readFeatures(tx, keys));
+  }
+
+  async listFeatureKeys(after: string, limit: number): Promise<string[]> {
+    return this.read((tx) => readFeatureKeys(tx, after, limit));
+  }
+
+  async setFeatureDescription(key: string, description: string, edit: Edit): Promise<boolean> {
+    return this.change(edit, 'set_description', 'feature', key, { description }, FEATURE_CYPHER.setFeatureDescription, {
+      key,
+      description,
+    });
+  }
+
+  async upsertFeatures(features: FeatureRecord[], edit: Edit): Promise<number> {
+    return this.write(async (tx) => {
+      const keys = await writeFeatures(tx, features, edit.at);
+      await audit(tx, edit, 'ingest_features', 'feature', '*', { count: features.length, keys });
+      return features.length;
+    });
+  }
+
+  async upsertFeatureLineage(edges: FeatureLineageRecord[], edit: Edit): Promise<number> {
+    return this.write(async (tx) => {
+      await tx.run(FEATURE_CYPHER.upsertFeatureLineage, { edges });
+      await audit(tx, edit, 'ingest_feature_lineage', 'feature', '*', { count: edges.length });
+      return edges.length;
+    });
+  }
+
+  async featureLineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
+    return this.read((tx) => walkFeatureLineage(tx, key, depth));
   }
 
   async health(): Promise<CheckResult> {
@@ -521,38 +588,7 @@ function toAuditEntry(r: Row): AuditEntry {
 
 const keysOf = (found: Row[]) => found.map((r) => String(r['key']));
 const nullable = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const nullableNumber = (value: unknown): number | null => (typeof value === 'number' ? value : null);
-const sortTags = (tags: Tag[] | undefined) => [...(tags ?? [])].sort((a, b) => a.tag_name.localeCompare(b.tag_name));
 const sortBadges = (badges: Badge[] | undefined) => [...(badges ?? [])].sort((a, b) => a.badge_name.localeCompare(b.badge_name));
-/** The resourceLinks columns of a row (LINKS_OF in cypher.ts), as a stored record has them. */
-const storedLinks = (row: Row) => ({
-  tags: sortTags(row['tags'] as Tag[]),
-  badges: sortBadges(row['badges'] as Badge[]),
-  owners: ((row['owners'] as string[]) ?? []).sort(),
-  readers: (row['readers'] as { user: string; read_count: number }[]) ?? [],
-});
-/** A table as stored: its row, its columns' rows, and the row of its tags, badges, owners, readers and reads. */
-function toStoredTable(key: string, table: Row, columns: Row[], links: Row): StoredTable {
-  return {
-    key,
-    database: String(table['database']),
-    cluster: String(table['cluster']),
-    schema: String(table['schema']),
-    name: String(table['name']),
-    is_view: table['is_view'] === true,
-    description: nullable(table['description']),
-    last_updated_timestamp: nullableNumber(table['last_updated_timestamp']),
-    columns: columns.map((c) => ({
-      name: String(c['name']),
-      col_type: String(c['col_type']),
-      sort_order: Number(c['sort_order'] ?? 0),
-      description: nullable(c['description']),
-      badges: c['badges'] as Badge[],
-    })),
-    ...storedLinks(links),
-    usage: { total: Number(links['views'] ?? 0), unique: Number(links['readerCount'] ?? 0) },
-  };
-}
 const sortSummaries = (tables: TableSummary[]) => tables.sort((a, b) => a.schema.localeCompare(b.schema) || a.name.localeCompare(b.name));
 
 /** A User node (Amundsen's properties, or Fram's) with its MANAGE_BY manager, as Amundsen's user. */
@@ -572,20 +608,4 @@ function toUser(row: Row): User {
     manager_fullname: row['manager_fullname'] ?? node['manager_fullname'],
     other_key_values: others,
   });
-}
-
-function toDashboardSummary(row: Row): DashboardSummary {
-  const key = String(row['key']);
-  return {
-    uri: key,
-    cluster: String(row['cluster']),
-    group_name: String(row['group_name']),
-    group_url: nullable(row['group_url']) ?? '',
-    product: key.split('_dashboard://')[0],
-    name: String(row['name']),
-    url: nullable(row['url']) ?? '',
-    description: nullable(row['description']),
-    last_successful_run_timestamp: nullableNumber(row['last_successful_run_timestamp']),
-    chart_names: ((row['chart_names'] as string[]) ?? []).filter((n) => typeof n === 'string'),
-  };
 }

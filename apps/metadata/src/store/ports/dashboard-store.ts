@@ -1,14 +1,26 @@
-import type { Badge, DashboardRecord, DashboardSummary, TableSummary, Tag } from '@fram/models';
+import type { Badge, DashboardQuery, DashboardRecord, DashboardSummary, TableSummary, Tag } from '@fram/models';
 import type { Edit } from './edit';
 
-/** A dashboard as the store keeps it; people are user keys. */
+/**
+ * A dashboard as the store keeps it; people are user keys. `chart_names` are the names of all its charts: those of
+ * no query first, then its queries' charts, query by query.
+ */
 export interface StoredDashboard extends DashboardSummary {
   created_timestamp: number | null;
+  /** When it was last changed. */
+  updated_timestamp: number | null;
+  /** Its last run, whatever came of it (`last_successful_run_timestamp` is its last successful one). */
+  last_run_timestamp: number | null;
+  last_run_state: string | null;
+  /** Its queries in their order, those with a name, a link or a text. */
+  queries: DashboardQuery[];
   tables: TableSummary[];
   tags: Tag[];
   badges: Badge[];
   owners: string[];
+  /** The five heaviest readers, most reads first. */
   readers: { user: string; read_count: number }[];
+  /** The sum of its read counts. */
   recent_view_count: number;
 }
 
@@ -18,6 +30,10 @@ export abstract class DashboardStore {
   /** The dashboards of `keys` that exist, as getDashboard answers them, in the order of `keys`: one read for many. */
   abstract dashboardsByKeys(keys: readonly string[]): Promise<StoredDashboard[]>;
   abstract setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean>;
+  /**
+   * Upserts dashboards by key with their queries and charts, runs, tables, owners and tags, in one transaction.
+   * Scalars replace what a dashboard had; a list a record leaves out keeps what the dashboard has.
+   */
   abstract upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number>;
   /** Dashboards that read a table, most viewed first. */
   abstract dashboardsUsingTable(tableKey: string): Promise<DashboardSummary[]>;

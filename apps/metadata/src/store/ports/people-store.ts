@@ -1,4 +1,4 @@
-import type { TableSummary, User, UserCounts } from '@fram/models';
+import type { DashboardSummary, TableSummary, User, UserCounts } from '@fram/models';
 import type { Edit, ResourceType } from './edit';
 
 /** A person with their usage: reads (sum of read counts), owned and bookmarked tables and dashboards. */
@@ -8,7 +8,7 @@ export interface UserWithCounts {
   counts: UserCounts;
 }
 
-/** People and their lists: bookmarks, owned and frequently read tables. */
+/** People and their lists: bookmarked and owned tables and dashboards, frequently read tables. */
 export abstract class PeopleStore {
   abstract getUser(key: string): Promise<User | undefined>;
   /** The people of `keys` that exist (each as getUser answers it) with their counts, in the order of `keys`: one read for many. */
@@ -24,6 +24,10 @@ export abstract class PeopleStore {
   abstract followedTables(userKey: string): Promise<TableSummary[]>;
   /** Owned tables, sorted by schema then name. */
   abstract ownedTables(userKey: string): Promise<TableSummary[]>;
+  /** Bookmarked dashboards, sorted by group name then name. */
+  abstract followedDashboards(userKey: string): Promise<DashboardSummary[]>;
+  /** Owned dashboards, sorted by group name then name. */
+  abstract ownedDashboards(userKey: string): Promise<DashboardSummary[]>;
   /** Up to 50 tables the user read, most reads first. */
   abstract readTables(userKey: string): Promise<TableSummary[]>;
 }

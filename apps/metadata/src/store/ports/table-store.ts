@@ -1,4 +1,15 @@
-import type { Badge, TableRecord, Tag } from '@fram/models';
+import type {
+  Application,
+  Badge,
+  ProgrammaticDescription,
+  ResourceReport,
+  Source,
+  Stat,
+  TableRecord,
+  Tag,
+  TypeMetadata,
+  Watermark,
+} from '@fram/models';
 import type { Edit } from './edit';
 
 export interface StoredColumn {
@@ -7,7 +18,14 @@ export interface StoredColumn {
   sort_order: number;
   description: string | null;
   badges: Badge[];
+  /** Statistics, by stat_type. */
+  stats: Stat[];
+  /** The column's nested type, children in sort order; null when it has none. */
+  type_metadata: TypeMetadata | null;
 }
+
+/** A program that writes or reads the table (Amundsen's Application without its kind). */
+export type StoredApplication = Omit<Application, 'kind'>;
 
 /** A table as the store keeps it; people are user keys, resolved to users by the service. */
 export interface StoredTable {
@@ -18,8 +36,19 @@ export interface StoredTable {
   name: string;
   is_view: boolean;
   description: string | null;
+  /** By source. */
+  programmatic_descriptions: ProgrammaticDescription[];
   last_updated_timestamp: number | null;
+  /** By watermark_type. */
+  watermarks: Watermark[];
+  /** Programs that write the table, and programs that read it (by id). */
+  producing_apps: StoredApplication[];
+  consuming_apps: StoredApplication[];
+  source: Source | null;
+  /** By name. */
+  resource_reports: ResourceReport[];
   columns: StoredColumn[];
+  /** Tags of the default type (Amundsen shows no other on a table). */
   tags: Tag[];
   badges: Badge[];
   owners: string[];
@@ -30,8 +59,9 @@ export interface StoredTable {
 }
 
 /**
- * Tables and their columns. Changes answer false when the table (or column)
- * does not exist, and are recorded in the change feed when they are made.
+ * Tables and their columns. Changes answer false when the table (or column,
+ * or nested type) does not exist, and are recorded in the change feed, under
+ * the table's key, when they are made.
  */
 export abstract class TableStore {
   abstract getTable(key: string): Promise<StoredTable | undefined>;
@@ -39,6 +69,18 @@ export abstract class TableStore {
   abstract tablesByKeys(keys: readonly string[]): Promise<StoredTable[]>;
   abstract setTableDescription(key: string, description: string, edit: Edit): Promise<boolean>;
   abstract setColumnDescription(tableKey: string, column: string, description: string, edit: Edit): Promise<boolean>;
-  /** Upserts tables with their columns, tags, badges and owners, in one transaction. */
+  abstract addColumnBadge(tableKey: string, column: string, badge: Badge, edit: Edit): Promise<boolean>;
+  abstract removeColumnBadge(tableKey: string, column: string, badge: Badge, edit: Edit): Promise<boolean>;
+  /** A nested type of one of the table's columns, by its key. */
+  abstract setTypeMetadataDescription(tableKey: string, typeMetadataKey: string, description: string, edit: Edit): Promise<boolean>;
+  abstract addTypeMetadataBadge(tableKey: string, typeMetadataKey: string, badge: Badge, edit: Edit): Promise<boolean>;
+  abstract removeTypeMetadataBadge(tableKey: string, typeMetadataKey: string, badge: Badge, edit: Edit): Promise<boolean>;
+  /**
+   * Upserts tables in one transaction. Columns given replace the table's
+   * columns with all they hold (descriptions, badges, stats, nested types);
+   * tags, badges, owners, programmatic descriptions, watermarks,
+   * applications, source and reports given replace the table's; what is left
+   * out is kept.
+   */
   abstract upsertTables(tables: TableRecord[], edit: Edit): Promise<number>;
 }

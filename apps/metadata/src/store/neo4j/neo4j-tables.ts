@@ -1,0 +1,263 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { tableKey, type Badge, type LineageItem, type Stat, type TableRecord, type Tag } from '@fram/models';
+import type { LineageWalk } from '../ports/lineage-store';
+import type { StoredApplication, StoredColumn, StoredTable } from '../ports/table-store';
+import {
+  applicationKey,
+  byApplicationId,
+  byReportName,
+  bySource,
+  byStatType,
+  byWatermarkType,
+  columnStats,
+  tableWatermarks,
+} from '../table-records';
+import { typeMetadataNodes, typeMetadataTree } from '../type-metadata-tree';
+import { lineageWalk } from './cypher';
+import { TABLE_CYPHER } from './table-cypher';
+
+/*
+ * Neo4jMetadataStore's table reads and writes, inside its transactions (it adds the audit entries): the
+ * statements of table-cypher.ts, and their rows as StoredTable. Rows come from graphs databuilder wrote,
+ * whose CSV publisher may leave numbers and booleans as text; they are read leniently.
+ */
+
+type Row = Record<string, unknown>;
+
+async function rows(tx: ManagedTransaction, statement: string, params: Record<string, unknown>): Promise<Row[]> {
+  return (await tx.run(statement, params)).records.map((record) => record.toObject());
+}
+
+/** The tables of `keys` that are in the catalog, in the order of `keys`. */
+export async function readTables(tx: ManagedTransaction, keys: readonly string[]): Promise<StoredTable[]> {
+  if (keys.length === 0) return [];
+  const found = new Map((await rows(tx, TABLE_CYPHER.tablesByKeys, { keys: [...new Set(keys)] })).map((r) => [String(r['key']), r]));
+  return keys.flatMap((key) => {
+    const row = found.get(key);
+    return row ? [tableFromRow(key, row)] : [];
+  });
+}
+
+/** Upserts `tables` as TableStore.upsertTables says: table nodes always, what hangs under them when the record has it. */
+export async function writeTables(tx: ManagedTransaction, tables: readonly TableRecord[], now: number): Promise<void> {
+  const records = tables.map((t) => ({
+    key: tableKey(t),
+    database: t.database,
+    cluster: t.cluster,
+    schema: t.schema,
+    name: t.name,
+    is_view: t.is_view ?? false,
+    description: t.description ?? null,
+    last_updated_timestamp: t.last_updated_timestamp ?? null,
+  }));
+  const items = <T>(pick: (t: TableRecord) => T[] | undefined) =>
+    tables.flatMap((t) => {
+      const values = pick(t);
+      return values === undefined ? [] : [{ key: tableKey(t), values }];
+    });
+  await tx.run(TABLE_CYPHER.upsertTables, { tables: records, now });
+  await tx.run(TABLE_CYPHER.replaceProgrammaticDescriptions, { items: items((t) => t.programmatic_descriptions) });
+  await tx.run(TABLE_CYPHER.replaceWatermarks, { items: items(tableWatermarks) });
+  await tx.run(TABLE_CYPHER.replaceApplications, {
+    items: items((t) => t.applications?.map((a) => ({ ...a, key: applicationKey(a), producing: a.kind === 'Producing' }))),
+  });
+  await tx.run(TABLE_CYPHER.replaceSource, { items: items((t) => (t.source === undefined ? undefined : t.source ? [t.source] : [])) });
+  await tx.run(TABLE_CYPHER.replaceReports, { items: items((t) => t.resource_reports) });
+
+  const withColumns = tables.flatMap((t) =>
+    t.columns === undefined
+      ? []
+      : [
+          {
+            key: tableKey(t),
+            columns: t.columns.map((c, i) => ({
+              name: c.name,
+              col_type: c.col_type,
+              sort_order: c.sort_order ?? i,
+              description: c.description ?? null,
+              badges: c.badges ?? [],
+              stats: columnStats(c),
+            })),
+          },
+        ],
+  );
+  const types = tables.flatMap((t) =>
+    (t.columns ?? []).flatMap((c) => {
+      const columnKey = `${tableKey(t)}/${c.name}`;
+      return (c.type_metadata ? typeMetadataNodes(columnKey, c.type_metadata) : []).map((node) => ({
+        ...node,
+        parent_key: node.parent_key ?? columnKey,
+        parent_is_column: node.parent_key === null,
+      }));
+    }),
+  );
+  await tx.run(TABLE_CYPHER.clearColumns, { tables: withColumns });
+  await tx.run(TABLE_CYPHER.removeColumns, { tables: withColumns });
+  await tx.run(TABLE_CYPHER.mergeColumns, { tables: withColumns });
+  await tx.run(TABLE_CYPHER.mergeTypeMetadata, { types });
+  await tx.run(TABLE_CYPHER.linkTypeMetadata, { types });
+}
+
+/** Whether the table has the column. */
+export async function hasColumn(tx: ManagedTransaction, key: string, column: string): Promise<boolean> {
+  const [row] = await rows(tx, TABLE_CYPHER.columnExists, { key, column });
+  return Number(row?.['n'] ?? 0) > 0;
+}
+
+/** Columns up- and downstream of the column, as LineageStore.columnLineage says. */
+export async function walkColumnLineage(
+  tx: ManagedTransaction,
+  key: string,
+  column: string,
+  depth: number,
+): Promise<LineageWalk | undefined> {
+  if (!(await hasColumn(tx, key, column))) return undefined;
+  const walk = async (direction: 'HAS_UPSTREAM' | 'HAS_DOWNSTREAM') => {
+    const found = await rows(tx, lineageWalk(direction, depth, 'Column'), { key: `${key}/${column}` });
+    const known = new Map(
+      (await rows(tx, TABLE_CYPHER.columnKnown, { keys: found.map((r) => String(r['key'])) })).map((r) => [
+        String(r['key']),
+        r['known'] === true,
+      ]),
+    );
+    return found.map((r): LineageItem => ({
+      key: String(r['key']),
+      level: Number(r['level']),
+      source: String(r['key']).split('://')[0],
+      badges: badges(r['badges']),
+      usage: Number(r['usage'] ?? 0),
+      parent: text(r['parent']),
+      link: null,
+      in_amundsen: known.get(String(r['key'])) === true,
+    }));
+  };
+  return { upstream: await walk('HAS_UPSTREAM'), downstream: await walk('HAS_DOWNSTREAM') };
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+/** A string, or a number or boolean as databuilder's CSV may have turned it. */
+const textual = (value: unknown): string | null =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+/** A whole number, also from text (Amundsen reads stats with int(float(...))). */
+const integer = (value: unknown): number | null => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) ? Math.trunc(n) : null;
+};
+const bool = (value: unknown): boolean | null =>
+  typeof value === 'boolean' ? value : typeof value === 'string' && /^(true|false)$/i.test(value) ? value.toLowerCase() === 'true' : null;
+const list = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
+const badges = (value: unknown): Badge[] =>
+  list(value)
+    .filter((b) => typeof b['badge_name'] === 'string')
+    .map((b) => ({ badge_name: String(b['badge_name']), category: textual(b['category']) ?? '' }))
+    .sort((a, b) => a.badge_name.localeCompare(b.badge_name));
+const distinct = <T>(values: T[], id: (value: T) => string): T[] => [...new Map(values.map((v) => [id(v), v])).values()];
+
+function toApplications(value: unknown): StoredApplication[] {
+  const apps = list(value).flatMap((a) => {
+    const id = textual(a['id']);
+    return id === null
+      ? []
+      : [{ id, name: text(a['name']), application_url: text(a['application_url']), description: text(a['description']) }];
+  });
+  return distinct(apps, (a) => a.id).sort(byApplicationId);
+}
+
+function toStats(value: unknown): Stat[] {
+  return list(value)
+    .flatMap((s) => {
+      const type = textual(s['stat_type']);
+      if (type === null) return [];
+      return [
+        {
+          stat_type: type,
+          stat_val: textual(s['stat_val']),
+          start_epoch: integer(s['start_epoch']),
+          end_epoch: integer(s['end_epoch']),
+          is_metric: bool(s['is_metric']),
+        },
+      ];
+    })
+    .sort(byStatType);
+}
+
+function toColumn(c: Row): StoredColumn {
+  const nodes = list(c['type_metadata']).map((t) => ({
+    key: String(t['key']),
+    parent_key: text(t['parent']),
+    kind: textual(t['kind']) ?? '',
+    name: textual(t['name']) ?? '',
+    data_type: textual(t['data_type']) ?? '',
+    sort_order: integer(t['sort_order']) ?? 0,
+    description: text(t['description']),
+    badges: badges(t['badges']),
+  }));
+  return {
+    name: String(c['name']),
+    col_type: textual(c['col_type']) ?? '',
+    sort_order: integer(c['sort_order']) ?? 0,
+    description: text(c['description']),
+    badges: badges(c['badges']),
+    stats: toStats(c['stats']),
+    type_metadata: typeMetadataTree(distinct(nodes, (n) => n.key)),
+  };
+}
+
+/** A row of tablesByKeys as the table it is (exported for its tests: rows as databuilder's graphs give them). */
+export function tableFromRow(key: string, row: Row): StoredTable {
+  const tags: Tag[] = list(row['tags'])
+    .map((t) => ({ tag_name: String(t['tag_name']), tag_type: String(t['tag_type']) }))
+    .filter((t) => t.tag_type === 'default');
+  return {
+    key,
+    database: String(row['database']),
+    cluster: String(row['cluster']),
+    schema: String(row['schema']),
+    name: String(row['name']),
+    is_view: bool(row['is_view']) === true,
+    description: text(row['description']),
+    programmatic_descriptions: list(row['programmatic_descriptions'])
+      .flatMap((d) => {
+        const source = text(d['source']);
+        return source === null ? [] : [{ source, text: textual(d['text']) ?? '' }];
+      })
+      .sort(bySource),
+    last_updated_timestamp: integer(row['last_updated_timestamp']),
+    watermarks: list(row['watermarks'])
+      .flatMap((w) => {
+        const watermarkKey = text(w['key']);
+        if (watermarkKey === null) return [];
+        // `{table key}/{type}/`: the type is the second-last segment, as Amundsen reads it.
+        const segments = watermarkKey.split('/');
+        return [
+          {
+            watermark_type: segments[segments.length - 2] ?? null,
+            partition_key: textual(w['partition_key']),
+            partition_value: textual(w['partition_value']),
+            create_time: textual(w['create_time']),
+          },
+        ];
+      })
+      .sort(byWatermarkType),
+    producing_apps: toApplications(row['producing_apps']),
+    consuming_apps: toApplications(row['consuming_apps']),
+    source: ((s: Row | null) => {
+      const source = s ? textual(s['source']) : null;
+      return s && source !== null ? { source, source_type: textual(s['source_type']) ?? '' } : null;
+    })((row['source'] as Row | null) ?? null),
+    resource_reports: list(row['resource_reports'])
+      .flatMap((r) => {
+        const name = text(r['name']);
+        return name === null ? [] : [{ name, url: textual(r['url']) ?? '' }];
+      })
+      .sort(byReportName),
+    columns: distinct(list(row['columns']), (c) => String(c['key']))
+      .map(toColumn)
+      .sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name)),
+    tags: distinct(tags, (t) => t.tag_name).sort((a, b) => a.tag_name.localeCompare(b.tag_name)),
+    badges: distinct(badges(row['badges']), (b) => b.badge_name),
+    owners: [...new Set(Array.isArray(row['owners']) ? row['owners'].map(String) : [])].sort(),
+    readers: list(row['readers']).map((r) => ({ user: String(r['user']), read_count: Number(r['read_count'] ?? 0) })),
+    usage: { total: Number(row['views'] ?? 0), unique: Number(row['readerCount'] ?? 0) },
+  };
+}
