@@ -65,7 +65,7 @@ describe('frontend: the catalog API through sessions', () => {
     for (const bad of [
       { searchTerm: 'x' },
       { ...body, pageIndex: -1 },
-      { ...body, resources: ['feature'] },
+      { ...body, resources: ['nope'] },
       { ...body, filters: { table: { schema: { value: 'x', filterOperation: 'XOR' } } } },
     ]) {
       const refused = await ada.change('POST', '/api/search/v1/search', bad);
@@ -204,7 +204,7 @@ describe('frontend: the catalog API through sessions', () => {
     const answer = await ada.get(`/api/metadata/v0/dashboard?uri=${encodeURIComponent(uri)}`);
     expect(answer.status).toBe(200);
     expect(answer.json()).toMatchObject({
-      msg: 'Success',
+      msg: 'success',
       dashboard: {
         uri,
         name: 'company_kpis',
@@ -258,7 +258,7 @@ describe('frontend: the catalog API through sessions', () => {
     const ada = await session('ada@example.com');
     expect(
       (await ada.change('POST', '/api/log/v0/log_event', { command: 'click', target_id: 'table_row', search_term: 'orders' })).json(),
-    ).toEqual({ msg: 'Success' });
+    ).toEqual({ msg: 'Logging of click action successful' });
     expect((await ada.change('POST', '/api/log/v0/log_event', { target_id: 'x' })).json()).toMatchObject({
       statusCode: 400,
       message: 'command: command is required',

@@ -5,6 +5,7 @@ import { BackendsModule } from '../backends/backends.module';
 import { ClockModule } from '../common/clock.module';
 import type { FrontendConfig } from '../config/frontend-config';
 import { FrontendConfigModule } from '../config/frontend-config.module';
+import { IntegrationsApiModule } from '../integrations-api/integrations-api.module';
 import { LogApiModule } from '../log-api/log-api.module';
 import { LoginModule } from '../login/login.module';
 import { MetadataApiModule } from '../metadata-api/metadata-api.module';
@@ -41,6 +42,7 @@ export class AppModule {
         MetadataApiModule,
         SearchApiModule,
         LogApiModule,
+        IntegrationsApiModule,
         WebUiModule,
       ],
     };

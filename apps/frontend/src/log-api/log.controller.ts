@@ -17,6 +17,6 @@ export class LogController {
   @ZodResponse({ status: 200, type: LoggedDto })
   logEvent(@Body() event: LogEventDto, @CurrentUser() principal: Principal) {
     this.logger.log(JSON.stringify({ user: principal.email ?? principal.userId, at: new Date().toISOString(), ...event }));
-    return { msg: 'Success' };
+    return { msg: `Logging of ${event.command} action successful` };
   }
 }

@@ -5,7 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TokenEndpointUnavailableError, type OidcClientConfig, type SignedIn } from '@fram/auth';
 import { Clock } from '@fram/config';
 import { HealthService } from '@fram/service';
-import { markSessionBearer } from '../session/csrf';
+import { markSessionBearer, offerCsrfCookie } from '../session/csrf';
 import { SESSIONS_UNAVAILABLE_PAGE, SessionsUnavailableError } from '../session/sessions-unavailable';
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { CsrfGuard } from '../session/csrf.guard';
@@ -109,8 +109,10 @@ export class SessionMiddleware {
    * cookie) as their bearer token, refreshed first when it is about to expire.
    * A dead grant ends the sign-in (401); an IdP that cannot refresh now keeps
    * the session: its access token while it lasts, then 503 until the IdP is back.
+   * The browser also gets the session's CSRF token in a cookie its pages can
+   * read (offerCsrfCookie), for Amundsen's React app.
    */
-  private async sessionBearer(req: Request, _res: Response, next: NextFunction): Promise<void> {
+  private async sessionBearer(req: Request, res: Response, next: NextFunction): Promise<void> {
     const state = req.session as unknown as { signedIn?: SignedIn; signedInAt?: number } | undefined;
     let signedIn = state?.signedIn;
     if (!signedIn || req.headers.authorization !== undefined) return next();
@@ -141,6 +143,7 @@ export class SessionMiddleware {
     req.headers.authorization = `Bearer ${signedIn.accessToken}`;
     req.rawHeaders.push('Authorization', `Bearer ${signedIn.accessToken}`);
     markSessionBearer(req);
+    offerCsrfCookie(req, res, this.config.secureCookies);
     next();
   }
 }

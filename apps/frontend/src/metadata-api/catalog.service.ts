@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Badge, DashboardSummary, TableSummary } from '@fram/models';
+import type { Badge, DashboardSummary } from '@fram/models';
 import { MetadataClient } from '../backends/backend-clients';
+import { dashboardItem, tableItem, type TableSummaryAnswer } from './amundsen-marshal';
 
 /** How many popular resources the home page shows (Amundsen's POPULAR_RESOURCES_COUNT). */
 const POPULAR_COUNT = 4;
@@ -11,15 +12,15 @@ export class FrontendCatalogService {
   constructor(private readonly metadata: MetadataClient) {}
 
   async popular(types: readonly string[], token: string) {
-    const answer = await this.metadata.get<{ Table?: TableSummary[]; Dashboard?: DashboardSummary[] }>(
+    const answer = await this.metadata.get<{ Table?: TableSummaryAnswer[]; Dashboard?: DashboardSummary[] }>(
       `/popular_resources?limit=${POPULAR_COUNT}&types=${types.join(',')}`,
       token,
     );
     return {
       msg: 'Success',
       results: {
-        table: (answer.Table ?? []).map((t) => ({ ...t, type: 'table' as const })),
-        dashboard: (answer.Dashboard ?? []).map((d) => ({ ...d, type: 'dashboard' as const })),
+        table: (answer.Table ?? []).map(tableItem),
+        dashboard: (answer.Dashboard ?? []).map(dashboardItem),
       },
     };
   }

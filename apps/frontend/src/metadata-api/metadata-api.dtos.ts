@@ -5,6 +5,12 @@ import {
   frontendBookmarkChangeSchema,
   frontendBookmarksQuerySchema,
   frontendBookmarksSchema,
+  frontendColumnLineageQuerySchema,
+  frontendFeatureCodeSchema,
+  frontendFeatureLineageQuerySchema,
+  frontendFeatureSchema,
+  frontendTypeMetadataDescriptionChangeSchema,
+  frontendTypeMetadataQuerySchema,
   frontendColumnDescriptionChangeSchema,
   frontendColumnQuerySchema,
   frontendDashboardQuerySchema,
@@ -12,6 +18,7 @@ import {
   frontendDescriptionChangeSchema,
   frontendDescriptionSchema,
   frontendDoneSchema,
+  frontendBookmarkChangedSchema,
   frontendKeyQuerySchema,
   frontendLastIndexedSchema,
   frontendLineageQuerySchema,
@@ -42,9 +49,14 @@ export class UserQueryDto extends createZodDto(frontendUserQuerySchema) {}
 export class BookmarksQueryDto extends createZodDto(frontendBookmarksQuerySchema) {}
 export class BookmarkChangeDto extends createZodDto(frontendBookmarkChangeSchema) {}
 export class PopularQueryDto extends createZodDto(frontendPopularQuerySchema) {}
+export class ColumnLineageQueryDto extends createZodDto(frontendColumnLineageQuerySchema) {}
+export class FeatureLineageQueryDto extends createZodDto(frontendFeatureLineageQuerySchema) {}
+export class TypeMetadataQueryDto extends createZodDto(frontendTypeMetadataQuerySchema) {}
+export class TypeMetadataDescriptionChangeDto extends createZodDto(frontendTypeMetadataDescriptionChangeSchema) {}
 
 // What it reads back.
 export class DoneDto extends createZodDto(frontendDoneSchema) {}
+export class BookmarkChangedDto extends createZodDto(frontendBookmarkChangedSchema) {}
 export class PopularResourcesDto extends createZodDto(frontendPopularResourcesSchema) {}
 export class TagsDto extends createZodDto(frontendTagsSchema) {}
 export class BadgesDto extends createZodDto(frontendBadgesSchema) {}
@@ -59,3 +71,5 @@ export class AuthUserDto extends createZodDto(frontendAuthUserSchema) {}
 export class BookmarksDto extends createZodDto(frontendBookmarksSchema) {}
 export class ReadDto extends createZodDto(frontendReadSchema) {}
 export class OwnDto extends createZodDto(frontendOwnSchema) {}
+export class FeatureDto extends createZodDto(frontendFeatureSchema) {}
+export class FeatureCodeDto extends createZodDto(frontendFeatureCodeSchema) {}

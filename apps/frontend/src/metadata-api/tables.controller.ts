@@ -6,6 +6,7 @@ import { NotFoundError } from '@fram/errors';
 import { ForwardedToken } from '../backends/forwarded-token.decorator';
 import {
   ColumnDescriptionChangeDto,
+  ColumnLineageQueryDto,
   ColumnQueryDto,
   DescriptionChangeDto,
   DescriptionDto,
@@ -17,6 +18,8 @@ import {
   TableDashboardsDto,
   TableDto,
   TagChangeDto,
+  TypeMetadataDescriptionChangeDto,
+  TypeMetadataQueryDto,
 } from './metadata-api.dtos';
 import { FrontendTablesService } from './tables.service';
 
@@ -67,6 +70,23 @@ export class TablesController {
     return this.tables.setColumnDescription(column, description, token);
   }
 
+  /** A nested column type's description (a field of a struct, a map's values, ...). */
+  @Get('get_type_metadata_description')
+  @ZodResponse({ status: 200, type: DescriptionDto })
+  typeMetadataDescription(@Query() { type_metadata_key }: TypeMetadataQueryDto, @ForwardedToken() token: string) {
+    return this.tables.typeMetadataDescription(type_metadata_key, token);
+  }
+
+  @Put('put_type_metadata_description')
+  @NoRoleRequired()
+  @ZodResponse({ status: 200, type: DoneDto })
+  putTypeMetadataDescription(
+    @Body() { type_metadata_key, description }: TypeMetadataDescriptionChangeDto,
+    @ForwardedToken() token: string,
+  ) {
+    return this.tables.setTypeMetadataDescription(type_metadata_key, description, token);
+  }
+
   @Put('update_table_owner')
   @NoRoleRequired()
   @ZodResponse({ status: 200, type: DoneDto })
@@ -99,5 +119,11 @@ export class TablesController {
   @ZodResponse({ status: 200, type: LineageDto })
   lineage(@Query() query: LineageQueryDto, @ForwardedToken() token: string) {
     return this.tables.lineage(query, token);
+  }
+
+  @Get('get_column_lineage')
+  @ZodResponse({ status: 200, type: LineageDto })
+  columnLineage(@Query() query: ColumnLineageQueryDto, @ForwardedToken() token: string) {
+    return this.tables.columnLineage(query, token);
   }
 }

@@ -1,34 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
-import { parseTableKey, type DashboardSummary, type Lineage, type LineageItem, type TableDetail } from '@fram/models';
 import { keyPath } from '../backends/backend-client';
 import { MetadataClient } from '../backends/backend-clients';
+import type { DashboardSummary, TableDetail } from '@fram/models';
+import { dashboardItem, lineagePage, tablePage, type LineageAnswer } from './amundsen-marshal';
 import { canEdit } from './edit-rights';
-import type { ColumnQueryDto, LineageQueryDto } from './metadata-api.dtos';
-
-/** A lineage entity with its key split into database, cluster, schema and name (as Amundsen's frontend answers). */
-function withKeyParts(item: LineageItem) {
-  return { ...item, ...(parseTableKey(item.key) ?? {}) };
-}
+import type { ColumnLineageQueryDto, ColumnQueryDto, LineageQueryDto } from './metadata-api.dtos';
 
 /** Amundsen's frontend table answers, from metadata's, asked with the caller's access token. */
 @Injectable()
 export class FrontendTablesService {
   constructor(private readonly metadata: MetadataClient) {}
 
-  /** The table, with `is_editable` for the caller (the UI shows edit controls only then). */
+  /** The table as the table page reads it, with `is_editable` for the caller (the UI shows edit controls only then). */
   async table(key: string, token: string, principal: Principal) {
     const table = await this.metadata.get<TableDetail>(`/table/${keyPath(key)}`, token);
-    const isEditable = canEdit(principal, table.owners);
-    return {
-      msg: 'Success',
-      tableData: { ...table, is_editable: isEditable, columns: table.columns.map((c) => ({ ...c, is_editable: isEditable })) },
-    };
+    return { msg: 'Success', status_code: 200, tableData: tablePage(table, canEdit(principal, table.owners ?? [])) };
   }
 
   async dashboards(key: string, token: string) {
-    const answer = await this.metadata.get<{ dashboards: DashboardSummary[] }>(`/table/${keyPath(key)}/dashboard`, token);
-    return { msg: 'Success', dashboards: answer.dashboards };
+    const answer = await this.metadata.get<{ dashboards?: DashboardSummary[] }>(`/table/${keyPath(key)}/dashboard`, token);
+    return { msg: 'Success', status_code: 200, dashboards: (answer.dashboards ?? []).map(dashboardItem) };
   }
 
   async description(key: string, token: string) {
@@ -54,9 +46,21 @@ export class FrontendTablesService {
     return { msg: 'Success' };
   }
 
+  /** A nested column type's description (metadata's `/type_metadata/{key}/description`). */
+  async typeMetadataDescription(typeMetadataKey: string, token: string) {
+    const answer = await this.metadata.get<{ description: string | null }>(`/type_metadata/${keyPath(typeMetadataKey)}/description`, token);
+    return { msg: 'Success', description: answer.description };
+  }
+
+  /** Metadata decides whether the caller may edit it (the rule of its table: write role, or owner). */
+  async setTypeMetadataDescription(typeMetadataKey: string, description: string, token: string) {
+    await this.metadata.call('PUT', `/type_metadata/${keyPath(typeMetadataKey)}/description`, token, { description });
+    return { msg: 'Success' };
+  }
+
   async changeOwner(method: 'PUT' | 'DELETE', key: string, owner: string, token: string) {
     await this.metadata.call(method, `/table/${keyPath(key)}/owner/${encodeURIComponent(owner)}`, token);
-    return { msg: 'Success' };
+    return { msg: 'Updated owner' };
   }
 
   /**
@@ -70,16 +74,18 @@ export class FrontendTablesService {
   }
 
   async lineage({ key, depth, direction }: LineageQueryDto, token: string) {
-    const lineage = await this.metadata.get<Lineage>(`/table/${keyPath(key)}/lineage?depth=${depth}&direction=${direction}`, token);
-    return {
-      msg: 'Success',
-      key: lineage.key,
-      direction: lineage.direction,
-      depth: lineage.depth,
-      upstream_entities: lineage.upstream_entities.map(withKeyParts),
-      downstream_entities: lineage.downstream_entities.map(withKeyParts),
-      upstream_count: lineage.upstream_entities.length,
-      downstream_count: lineage.downstream_entities.length,
-    };
+    return lineagePage(
+      await this.metadata.get<LineageAnswer>(`/table/${keyPath(key)}/lineage?depth=${depth}&direction=${direction}`, token),
+    );
+  }
+
+  /** A column's lineage (metadata's `/table/{key}/column/{name}/lineage`), as deep and in the direction the app asks. */
+  async columnLineage({ key, column_name, depth, direction }: ColumnLineageQueryDto, token: string) {
+    return lineagePage(
+      await this.metadata.get<LineageAnswer>(
+        `/table/${keyPath(key)}/column/${encodeURIComponent(column_name)}/lineage?depth=${depth}&direction=${direction}`,
+        token,
+      ),
+    );
   }
 }

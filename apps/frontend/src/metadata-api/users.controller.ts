@@ -2,7 +2,16 @@ import { Body, Controller, Delete, Get, Put, Query } from '@nestjs/common';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
 import { ForwardedToken } from '../backends/forwarded-token.decorator';
-import { BookmarkChangeDto, BookmarksDto, BookmarksQueryDto, DoneDto, OwnDto, ReadDto, UserDto, UserQueryDto } from './metadata-api.dtos';
+import {
+  BookmarkChangeDto,
+  BookmarkChangedDto,
+  BookmarksDto,
+  BookmarksQueryDto,
+  OwnDto,
+  ReadDto,
+  UserDto,
+  UserQueryDto,
+} from './metadata-api.dtos';
 import { FrontendUsersService } from './users.service';
 
 /**
@@ -28,14 +37,14 @@ export class UsersController {
 
   @Put('bookmark')
   @NoRoleRequired()
-  @ZodResponse({ status: 200, type: DoneDto })
+  @ZodResponse({ status: 200, type: BookmarkChangedDto })
   addBookmark(@Body() { type, key }: BookmarkChangeDto, @ForwardedToken() token: string, @CurrentUser() principal: Principal) {
     return this.users.changeBookmark('PUT', principal.userId, type, key, token);
   }
 
   @Delete('bookmark')
   @NoRoleRequired()
-  @ZodResponse({ status: 200, type: DoneDto })
+  @ZodResponse({ status: 200, type: BookmarkChangedDto })
   removeBookmark(@Body() { type, key }: BookmarkChangeDto, @ForwardedToken() token: string, @CurrentUser() principal: Principal) {
     return this.users.changeBookmark('DELETE', principal.userId, type, key, token);
   }

@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { DashboardSummary, TableSummary, User } from '@fram/models';
+import type { DashboardSummary, User } from '@fram/models';
 import { keyPath } from '../backends/backend-client';
 import { MetadataClient } from '../backends/backend-clients';
+import { dashboardItem, tableItem, type TableSummaryAnswer } from './amundsen-marshal';
 
 interface ResourceLists {
-  table: TableSummary[];
-  dashboard?: (DashboardSummary & { key?: string })[];
+  table?: TableSummaryAnswer[];
+  dashboard?: DashboardSummary[];
 }
 
-/** Each item with its `type` (and a `key`), as Amundsen's frontend answers. */
-function typed(lists: ResourceLists) {
-  return {
-    table: lists.table.map((t) => ({ ...t, type: 'table' as const })),
-    dashboard: (lists.dashboard ?? []).map((d) => ({ ...d, key: d.key ?? d.uri, type: 'dashboard' as const })),
-  };
+/** Each item with its `type` and `key`, as Amundsen's frontend answers (marshall_table_partial, marshall_dashboard_partial). */
+function listed(lists: ResourceLists) {
+  return { table: (lists.table ?? []).map(tableItem), dashboard: (lists.dashboard ?? []).map(dashboardItem) };
 }
 
 /** Amundsen's frontend answers about people and their lists, from metadata's, asked with the caller's access token. */
@@ -27,22 +25,26 @@ export class FrontendUsersService {
 
   async bookmarks(userId: string, token: string) {
     const lists = await this.metadata.get<ResourceLists>(`/user/${encodeURIComponent(userId)}/follow`, token);
-    return { msg: 'Success', bookmarks: typed(lists) };
+    return { msg: 'Success', bookmarks: listed(lists) };
   }
 
   /** Bookmarks `key` (a table or dashboard) for `userId`, or removes the bookmark. */
   async changeBookmark(method: 'PUT' | 'DELETE', userId: string, type: 'table' | 'dashboard', key: string, token: string) {
-    await this.metadata.call(method, `/user/${encodeURIComponent(userId)}/follow/${type}/${keyPath(key)}`, token);
-    return { msg: 'Success' };
+    const response = await this.metadata.call<Record<string, unknown>>(
+      method,
+      `/user/${encodeURIComponent(userId)}/follow/${type}/${keyPath(key)}`,
+      token,
+    );
+    return { msg: 'success', response };
   }
 
   async read(userId: string, token: string) {
-    const lists = await this.metadata.get<{ table: TableSummary[] }>(`/user/${encodeURIComponent(userId)}/read`, token);
-    return { msg: 'Success', read: typed(lists).table };
+    const lists = await this.metadata.get<ResourceLists>(`/user/${encodeURIComponent(userId)}/read`, token);
+    return { msg: 'Success', read: listed(lists).table };
   }
 
   async own(userId: string, token: string) {
     const lists = await this.metadata.get<ResourceLists>(`/user/${encodeURIComponent(userId)}/own`, token);
-    return { msg: 'Success', own: typed(lists) };
+    return { msg: 'Success', own: listed(lists) };
   }
 }

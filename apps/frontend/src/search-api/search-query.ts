@@ -1,18 +1,31 @@
-import {
-  normalizeUser,
-  type FrontendResourceResults,
-  type FrontendSearchRequest,
-  type SearchFilter,
-  type SearchHit,
-  type SearchRequest,
-  type SearchResourceType,
-} from '@fram/models';
+import { normalizeUser, type FrontendResourceResults, type FrontendResourceType, type FrontendSearchRequest } from '@fram/models';
+
+/** One field's filter, as search's `/v2/search` takes it (Amundsen's Filter). */
+interface Filter {
+  name: string;
+  values: string[];
+  operation: 'AND' | 'OR';
+}
+
+/** A search as search's `/v2/search` takes it (Amundsen's SearchRequest). */
+export interface ForwardedSearch {
+  query_term: string;
+  resource_types: FrontendResourceType[];
+  page_index: number;
+  results_per_page: number;
+  filters: Filter[];
+  highlight_options: Record<string, { enable_highlight: boolean }>;
+}
+
+type Hit = Record<string, unknown>;
 
 /**
- * The requests to make to search: filters belong to one resource, so each
- * resource with filters is asked on its own; the others are asked together.
+ * The requests to make to search. Only the filters of the resources searched
+ * count (the React app sends every resource's, as Amundsen ignores the others);
+ * filters belong to one resource, so each resource with filters is asked on
+ * its own, and the others together.
  */
-export function searchRequests(request: FrontendSearchRequest): SearchRequest[] {
+export function searchRequests(request: FrontendSearchRequest): ForwardedSearch[] {
   const base = {
     query_term: request.searchTerm,
     page_index: request.pageIndex,
@@ -21,15 +34,15 @@ export function searchRequests(request: FrontendSearchRequest): SearchRequest[] 
       request.resources.map((r) => [r, { enable_highlight: request.highlightingOptions[r]?.enable_highlight ?? true }]),
     ),
   };
-  const filtersOf = (type: SearchResourceType): SearchFilter[] =>
+  const filtersOf = (type: FrontendResourceType): Filter[] =>
     Object.entries(request.filters[type] ?? {})
-      .map(([name, f]) => ({
+      .map(([name, filter]) => ({
         name,
-        values: f.value
+        values: (filter?.value ?? '')
           .split(',')
           .map((v) => v.trim())
           .filter(Boolean),
-        operation: f.filterOperation,
+        operation: filter?.filterOperation ?? 'OR',
       }))
       .filter((f) => f.values.length > 0);
   const filtered = request.resources.map((r) => ({ r, filters: filtersOf(r) })).filter(({ filters }) => filters.length > 0);
@@ -40,24 +53,43 @@ export function searchRequests(request: FrontendSearchRequest): SearchRequest[] 
   ];
 }
 
-/** A hit as Amundsen's frontend gives it to the UI. */
-export function frontendHit(type: SearchResourceType, hit: SearchHit): FrontendResourceResults['results'][number] {
+const or = <T>(value: unknown, fallback: T) => (value === undefined ? fallback : value);
+
+/** A hit as Amundsen's frontend gives it to the UI (api/utils/search_utils.py: map_table_result, ...). */
+export function frontendHit(type: FrontendResourceType, hit: Hit): FrontendResourceResults['results'][number] {
   if (type === 'table') {
     return {
       type: 'table',
-      key: hit['key'],
-      name: hit['name'],
-      cluster: hit['cluster'],
-      database: hit['database'],
-      schema: hit['schema'],
-      schema_description: hit['schema_description'] ?? null,
-      description: hit['description'] ?? null,
-      badges: hit['badges'] ?? [],
-      tags: hit['tag'] ?? [],
-      last_updated_timestamp: hit['last_updated_timestamp'] ?? null,
-      highlight: hit.highlight,
+      key: or(hit['key'], null),
+      name: hit['name'] || or(hit['table'], null),
+      cluster: or(hit['cluster'], null),
+      database: or(hit['database'], null),
+      schema: or(hit['schema'], null),
+      schema_description: or(hit['schema_description'], null),
+      description: or(hit['description'], null),
+      badges: or(hit['badges'], []),
+      tags: or(hit['tag'], []),
+      last_updated_timestamp: or(hit['last_updated_timestamp'], null),
+      highlight: or(hit['highlight'], {}),
     };
   }
-  if (type === 'user') return { type: 'user', ...normalizeUser(hit), highlight: hit.highlight };
-  return { type: 'dashboard', ...hit, resource_type: undefined, search_score: undefined };
+  if (type === 'feature') {
+    return {
+      type: 'feature',
+      key: or(hit['key'], null),
+      name: or(hit['feature_name'], null),
+      feature_group: or(hit['feature_group'], null),
+      version: or(hit['version'], null),
+      description: or(hit['description'], null),
+      last_updated_timestamp: or(hit['last_updated_timestamp'], null),
+      availability: or(hit['availability'], null),
+      entity: or(hit['entity'], null),
+      badges: or(hit['badges'], null),
+      status: or(hit['status'], null),
+      highlight: or(hit['highlight'], {}),
+    };
+  }
+  if (type === 'user') return { ...normalizeUser(hit), type: 'user', highlight: or(hit['highlight'], {}) };
+  const { resource_type: _type, search_score: _score, ...fields } = hit;
+  return { ...fields, type: 'dashboard', key: or(hit['key'], null), uri: or(hit['uri'], null), highlight: or(hit['highlight'], {}) };
 }

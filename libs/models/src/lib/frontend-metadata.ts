@@ -25,15 +25,34 @@ export const frontendDescriptionChangeSchema = z.object({ key: text('key'), desc
 export const frontendColumnQuerySchema = z.object({ key: text('key'), column_name: text('column_name') });
 export const frontendColumnDescriptionChangeSchema = z.object({ key: text('key'), column_name: text('column_name'), description });
 export const frontendOwnerChangeSchema = z.object({ key: text('key'), owner: text('owner') });
-export const frontendLineageQuerySchema = z.object({
-  key: text('key'),
-  depth: z.coerce
+const depth = (fallback: number) =>
+  z.coerce
     .number({ error: 'depth must be a number' })
     .int()
     .min(1, 'depth must be from 1 to 10')
     .max(10, 'depth must be from 1 to 10')
-    .default(5),
-  direction: z.enum(LINEAGE_DIRECTIONS, { error: 'direction must be upstream, downstream or both' }).default('both'),
+    .default(fallback);
+const direction = (fallback: (typeof LINEAGE_DIRECTIONS)[number]) =>
+  z.enum(LINEAGE_DIRECTIONS, { error: 'direction must be upstream, downstream or both' }).default(fallback);
+
+export const frontendLineageQuerySchema = z.object({ key: text('key'), depth: depth(5), direction: direction('both') });
+/** A column's lineage (`get_column_lineage`): the React app sends depth and direction too. */
+export const frontendColumnLineageQuerySchema = z.object({
+  key: text('key'),
+  column_name: text('column_name'),
+  depth: depth(1),
+  direction: direction('both'),
+});
+/** A feature's lineage (`get_feature_lineage`), upstream by default as the React app asks. */
+export const frontendFeatureLineageQuerySchema = z.object({ key: text('key'), depth: depth(1), direction: direction('upstream') });
+/** A nested column type's description (`get_type_metadata_description`). */
+export const frontendTypeMetadataQuerySchema = z.object({ type_metadata_key: text('type_metadata_key') });
+/** `put_type_metadata_description`: the nested type, its table and the new text. */
+export const frontendTypeMetadataDescriptionChangeSchema = z.object({
+  type_metadata_key: text('type_metadata_key'),
+  table_key: text('table_key'),
+  description,
+  source: z.string().max(100).optional(),
 });
 export const frontendDashboardQuerySchema = z.object({ uri: text('uri') });
 export const frontendUserQuerySchema = z.object({ user_id: text('user_id') });
@@ -53,15 +72,61 @@ export const frontendPopularQuerySchema = z.object({
 
 /** Every answer of Amundsen's frontend API says how it went. */
 export const frontendDoneSchema = z.object({ msg: z.string() });
+/** A bookmark added or removed (Amundsen's update_bookmark): metadata's own answer passed on as `response`. */
+export const frontendBookmarkChangedSchema = frontendDoneSchema.extend({ response: z.looseObject({}) });
 
-const tableItem = z.looseObject({ type: z.literal('table'), key: z.string() });
-const dashboardItem = z.looseObject({ type: z.literal('dashboard'), key: z.string(), uri: z.string() });
+/** A table in a list (Amundsen's marshall_table_partial): its key and `type` added. */
+const tableItem = z.looseObject({
+  type: z.literal('table'),
+  key: z.string(),
+  database: z.string(),
+  cluster: z.string(),
+  schema: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  last_updated_timestamp: z.number().nullable(),
+});
+/** A dashboard in a list (Amundsen's marshall_dashboard_partial): `type`, and its uri as `key`. */
+const dashboardItem = z.looseObject({
+  type: z.literal('dashboard'),
+  key: z.string(),
+  uri: z.string(),
+  cluster: z.string(),
+  group_name: z.string(),
+  group_url: z.string(),
+  product: z.string(),
+  name: z.string(),
+  url: z.string(),
+  description: z.string().nullable(),
+  last_successful_run_timestamp: z.number().nullable(),
+  chart_names: z.array(z.string()),
+});
 const resourceLists = z.object({ table: z.array(tableItem), dashboard: z.array(dashboardItem) });
 const user = z.looseObject({ user_id: z.string(), email: z.string(), display_name: z.string() });
-const lineageItem = z.looseObject({ key: z.string(), level: z.number() });
+/** A lineage entity, its table key split into database, cluster, schema and name (Amundsen's marshall_lineage_table). */
+const lineageItem = z.looseObject({
+  key: z.string(),
+  level: z.number(),
+  database: z.string().optional(),
+  cluster: z.string().optional(),
+  schema: z.string().optional(),
+  name: z.string().optional(),
+});
+const programmaticDescription = z.looseObject({ source: z.string(), text: z.string() });
+/** Programmatic descriptions grouped as the React app shows them (Amundsen's PROGRAMMATIC_DISPLAY; unset: all in `other`). */
+const programmaticDescriptions = z.object({
+  left: z.array(programmaticDescription),
+  right: z.array(programmaticDescription),
+  other: z.array(programmaticDescription),
+});
+/** A nested column type, `is_editable` on it and on every nested type. */
+type EditableTypeMetadata = { is_editable: boolean; children?: EditableTypeMetadata[] } & Record<string, unknown>;
+const editableTypeMetadata: z.ZodType<EditableTypeMetadata> = z.lazy(() =>
+  z.looseObject({ key: z.string(), is_editable: z.boolean(), children: z.array(editableTypeMetadata).optional() }),
+);
 
 export const frontendPopularResourcesSchema = frontendDoneSchema.extend({
-  results: z.object({ table: z.array(tableItem), dashboard: z.array(z.looseObject({ type: z.literal('dashboard'), uri: z.string() })) }),
+  results: z.object({ table: z.array(tableItem), dashboard: z.array(dashboardItem) }),
 });
 export const frontendTagsSchema = frontendDoneSchema.extend({
   tags: z.array(z.looseObject({ tag_name: z.string(), tag_count: z.number() })),
@@ -71,15 +136,56 @@ export const frontendBadgesSchema = frontendDoneSchema.extend({
 });
 /** When the catalog last changed (epoch seconds); null before any ingestion. */
 export const frontendLastIndexedSchema = frontendDoneSchema.extend({ timestamp: z.number().nullable() });
-/** A table with `is_editable` for the caller, on the table and each column. */
+/**
+ * A table as Amundsen's marshall_table_full gives it: every field of its
+ * TableSchema, `key`, `is_editable` for the caller (on the table, each column
+ * and each nested type), `partition` from the high watermark, programmatic
+ * descriptions grouped, and each column's key.
+ */
 export const frontendTableSchema = frontendDoneSchema.extend({
+  status_code: z.number().int(),
   tableData: z.looseObject({
     key: z.string(),
+    database: z.string(),
+    cluster: z.string(),
+    schema: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
     is_editable: z.boolean(),
-    columns: z.array(z.looseObject({ name: z.string(), is_editable: z.boolean() })),
+    is_view: z.boolean(),
+    tags: z.array(z.looseObject({ tag_name: z.string() })),
+    badges: z.array(z.looseObject({ badge_name: z.string() })),
+    owners: z.array(user),
+    table_readers: z.array(z.looseObject({ user, read_count: z.number() })),
+    watermarks: z.array(z.looseObject({})),
+    table_writer: z.looseObject({}).nullable(),
+    table_apps: z.array(z.looseObject({})).nullable(),
+    resource_reports: z.array(z.looseObject({})).nullable(),
+    source: z.looseObject({}).nullable(),
+    last_updated_timestamp: z.number().nullable(),
+    common_joins: z.array(z.unknown()).nullable(),
+    common_filters: z.array(z.unknown()).nullable(),
+    partition: z.object({ is_partitioned: z.boolean(), key: z.string().nullable().optional(), value: z.string().nullable().optional() }),
+    programmatic_descriptions: programmaticDescriptions,
+    columns: z.array(
+      z.looseObject({
+        name: z.string(),
+        key: z.string(),
+        description: z.string().nullable(),
+        col_type: z.string(),
+        sort_order: z.number(),
+        stats: z.array(z.looseObject({ stat_type: z.string() })),
+        badges: z.array(z.looseObject({ badge_name: z.string() })),
+        is_editable: z.boolean(),
+        type_metadata: editableTypeMetadata.nullable(),
+      }),
+    ),
   }),
 });
-export const frontendTableDashboardsSchema = frontendDoneSchema.extend({ dashboards: z.array(z.looseObject({ uri: z.string() })) });
+export const frontendTableDashboardsSchema = frontendDoneSchema.extend({
+  status_code: z.number().int(),
+  dashboards: z.array(dashboardItem),
+});
 export const frontendDescriptionSchema = frontendDoneSchema.extend({ description: z.string().nullable() });
 export const frontendLineageSchema = frontendDoneSchema.extend({
   key: z.string(),
@@ -90,9 +196,43 @@ export const frontendLineageSchema = frontendDoneSchema.extend({
   upstream_count: z.number().int(),
   downstream_count: z.number().int(),
 });
-/** A dashboard with `is_editable` for the caller. */
+/** A dashboard (Amundsen's marshall_dashboard_full: its tables as list items), with `is_editable` for the caller. */
 export const frontendDashboardSchema = frontendDoneSchema.extend({
-  dashboard: z.looseObject({ uri: z.string(), is_editable: z.boolean() }),
+  dashboard: z.looseObject({
+    uri: z.string(),
+    is_editable: z.boolean(),
+    owners: z.array(user),
+    tables: z.array(tableItem),
+    queries: z.array(z.looseObject({})),
+  }),
+});
+/** A feature as Amundsen's marshall_feature_full gives it: every field of its FeatureSchema, programmatic descriptions grouped. */
+export const frontendFeatureSchema = frontendDoneSchema.extend({
+  status_code: z.number().int(),
+  featureData: z.looseObject({
+    key: z.string(),
+    name: z.string(),
+    version: z.string(),
+    feature_group: z.string(),
+    status: z.string().nullable(),
+    entity: z.string().nullable(),
+    data_type: z.string().nullable(),
+    availability: z.array(z.string()),
+    description: z.string().nullable(),
+    owners: z.array(user),
+    badges: z.array(z.looseObject({ badge_name: z.string() })),
+    tags: z.array(z.looseObject({ tag_name: z.string() })),
+    programmatic_descriptions: programmaticDescriptions,
+    watermarks: z.array(z.looseObject({})),
+    last_updated_timestamp: z.number().nullable(),
+    created_timestamp: z.number().nullable(),
+  }),
+});
+/** A feature's generation code, as metadata gives it (Amundsen's GenerationCode). */
+export const frontendFeatureCodeSchema = z.looseObject({
+  key: z.string().nullable().optional(),
+  text: z.string(),
+  source: z.string().nullable().optional(),
 });
 export const frontendUserSchema = frontendDoneSchema.extend({ user });
 /** The signed-in person, with the roles the UI shows or hides edit controls by. */

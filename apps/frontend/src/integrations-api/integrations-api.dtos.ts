@@ -1,0 +1,39 @@
+import { createZodDto } from 'nestjs-zod';
+import {
+  frontendAnnouncementsSchema,
+  frontendAnnouncementsUnavailableSchema,
+  frontendIssueRequestSchema,
+  frontendIssuesQuerySchema,
+  frontendMessageSchema,
+  frontendNoticesQuerySchema,
+  frontendNoticesSchema,
+  frontendNoticesUnavailableSchema,
+  frontendNotificationRequestSchema,
+  frontendPreviewRequestSchema,
+  frontendPreviewSchema,
+  frontendPreviewUnavailableSchema,
+  frontendQualityChecksSchema,
+  frontendQualityQuerySchema,
+  frontendQualityUnavailableSchema,
+  frontendUnavailableSchema,
+} from '@fram/models';
+
+// What Amundsen's React app sends.
+export class PreviewRequestDto extends createZodDto(frontendPreviewRequestSchema) {}
+export class QualityQueryDto extends createZodDto(frontendQualityQuerySchema) {}
+export class NoticesQueryDto extends createZodDto(frontendNoticesQuerySchema) {}
+export class IssuesQueryDto extends createZodDto(frontendIssuesQuerySchema) {}
+export class IssueRequestDto extends createZodDto(frontendIssueRequestSchema) {}
+export class NotificationRequestDto extends createZodDto(frontendNotificationRequestSchema) {}
+
+// What it reads back: with a client configured, and without one (Fram's case).
+export class PreviewDto extends createZodDto(frontendPreviewSchema) {}
+export class PreviewUnavailableDto extends createZodDto(frontendPreviewUnavailableSchema) {}
+export class QualityChecksDto extends createZodDto(frontendQualityChecksSchema) {}
+export class QualityUnavailableDto extends createZodDto(frontendQualityUnavailableSchema) {}
+export class NoticesDto extends createZodDto(frontendNoticesSchema) {}
+export class NoticesUnavailableDto extends createZodDto(frontendNoticesUnavailableSchema) {}
+export class AnnouncementsDto extends createZodDto(frontendAnnouncementsSchema) {}
+export class AnnouncementsUnavailableDto extends createZodDto(frontendAnnouncementsUnavailableSchema) {}
+export class MessageDto extends createZodDto(frontendMessageSchema) {}
+export class UnavailableDto extends createZodDto(frontendUnavailableSchema) {}
