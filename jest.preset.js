@@ -20,8 +20,9 @@ module.exports = {
       },
     ],
   },
-  // oauth4webapi ships only ES modules; SWC compiles it to CommonJS like the rest.
-  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
+  // oauth4webapi and htmlparser2 (sanitize-html's parser) with its DOM packages ship only ES
+  // modules; SWC compiles them to CommonJS like the rest.
+  transformIgnorePatterns: ['/node_modules/(?!(oauth4webapi|htmlparser2|dom-serializer|domelementtype|domhandler|domutils|entities)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 20000,
 };

@@ -565,15 +565,21 @@ export const definitions: Record<string, SchemaObject> = {
     allOf: [ref('FrontendUser'), obj(['type', 'highlight'], { type: { const: 'user' }, highlight: S('object') })],
   },
   // api/announcements/v0.py with base/base_announcement_client.py _get_posts and models/announcements.py
+  // (the suite posts one announcement and one notice, so both lists must hold something)
   FrontendAnnouncements: msgAnd({
-    posts: arr(obj(['date', 'title', 'html_content'], { date: S('string'), title: S('string'), html_content: S('string') })),
+    posts: {
+      ...arr(obj(['date', 'title', 'html_content'], { date: S('string'), title: S('string'), html_content: S('string') })),
+      minItems: 1,
+    },
   }),
   // api/notice/v0.py with a notice client; the React app reads DynamicResourceNotice[]
-  // (static/js/interfaces/Notices.ts; severity from config-types.ts NoticeSeverity)
+  // (static/js/interfaces/Notices.ts); severity is models/notice.py's int, which
+  // pages/TableDetailPage maps with SEVERITY_TO_NOTICE_SEVERITY {0: info, 1: warning, 2: alert}
   FrontendNotices: msgAnd({
-    notices: arr(
-      obj(['severity', 'message'], { severity: { enum: ['info', 'warning', 'alert'] }, message: S('string'), payload: S('object') }),
-    ),
+    notices: {
+      ...arr(obj(['severity', 'message'], { severity: { enum: [0, 1, 2] }, message: S('string'), payload: S('object') })),
+      minItems: 1,
+    },
   }),
   // api/preview/v0.py with no PREVIEW_CLIENT: {'previewData': {}, 'msg': ...}, 501
   FrontendNoPreview: msgAnd({ previewData: S('object') }),

@@ -64,6 +64,10 @@ export async function startCompatStack(): Promise<CompatStack> {
     const token = await idp.userToken(PERSON);
     const follow = await send(`${metadata.url}/user/${PERSON}/follow/table/${TABLE}`, token, 'PUT');
     loaded.push(`${PERSON} follows ${TABLE}: ${follow}`);
+    const announcement = { title: 'Catalog moved to Fram', html_content: '<p>Same URLs, <b>signed</b> tokens.</p>' };
+    loaded.push(`an announcement: ${await send(`${metadata.url}/announcements`, admin, 'POST', announcement)}`);
+    const notice = { resource_uri: TABLE, severity: 'warning', message: 'Backfill running', payload: { Until: 'Friday' } };
+    loaded.push(`a notice on ${TABLE}: ${await send(`${metadata.url}/notices`, admin, 'POST', notice)}`);
     loaded.push(
       `search finds dashboards, people and features: ${await untilSearchFinds(search.url, admin, ['dashboard', 'user', 'feature'])}`,
     );

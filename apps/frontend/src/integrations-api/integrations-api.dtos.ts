@@ -1,4 +1,5 @@
 import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import {
   frontendAnnouncementsSchema,
   frontendAnnouncementsUnavailableSchema,
@@ -26,7 +27,7 @@ export class IssuesQueryDto extends createZodDto(frontendIssuesQuerySchema) {}
 export class IssueRequestDto extends createZodDto(frontendIssueRequestSchema) {}
 export class NotificationRequestDto extends createZodDto(frontendNotificationRequestSchema) {}
 
-// What it reads back: with a client configured, and without one (Fram's case).
+// What it reads back: with a client configured, and without one (Fram's case but for notices and announcements).
 export class PreviewDto extends createZodDto(frontendPreviewSchema) {}
 export class PreviewUnavailableDto extends createZodDto(frontendPreviewUnavailableSchema) {}
 export class QualityChecksDto extends createZodDto(frontendQualityChecksSchema) {}
@@ -37,3 +38,10 @@ export class AnnouncementsDto extends createZodDto(frontendAnnouncementsSchema) 
 export class AnnouncementsUnavailableDto extends createZodDto(frontendAnnouncementsUnavailableSchema) {}
 export class MessageDto extends createZodDto(frontendMessageSchema) {}
 export class UnavailableDto extends createZodDto(frontendUnavailableSchema) {}
+
+/**
+ * What the notices and announcements routes answer, whatever the status (their serializers):
+ * Amundsen's answer, or its failure with Fram's error fields (first, as only it has them).
+ */
+export const noticesAnswerSchema = z.union([frontendNoticesUnavailableSchema, frontendNoticesSchema]);
+export const announcementsAnswerSchema = z.union([frontendAnnouncementsUnavailableSchema, frontendAnnouncementsSchema]);

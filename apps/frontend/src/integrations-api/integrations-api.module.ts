@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FrontendBulletinsService } from './bulletins.service';
 import {
   AnnouncementsController,
   DashboardPreviewController,
@@ -9,7 +10,7 @@ import {
   QualityController,
 } from './integrations.controllers';
 
-/** Amundsen's frontend integrations: previews, dashboard previews, quality, notices, announcements, issues, mail. */
+/** Amundsen's frontend integrations: previews, dashboard previews, quality, notices and announcements (from metadata), issues, mail. */
 @Module({
   controllers: [
     PreviewController,
@@ -20,5 +21,6 @@ import {
     IssuesController,
     MailController,
   ],
+  providers: [FrontendBulletinsService],
 })
 export class IntegrationsApiModule {}

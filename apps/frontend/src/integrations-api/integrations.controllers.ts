@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiResponse } from '@nestjs/swagger';
-import { ZodResponse } from 'nestjs-zod';
+import type { Response } from 'express';
+import { ZodResponse, ZodSerializerDto } from 'nestjs-zod';
 import { NotFoundError } from '@fram/errors';
+import { ForwardedToken } from '../backends/forwarded-token.decorator';
 import { ApiFileResponse } from '../common/api-docs';
+import { FrontendBulletinsService, type BulletinAnswer } from './bulletins.service';
 import {
   AnnouncementsDto,
   AnnouncementsUnavailableDto,
@@ -20,14 +23,14 @@ import {
   QualityQueryDto,
   QualityUnavailableDto,
   UnavailableDto,
+  announcementsAnswerSchema,
+  noticesAnswerSchema,
 } from './integrations-api.dtos';
 import {
   ISSUE_CREATION_OFF,
   ISSUES_OFF,
-  NO_ANNOUNCEMENT_CLIENT,
   NO_DASHBOARD_PREVIEW,
   NO_MAIL_CLIENT,
-  NO_NOTICE_CLIENT,
   NO_PREVIEW_CLIENT,
   NO_QUALITY_CLIENT,
   NOTIFICATIONS_OFF,
@@ -36,8 +39,9 @@ import {
 
 /*
  * Amundsen's frontend integrations, answering as Amundsen's frontend does
- * without their clients (not-configured.ts). Like every API route, they need
- * a signed-in session or a bearer token.
+ * without their clients (not-configured.ts), but notices and announcements,
+ * which Fram serves from metadata. Like every API route, they need a
+ * signed-in session or a bearer token.
  */
 
 const WITH_A_CLIENT = 'With a client configured (Fram has none yet): ';
@@ -87,25 +91,40 @@ export class QualityController {
   }
 }
 
-/** Notices about a table, e.g. an incident (`/api/notices/v0/table`). */
+const METADATA_FAILED = "Metadata's refusal (its status) or metadata unreachable (503), in Amundsen's failure shape";
+
+/** Sets the answer's status and headers, and gives its body to the serializer. */
+function answer(res: Response, { status, headers, body }: BulletinAnswer<unknown>): unknown {
+  res.status(status);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  return body;
+}
+
+/** Notices about a table, e.g. an incident (`/api/notices/v0/table`), from metadata's `/notices`; admins post them there. */
 @Controller('api/notices/v0')
 export class NoticesController {
+  constructor(private readonly bulletins: FrontendBulletinsService) {}
+
   @Get('table')
-  @ZodResponse({ status: 501, type: NoticesUnavailableDto, description: NO_NOTICE_CLIENT })
-  @ApiResponse({ status: 200, type: NoticesDto, description: `${WITH_A_CLIENT}the table's notices` })
-  tableNotices(@Query() _table: NoticesQueryDto) {
-    return unavailable(501, NO_NOTICE_CLIENT, { notices: {} });
+  @ZodSerializerDto(noticesAnswerSchema)
+  @ApiResponse({ status: 200, type: NoticesDto, description: "The table's notices; severity 0, 1, 2: info, warning, alert" })
+  @ApiResponse({ status: 503, type: NoticesUnavailableDto, description: METADATA_FAILED })
+  async tableNotices(@Query() { key }: NoticesQueryDto, @ForwardedToken() token: string, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.bulletins.tableNotices(key, token));
   }
 }
 
-/** The home page's announcements (`/api/announcements/v0/`). */
+/** The home page's announcements (`/api/announcements/v0/`), from metadata's `/announcements`; admins post them there. */
 @Controller('api/announcements/v0')
 export class AnnouncementsController {
+  constructor(private readonly bulletins: FrontendBulletinsService) {}
+
   @Get()
-  @ZodResponse({ status: 501, type: AnnouncementsUnavailableDto, description: NO_ANNOUNCEMENT_CLIENT })
-  @ApiResponse({ status: 200, type: AnnouncementsDto, description: `${WITH_A_CLIENT}the announcements` })
-  announcements() {
-    return unavailable(501, NO_ANNOUNCEMENT_CLIENT, { posts: [] });
+  @ZodSerializerDto(announcementsAnswerSchema)
+  @ApiResponse({ status: 200, type: AnnouncementsDto, description: 'The announcements, newest first' })
+  @ApiResponse({ status: 503, type: AnnouncementsUnavailableDto, description: METADATA_FAILED })
+  async announcements(@ForwardedToken() token: string, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.bulletins.announcements(token));
   }
 }
 

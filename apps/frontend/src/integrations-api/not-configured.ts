@@ -8,10 +8,6 @@
 export const NO_PREVIEW_CLIENT = 'A client for the preview feature must be configured';
 /** 501 from the quality blueprint (`QUALITY_CLIENT` unset). */
 export const NO_QUALITY_CLIENT = 'A client for retrieving quality checks must be configured';
-/** 501 from the notices blueprint (`NOTICE_CLIENT` unset). */
-export const NO_NOTICE_CLIENT = 'A client for retrieving resource notices must be configured';
-/** 501 from the announcements blueprint (`ANNOUNCEMENT_CLIENT_ENABLED` false). */
-export const NO_ANNOUNCEMENT_CLIENT = 'A client for retrieving announcements must be configured';
 /** 501 from the mail blueprint's feedback (`MAIL_CLIENT` unset). */
 export const NO_MAIL_CLIENT = 'Encountered exception: An instance of BaseMailClient client must be configured on MAIL_CLIENT';
 /**

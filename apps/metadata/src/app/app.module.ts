@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, type AuthConfig } from '@fram/auth';
 import { HealthModule, KeySetHealthModule, MetricsModule, WhoAmIModule } from '@fram/service';
+import { AnnouncementsModule } from '../announcements/announcements.module';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { DashboardsModule } from '../dashboards/dashboards.module';
@@ -8,6 +9,7 @@ import { FeaturesModule } from '../features/features.module';
 import type { MetadataConfig } from '../config/metadata-config';
 import { MetadataConfigModule } from '../config/metadata-config.module';
 import { IngestionModule } from '../ingestion/ingestion.module';
+import { NoticesModule } from '../notices/notices.module';
 import { PopularModule } from '../popular/popular.module';
 import { SearchSyncModule } from '../search-sync/search-sync.module';
 import { StoreModule } from '../store/store.module';
@@ -44,6 +46,8 @@ export class AppModule {
         IngestionModule,
         AuditModule,
         SearchSyncModule,
+        AnnouncementsModule,
+        NoticesModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import type { BulletinStore } from './ports/bulletin-store';
 import type { CatalogStore } from './ports/catalog-store';
 import type { ChangeFeed } from './ports/change-feed';
 import type { DashboardStore } from './ports/dashboard-store';
@@ -23,4 +24,5 @@ export type MetadataStoreAdapter = TableStore &
   CatalogStore &
   ChangeFeed &
   StoreLifecycle &
-  FeatureStore;
+  FeatureStore &
+  BulletinStore;

@@ -1,3 +1,4 @@
+import { describeBulletinStoreContract } from './bulletin-store.contract';
 import { describeCatalogStoreContract } from './catalog-store.contract';
 import { describeChangeFeedContract } from './change-feed.contract';
 import { describeDashboardStoreContract } from './dashboard-store.contract';
@@ -25,4 +26,5 @@ export function describeStoreContracts(name: string, open: OpenStore): void {
   describeChangeFeedContract(name, open);
   describeStoreLifecycleContract(name, open);
   describeFeatureStoreContract(name, open);
+  describeBulletinStoreContract(name, open);
 }

@@ -36,6 +36,9 @@ import { byReportName, bySource, columnStats, tableApplications, tableWatermarks
 import type { FeatureStore, StoredFeature } from '../ports/feature-store';
 import { DatabaseFile, writeFailure } from './database-file';
 import { EmbeddedFeatureTables } from './embedded-feature-tables';
+import { EmbeddedBulletinTables } from './embedded-bulletin-tables';
+import type { AnnouncementDraft, BulletinStore, NoticeDraft } from '../ports/bulletin-store';
+import type { Announcement, Notice } from '@fram/models';
 import { migrate } from './migrations';
 import { StoreUnavailableError } from '../store-errors';
 import { readKeys } from '../read-keys';
@@ -60,12 +63,14 @@ export class EmbeddedMetadataStore
     CatalogStore,
     ChangeFeed,
     StoreLifecycle,
-    FeatureStore
+    FeatureStore,
+    BulletinStore
 {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
   private readonly file: DatabaseFile;
   private readonly features: EmbeddedFeatureTables;
+  private readonly bulletins: EmbeddedBulletinTables;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -77,6 +82,7 @@ export class EmbeddedMetadataStore
     migrate(this.db);
     this.q = prepare(this.db);
     this.features = new EmbeddedFeatureTables(this.db);
+    this.bulletins = new EmbeddedBulletinTables(this.db);
   }
 
   /** Nothing to do: the file was opened and migrated by the constructor, which fails at once when it cannot be. */
@@ -736,6 +742,55 @@ export class EmbeddedMetadataStore
 
   async featureLineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
     return this.features.lineage(key, depth);
+  }
+
+  // BulletinStore: the SQL is EmbeddedBulletinTables'; changes run here, in transactions with their audit entries.
+
+  async announcements(limit: number): Promise<Announcement[]> {
+    return this.bulletins.announcements(limit);
+  }
+
+  async postAnnouncement(draft: AnnouncementDraft, edit: Edit): Promise<Announcement> {
+    return this.write(() => {
+      const post = this.bulletins.addAnnouncement(draft);
+      const detail = { title: post.title, date: post.date };
+      this.q.audit.run(edit.at, edit.actor, 'post_announcement', 'announcement', String(post.id), JSON.stringify(detail));
+      return post;
+    });
+  }
+
+  async deleteAnnouncement(id: number, edit: Edit): Promise<boolean> {
+    return this.write(() => {
+      const removed = this.bulletins.removeAnnouncement(id);
+      if (removed) {
+        this.q.audit.run(edit.at, edit.actor, 'delete_announcement', 'announcement', String(id), JSON.stringify({ title: removed.title }));
+      }
+      return removed !== undefined;
+    });
+  }
+
+  async notices(resourceUri: string): Promise<Notice[]> {
+    return this.bulletins.notices(resourceUri);
+  }
+
+  async postNotice(draft: NoticeDraft, edit: Edit): Promise<Notice> {
+    return this.write(() => {
+      const notice = this.bulletins.addNotice(draft);
+      const detail = { resource_uri: notice.resource_uri, severity: notice.severity };
+      this.q.audit.run(edit.at, edit.actor, 'post_notice', 'notice', String(notice.id), JSON.stringify(detail));
+      return notice;
+    });
+  }
+
+  async deleteNotice(id: number, edit: Edit): Promise<boolean> {
+    return this.write(() => {
+      const removed = this.bulletins.removeNotice(id);
+      if (removed) {
+        const detail = { resource_uri: removed.resource_uri };
+        this.q.audit.run(edit.at, edit.actor, 'delete_notice', 'notice', String(id), JSON.stringify(detail));
+      }
+      return removed !== undefined;
+    });
   }
 
   /**

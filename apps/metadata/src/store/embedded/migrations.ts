@@ -137,6 +137,20 @@ const STEPS: readonly string[] = [
     PRIMARY KEY (dashboard_key, id)
   );
   `,
+  // Bulletins: the home page's announcements (Amundsen's Post) and notices about resources (by key; the payload
+  // a JSON object of texts). AUTOINCREMENT: an id is never given again, even after its bulletin is removed.
+  `
+  CREATE TABLE announcements (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    date TEXT NOT NULL, title TEXT NOT NULL, html_content TEXT NOT NULL
+  );
+  CREATE INDEX announcements_by_date ON announcements (date DESC, id DESC);
+  CREATE TABLE notices (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    resource_uri TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL, payload TEXT
+  );
+  CREATE INDEX notices_by_resource ON notices (resource_uri, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

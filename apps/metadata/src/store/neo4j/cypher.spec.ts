@@ -3,6 +3,7 @@ import { CYPHER, CYPHER_PARAMETERS, lineageWalk } from './cypher';
 import { FEATURE_CYPHER, FEATURE_CYPHER_PARAMETERS, featureLineageWalk } from './feature-cypher';
 import { DASHBOARD_CYPHER, DASHBOARD_CYPHER_PARAMETERS } from './dashboard-cypher';
 import { TABLE_CYPHER, TABLE_CYPHER_PARAMETERS } from './table-cypher';
+import { BULLETIN_CYPHER, BULLETIN_CYPHER_PARAMETERS } from './bulletin-cypher';
 
 /** Every statement, with the variants built from templates. */
 function statements(): [string, string][] {
@@ -127,5 +128,28 @@ describe("Neo4jMetadataStore's dashboard Cypher", () => {
       diagnostics.map((d) => `${typeof d.message === 'string' ? d.message : d.message.value} at ${JSON.stringify(d.range.start)}`),
     ).toEqual([]);
     expect(NEO4J_5_ONLY.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
+  });
+});
+
+/** The bulletin statements (bulletin-cypher.ts). */
+function bulletinStatements(): [string, string][] {
+  return Object.entries(BULLETIN_CYPHER).flatMap(([name, value]): [string, string][] =>
+    typeof value === 'string' ? [[name, value]] : value.map((text, i): [string, string] => [`${name}[${i}]`, text]),
+  );
+}
+
+describe("Neo4jMetadataStore's bulletin Cypher", () => {
+  it.each(bulletinStatements())('%s is valid Cypher, without deprecated syntax, and runs on Neo4j 4.4 too', (_name, text) => {
+    const { diagnostics } = lintCypherQuery(text, { parameters: BULLETIN_CYPHER_PARAMETERS });
+    expect(
+      diagnostics.map((d) => `${typeof d.message === 'string' ? d.message : d.message.value} at ${JSON.stringify(d.range.start)}`),
+    ).toEqual([]);
+    expect(NEO4J_5_ONLY.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
+  });
+
+  it("keeps Fram's bulletins apart from databuilder's graph: every label it names is Fram_-prefixed", () => {
+    const labels = bulletinStatements().flatMap(([, text]) => [...text.matchAll(/\(\w*:(\w+)/g)].map((m) => m[1]));
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((label) => !label.startsWith('Fram_'))).toEqual([]);
   });
 });

@@ -35,6 +35,10 @@ import { FEATURE_CYPHER } from './feature-cypher';
 import { TABLE_CYPHER } from './table-cypher';
 import { readTables, walkColumnLineage, writeTables } from './neo4j-tables';
 import { readFeatureKeys, readFeatures, walkFeatureLineage, writeFeatures } from './neo4j-features';
+import type { Announcement, Notice } from '@fram/models';
+import type { AnnouncementDraft, BulletinStore, NoticeDraft } from '../ports/bulletin-store';
+import { BULLETIN_CYPHER } from './bulletin-cypher';
+import { readAnnouncements, readNotices, removeAnnouncement, removeNotice, writeAnnouncement, writeNotice } from './neo4j-bulletins';
 import { DASHBOARD_CYPHER } from './dashboard-cypher';
 import {
   readDashboards,
@@ -73,7 +77,8 @@ export class Neo4jMetadataStore
     CatalogStore,
     ChangeFeed,
     StoreLifecycle,
-    FeatureStore
+    FeatureStore,
+    BulletinStore
 {
   private readonly driver: Driver;
   private readonly database: string | undefined;
@@ -97,6 +102,7 @@ export class Neo4jMetadataStore
       ...TABLE_CYPHER.constraints,
       ...FEATURE_CYPHER.constraints,
       ...DASHBOARD_CYPHER.constraints,
+      ...BULLETIN_CYPHER.constraints,
     ]) {
       await this.write((tx) => tx.run(statement));
     }
@@ -483,6 +489,48 @@ export class Neo4jMetadataStore
 
   async featureLineage(key: string, depth: number): Promise<{ upstream: LineageItem[]; downstream: LineageItem[] } | undefined> {
     return this.read((tx) => walkFeatureLineage(tx, key, depth));
+  }
+
+  // BulletinStore: the Cypher and row mapping are bulletin-cypher.ts' and neo4j-bulletins.ts'; audit entries are added here.
+
+  async announcements(limit: number): Promise<Announcement[]> {
+    return this.read((tx) => readAnnouncements(tx, limit));
+  }
+
+  async postAnnouncement(draft: AnnouncementDraft, edit: Edit): Promise<Announcement> {
+    return this.write(async (tx) => {
+      const post = await writeAnnouncement(tx, draft);
+      await audit(tx, edit, 'post_announcement', 'announcement', String(post.id), { title: post.title, date: post.date });
+      return post;
+    });
+  }
+
+  async deleteAnnouncement(id: number, edit: Edit): Promise<boolean> {
+    return this.write(async (tx) => {
+      const removed = await removeAnnouncement(tx, id);
+      if (removed) await audit(tx, edit, 'delete_announcement', 'announcement', String(id), { title: removed.title });
+      return removed !== undefined;
+    });
+  }
+
+  async notices(resourceUri: string): Promise<Notice[]> {
+    return this.read((tx) => readNotices(tx, resourceUri));
+  }
+
+  async postNotice(draft: NoticeDraft, edit: Edit): Promise<Notice> {
+    return this.write(async (tx) => {
+      const notice = await writeNotice(tx, draft);
+      await audit(tx, edit, 'post_notice', 'notice', String(notice.id), { resource_uri: notice.resource_uri, severity: notice.severity });
+      return notice;
+    });
+  }
+
+  async deleteNotice(id: number, edit: Edit): Promise<boolean> {
+    return this.write(async (tx) => {
+      const removed = await removeNotice(tx, id);
+      if (removed) await audit(tx, edit, 'delete_notice', 'notice', String(id), { resource_uri: removed.resource_uri });
+      return removed !== undefined;
+    });
   }
 
   async health(): Promise<CheckResult> {
