@@ -131,15 +131,15 @@ describe('metadata keeps search current past refused documents', () => {
     await idp?.stop();
   });
 
-  const hits = async (query: string) => {
+  const hits = async (query: string, type = 'table') => {
     const response = await call(`${searchUrl}/v2/search`, {
       method: 'POST',
       token: tokens['reader'],
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query_term: query, resource_types: ['table'] }),
+      body: JSON.stringify({ query_term: query, resource_types: [type] }),
     });
     return response.status === 200
-      ? response.json<{ results: { table: { results: Record<string, unknown>[] } } }>().results.table.results
+      ? response.json<{ results: Record<string, { results: Record<string, unknown>[] }> }>().results[type].results
       : [];
   };
   const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> => {
@@ -150,7 +150,7 @@ describe('metadata keeps search current past refused documents', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
-  const keysFound = async (query: string) => (await hits(query)).map((h) => h['key']);
+  const keysFound = async (query: string, type = 'table') => (await hits(query, type)).map((h) => h['key']);
   const metadataCall = (who: string, path: string, init: RequestInit = {}) =>
     call(`${metadata!.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
   const ingest = (tables: Record<string, unknown>[]) =>
@@ -362,5 +362,50 @@ describe('metadata keeps search current past refused documents', () => {
       expect.objectContaining({ status: 'ok', lag_entries: 0 }),
     );
     expect(await setAside()).toEqual([]); // a search that is down refuses nothing: the change waited, and went through
+  }, 60_000);
+  it('sets a refused feature aside, reports it at reindex, retries it; a feature edit waits while search is down', async () => {
+    const key = 'rider_metrics/refused_feature/1.0';
+    proxy.refused.add(key);
+    const ingested = await metadataCall('admin', '/ingest/features', {
+      method: 'POST',
+      body: JSON.stringify({
+        features: [{ feature_group: 'rider_metrics', name: 'refused_feature', version: '1.0', description: 'wallaby' }],
+      }),
+    });
+    expect(ingested.status).toBe(200);
+    expect(await eventually(setAside, (s) => s.length > 0)).toEqual([
+      expect.objectContaining({ type: 'feature', key, resource_key: key, reason: expect.stringContaining('refused by the test double') }),
+    ]);
+    const reindex = (await metadataCall('admin', '/search/reindex', { method: 'POST' })).json<{
+      reindexed: Record<string, number>;
+      refused: SetAside[];
+    }>();
+    expect(reindex.reindexed['feature']).toBe(0);
+    expect(reindex.refused).toEqual([expect.objectContaining({ type: 'feature', key })]);
+
+    proxy.refused.clear();
+    const retried = await metadataCall('admin', '/search/set-aside/retry', { method: 'POST' });
+    expect(retried.json()).toEqual({ delivered: 1, set_aside: [] });
+    expect(await keysFound('wallaby', 'feature')).toEqual([key]);
+
+    // While search is down, the feature's edit waits: counted in the lag, with the reason, and delivered when it is back.
+    proxy.down = true;
+    expect((await metadataCall('edsger', `/feature/${key}/tag/bandicoot`, { method: 'PUT' })).status).toBe(200);
+    const waiting = await eventually(
+      async () =>
+        (await call(`${metadata!.url}/healthcheck`)).json<{ checks: Record<string, Record<string, unknown>> }>().checks['search_sync'],
+      (check) => check?.['last_error'] !== undefined,
+    );
+    expect(waiting).toEqual(
+      expect.objectContaining({ status: 'degraded', lag_entries: 1, last_error: expect.stringContaining('503') as string }),
+    );
+    proxy.down = false;
+    expect(
+      await eventually(
+        () => keysFound('bandicoot', 'feature'),
+        (k) => k.length > 0,
+      ),
+    ).toEqual([key]);
+    expect(await setAside()).toEqual([]);
   }, 60_000);
 });

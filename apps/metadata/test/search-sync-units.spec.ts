@@ -4,16 +4,24 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
-import { catalogSearchDocuments, normalizeUser, type DashboardRecord, type ReadRecord, type TableRecord } from '@fram/models';
+import {
+  catalogSearchDocuments,
+  featureDocumentSchema,
+  normalizeUser,
+  type DashboardRecord,
+  type ReadRecord,
+  type TableRecord,
+} from '@fram/models';
 import type { HealthService, MetricsService, CheckResult } from '@fram/service';
 import { ManualClock, workspaceRoot } from '@fram/testing';
 import type { MetadataConfig } from '../src/config/metadata-config';
 import { SearchSender } from '../src/search-sync/search-sender';
 import { SearchSyncService } from '../src/search-sync/search-sync.service';
 import { SyncStateFile, SyncStateUnreadableError } from '../src/search-sync/sync-state';
-import { buildDocuments, READ_BATCH, type BuiltDocument } from '../src/search-sync/search-documents';
+import { buildDocuments, changedResources, noChanges, READ_BATCH, type BuiltDocument } from '../src/search-sync/search-documents';
 import { SearchSource } from '../src/search-sync/search-source';
 import { EmbeddedMetadataStore } from '../src/store/embedded/embedded-metadata-store';
+import type { StoredFeature } from '../src/store/ports/feature-store';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'fram-sync-units-'));
 
@@ -167,10 +175,11 @@ describe('the documents the sync sends', () => {
       const expected = catalogSearchDocuments({ tables: sample.tables, users, dashboards: sample.dashboards, reads: sample.reads });
 
       const keys = (documents: { key: string }[]) => new Set(documents.map((d) => d.key));
-      const built = await buildDocuments(new SearchSource(store, store, store, store, store), {
+      const built = await buildDocuments(new SearchSource(store, store, store, store, store, store), {
         table: keys(expected.table),
         user: new Set(users.map((u) => u.user_id)),
         dashboard: keys(expected.dashboard),
+        feature: new Set(),
       });
       expect(built.table.map((b) => b.document)).toEqual(expected.table);
       expect(built.user.map((b) => b.document)).toEqual(expected.user);
@@ -192,9 +201,88 @@ describe('the documents the sync sends', () => {
       tablesByKeys: async (keys: readonly string[]) => (asked.push(keys.length), []),
       usersByKeys: async (keys: readonly string[]) => (asked.push(keys.length), []),
       dashboardsByKeys: async (keys: readonly string[]) => (asked.push(keys.length), []),
+      featuresByKeys: async (keys: readonly string[]) => (asked.push(keys.length), []),
     };
     const many = (n: number) => new Set(Array.from({ length: n }, (_, i) => `k${i}`));
-    await buildDocuments(store, { table: many(2 * READ_BATCH + 1), user: many(3), dashboard: new Set() });
-    expect(asked).toEqual([READ_BATCH, READ_BATCH, 1, 3]);
+    await buildDocuments(store, { table: many(2 * READ_BATCH + 1), user: many(3), dashboard: new Set(), feature: many(READ_BATCH + 2) });
+    expect(asked).toEqual([READ_BATCH, READ_BATCH, 1, 3, READ_BATCH, 2]);
+  });
+
+  it('are asked for by every ingestion and edit of a feature in the change feed, and are the shared mapping of the stored feature', async () => {
+    const store = new EmbeddedMetadataStore(join(dir(), 'metadata.db'));
+    try {
+      const record = {
+        feature_group: 'rider_metrics',
+        name: 'trip_duration_avg',
+        version: '1.0',
+        status: 'active',
+        entity: 'rider',
+        availability: ['hive', 'dynamo'],
+        description: 'Average trip duration',
+        tags: ['mobility'],
+        badges: [{ badge_name: 'alpha', category: 'table_status' }],
+        last_updated_timestamp: 1_700_000_000,
+      };
+      const key = 'rider_metrics/trip_duration_avg/1.0';
+      await store.upsertFeatures([record, { ...record, name: 'trip_count', tags: [] }], edit);
+      await store.setFeatureDescription(key, 'How long a ride lasts', edit);
+      await store.addTag('feature', key, { tag_name: 'core', tag_type: 'default' }, edit);
+      await store.removeBadge('feature', key, { badge_name: 'alpha', category: 'table_status' }, edit);
+      await store.addOwner('feature', key, 'ada@example.com', edit);
+
+      const changed = changedResources(await store.auditSince(0, 100));
+      expect(changed.feature).toEqual(new Set([key, 'rider_metrics/trip_count/1.0']));
+      expect([...changed.table, ...changed.dashboard, ...changed.user]).toEqual([]);
+
+      const built = await buildDocuments(new SearchSource(store, store, store, store, store, store), {
+        ...noChanges(),
+        feature: new Set([key]),
+      });
+      expect(built.feature).toEqual([
+        {
+          resourceKey: key,
+          document: {
+            key,
+            name: 'trip_duration_avg',
+            feature_group: 'rider_metrics',
+            version: '1.0',
+            status: 'active',
+            entity: 'rider',
+            description: 'How long a ride lasts',
+            availability: ['dynamo', 'hive'],
+            tags: ['core', 'mobility'],
+            badges: [],
+            last_updated_timestamp: 1_700_000_000,
+            total_usage: 0,
+          },
+        },
+      ]);
+      expect(featureDocumentSchema.safeParse(built.feature[0].document).success).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("carry a feature's usage (the sum of its read counts) as Amundsen's total_usage", async () => {
+    // TEST DOUBLE of the store: feature reads come only from a graph Amundsen's databuilder wrote (READ_BY), which no ingestion call makes.
+    const stored = { key: 'rides/duration/1', name: 'duration', version: '1', feature_group: 'rides', status: null, entity: null };
+    const store = {
+      tablesByKeys: async () => [],
+      usersByKeys: async () => [],
+      dashboardsByKeys: async () => [],
+      featuresByKeys: async () => [
+        {
+          ...stored,
+          availability: [],
+          description: null,
+          tags: [],
+          badges: [],
+          last_updated_timestamp: null,
+          usage: 7,
+        } as unknown as StoredFeature,
+      ],
+    };
+    const built = await buildDocuments(store, { ...noChanges(), feature: new Set([stored.key]) });
+    expect(built.feature.map((b) => b.document.total_usage)).toEqual([7]);
   });
 });

@@ -117,6 +117,102 @@ describe('metadata keeps search current', () => {
     ).toBe('hive://gold.core/orders');
   });
 
+  it('indexes ingested ML features, then their description, tag and badge edits', async () => {
+    const ingest = await metadataCall('admin', '/ingest/features', {
+      method: 'POST',
+      body: JSON.stringify({
+        features: [
+          {
+            feature_group: 'rider_metrics',
+            name: 'trip_duration_avg',
+            version: '1.0',
+            status: 'active',
+            entity: 'rider',
+            availability: ['hive'],
+            description: 'Average trip duration',
+            tags: ['mobility'],
+          },
+        ],
+      }),
+    });
+    expect(ingest.status).toBe(200);
+    const key = 'rider_metrics/trip_duration_avg/1.0';
+    const ingested = await eventually(
+      () => firstHit('trip duration', 'feature'),
+      (hit) => hit !== undefined,
+    );
+    expect(ingested).toMatchObject({
+      key,
+      feature_name: 'trip_duration_avg',
+      feature_group: 'rider_metrics',
+      version: '1.0',
+      status: 'active',
+      entity: 'rider',
+      availability: ['hive'],
+      tags: ['mobility'],
+      total_usage: 0,
+    });
+
+    const described = await metadataCall('edsger', `/feature/${key}/description`, {
+      method: 'PUT',
+      body: JSON.stringify({ description: 'How long a quetzal ride lasts' }),
+    });
+    expect(described.status).toBe(200);
+    expect(
+      (
+        await eventually(
+          () => firstHit('quetzal', 'feature'),
+          (hit) => hit !== undefined,
+        )
+      )?.['key'],
+    ).toBe(key);
+
+    expect((await metadataCall('edsger', `/feature/${key}/tag/axolotl`, { method: 'PUT' })).status).toBe(200);
+    expect((await metadataCall('edsger', `/feature/${key}/badge/alpha?category=table_status`, { method: 'PUT' })).status).toBe(200);
+    const edited = await eventually(
+      () => firstHit('axolotl', 'feature'),
+      (hit) => (hit?.['badges'] as string[] | undefined)?.includes('alpha') === true,
+    );
+    expect(edited).toMatchObject({ key, tags: ['axolotl', 'mobility'], badges: ['alpha'] });
+
+    expect((await metadataCall('edsger', `/feature/${key}/tag/axolotl`, { method: 'DELETE' })).status).toBe(200);
+    expect(
+      await eventually(
+        () => firstHit('axolotl', 'feature'),
+        (hit) => hit === undefined,
+      ),
+    ).toBeUndefined();
+  });
+
+  it("indexes a dashboard's query names and chart names", async () => {
+    const ingest = await metadataCall('admin', '/ingest/dashboards', {
+      method: 'POST',
+      body: JSON.stringify({
+        dashboards: [
+          {
+            product: 'mode',
+            cluster: 'prod',
+            group_name: 'ops',
+            name: 'fleet',
+            chart_names: ['Fleet size'],
+            queries: [{ name: 'Capybara rides', chart_names: ['Tapir trend'] }],
+          },
+        ],
+      }),
+    });
+    expect(ingest.status).toBe(200);
+    const byQuery = await eventually(
+      () => firstHit('capybara', 'dashboard'),
+      (hit) => hit !== undefined,
+    );
+    expect(byQuery).toMatchObject({
+      uri: 'mode_dashboard://prod.ops/fleet',
+      query_names: ['Capybara rides'],
+      chart_names: ['Fleet size', 'Tapir trend'],
+    });
+    expect((await firstHit('tapir', 'dashboard'))?.['uri']).toBe('mode_dashboard://prod.ops/fleet');
+  });
+
   it('indexes people found in the directory', async () => {
     expect((await metadataCall('reader', '/user/alan@example.com')).status).toBe(200);
     expect(
@@ -153,22 +249,26 @@ describe('metadata keeps search current', () => {
 
   it('rebuilds a search index that lost its documents with `npm run reindex`', async () => {
     const metadataToken = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data write:data');
-    const removed = await call(`http://127.0.0.1:${searchPort}/v2/documents/table`, {
-      method: 'DELETE',
-      token: metadataToken,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ keys: ['hive://gold.core/orders'] }),
-    });
-    expect(removed.json()).toEqual({ removed: 1 });
+    const remove = (type: string, key: string) =>
+      call(`http://127.0.0.1:${searchPort}/v2/documents/${type}`, {
+        method: 'DELETE',
+        token: metadataToken,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ keys: [key] }),
+      });
+    expect((await remove('table', 'hive://gold.core/orders')).json()).toEqual({ removed: 1 });
+    expect((await remove('feature', 'rider_metrics/trip_duration_avg/1.0')).json()).toEqual({ removed: 1 });
     expect(await firstHit('orders')).toBeUndefined();
+    expect(await firstHit('quetzal', 'feature')).toBeUndefined();
 
     const { code, output } = await runNode(bundleScript('apps/metadata/src/cli/reindex.main.ts'), {
       METADATA_URL: metadata.url,
       OIDC_ISSUER: idp.issuer,
     });
-    expect(output).toMatch(/Reindexed 1 tables, 0 dashboards and 1 people in [\d.]+ s/);
+    expect(output).toMatch(/Reindexed 1 tables, 1 dashboards, 1 features and 1 people in [\d.]+ s/);
     expect(code).toBe(0);
     expect((await firstHit('orders'))?.['key']).toBe('hive://gold.core/orders');
+    expect((await firstHit('quetzal', 'feature'))?.['key']).toBe('rider_metrics/trip_duration_avg/1.0');
     expect((await metadataCall('reader', '/search/reindex', { method: 'POST' })).status).toBe(403);
   }, 60_000);
 });

@@ -118,7 +118,6 @@ export {
   type AuditEntry,
 } from './lib/metadata-api';
 export {
-  SEARCH_RESOURCE_TYPES,
   REQUESTABLE_RESOURCE_TYPES,
   INDEXED_RESOURCE_TYPES,
   SEARCH_DOCUMENT_SCHEMAS,
@@ -140,7 +139,6 @@ export {
   dashboardHitSchema,
   featureHitSchema,
   searchResponseSchema,
-  type SearchResourceType,
   type IndexedResourceType,
   type FeatureDocument,
   type FeatureHit,
@@ -287,3 +285,24 @@ export {
 } from './lib/feature';
 export { featureSchema, featureSummarySchema, featureWatermarkSchema, generationCodeSchema } from './lib/amundsen-features';
 export { ingestFeaturesSchema, ingestFeatureLineageSchema, type FeatureRecord, type FeatureLineageRecord } from './lib/feature-ingestion';
+export {
+  NOTICE_SEVERITIES,
+  BULLETIN_LIMITS,
+  announcementInputSchema,
+  announcementSchema,
+  announcementsSchema,
+  announcementsQuerySchema,
+  noticePayloadSchema,
+  noticeInputSchema,
+  noticeSchema,
+  resourceNoticesSchema,
+  noticesQuerySchema,
+  bulletinIdSchema,
+  type NoticeSeverity,
+  type AnnouncementInput,
+  type Announcement,
+  type Announcements,
+  type NoticeInput,
+  type Notice,
+  type ResourceNotices,
+} from './lib/bulletins';

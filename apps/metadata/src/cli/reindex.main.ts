@@ -24,9 +24,9 @@ async function main(): Promise<number> {
     process.stderr.write(`reindex failed: ${response.status} ${body.message ?? ''}\n`);
     return 1;
   }
-  const { table = 0, dashboard = 0, user = 0 } = body.reindexed;
+  const { table = 0, dashboard = 0, feature = 0, user = 0 } = body.reindexed;
   process.stdout.write(
-    `Reindexed ${table} tables, ${dashboard} dashboards and ${user} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    `Reindexed ${table} tables, ${dashboard} dashboards, ${feature} features and ${user} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
   const refused = body.refused ?? [];
   if (refused.length > 0) {

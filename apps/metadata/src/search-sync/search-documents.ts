@@ -1,10 +1,25 @@
-import { dashboardDocument, tableDocument, userDocument, type SearchDocuments, type SearchResourceType } from '@fram/models';
+import {
+  dashboardDocument,
+  featureDocument,
+  INDEXED_RESOURCE_TYPES,
+  tableDocument,
+  userDocument,
+  type IndexedResourceType,
+  type SearchDocuments,
+} from '@fram/models';
 import type { AuditEntry } from '../store/ports/change-feed';
 import type { SearchSource } from './search-source';
 
+/** Keys per resource type: the documents to build and send. */
+export type ChangedResources = Record<IndexedResourceType, Set<string>>;
+
+/** No keys of any type (to be filled). */
+export const noChanges = (): ChangedResources =>
+  Object.fromEntries(INDEXED_RESOURCE_TYPES.map((type) => [type, new Set<string>()])) as ChangedResources;
+
 /** The search documents an audit entry asks to refresh: keys per resource type. */
-export function changedResources(entries: readonly AuditEntry[]): Record<SearchResourceType, Set<string>> {
-  const changed = { table: new Set<string>(), user: new Set<string>(), dashboard: new Set<string>() };
+export function changedResources(entries: readonly AuditEntry[]): ChangedResources {
+  const changed = noChanges();
   const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   for (const e of entries) {
     switch (e.action) {
@@ -13,6 +28,9 @@ export function changedResources(entries: readonly AuditEntry[]): Record<SearchR
         break;
       case 'ingest_dashboards':
         for (const key of list(e.detail['keys'])) changed.dashboard.add(key);
+        break;
+      case 'ingest_features':
+        for (const key of list(e.detail['keys'])) changed.feature.add(key);
         break;
       case 'ingest_reads':
         for (const key of list(e.detail['tables'])) changed.table.add(key);
@@ -27,10 +45,11 @@ export function changedResources(entries: readonly AuditEntry[]): Record<SearchR
       case 'remove_tag':
       case 'add_badge':
       case 'remove_badge':
-        if (e.resource_type === 'table' || e.resource_type === 'dashboard') changed[e.resource_type].add(e.resource_key);
+        if (e.resource_type === 'table' || e.resource_type === 'dashboard' || e.resource_type === 'feature')
+          changed[e.resource_type].add(e.resource_key);
         break;
       default:
-        // Owners, bookmarks and lineage are not part of search documents.
+        // Owners, bookmarks, lineage (of tables, columns and features) and type metadata are not part of search documents.
         break;
     }
   }
@@ -38,12 +57,12 @@ export function changedResources(entries: readonly AuditEntry[]): Record<SearchR
 }
 
 /** A search document and the store key it was built from (a person's document key is their email). */
-export interface BuiltDocument<T extends SearchResourceType = SearchResourceType> {
+export interface BuiltDocument<T extends IndexedResourceType = IndexedResourceType> {
   resourceKey: string;
   document: SearchDocuments[T];
 }
 
-export type BuiltDocuments = { [T in SearchResourceType]: BuiltDocument<T>[] };
+export type BuiltDocuments = { [T in IndexedResourceType]: BuiltDocument<T>[] };
 
 /** Keys per store read: one query each, however many changed. */
 export const READ_BATCH = 500;
@@ -60,10 +79,10 @@ function* batches(keys: Iterable<string>): Generator<string[]> {
  * without an email (their document's key).
  */
 export async function buildDocuments(
-  store: Pick<SearchSource, 'tablesByKeys' | 'usersByKeys' | 'dashboardsByKeys'>,
-  changed: Record<SearchResourceType, Set<string>>,
+  store: Pick<SearchSource, 'tablesByKeys' | 'usersByKeys' | 'dashboardsByKeys' | 'featuresByKeys'>,
+  changed: ChangedResources,
 ): Promise<BuiltDocuments> {
-  const built: BuiltDocuments = { table: [], user: [], dashboard: [] };
+  const built: BuiltDocuments = { table: [], user: [], dashboard: [], feature: [] };
   for (const keys of batches(changed.table))
     for (const t of await store.tablesByKeys(keys)) built.table.push({ resourceKey: t.key, document: tableDocument(t) });
   for (const keys of batches(changed.user))
@@ -71,5 +90,7 @@ export async function buildDocuments(
       if (user.email) built.user.push({ resourceKey: key, document: userDocument(user, counts) });
   for (const keys of batches(changed.dashboard))
     for (const d of await store.dashboardsByKeys(keys)) built.dashboard.push({ resourceKey: d.uri, document: dashboardDocument(d) });
+  for (const keys of batches(changed.feature))
+    for (const f of await store.featuresByKeys(keys)) built.feature.push({ resourceKey: f.key, document: featureDocument(f, f.usage) });
   return built;
 }

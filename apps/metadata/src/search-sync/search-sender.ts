@@ -1,5 +1,5 @@
 import { DependencyUnavailableError } from '@fram/errors';
-import type { SearchResourceType } from '@fram/models';
+import type { IndexedResourceType } from '@fram/models';
 import type { BuiltDocument } from './search-documents';
 import type { SetAsideDocument } from '@fram/models';
 
@@ -37,7 +37,7 @@ export class SearchSender {
     private readonly token: () => Promise<string>,
   ) {}
 
-  async send(type: SearchResourceType, documents: readonly BuiltDocument[]): Promise<SendOutcome> {
+  async send(type: IndexedResourceType, documents: readonly BuiltDocument[]): Promise<SendOutcome> {
     const outcome: SendOutcome = { delivered: [], refused: [] };
     let batch: Serialized[] = [];
     let chars = 0;
@@ -55,7 +55,7 @@ export class SearchSender {
     return outcome;
   }
 
-  private async sendSplitting(type: SearchResourceType, batch: Serialized[], outcome: SendOutcome): Promise<void> {
+  private async sendSplitting(type: IndexedResourceType, batch: Serialized[], outcome: SendOutcome): Promise<void> {
     for (let rest = batch; rest.length > 0;) {
       const refusal = await this.put(type, rest);
       if (refusal === undefined) {
@@ -84,7 +84,7 @@ export class SearchSender {
   }
 
   /** Undefined when search took the batch, or how it refused it. */
-  private async put(type: SearchResourceType, batch: Serialized[]): Promise<{ status: number; message: string } | undefined> {
+  private async put(type: IndexedResourceType, batch: Serialized[]): Promise<{ status: number; message: string } | undefined> {
     let response: Response;
     try {
       response = await fetch(`${this.searchUrl}/v2/documents/${type}`, {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { IndexedResourceType } from '@fram/models';
 import { CatalogStore } from '../store/ports/catalog-store';
 import { ChangeFeed, type AuditEntry } from '../store/ports/change-feed';
 import { DashboardStore, type StoredDashboard } from '../store/ports/dashboard-store';
+import { FeatureStore, type StoredFeature } from '../store/ports/feature-store';
 import { PeopleStore, type UserWithCounts } from '../store/ports/people-store';
 import { TableStore, type StoredTable } from '../store/ports/table-store';
 
@@ -14,6 +16,7 @@ export class SearchSource {
     private readonly tables: TableStore,
     private readonly dashboards: DashboardStore,
     private readonly people: PeopleStore,
+    private readonly features: FeatureStore,
   ) {}
 
   audit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
@@ -24,8 +27,8 @@ export class SearchSource {
     return this.feed.auditSince(afterId, limit);
   }
 
-  listKeys(type: 'table' | 'dashboard' | 'user', after: string, limit: number): Promise<string[]> {
-    return this.catalog.listKeys(type, after, limit);
+  listKeys(type: IndexedResourceType, after: string, limit: number): Promise<string[]> {
+    return type === 'feature' ? this.features.listFeatureKeys(after, limit) : this.catalog.listKeys(type, after, limit);
   }
 
   tablesByKeys(keys: readonly string[]): Promise<StoredTable[]> {
@@ -38,5 +41,9 @@ export class SearchSource {
 
   usersByKeys(keys: readonly string[]): Promise<UserWithCounts[]> {
     return this.people.usersByKeys(keys);
+  }
+
+  featuresByKeys(keys: readonly string[]): Promise<StoredFeature[]> {
+    return this.features.featuresByKeys(keys);
   }
 }

@@ -2,20 +2,20 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Gauge } from 'prom-client';
 import { Clock } from '@fram/config';
 import { ConflictError } from '@fram/errors';
-import { SEARCH_RESOURCE_TYPES, type SearchResourceType, type SetAsideDocument } from '@fram/models';
+import { INDEXED_RESOURCE_TYPES, type IndexedResourceType, type SetAsideDocument } from '@fram/models';
 import { HealthService, MetricsService, type CheckResult } from '@fram/service';
 import { clientCredentialsToken } from '@fram/catalog-tools';
 import type { MetadataConfig, SearchSyncConfig } from '../config/metadata-config';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import { SearchSource } from './search-source';
-import { buildDocuments, changedResources, type BuiltDocuments } from './search-documents';
+import { buildDocuments, changedResources, noChanges, type BuiltDocuments } from './search-documents';
 import { SearchSender, type SendOutcome } from './search-sender';
 import { mergeSetAside, setAsideId, SyncStateFile } from './sync-state';
 
 const PAGE = 500;
 const MAX_BACKOFF_MS = 30_000;
 
-type Counts = Record<SearchResourceType, number>;
+type Counts = Record<IndexedResourceType, number>;
 
 /** How far behind search is: changes not yet delivered, how long the oldest has waited, documents set aside. */
 export interface SyncStatus {
@@ -23,8 +23,6 @@ export interface SyncStatus {
   lagSeconds: number;
   setAside: number;
 }
-
-const noChanges = () => ({ table: new Set<string>(), user: new Set<string>(), dashboard: new Set<string>() });
 
 /**
  * Keeps the search service current. The audit trail is the change feed:
@@ -150,7 +148,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   /**
-   * Sends every table, dashboard and person to search, page by page (a full
+   * Sends every table, dashboard, person and ML feature to search, page by page (a full
    * reindex, e.g. for a new search service or a graph that Amundsen's
    * databuilder built). Documents search refuses are skipped, set aside and
    * reported; the counts are of documents search took.
@@ -158,9 +156,9 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   async reindex(): Promise<{ reindexed: Counts; refused: SetAsideDocument[] }> {
     if (!this.config) throw new ConflictError('Keeping search current is off (SEARCH_SYNC=off); nothing to reindex into');
     return this.serially(async () => {
-      const reindexed = { table: 0, user: 0, dashboard: 0 };
+      const reindexed = Object.fromEntries(INDEXED_RESOURCE_TYPES.map((type) => [type, 0])) as Counts;
       const refused: SetAsideDocument[] = [];
-      for (const type of SEARCH_RESOURCE_TYPES) {
+      for (const type of INDEXED_RESOURCE_TYPES) {
         let after = '';
         for (;;) {
           const keys = await this.store.listKeys(type, after, PAGE);
@@ -299,7 +297,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   private async sendAll(documents: BuiltDocuments): Promise<{ delivered: number; deliveredIds: Set<string>; refused: SetAsideDocument[] }> {
     const deliveredIds = new Set<string>();
     const refused: SetAsideDocument[] = [];
-    for (const type of SEARCH_RESOURCE_TYPES) {
+    for (const type of INDEXED_RESOURCE_TYPES) {
       const outcome: SendOutcome = await this.sender!.send(type, documents[type]);
       for (const d of outcome.delivered) deliveredIds.add(setAsideId(type, d.resourceKey));
       refused.push(...outcome.refused);

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DomainError } from '@fram/errors';
-import { SEARCH_RESOURCE_TYPES, type SetAsideDocument } from '@fram/models';
+import { INDEXED_RESOURCE_TYPES, type SetAsideDocument } from '@fram/models';
 
 /** 503: the feed's state file cannot be read or parsed; an operator fixes or removes it. */
 export class SyncStateUnreadableError extends DomainError {
@@ -65,7 +65,9 @@ export class SyncStateFile {
       cursor: typeof saved.cursor === 'number' ? saved.cursor : 0,
       set_aside: list.filter(
         (d): d is SetAsideDocument =>
-          (SEARCH_RESOURCE_TYPES as readonly unknown[]).includes(d.type) && typeof d.key === 'string' && typeof d.resource_key === 'string',
+          (INDEXED_RESOURCE_TYPES as readonly unknown[]).includes(d.type) &&
+          typeof d.key === 'string' &&
+          typeof d.resource_key === 'string',
       ),
     };
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badgeSchema, dashboardSummarySchema, LINEAGE_DIRECTIONS, tableSummarySchema } from './amundsen-schemas';
-import { SEARCH_RESOURCE_TYPES } from './search';
+import { INDEXED_RESOURCE_TYPES } from './search';
 import { descriptionProblem } from './text-rules';
 
 /** A string that passes one of the shared text rules (text-rules), the rule's words as the message. */
@@ -150,7 +150,7 @@ export type LineageQuery = z.infer<typeof lineageQuerySchema>;
 
 /** A document search refused, set aside by metadata's change feed (`GET /search/set-aside`). */
 export const setAsideDocumentSchema = z.object({
-  type: z.enum(SEARCH_RESOURCE_TYPES),
+  type: z.enum(INDEXED_RESOURCE_TYPES),
   key: z.string(),
   resource_key: z.string(),
   reason: z.string(),
@@ -164,6 +164,6 @@ export const setAsideListSchema = z.object({ set_aside: z.array(setAsideDocument
 export const setAsideRetriedSchema = z.object({ delivered: z.number().int(), set_aside: z.array(setAsideDocumentSchema) });
 /** `POST /search/reindex`: documents sent per type, and those search refused. */
 export const reindexedSchema = z.object({
-  reindexed: z.object({ table: z.number().int(), user: z.number().int(), dashboard: z.number().int() }),
+  reindexed: z.object({ table: z.number().int(), user: z.number().int(), dashboard: z.number().int(), feature: z.number().int() }),
   refused: z.array(setAsideDocumentSchema),
 });

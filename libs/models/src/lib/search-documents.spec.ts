@@ -7,7 +7,7 @@ import {
   tableSearchSource,
   userDocument,
 } from './search-documents';
-import { featureDocumentSchema } from './search';
+import { dashboardDocumentSchema, featureDocumentSchema } from './search';
 import { SEARCH_LIMITS } from './text-rules';
 import { normalizeUser } from './user';
 
@@ -88,6 +88,51 @@ describe('the search document mapping', () => {
       tags: ['a', 'b'],
     });
     expect(document.total_usage).toBe(4);
+  });
+
+  it("fills a dashboard's query names and chart names (its own charts, then its queries'), from a record and from the stored dashboard alike", () => {
+    const record = {
+      product: 'mode',
+      cluster: 'prod',
+      group_name: 'ops',
+      name: 'revenue',
+      chart_names: ['Headline'],
+      queries: [
+        { name: 'Daily orders', chart_names: ['Orders by day', 'Orders by region'] },
+        { id: 'q2', name: 'Refunds', query_text: 'select 1' },
+        { id: 'q3', name: 'Daily orders', chart_names: ['Refund rate'] },
+      ],
+    };
+    const document = dashboardDocument(dashboardSearchSource(record));
+    expect(document).toMatchObject({
+      chart_names: ['Headline', 'Orders by day', 'Orders by region', 'Refund rate'],
+      // In their order, each name once (databuilder collects DISTINCT query names).
+      query_names: ['Daily orders', 'Refunds'],
+    });
+    const stored = {
+      uri: 'mode_dashboard://prod.ops/revenue',
+      product: 'mode',
+      cluster: 'prod',
+      group_name: 'ops',
+      group_url: '',
+      name: 'revenue',
+      url: '',
+      description: null,
+      last_successful_run_timestamp: null,
+      chart_names: ['Headline', 'Orders by day', 'Orders by region', 'Refund rate'],
+      // A query of the graph may have no name (databuilder's Query nodes): it names nothing.
+      queries: [
+        { name: 'Daily orders', url: null, query_text: null },
+        { name: null, url: 'https://mode.example.com/q', query_text: null },
+        { name: 'Refunds', url: null, query_text: 'select 1' },
+        { name: 'Daily orders', url: null, query_text: null },
+      ],
+      tags: [],
+      badges: [],
+      recent_view_count: 0,
+    };
+    expect(dashboardDocument(stored)).toEqual(document);
+    expect(dashboardDocumentSchema.safeParse(document).success).toBe(true);
   });
 
   it("maps a feature (Amundsen's Feature fields) to a document: tags and badges as sorted names, with its usage", () => {

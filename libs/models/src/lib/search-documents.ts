@@ -1,7 +1,7 @@
 import type { DashboardRecord, ReadRecord, TableRecord } from './ingestion';
 import type { DashboardDocument, FeatureDocument, IndexedResourceType, SearchDocuments, TableDocument, UserDocument } from './search';
 import { SEARCH_LIMITS, truncateText } from './text-rules';
-import { completeDashboard, dashboardKey } from './dashboard';
+import { completeDashboard, completeDashboardQueries, dashboardKey } from './dashboard';
 import { tableKey } from './table';
 import type { User } from './user';
 
@@ -47,7 +47,10 @@ export interface DashboardSearchSource {
   url: string;
   description: string | null;
   last_successful_run_timestamp: number | null;
+  /** Every chart's name: those of no query first, then its queries' charts, query by query. */
   chart_names: readonly string[];
+  /** Its queries in their order; one without a name (a graph may hold such) names nothing. */
+  queries: readonly { name: string | null }[];
   tags: readonly { tag_name: string }[];
   badges: readonly { badge_name: string }[];
   /** The sum of its read counts. */
@@ -108,10 +111,19 @@ export function tableSearchSource(t: TableRecord, usage: Usage = NO_USAGE): Tabl
   };
 }
 
-/** An ingestion record as the store keeps it, with the sum of its read counts. */
+/** An ingestion record as the store keeps it (its queries' charts after its own), with the sum of its read counts. */
 export function dashboardSearchSource(d: DashboardRecord, views = 0): DashboardSearchSource {
-  const { key, created_timestamp: _created, ...complete } = completeDashboard(d);
-  return { ...complete, uri: key, tags: (d.tags ?? []).map((tag_name) => ({ tag_name })), badges: [], recent_view_count: views };
+  const { key, created_timestamp: _created, chart_names, ...complete } = completeDashboard(d);
+  const queries = completeDashboardQueries(d) ?? [];
+  return {
+    ...complete,
+    uri: key,
+    chart_names: [...chart_names, ...queries.flatMap((q) => q.chart_names)],
+    queries,
+    tags: (d.tags ?? []).map((tag_name) => ({ tag_name })),
+    badges: [],
+    recent_view_count: views,
+  };
 }
 
 /** Tags and badges are sets: sorted, so a document does not depend on the order they were added in. */
@@ -165,7 +177,8 @@ export function dashboardDocument(d: DashboardSearchSource): DashboardDocument {
     url: d.url,
     description: d.description,
     chart_names: [...d.chart_names],
-    query_names: [],
+    // Each name once, in the queries' order (databuilder collects the DISTINCT names).
+    query_names: [...new Set(d.queries.flatMap((q) => (q.name ? [q.name] : [])))],
     tags: names(d.tags.map((t) => t.tag_name)),
     badges: names(d.badges.map((b) => b.badge_name)),
     last_successful_run_timestamp: d.last_successful_run_timestamp,

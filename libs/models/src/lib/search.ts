@@ -3,15 +3,10 @@ import { searchKeyProblem } from './search-documents';
 import { SEARCH_LIMITS as L } from './text-rules';
 
 /**
- * The resource types metadata's search sync sends (and its set-aside list
- * names): tables, dashboards and people. Search indexes these and features:
- * see INDEXED_RESOURCE_TYPES.
+ * Every resource type the search service indexes and searches: Amundsen's four (ML features
+ * included). Metadata's search sync sends documents of each, and its set-aside list names them.
  */
-export const SEARCH_RESOURCE_TYPES = ['table', 'dashboard', 'user'] as const;
-export type SearchResourceType = (typeof SEARCH_RESOURCE_TYPES)[number];
-
-/** Every resource type the search service indexes and searches: Amundsen's four (ML features included). */
-export const INDEXED_RESOURCE_TYPES = [...SEARCH_RESOURCE_TYPES, 'feature'] as const;
+export const INDEXED_RESOURCE_TYPES = ['table', 'dashboard', 'user', 'feature'] as const;
 export type IndexedResourceType = (typeof INDEXED_RESOURCE_TYPES)[number];
 
 /** The types a search may ask for (Amundsen's SearchRequest.resource_types): every indexed one. */
