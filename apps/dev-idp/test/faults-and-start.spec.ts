@@ -72,6 +72,9 @@ describe('dev-idp: starting', () => {
   it('says it is for development only and prints the issuer and demo sign-ins', async () => {
     const idp = await startDevIdp({ LOG_LEVEL: 'log' });
     try {
+      // The banner is logged once the server listens, so it may still be on its way when the process answers.
+      const deadline = Date.now() + 10_000;
+      while (!idp.process.output().includes('Demo sign-ins') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const output = idp.process.output();
       expect(output).toContain('dev-idp is for development and tests only');
       expect(output).toContain(`Issuer (Fram's APIs trust it): ${idp.issuer}`);
