@@ -112,7 +112,9 @@ describe("frontend: Amundsen's React app's calls", () => {
     expect(pages['dashboard'].results.every((d) => d['product'] === 'tableau')).toBe(true);
     expect(pages['table'].total_results).toBeGreaterThan(0);
     expect(pages['user'].results[0]).toMatchObject({ type: 'user', user_id: expect.any(String), display_name: expect.any(String) });
-    expect(pages['feature']).toMatchObject({ results: [], total_results: 0 });
+    // The sample catalog's ML features.
+    expect(pages['feature'].total_results).toBeGreaterThan(0);
+    expect(pages['feature'].results[0]).toMatchObject({ type: 'feature', key: expect.any(String), feature_group: expect.any(String) });
     const mode = await ada.send(
       'POST',
       '/api/search/v1/search',
@@ -142,7 +144,8 @@ describe("frontend: Amundsen's React app's calls", () => {
       key: ORDERS,
       is_editable: true,
       is_view: false,
-      partition: { is_partitioned: false },
+      // Its high watermark (the sample catalog's orders are partitioned by day).
+      partition: { is_partitioned: true, key: 'ds', value: '2025-11-21' },
       programmatic_descriptions: { left: [], right: [], other: expect.any(Array) },
     });
     for (const column of tableData.columns) hasFields(column, COLUMN_FIELDS);

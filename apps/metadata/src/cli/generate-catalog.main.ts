@@ -1,6 +1,7 @@
 /**
- * npm run generate-catalog -- --tables 100000 --users 1000 --out FILE [--seed 42]
- * Writes a synthetic catalog for benchmarks, in the format `npm run ingest` reads.
+ * npm run generate-catalog -- --tables 100000 --users 1000 --out FILE [--features N] [--seed 42]
+ * Writes a synthetic catalog for benchmarks, in the format `npm run ingest` reads: tables, users and
+ * reads, and with --features ML features in groups of 20 with lineage between them.
  */
 import { writeFileSync } from 'node:fs';
 import { generateCatalog } from '@fram/catalog-tools';
@@ -17,11 +18,17 @@ const arg = (name: string, fallback: number) => {
 const outIndex = process.argv.indexOf('--out');
 const out = outIndex >= 0 ? process.argv[outIndex + 1] : undefined;
 if (!out) {
-  process.stderr.write('usage: npm run generate-catalog -- --tables N --users N --out FILE [--seed N]\n');
+  process.stderr.write('usage: npm run generate-catalog -- --tables N --users N --out FILE [--features N] [--seed N]\n');
   process.exit(2);
 }
-const { tableKeys, ...catalog } = generateCatalog({ tables: arg('tables', 1000), users: arg('users', 100), seed: arg('seed', 42) });
+const { tableKeys, ...catalog } = generateCatalog({
+  tables: arg('tables', 1000),
+  users: arg('users', 100),
+  features: arg('features', 0),
+  seed: arg('seed', 42),
+});
 writeFileSync(out, JSON.stringify(catalog));
 process.stdout.write(
-  `Wrote ${catalog.tables.length} tables, ${catalog.users.length} users and ${catalog.reads.length} reads (${tableKeys.length} keys) to ${out}\n`,
+  `Wrote ${catalog.tables.length} tables, ${catalog.users.length} users, ${catalog.reads.length} reads and ${catalog.features?.length ?? 0} features ` +
+    `(${tableKeys.length} table keys) to ${out}\n`,
 );

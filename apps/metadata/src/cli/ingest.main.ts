@@ -1,8 +1,11 @@
 /**
  * npm run ingest -- FILE
  *
- * Sends a catalog file (users, tables, reads) to the metadata service with a
- * client_credentials token, showing progress. Environment:
+ * Sends a catalog file (users, tables, dashboards, features, lineage, column
+ * lineage, feature lineage, reads: see the README's "Load a catalog") to the
+ * metadata service in batches with a client_credentials token, showing
+ * progress. A key the file format does not have stops it before anything is
+ * sent. Environment:
  *   METADATA_URL            default http://127.0.0.1:5002
  *   TOKEN                   a bearer token to use as it is, or else:
  *   OIDC_ISSUER             default the development IdP
@@ -10,7 +13,22 @@
  *   INGEST_CLIENT_SECRET    default its development secret
  *   INGEST_SCOPES           default admin:system read:data write:data
  */
-import { scriptToken, TokenError, ingestCatalog, IngestError, readCatalogFile } from '@fram/catalog-tools';
+import { CATALOG_KINDS, scriptToken, TokenError, ingestCatalog, IngestError, readCatalogFile, type CatalogKind } from '@fram/catalog-tools';
+
+/** How each kind is counted in the summary. */
+const COUNTED: Record<CatalogKind, string> = {
+  users: 'users',
+  tables: 'tables',
+  dashboards: 'dashboards',
+  features: 'features',
+  lineage: 'lineage edges',
+  column_lineage: 'column lineage edges',
+  feature_lineage: 'feature lineage edges',
+  reads: 'reads',
+};
+
+/** `1, 2 and 3` */
+const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join(''));
 
 async function main(argv: string[]): Promise<number> {
   const file = argv.find((a) => !a.startsWith('-'));
@@ -30,12 +48,14 @@ async function main(argv: string[]): Promise<number> {
       const width = 30;
       const filled = Math.round((done / total) * width);
       process.stderr.write(
-        `\r${kind.padEnd(10)} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${done}/${total}${done === total ? '\n' : ''}`,
+        `\r${kind.padEnd(15)} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${done}/${total}${done === total ? '\n' : ''}`,
       );
     },
   });
+  // The kinds the file has, even when empty, so that the summary says what arrived of everything given.
+  const given = CATALOG_KINDS.filter((kind) => catalog[kind] !== undefined);
   process.stdout.write(
-    `Ingested ${counts.users} users, ${counts.tables} tables, ${counts.dashboards} dashboards, ${counts.lineage} lineage edges and ${counts.reads} reads ` +
+    `Ingested ${listed(given.map((kind) => `${counts[kind]} ${COUNTED[kind]}`))} ` +
       `into ${metadataUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
   return 0;

@@ -13,6 +13,24 @@ export interface GeneratedCatalog {
     last_updated_timestamp: number;
   }[];
   reads: { user: string; table_key: string; read_count: number }[];
+  /** Only when `features` were asked for. */
+  features?: {
+    feature_group: string;
+    name: string;
+    version: string;
+    status: string;
+    entity: string;
+    data_type: string;
+    availability: string[];
+    description?: string;
+    tags: string[];
+    owners: string[];
+    watermarks: { watermark_type: string; time: number }[];
+    generation_code: { text: string; source: string };
+    last_updated_timestamp: number;
+  }[];
+  /** Only when `features` were asked for: each feature but a group's first computed from the one before it. */
+  feature_lineage?: { upstream: string; downstream: string }[];
   tableKeys: string[];
 }
 
@@ -21,6 +39,8 @@ export interface GeneratorOptions {
   users: number;
   /** Reads per user. */
   readsPerUser?: number;
+  /** ML features, in groups of up to 20 (default none). The rest of the catalog is the same with or without them. */
+  features?: number;
   seed?: number;
 }
 
@@ -201,5 +221,54 @@ export function generateCatalog(options: GeneratorOptions): GeneratedCatalog {
     })),
   );
   const unique = new Map(reads.map((r) => [`${r.user} ${r.table_key}`, r]));
-  return { users, tables, reads: [...unique.values()], tableKeys };
+  const catalog: GeneratedCatalog = { users, tables, reads: [...unique.values()], tableKeys };
+  return options.features ? { ...catalog, ...generateFeatures(options.features, users, options.seed ?? 42) } : catalog;
+}
+
+const ENTITIES = ['customer', 'order', 'session', 'product', 'account'];
+const AGGREGATES = ['count', 'sum', 'avg', 'max', 'share', 'days_since'];
+const WINDOWS = ['7d', '30d', '90d', '365d'];
+
+/** Features from a PRNG of their own, so that asking for them changes nothing else. */
+function generateFeatures(
+  count: number,
+  users: GeneratedCatalog['users'],
+  seed: number,
+): Required<Pick<GeneratedCatalog, 'features' | 'feature_lineage'>> {
+  const rnd = random(seed ^ 0x5eed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
+  const features: NonNullable<GeneratedCatalog['features']> = [];
+  const feature_lineage: NonNullable<GeneratedCatalog['feature_lineage']> = [];
+  for (let i = 0; i < count; i++) {
+    const group = Math.floor(i / 20);
+    const entity = ENTITIES[group % ENTITIES.length];
+    const feature_group = `${entity}_${DOMAINS[group % DOMAINS.length]}_${group}`;
+    const name = `${pick(NOUNS)}_${pick(AGGREGATES)}_${pick(WINDOWS)}_${i}`;
+    const updated = 1_760_000_000 + Math.floor(rnd() * 4_000_000);
+    features.push({
+      feature_group,
+      name,
+      version: String(1 + Math.floor(rnd() * 3)),
+      status: rnd() < 0.9 ? 'active' : 'deprecated',
+      entity,
+      data_type: pick(['int64', 'float64', 'bool', 'string']),
+      availability: [pick(DATABASES).database],
+      ...(rnd() < 0.7 && { description: `${name.replace(/_/g, ' ')} per ${entity}.` }),
+      tags: rnd() < 0.7 ? ['ml', pick(DOMAINS)] : ['ml'],
+      owners: users.length > 0 ? [pick(users).email] : [],
+      watermarks: [
+        { watermark_type: 'low_watermark', time: updated - 90 * 86_400 },
+        { watermark_type: 'high_watermark', time: updated },
+      ],
+      generation_code: { text: `SELECT ${entity}_id, ${name} FROM features.${feature_group}`, source: `features/${feature_group}.sql` },
+      last_updated_timestamp: updated,
+    });
+    const previous = features[i - 1];
+    if (i % 20 !== 0)
+      feature_lineage.push({
+        upstream: `${previous.feature_group}/${previous.name}/${previous.version}`,
+        downstream: `${feature_group}/${name}/${features[i].version}`,
+      });
+  }
+  return { features, feature_lineage };
 }

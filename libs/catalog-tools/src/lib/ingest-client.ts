@@ -1,16 +1,25 @@
 import { readFileSync } from 'node:fs';
 
-/** A catalog file: any of users, tables, dashboards, lineage and reads (see data/sample-catalog.json). */
-export interface CatalogFile {
-  users?: unknown[];
-  tables?: unknown[];
-  dashboards?: unknown[];
-  lineage?: unknown[];
-  reads?: unknown[];
-}
+/**
+ * What a catalog file holds, each an endpoint of metadata's bulk ingestion (`POST /ingest/{kind}`),
+ * in the order they are sent: people, tables, dashboards and features first, as lineage, column
+ * lineage, feature lineage and reads name them (see data/sample-catalog.json).
+ */
+export const CATALOG_KINDS = [
+  'users',
+  'tables',
+  'dashboards',
+  'features',
+  'lineage',
+  'column_lineage',
+  'feature_lineage',
+  'reads',
+] as const;
 
-/** In this order: people and tables first, as dashboards, lineage and reads name them. */
-const KINDS = ['users', 'tables', 'dashboards', 'lineage', 'reads'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+/** A catalog file: any of CATALOG_KINDS, each a list of the records its endpoint takes. */
+export type CatalogFile = { [kind in CatalogKind]?: unknown[] };
 
 export interface IngestOptions {
   /** The metadata service, e.g. http://127.0.0.1:5002 */
@@ -18,12 +27,22 @@ export interface IngestOptions {
   /** Returns a bearer token with the admin role (called once per batch; cache inside). */
   token: () => Promise<string>;
   /** Called after every batch. */
-  progress?: (kind: keyof CatalogFile, done: number, total: number) => void;
+  progress?: (kind: CatalogKind, done: number, total: number) => void;
 }
 
-const BATCH: Record<keyof CatalogFile, number> = { users: 1000, tables: 500, dashboards: 500, lineage: 5000, reads: 5000 };
+/** Records per request, well under what each endpoint takes (5,000 records, 50,000 edges or reads, a 20 MB body). */
+const BATCH: Record<CatalogKind, number> = {
+  users: 1000,
+  tables: 500,
+  dashboards: 500,
+  features: 500,
+  lineage: 5000,
+  column_lineage: 5000,
+  feature_lineage: 5000,
+  reads: 5000,
+};
 
-/** Raised with the service's own message when a batch is refused. */
+/** Raised with the service's own message when a batch is refused, or when a file is not a catalog. */
 export class IngestError extends Error {}
 
 export function readCatalogFile(path: string): CatalogFile {
@@ -33,20 +52,60 @@ export function readCatalogFile(path: string): CatalogFile {
   } catch (error) {
     throw new IngestError(`Cannot read ${path} as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return checkCatalog(parsed, path);
+}
+
+/**
+ * A parsed catalog file checked for its shape: a key it does not know is refused (a misspelt kind
+ * would otherwise be dropped without a word), and each kind must be a list.
+ */
+export function checkCatalog(parsed: unknown, where: string): CatalogFile {
+  const known = CATALOG_KINDS.join(', ');
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new IngestError(`${path} must hold a JSON object with ${KINDS.join(', ')}`);
+    throw new IngestError(`${where} must hold a JSON object with any of ${known}`);
   const file = parsed as Record<string, unknown>;
-  for (const kind of KINDS) {
-    if (file[kind] !== undefined && !Array.isArray(file[kind])) throw new IngestError(`${path}: "${kind}" must be an array`);
+  const unknown = Object.keys(file).filter((key) => !(CATALOG_KINDS as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    const named = unknown.map((key) => {
+      const like = closestKind(key);
+      return like ? `"${key}" (did you mean "${like}"?)` : `"${key}"`;
+    });
+    throw new IngestError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}; a catalog file holds ${known}`);
   }
-  if (KINDS.every((kind) => !file[kind])) throw new IngestError(`${path} has none of ${KINDS.join(', ')}`);
+  for (const kind of CATALOG_KINDS) {
+    if (file[kind] !== undefined && !Array.isArray(file[kind])) throw new IngestError(`${where}: "${kind}" must be an array`);
+  }
+  if (CATALOG_KINDS.every((kind) => !file[kind])) throw new IngestError(`${where} has none of ${known}`);
   return file;
 }
 
-/** Sends a catalog to metadata's bulk ingestion endpoints, kind by kind, in batches. */
-export async function ingestCatalog(catalog: CatalogFile, options: IngestOptions): Promise<Record<keyof CatalogFile, number>> {
-  const counts = { users: 0, tables: 0, dashboards: 0, lineage: 0, reads: 0 };
-  for (const kind of KINDS) {
+/** The kind a misspelt key most likely meant: case, separators and up to two typos aside. */
+function closestKind(key: string): CatalogKind | undefined {
+  const plain = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
+  let best: { kind: CatalogKind; distance: number } | undefined;
+  for (const kind of CATALOG_KINDS) {
+    const distance = editDistance(plain(key), plain(kind));
+    if (distance <= 2 && (!best || distance < best.distance)) best = { kind, distance };
+  }
+  return best?.kind;
+}
+
+/** Levenshtein distance (keys are short). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Sends a catalog to metadata's bulk ingestion endpoints, kind by kind in CATALOG_KINDS' order, in batches. */
+export async function ingestCatalog(catalog: CatalogFile, options: IngestOptions): Promise<Record<CatalogKind, number>> {
+  const counts = Object.fromEntries(CATALOG_KINDS.map((kind) => [kind, 0])) as Record<CatalogKind, number>;
+  for (const kind of CATALOG_KINDS) {
     const records = catalog[kind] ?? [];
     for (let start = 0; start < records.length; start += BATCH[kind]) {
       const batch = records.slice(start, start + BATCH[kind]);

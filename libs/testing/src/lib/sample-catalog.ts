@@ -1,42 +1,51 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ingestCatalog, readCatalogFile } from '@fram/catalog-tools';
 import { workspaceRoot } from './node-process';
 
 /**
- * data/sample-catalog.json through metadata's bulk ingestion, kind by kind
- * (a token with the admin role). With `searchUrl`, returns only once that
- * search service finds every table (metadata hands changes to search a
- * moment later, on its own).
+ * data/sample-catalog.json through metadata's bulk ingestion, every kind of
+ * it, as `npm run ingest` sends it (a token with the admin role). With
+ * `searchUrl`, returns only once that search service finds every table,
+ * dashboard and feature (metadata hands changes to search a moment later,
+ * on its own).
  */
 export async function ingestSampleCatalog(
   metadataUrl: string,
   token: string,
   options: { searchUrl?: string; timeoutMs?: number } = {},
 ): Promise<void> {
-  const catalog = JSON.parse(readFileSync(join(workspaceRoot(), 'data', 'sample-catalog.json'), 'utf8')) as Record<string, unknown[]>;
-  for (const kind of ['users', 'tables', 'dashboards', 'lineage', 'reads']) {
-    const response = await fetch(`${metadataUrl}/ingest/${kind}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ [kind]: catalog[kind] }),
-    });
-    if (!response.ok) throw new Error(`ingesting ${kind}: ${response.status} ${await response.text()}`);
+  const catalog = readCatalogFile(join(workspaceRoot(), 'data', 'sample-catalog.json'));
+  await ingestCatalog(catalog, { metadataUrl, token: () => Promise.resolve(token) });
+  if (options.searchUrl) {
+    const expected = {
+      table: catalog.tables?.length ?? 0,
+      dashboard: catalog.dashboards?.length ?? 0,
+      feature: catalog.features?.length ?? 0,
+    };
+    await untilSearchFinds(expected, options.searchUrl, token, options.timeoutMs ?? 15_000);
   }
-  if (options.searchUrl) await untilSearchFinds(catalog['tables']?.length ?? 0, options.searchUrl, token, options.timeoutMs ?? 15_000);
 }
 
-async function untilSearchFinds(tables: number, searchUrl: string, token: string, timeoutMs: number): Promise<void> {
+type Searched = 'table' | 'dashboard' | 'feature';
+
+/** Until a search (browsing, no query) finds at least as many of each type as expected. */
+async function untilSearchFinds(expected: Record<Searched, number>, searchUrl: string, token: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const types = Object.keys(expected) as Searched[];
   for (;;) {
     const response = await fetch(`${searchUrl}/v2/search`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ query_term: '', resource_types: ['table'], results_per_page: 1 }),
+      body: JSON.stringify({ query_term: '', resource_types: types, results_per_page: 1 }),
     });
     if (!response.ok) throw new Error(`searching ${searchUrl}: ${response.status} ${await response.text()}`);
-    const found = ((await response.json()) as { results: { table?: { total_results: number } } }).results.table?.total_results ?? 0;
-    if (found >= tables) return;
-    if (Date.now() > deadline) throw new Error(`search holds ${found} of the sample catalog's ${tables} tables after ${timeoutMs} ms`);
+    const { results } = (await response.json()) as { results: Partial<Record<Searched, { total_results: number }>> };
+    const missing = types.filter((type) => (results[type]?.total_results ?? 0) < expected[type]);
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) {
+      const held = missing.map((type) => `${results[type]?.total_results ?? 0} of its ${expected[type]} ${type}s`);
+      throw new Error(`search holds ${held.join(', ')} of the sample catalog after ${timeoutMs} ms`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
