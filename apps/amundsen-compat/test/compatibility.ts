@@ -1,5 +1,4 @@
-import Ajv, { type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
-import { modelsSchema } from './amundsen-models';
+import { amundsenProblems } from '@fram/testing';
 import type { CompatStack } from './compat-stack';
 import { operationId, type Operation } from './operation';
 
@@ -16,17 +15,6 @@ export interface Outcome {
   problems: string[];
   /** What Fram answered (absent when it did not answer). */
   answer?: Answer;
-}
-
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strictTypes: false });
-ajv.addSchema(modelsSchema);
-const compiled = new WeakMap<SchemaObject, ValidateFunction>();
-
-/** The validator of a schema of an expectation (compiled once; throws on a schema that names a missing model). */
-export function validatorOf(schema: SchemaObject): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
-  return validate;
 }
 
 /**
@@ -56,14 +44,7 @@ export function problemsOf(operation: Operation, answer: Answer): string[] {
       // a plain string: validated (and refused) as it is
     }
   }
-  const validate = validatorOf(schema);
-  return validate(body) ? [] : describe(validate.errors ?? []);
-}
-
-/** Ajv's errors, without the noise of `anyOf` (the failed null branch of a nullable model). */
-function describe(errors: readonly ErrorObject[]): string[] {
-  const useful = errors.filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params['type'] === 'null'));
-  const lines = [...new Set((useful.length > 0 ? useful : errors).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`))];
+  const lines = amundsenProblems(schema, body);
   return lines.length > 4 ? [...lines.slice(0, 4), `(${lines.length - 4} more)`] : lines;
 }
 

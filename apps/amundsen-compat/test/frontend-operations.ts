@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { ref } from './amundsen-models';
+import { amundsenRef as ref, type AmundsenModel } from '@fram/testing';
 import {
   COLUMN,
   DASHBOARD,
@@ -46,7 +46,7 @@ function frontend(
 const ok = (body: SchemaObject) => ({ status: 200, body });
 const message = ok(ref('FrontendMessage'));
 /** A frontend answer whose `key` holds an object with non-empty lists. */
-const within = (model: string, key: string, lists: readonly string[]): SchemaObject => ({
+const within = (model: AmundsenModel, key: string, lists: readonly string[]): SchemaObject => ({
   allOf: [ref(model), { type: 'object', properties: { [key]: nonEmpty(lists) } }],
 });
 const fromSearch = { index: '0', source: 'search_results' };
@@ -73,7 +73,7 @@ export const FRONTEND_OPERATIONS: readonly Operation[] = [
     '/api/announcements/v0/',
     `${APP}api/announcements/v0.py get_announcements`,
     '/api/announcements/v0/',
-    ok(ref('FrontendAnnouncements')),
+    ok(withItems('FrontendAnnouncements', ['posts'])), // the stack posts one
     {
       note: 'With an announcement client (base/base_announcement_client.py _get_posts): 200 {posts, msg}.',
     },
@@ -303,7 +303,7 @@ export const FRONTEND_OPERATIONS: readonly Operation[] = [
     '/api/notices/v0/table',
     `${APP}api/notice/v0.py get_table_notices_summary`,
     `/api/notices/v0/table?${qs({ resource: 'table', key: TABLE })}`,
-    ok(ref('FrontendNotices')),
+    ok(withItems('FrontendNotices', ['notices'])), // the stack posts one on TABLE
     { note: 'With a notice client: 200 {notices, msg}.' },
   ),
   frontend(

@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { ref } from './amundsen-models';
+import { amundsenRef as ref } from '@fram/testing';
 import { BADGE, COLUMN, COLUMN_BADGE, DASHBOARD, FEATURE, NEW_PERSON, OTHER_PERSON, PERSON, TABLE, TAG, TYPE_METADATA } from './catalog';
 import { withItems, type Method, type Operation } from './operation';
 

@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { ref } from './amundsen-models';
+import { amundsenRef, type AmundsenModel } from '@fram/testing';
 
 export type Service = 'metadata' | 'search' | 'frontend';
 export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -41,8 +41,8 @@ export function qs(params: Record<string, string | number | undefined>): string 
 }
 
 /** A model with some of its lists known to hold something on this data. */
-export function withItems(model: string, lists: readonly string[]): SchemaObject {
-  return { allOf: [ref(model), nonEmpty(lists)] };
+export function withItems(model: AmundsenModel, lists: readonly string[]): SchemaObject {
+  return { allOf: [amundsenRef(model), nonEmpty(lists)] };
 }
 
 export function nonEmpty(lists: readonly string[]): SchemaObject {

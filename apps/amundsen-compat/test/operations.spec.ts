@@ -1,5 +1,5 @@
-import { definitions, ref } from './amundsen-models';
-import { problemsOf, report, validatorOf } from './compatibility';
+import { amundsenProblems, amundsenRef as ref } from '@fram/testing';
+import { problemsOf, report } from './compatibility';
 import { KNOWN_GAPS } from './known-gaps';
 import { operationId, type Operation } from './operation';
 import { OPERATIONS } from './operations';
@@ -27,9 +27,8 @@ describe("Amundsen's operations as data", () => {
   });
 
   it('has schemas that compile, every model they name defined', () => {
-    for (const name of Object.keys(definitions)) expect(() => validatorOf(ref(name))).not.toThrow();
     for (const operation of OPERATIONS) {
-      if (operation.expect.body) expect(() => validatorOf(operation.expect.body!)).not.toThrow();
+      if (operation.expect.body) expect(() => amundsenProblems(operation.expect.body!, null)).not.toThrow();
     }
   });
 

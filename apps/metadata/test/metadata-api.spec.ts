@@ -1,37 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { call, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
-import { metadataApp } from './metadata-app';
+import { call } from '@fram/testing';
+import { startMetadataStack, type MetadataStack } from './metadata-app';
 
 const ORDERS = 'hive://gold.core/orders';
 
 /** The metadata API over HTTP, with tokens from dev-idp and people found through dev-idp's Users API. */
 describe('metadata API', () => {
-  let idp: DevIdp;
-  let api: RunningApp;
-  const tokens: Record<string, string> = {};
+  let stack: MetadataStack;
 
   beforeAll(async () => {
-    idp = await startDevIdp();
-    api = await startTestApp(
-      metadataApp({
-        AUTH_ISSUERS: idp.issuer,
-        ADMIN_GROUPS: 'Fram Admins',
-        WRITE_GROUPS: 'Data Engineers,Analysts',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-metadata-api-')),
-        OKTA_ORG_URL: idp.origin,
-        USER_CACHE_TTL_S: '1',
-      }),
-    );
-    tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
-    [tokens['ada'], tokens['edsger'], tokens['frances']] = await Promise.all(
-      ['ada@example.com', 'edsger@example.com', 'frances@example.com'].map((u) => idp.userToken(u)),
-    );
-    const ingest = await call(`${api.url}/ingest/tables`, {
+    stack = await startMetadataStack('metadata-api', { people: ['ada', 'edsger', 'frances'], variables: { USER_CACHE_TTL_S: '1' } });
+    const ingest = await as('admin', '/ingest/tables', {
       method: 'POST',
-      token: tokens['admin'],
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         tables: [
           {
@@ -53,13 +32,9 @@ describe('metadata API', () => {
     });
     expect(ingest.status).toBe(200);
   });
-  afterAll(async () => {
-    await api?.close();
-    await idp?.stop();
-  });
+  afterAll(() => stack?.close());
 
-  const as = (who: string, path: string, init: RequestInit = {}) =>
-    call(`${api.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
+  const as = (who: string, path: string, init?: RequestInit) => stack.as(who, path, init);
 
   it('serves a table by its unencoded key, owners resolved through the user directory', async () => {
     const response = await as('frances', `/table/${ORDERS}`);
@@ -87,7 +62,7 @@ describe('metadata API', () => {
     ]);
     expect((await as('frances', '/table/hive://gold.core/nope')).status).toBe(404);
     expect((await as('frances', '/table/not-a-key')).status).toBe(400);
-    expect((await call(`${api.url}/table/${ORDERS}`)).status).toBe(401);
+    expect((await call(`${stack.url}/table/${ORDERS}`)).status).toBe(401);
   });
 
   it('lets writers and owners edit descriptions, not readers, and records who did it', async () => {
@@ -146,7 +121,7 @@ describe('metadata API', () => {
       is_active: true,
       manager_email: 'grace@example.com',
       manager_fullname: 'Grace Hopper',
-      profile_url: `${idp.origin}/api/v1/users/00u03alan00000000000`,
+      profile_url: `${stack.idp.origin}/api/v1/users/00u03alan00000000000`,
     });
     expect((await as('admin', '/user')).json<{ user_id: string }[]>().map((u) => u.user_id)).toContain('alan@example.com');
     const nobody = await as('frances', '/user/nobody@example.com');
@@ -171,7 +146,7 @@ describe('metadata API', () => {
   });
 
   it('answers 503, not 500, when the directory is rate-limited, and finds the person once it is back', async () => {
-    await idp.setFaults({ usersApi429: true });
+    await stack.idp.setFaults({ usersApi429: true });
     try {
       const response = await as('frances', '/user/margaret@example.com');
       expect(response.status).toBe(503);
@@ -179,7 +154,7 @@ describe('metadata API', () => {
       // A table page never fails because of the directory.
       expect((await as('frances', `/table/${ORDERS}`)).status).toBe(200);
     } finally {
-      await idp.setFaults({ usersApi429: false });
+      await stack.idp.setFaults({ usersApi429: false });
     }
     expect((await as('frances', '/user/margaret@example.com')).status).toBe(200);
   });
@@ -205,6 +180,12 @@ describe('metadata API', () => {
     ]);
     expect((await as('frances', `/user/frances@example.com/own/table/${ORDERS}`, { method: 'PUT' })).status).toBe(403);
     expect((await as('edsger', `/user/katherine@example.com/own/dashboard/${ORDERS}`, { method: 'PUT' })).status).toBe(400);
+    const featureOwner = await as('edsger', `/user/katherine@example.com/own/feature/${ORDERS}`, { method: 'DELETE' });
+    expect({ status: featureOwner.status, message: featureOwner.json<{ message: string }>().message }).toEqual({
+      status: 400,
+      message: 'Only tables and dashboards can be owned through this route; use table or dashboard',
+    });
+    expect((await as('edsger', `/user/katherine@example.com/own/TABLE/${ORDERS}/extra/part`, { method: 'PUT' })).status).toBe(400);
     expect((await as('edsger', `/user/katherine@example.com/own/table/${ORDERS}`, { method: 'DELETE' })).status).toBe(200);
     expect((await as('frances', '/user/katherine@example.com/own/')).json()).toEqual({ table: [], dashboard: [] });
   });
@@ -352,11 +333,11 @@ describe('metadata API', () => {
   });
 
   it('reports its store in /healthcheck', async () => {
-    expect((await call(`${api.url}/healthcheck`)).json()).toMatchObject({
+    expect((await call(`${stack.url}/healthcheck`)).json()).toMatchObject({
       status: 'ok',
       checks: {
         'EmbeddedMetadataStore:connection': { status: 'ok' },
-        'KeyStore:key_sets': { status: 'ok', issuers: { [idp.issuer]: { status: 'ok' } } },
+        'KeyStore:key_sets': { status: 'ok', issuers: { [stack.idp.issuer]: { status: 'ok' } } },
       },
     });
   });

@@ -1,10 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { call, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
-import { amundsenProblems } from './amundsen-table-models';
-import { metadataApp } from './metadata-app';
+import { amundsenProblems } from '@fram/testing';
+import { startMetadataStack, type MetadataStack } from './metadata-app';
 
 /** A table key as databuilder makes them: its parts may hold spaces. */
 const VIEWS = 'hive://gold.raw events/page views';
@@ -61,29 +57,19 @@ const PAGE_VIEWS = {
 
 /** Amundsen's table, column, nested type and column lineage operations over HTTP, checked against Amundsen's models. */
 describe('metadata: tables as Amundsen has them', () => {
-  let idp: DevIdp;
-  let api: RunningApp;
-  const tokens: Record<string, string> = {};
+  let stack: MetadataStack;
 
   beforeAll(async () => {
-    idp = await startDevIdp();
-    api = await startTestApp(
-      metadataApp({
-        AUTH_ISSUERS: idp.issuer,
-        ADMIN_GROUPS: 'Fram Admins',
+    stack = await startMetadataStack('tables-amundsen', {
+      people: ['ada', 'edsger', 'frances'],
+      variables: {
         WRITE_GROUPS: 'Analysts',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-tables-amundsen-')),
-        OKTA_ORG_URL: idp.origin,
         WHITELIST_BADGES: 'certified:table_status,pii:column,key:column,sensitive:type_metadata',
         SEARCH_SYNC: 'off',
-      }),
+      },
       // main.ts's body limit, as bulk ingestion has it.
-      { beforeListen: (app) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }) },
-    );
-    tokens['admin'] = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
-    [tokens['ada'], tokens['edsger'], tokens['frances']] = await Promise.all(
-      ['ada@example.com', 'edsger@example.com', 'frances@example.com'].map((u) => idp.userToken(u)),
-    );
+      app: { beforeListen: (app) => (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' }) },
+    });
     const tables = await post('/ingest/tables', {
       tables: [
         PAGE_VIEWS,
@@ -98,13 +84,9 @@ describe('metadata: tables as Amundsen has them', () => {
     });
     expect({ status: tables.status, body: tables.json() }).toEqual({ status: 200, body: { upserted: 2 } });
   });
-  afterAll(async () => {
-    await api?.close();
-    await idp?.stop();
-  });
+  afterAll(() => stack?.close());
 
-  const as = (who: string, path: string, init: RequestInit = {}) =>
-    call(`${api.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
+  const as = (who: string, path: string, init?: RequestInit) => stack.as(who, path, init);
   const post = (path: string, body: unknown) => as('admin', path, { method: 'POST', body: JSON.stringify(body) });
   const table = async () => (await as('frances', `/table/${VIEWS}`)).json<Record<string, unknown>>();
 
@@ -223,6 +205,70 @@ describe('metadata: tables as Amundsen has them', () => {
       ['remove_type_metadata_badge', VIEWS],
       ['add_type_metadata_badge', VIEWS],
     ]);
+  });
+
+  it('finds the nested types of columns whose names hold "/" by the columns of the table, with keys as databuilder makes them', async () => {
+    const SLASHES = 'hive://gold.core/slashes';
+    const struct = (name: string, child: string, description: string) => ({
+      kind: 'struct',
+      name,
+      data_type: `struct<${child}:string>`,
+      children: [{ kind: 'scalar', name: child, data_type: 'string', description }],
+    });
+    const ingested = await post('/ingest/tables', {
+      tables: [
+        {
+          database: 'hive',
+          cluster: 'gold',
+          schema: 'core',
+          name: 'slashes',
+          columns: [
+            { name: 'a', col_type: 'struct<b:string>', type_metadata: struct('a', 'b', 'Of a.') },
+            { name: 'a/b', col_type: 'struct<c:string>', type_metadata: struct('a/b', 'c', 'Of a/b.') },
+          ],
+        },
+      ],
+    });
+    expect({ status: ingested.status, body: ingested.json() }).toEqual({ status: 200, body: { upserted: 1 } });
+    const description = async (key: string) => {
+      const r = await as('frances', `/type_metadata/${key}/description`);
+      return { status: r.status, body: r.json() };
+    };
+    expect(await description(`${SLASHES}/a/b/type/a/b`)).toEqual({ status: 200, body: { description: null } });
+    expect(await description(`${SLASHES}/a/b/type/a/b/c`)).toEqual({ status: 200, body: { description: 'Of a/b.' } });
+    expect(await description(`${SLASHES}/a/type/a/b`)).toEqual({ status: 200, body: { description: 'Of a.' } });
+    expect((await description(`${SLASHES}/a/b/type/a/b/nope`)).status).toBe(404);
+    expect((await description(`${SLASHES}/a/b/c/type/a/b`)).status).toBe(404);
+
+    const put = await as('edsger', `/type_metadata/${SLASHES}/a/b/type/a/b/description`, {
+      method: 'PUT',
+      body: JSON.stringify({ description: 'The b of a.' }),
+    });
+    expect(put.status).toBe(200);
+    const columns = (await as('frances', `/table/${SLASHES}`)).json<{
+      columns: { name: string; type_metadata: Record<string, unknown> }[];
+    }>().columns;
+    expect(columns.find((c) => c.name === 'a/b')?.type_metadata).toMatchObject({
+      key: `${SLASHES}/a/b/type/a/b`,
+      description: 'The b of a.',
+    });
+    expect(columns.find((c) => c.name === 'a')?.type_metadata).toMatchObject({ key: `${SLASHES}/a/type/a`, description: null });
+    // Only the column's own type is named after the column: the names of its fields make keys, without "/".
+    const refused = await post('/ingest/tables', {
+      tables: [
+        {
+          database: 'hive',
+          cluster: 'gold',
+          schema: 'core',
+          name: 'slashes',
+          columns: [{ name: 'x', col_type: 's', type_metadata: struct('x', 'y/z', '') }],
+        },
+      ],
+    });
+    expect({ status: refused.status, message: refused.json<{ message: string }>().message }).toEqual({
+      status: 400,
+      message: expect.stringContaining('tables.0.columns.0.type_metadata.children.0.name: must not contain "/"'),
+    });
   });
 
   it("ingests column lineage and answers GET /table/{key}/column/{column}/lineage as Amundsen's Lineage", async () => {

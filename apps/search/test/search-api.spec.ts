@@ -1,65 +1,29 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Module } from '@nestjs/common';
-import { loadAuthConfig } from '@fram/auth';
-import { call, startDevIdp, startTestApp, type DevIdp, type RunningApp } from '@fram/testing';
+import { amundsenProblems, call } from '@fram/testing';
 import { SEARCH_LIMITS } from '@fram/models';
-import { AppModule } from '../src/app/app.module';
-import { relevanceCatalog, relevanceFeatures } from '../src/index/relevance.fixture';
-import { v2ResponseProblems } from './amundsen-search-models';
+import { relevanceCatalog } from '../src/index/relevance.fixture';
+import { startSearchStack, V2_ANSWER, type SearchStack } from './search-stack';
 
 /** The search API over HTTP, with tokens from dev-idp. */
 describe('search API', () => {
-  let idp: DevIdp;
-  let api: RunningApp;
-  const tokens: Record<string, string> = {};
+  let stack: SearchStack;
 
   beforeAll(async () => {
-    idp = await startDevIdp();
-    @Module({
-      imports: [
-        AppModule.forRoot({
-          search: { backend: { kind: 'embedded', file: join(mkdtempSync(join(tmpdir(), 'fram-search-api-')), 'search.sqlite') } },
-          auth: loadAuthConfig({ AUTH_ISSUERS: idp.issuer, ADMIN_GROUPS: 'Fram Admins', WRITE_GROUPS: 'Data Engineers' }),
-        }),
-      ],
-    })
-    class SearchUnderTest {}
-    api = await startTestApp(SearchUnderTest, { service: 'search' });
-    tokens['metadata'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data write:data');
-    tokens['reader'] = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data');
-    tokens['engineer'] = await idp.userToken('alan@example.com');
-    tokens['frances'] = await idp.userToken('frances@example.com');
-    const catalog = relevanceCatalog();
-    for (const [type, documents] of [
-      ['table', catalog.tables],
-      ['user', catalog.users],
-      ['dashboard', catalog.dashboards],
-      ['feature', relevanceFeatures()],
-    ] as const) {
-      const response = await as('metadata', `/v2/documents/${type}`, { method: 'PUT', body: JSON.stringify({ documents }) });
-      expect(response.status).toBe(200);
-    }
+    stack = await startSearchStack('search-api');
   }, 60_000);
-  afterAll(async () => {
-    await api?.close();
-    await idp?.stop();
-  });
+  afterAll(() => stack?.close());
 
-  const as = (who: string, path: string, init: RequestInit = {}) =>
-    call(`${api.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });
+  const as = (who: string, path: string, init?: RequestInit) => stack.as(who, path, init);
   const search = (who: string, body: unknown) => as(who, '/v2/search', { method: 'POST', body: JSON.stringify(body) });
 
   it("searches every resource type by default, with typos, answering Amundsen's SearchResponse", async () => {
     const response = await search('frances', { query_term: 'ordrs' });
     expect(response.status).toBe(200);
     const body = response.json<{ results: Record<string, { results: { key: string }[]; total_results: number }> }>();
-    expect(v2ResponseProblems(body)).toEqual([]);
+    expect(amundsenProblems('SearchResponse', body, V2_ANSWER)).toEqual([]);
     expect(Object.keys(body.results).sort()).toEqual(['dashboard', 'feature', 'table', 'user']);
     expect(body.results['table'].results[0].key).toBe('hive://gold.core/orders');
     const everything = (await search('frances', { query_term: 'rate', resource_types: [] })).json<typeof body>();
-    expect(v2ResponseProblems(everything)).toEqual([]);
+    expect(amundsenProblems('SearchResponse', everything, V2_ANSWER)).toEqual([]);
     expect(everything.results['feature'].results.map((r) => r.key)).toContain('driver_metrics/acceptance_rate/1.0');
   });
 
@@ -72,7 +36,7 @@ describe('search API', () => {
     });
     expect(response.status).toBe(200);
     const body = response.json<{ results: { feature: { results: Record<string, unknown>[]; total_results: number } } }>();
-    expect(v2ResponseProblems(body)).toEqual([]);
+    expect(amundsenProblems('SearchResponse', body, V2_ANSWER)).toEqual([]);
     expect(body.results.feature.total_results).toBe(3);
     expect(body.results.feature.results[0]).toMatchObject({
       key: 'rider_metrics/trip_duration_avg/1.0',
@@ -124,8 +88,13 @@ describe('search API', () => {
 
   it('needs a token with read access', async () => {
     expect(
-      (await call(`${api.url}/v2/search`, { method: 'POST', body: '{"query_term":"x"}', headers: { 'content-type': 'application/json' } }))
-        .status,
+      (
+        await call(`${stack.url}/v2/search`, {
+          method: 'POST',
+          body: '{"query_term":"x"}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
     ).toBe(401);
   });
 
@@ -257,7 +226,7 @@ describe('search API', () => {
   });
 
   it('reports its index in /healthcheck', async () => {
-    const health = await call(`${api.url}/healthcheck`);
+    const health = await call(`${stack.url}/healthcheck`);
     expect(health.json()).toMatchObject({
       status: 'ok',
       checks: {

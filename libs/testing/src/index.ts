@@ -11,3 +11,6 @@ export { BrowserSession, type BrowserOptions, type Cookie, pkcePair, jwtClaims, 
 export { makeTlsCertificate, type TlsCertificate } from './lib/tls-certificate';
 export { startNginx, type Nginx } from './lib/nginx';
 export { ManualClock } from './lib/manual-clock';
+export { AMUNDSEN_MODELS, amundsenRef, type AmundsenModel } from './lib/amundsen-models';
+export { AMUNDSEN_DUMP, amundsenProblems, asAmundsen, type AmundsenCheck } from './lib/amundsen-check';
+export { startApiStack, type ApiStack, type ApiStackParts } from './lib/api-stack';
