@@ -111,7 +111,15 @@ describe('metadata API: announcements and notices', () => {
         message: expect.stringContaining('date must be a calendar date as YYYY-MM-DD'),
       });
       expect(await bad({ title: 'T', html_content: 'x'.repeat(20_001) })).toMatchObject({ status: 400 });
-      expect((await as('frances', '/announcements')).json<{ posts: Json[] }>().posts.map((p) => p['title'])).not.toContain('Mine');
+      for (const html of ['<script>alert(1)</script>', '<p> </p><br/><img src=x>', '<style>p{}</style>']) {
+        expect([html, await bad({ title: 'Empty', html_content: html })]).toEqual([
+          html,
+          { status: 400, message: 'html_content has no text left once what is not allowed in it is removed' },
+        ]);
+      }
+      const titles = (await as('frances', '/announcements')).json<{ posts: Json[] }>().posts.map((p) => p['title']);
+      expect(titles).not.toContain('Mine');
+      expect(titles).not.toContain('Empty');
     });
 
     it('are removed by admins, each post and removal in the audit', async () => {

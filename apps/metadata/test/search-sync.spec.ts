@@ -271,4 +271,20 @@ describe('metadata keeps search current', () => {
     expect((await firstHit('quetzal', 'feature'))?.['key']).toBe('rider_metrics/trip_duration_avg/1.0');
     expect((await metadataCall('reader', '/search/reindex', { method: 'POST' })).status).toBe(403);
   }, 60_000);
+
+  it("indexes a schema's description with every table of the schema, also when another table's record changes it", async () => {
+    const ingest = (tables: unknown[]) => metadataCall('admin', '/ingest/tables', { method: 'POST', body: JSON.stringify({ tables }) });
+    const wombats = { database: 'hive', cluster: 'gold', schema: 'zoo', name: 'wombat_sightings' };
+    const quokkas = { database: 'hive', cluster: 'gold', schema: 'zoo', name: 'quokka_sightings' };
+    expect((await ingest([{ ...wombats, schema_description: 'Marsupial records.' }, quokkas])).status).toBe(200);
+    const described = (query: string, description: string) =>
+      eventually(
+        () => firstHit(query),
+        (hit) => hit?.['schema_description'] === description,
+      );
+    expect((await described('quokka', 'Marsupial records.'))?.['schema_description']).toBe('Marsupial records.');
+    // Only the quokkas' record changes it: the wombats' document is refreshed too.
+    expect((await ingest([{ ...quokkas, schema_description: 'Marsupials, counted daily.' }])).status).toBe(200);
+    expect((await described('wombat', 'Marsupials, counted daily.'))?.['schema_description']).toBe('Marsupials, counted daily.');
+  });
 });

@@ -3,6 +3,7 @@ export {
   parseTableKey,
   parseColumnKey,
   parseTypeMetadataKey,
+  schemaKey,
   tableKey,
   TABLE_KEY,
   type Tag,

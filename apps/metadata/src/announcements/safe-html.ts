@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { InvalidInputError } from '@fram/errors';
 
 /**
  * What announcements and notices may hold (Amundsen's React app renders them as HTML): p, br, b,
@@ -52,6 +53,16 @@ export function safeHtml(input: string): string {
 }
 
 /** Whether HTML that safeHtml answered shows any text (not only tags and white space). */
-export function showsText(safe: string): boolean {
+function showsText(safe: string): boolean {
   return sanitizeHtml(safe, { allowedTags: [], allowedAttributes: {} }).trim() !== '';
+}
+
+/**
+ * The text of a bulletin's `field` (an announcement's html_content, a notice's message) made safe; refuses
+ * (400) one that shows no text once made safe, which would be an empty post on the page.
+ */
+export function cleanBulletinHtml(text: string, field: string): string {
+  const safe = safeHtml(text);
+  if (!showsText(safe)) throw new InvalidInputError(`${field} has no text left once what is not allowed in it is removed`);
+  return safe;
 }

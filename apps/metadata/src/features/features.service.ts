@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
 import { ConflictError, DomainError, NotFoundError } from '@fram/errors';
 import type { Description, Feature, GenerationCode, Lineage, LineageQuery, Message } from '@fram/models';
+import { lineageAnswer } from '../common/lineage-answer';
 import { ResourceEditor, type EditableKind } from '../common/resource-editor';
 import { FeatureStore, type StoredFeature } from '../store/ports/feature-store';
 import { UserResolver } from '../users/user-resolver';
@@ -78,16 +79,10 @@ export class FeaturesService {
     return this.editor.changeOwner(this.kind, op, key, owner, principal);
   }
 
-  async lineage(key: string, { direction, depth }: LineageQuery): Promise<Lineage> {
-    const found = await this.features.featureLineage(key, depth);
+  async lineage(key: string, query: LineageQuery): Promise<Lineage> {
+    const found = await this.features.featureLineage(key, query.depth);
     if (!found) throw new NotFoundError(`Feature ${key} not found`);
-    return {
-      key,
-      direction,
-      depth,
-      upstream_entities: direction === 'downstream' ? [] : found.upstream,
-      downstream_entities: direction === 'upstream' ? [] : found.downstream,
-    };
+    return lineageAnswer(key, query, found);
   }
 
   async generationCode(key: string): Promise<GenerationCode> {

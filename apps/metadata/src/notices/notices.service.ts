@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@fram/auth';
-import { InvalidInputError, NotFoundError } from '@fram/errors';
+import { NotFoundError } from '@fram/errors';
 import type { Message, Notice, NoticeInput, ResourceNotices } from '@fram/models';
-import { safeHtml, showsText } from '../announcements/safe-html';
+import { cleanBulletinHtml, safeHtml } from '../announcements/safe-html';
 import { editBy } from '../common/edit-access';
 import { BulletinStore } from '../store/ports/bulletin-store';
 import { DashboardStore } from '../store/ports/dashboard-store';
@@ -27,8 +27,7 @@ export class NoticesService {
   }
 
   async post(input: NoticeInput, principal: Principal): Promise<Notice> {
-    const message = safeHtml(input.message);
-    if (!showsText(message)) throw new InvalidInputError('message has no text left once what is not allowed in it is removed');
+    const message = cleanBulletinHtml(input.message, 'message');
     const payload = input.payload && Object.fromEntries(Object.entries(input.payload).map(([term, text]) => [term, safeHtml(text)]));
     if (!(await this.inCatalog(input.resource_uri))) {
       throw new NotFoundError(`No table, dashboard or feature ${input.resource_uri} in the catalog`);

@@ -2,13 +2,9 @@ import { Controller, Delete, Param, Put } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
-import { InvalidInputError } from '@fram/errors';
 import { MessageDto } from '../common/common.dtos';
 import { wildcard } from '../common/edit-access';
-import { dashboardKeyIn } from '../dashboards/dashboard-path';
-import { DashboardsService } from '../dashboards/dashboards.service';
-import { parseTablePath } from './table-path';
-import { TablesService } from './tables.service';
+import { OwnershipService } from './ownership.service';
 
 const KEY = ApiParam({
   name: 'key',
@@ -25,18 +21,14 @@ const KEY = ApiParam({
  */
 @Controller('user')
 export class OwnershipController {
-  constructor(
-    private readonly tables: TablesService,
-    private readonly dashboards: DashboardsService,
-  ) {}
+  constructor(private readonly ownership: OwnershipService) {}
 
   @Put(':id/own/:type/*key')
   @KEY
   @NoRoleRequired()
   @ZodResponse({ status: 200, type: MessageDto })
   own(@Param('id') id: string, @Param('type') type: string, @Param('key') key: string | string[], @CurrentUser() principal: Principal) {
-    if (type.toLowerCase() === 'dashboard') return this.dashboards.changeOwner('add', dashboardKeyIn(key), id, principal);
-    return this.tables.changeOwner('add', this.tableKey(type, key), id, principal);
+    return this.ownership.changeOwner('add', type, wildcard(key), id, principal);
   }
 
   @Delete(':id/own/:type/*key')
@@ -44,15 +36,6 @@ export class OwnershipController {
   @NoRoleRequired()
   @ZodResponse({ status: 200, type: MessageDto })
   disown(@Param('id') id: string, @Param('type') type: string, @Param('key') key: string | string[], @CurrentUser() principal: Principal) {
-    if (type.toLowerCase() === 'dashboard') return this.dashboards.changeOwner('remove', dashboardKeyIn(key), id, principal);
-    return this.tables.changeOwner('remove', this.tableKey(type, key), id, principal);
-  }
-
-  private tableKey(type: string, key: string | string[]): string {
-    if (type.toLowerCase() !== 'table')
-      throw new InvalidInputError('Only tables and dashboards can be owned through this route; use table or dashboard');
-    const { key: tableKey, rest } = parseTablePath(wildcard(key));
-    if (rest.length > 0) throw new InvalidInputError(`${wildcard(key)} is not a table key`);
-    return tableKey;
+    return this.ownership.changeOwner('remove', type, wildcard(key), id, principal);
   }
 }

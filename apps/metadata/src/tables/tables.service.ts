@@ -12,10 +12,11 @@ import {
   type TableDetail,
   type TypeMetadata,
 } from '@fram/models';
+import { lineageAnswer } from '../common/lineage-answer';
 import { ResourceEditor, type EditableKind } from '../common/resource-editor';
 import { DashboardStore } from '../store/ports/dashboard-store';
 import type { Edit } from '../store/ports/edit';
-import { LineageStore, type LineageWalk } from '../store/ports/lineage-store';
+import { LineageStore } from '../store/ports/lineage-store';
 import { TableStore, type StoredTable } from '../store/ports/table-store';
 import { UserResolver } from '../users/user-resolver';
 
@@ -100,14 +101,14 @@ export class TablesService {
   async lineage(key: string, query: LineageQuery): Promise<Lineage> {
     const found = await this.lineageStore.lineage(key, query.depth);
     if (!found) throw new NotFoundError(`Table ${key} not found`);
-    return answer(key, query, found);
+    return lineageAnswer(key, query, found);
   }
 
   /** Amundsen's column lineage: the lineage of the column `{table key}/{column}`. */
   async columnLineage(key: string, column: string, query: LineageQuery): Promise<Lineage> {
     const found = await this.lineageStore.columnLineage(key, column, query.depth);
     if (!found) throw columnNotFound(key, column);
-    return answer(`${key}/${column}`, query, found);
+    return lineageAnswer(`${key}/${column}`, query, found);
   }
 
   async dashboards(key: string): Promise<TableDashboards> {
@@ -195,7 +196,9 @@ export class TablesService {
       throw new InvalidInputError(`${key} is not a type metadata key; they look like hive://gold.core/orders/payload/type/payload/user`);
     }
     const table = await this.tables.getTable(parsed.table);
-    const type = findType(table?.columns.find((c) => c.name === parsed.column)?.type_metadata ?? null, key);
+    const type = table?.columns
+      .filter((c) => parsed.columns.includes(c.name))
+      .reduce<TypeMetadata | undefined>((found, c) => found ?? findType(c.type_metadata, key), undefined);
     if (!table || !type) throw typeMetadataNotFound(key);
     return { table, type };
   }
@@ -211,16 +214,6 @@ export class TablesService {
       () => typeMetadataNotFound(key),
     );
   }
-}
-
-function answer(key: string, { direction, depth }: LineageQuery, found: LineageWalk): Lineage {
-  return {
-    key,
-    direction,
-    depth,
-    upstream_entities: direction === 'downstream' ? [] : found.upstream,
-    downstream_entities: direction === 'upstream' ? [] : found.downstream,
-  };
 }
 
 const columnNotFound = (key: string, column: string) => new NotFoundError(`Column ${column} of table ${key} not found`);

@@ -74,7 +74,7 @@ const feature = (
     extra.usage ?? 0,
   );
 
-/** ML features (the sample catalog has none): keys `{feature_group}/{name}/{version}`, as Amundsen's. */
+/** ML features (their own documents here, not the sample catalog's): keys `{feature_group}/{name}/{version}`, as Amundsen's. */
 export function relevanceFeatures(): FeatureDocument[] {
   return [
     feature('rider_metrics', 'trip_duration_avg', '1.0', {

@@ -73,6 +73,7 @@ const TABLE: ResourceSchema<TableDocument, SearchHitFields['table']> = {
     name: d.name,
     table: d.name,
     description: d.description,
+    schema_description: d.schema_description ?? null,
     column: d.columns,
     tag: d.tags,
     badges: d.badges,

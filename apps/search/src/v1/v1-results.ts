@@ -24,7 +24,7 @@ export const V1_RESULTS: { [T in keyof V1Results]: (doc: SearchDocuments[T]) => 
     column_descriptions: d.column_descriptions,
     programmatic_descriptions: [],
     total_usage: d.total_usage,
-    schema_description: null,
+    schema_description: d.schema_description ?? null,
   }),
   user: (d: UserDocument) => ({
     id: d.key,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEATURE_KEY } from './feature';
+import { FEATURE_KEY, featureKey } from './feature';
 import { checkedText } from './metadata-api';
 import { descriptionProblem, idProblem, lineProblem, tagProblem } from './text-rules';
 
@@ -70,8 +70,23 @@ const featureRecord = z
   })
   .strict();
 
-/** `POST /ingest/features`. */
-export const ingestFeaturesSchema = z.object({ features: z.array(featureRecord).min(1).max(5000) }).strict();
+/** `POST /ingest/features`. A key appears once: a batch holding one feature twice is refused, not merged. */
+export const ingestFeaturesSchema = z
+  .object({
+    features: z
+      .array(featureRecord)
+      .min(1)
+      .max(5000)
+      .superRefine((features, ctx) => {
+        const seen = new Set<string>();
+        features.forEach((feature, i) => {
+          const key = featureKey(feature);
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `A feature ${key} appears twice` });
+          seen.add(key);
+        });
+      }),
+  })
+  .strict();
 
 /** `POST /ingest/feature_lineage`: feature-to-feature edges (feature keys). */
 export const ingestFeatureLineageSchema = z

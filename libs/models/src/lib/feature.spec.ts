@@ -41,4 +41,17 @@ describe('feature ingestion records', () => {
     expect(parse({ feature_group: 'g', name: 'n', version: '1', colour: 'red' }).success).toBe(false);
     expect(parse({ feature_group: 'g', name: 'n', version: '1', availability: ['hive://x'] }).success).toBe(false);
   });
+
+  it('refuses a batch holding one feature key twice, naming the second record', () => {
+    const result = ingestFeaturesSchema.safeParse({
+      features: [
+        { feature_group: 'rides', name: 'trip_duration', version: '1' },
+        { feature_group: 'rides', name: 'trip_duration', version: '2' },
+        { feature_group: 'rides', name: 'trip_duration', version: '1', status: 'deprecated' },
+      ],
+    });
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['features', 2], 'A feature rides/trip_duration/1 appears twice'],
+    ]);
+  });
 });

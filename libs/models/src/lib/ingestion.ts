@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { userInputSchema } from './amundsen-schemas';
-import { DASHBOARD_KEY } from './dashboard';
+import { DASHBOARD_KEY, dashboardGroupKey } from './dashboard';
 import { checkedText } from './metadata-api';
-import { parseColumnKey, parseTableKey } from './table';
+import { parseColumnKey, parseTableKey, schemaKey } from './table';
 import { descriptionProblem, idProblem, lineProblem, tagProblem, TEXT_LIMITS, urlProblem } from './text-rules';
 import { InvalidUserError, parseUser } from './user';
 
@@ -61,6 +61,28 @@ const uniqueBy =
     });
   };
 
+/**
+ * Records that share a parent (a table's schema, a dashboard's group) and give it a description must give it the
+ * same one in a batch: which of two would be kept is otherwise an accident of their order.
+ */
+const sameSharedDescription =
+  <T>(what: string, field: string, parentKey: (item: T) => string, pick: (item: T) => string | null | undefined) =>
+  (items: T[], ctx: z.RefinementCtx) => {
+    const given = new Map<string, string | null>();
+    items.forEach((item, i) => {
+      const value = pick(item);
+      if (value === undefined) return;
+      const key = parentKey(item);
+      if (given.has(key) && given.get(key) !== value)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, field],
+          message: `gives ${what} ${key} another description than an earlier record of the batch`,
+        });
+      if (!given.has(key)) given.set(key, value);
+    });
+  };
+
 /** A column's nested type as ingested (databuilder's TypeMetadata); keys are made from the names. */
 export interface TypeMetadataRecord {
   kind: string;
@@ -75,10 +97,10 @@ export interface TypeMetadataRecord {
 /** How deep nested types may go (Hive's deepest real types are a dozen levels). */
 export const TYPE_METADATA_MAX_DEPTH = 50;
 
-const typeMetadataRecord: z.ZodType<TypeMetadataRecord> = z
-  .object({
+const typeMetadataNode = (name: z.ZodString) =>
+  z.object({
     kind: z.string().min(1).max(100),
-    name: segment(500),
+    name,
     data_type: z.string().max(10_000),
     sort_order: z.number().int().min(0).optional(),
     description: description.nullable().optional(),
@@ -90,9 +112,19 @@ const typeMetadataRecord: z.ZodType<TypeMetadataRecord> = z
         .superRefine(uniqueBy('A field', (c: TypeMetadataRecord) => c.name))
         .optional();
     },
-  })
-  .strict()
-  .meta({ id: 'TypeMetadataRecord' });
+  });
+const typeMetadataRecord: z.ZodType<TypeMetadataRecord> = typeMetadataNode(segment(500)).strict().meta({ id: 'TypeMetadataRecord' });
+/**
+ * A column's own type: databuilder names it after its column, whose name may hold "/" (its key is
+ * `{column key}/type/{name}`; the service finds it by the table's columns). Its fields' names make keys: no "/".
+ */
+const columnTypeMetadataRecord: z.ZodType<TypeMetadataRecord> = typeMetadataNode(
+  z
+    .string()
+    .min(1)
+    .max(500)
+    .regex(/^\P{Cc}+$/u, 'must not contain control characters'),
+).strict();
 
 /** The depth of a nested type, counted without recursion (a hostile body may nest deeper than the stack). */
 function typeDepth(value: unknown): number {
@@ -112,7 +144,7 @@ const boundedTypeMetadata = z.preprocess((value, ctx) => {
   if (value === null || value === undefined || typeDepth(value) <= TYPE_METADATA_MAX_DEPTH) return value;
   ctx.addIssue({ code: 'custom', message: `nests deeper than ${TYPE_METADATA_MAX_DEPTH} levels` });
   return null;
-}, typeMetadataRecord.nullable().optional());
+}, columnTypeMetadataRecord.nullable().optional());
 
 const statRecord = z
   .object({
@@ -161,6 +193,11 @@ const tableRecord = z
     name: segment(500),
     is_view: z.boolean().optional(),
     description: description.nullable().optional(),
+    /**
+     * The description of the table's schema (`{database}://{cluster}.{schema}`, databuilder's SchemaModel), which
+     * every table of the schema shares: given, it replaces the schema's; null removes it; left out, it is kept.
+     */
+    schema_description: description.nullable().optional(),
     columns: z
       .array(columnRecord)
       .max(10_000)
@@ -208,7 +245,17 @@ const tableRecord = z
   .strict();
 
 /** `POST /ingest/tables`. */
-export const ingestTablesSchema = z.object({ tables: z.array(tableRecord).min(1).max(5000) }).strict();
+export const ingestTablesSchema = z
+  .object({
+    tables: z
+      .array(tableRecord)
+      .min(1)
+      .max(5000)
+      .superRefine(
+        sameSharedDescription<z.infer<typeof tableRecord>>('the schema', 'schema_description', schemaKey, (t) => t.schema_description),
+      ),
+  })
+  .strict();
 /** `POST /ingest/users`. */
 export const ingestUsersSchema = z.object({ users: z.array(user).min(1).max(5000) }).strict();
 const read = z.union([
@@ -285,6 +332,11 @@ const dashboardRecord = z
     name: dashboardText(500),
     url: dashboardLink.optional(),
     description: description.nullable().optional(),
+    /**
+     * The description of the dashboard's group (databuilder's dashboard_group_description), which every dashboard
+     * of the group shares: given, it replaces the group's; null removes it; left out, it is kept.
+     */
+    group_description: description.nullable().optional(),
     created_timestamp: dashboardTimestamp,
     /** When the dashboard was last changed (databuilder's DashboardLastModifiedTimestamp). */
     updated_timestamp: dashboardTimestamp,
@@ -318,7 +370,22 @@ const dashboardRecord = z
   });
 
 /** `POST /ingest/dashboards`. */
-export const ingestDashboardsSchema = z.object({ dashboards: z.array(dashboardRecord).min(1).max(5000) }).strict();
+export const ingestDashboardsSchema = z
+  .object({
+    dashboards: z
+      .array(dashboardRecord)
+      .min(1)
+      .max(5000)
+      .superRefine(
+        sameSharedDescription<z.infer<typeof dashboardRecord>>(
+          'the group',
+          'group_description',
+          dashboardGroupKey,
+          (d) => d.group_description,
+        ),
+      ),
+  })
+  .strict();
 
 /** What bulk ingestion accepts for one table (upserted by key). */
 export type TableRecord = z.infer<typeof tableRecord>;

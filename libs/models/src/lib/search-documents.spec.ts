@@ -1,4 +1,5 @@
 import {
+  catalogSearchDocuments,
   dashboardDocument,
   dashboardSearchSource,
   featureDocument,
@@ -7,7 +8,7 @@ import {
   tableSearchSource,
   userDocument,
 } from './search-documents';
-import { dashboardDocumentSchema, featureDocumentSchema } from './search';
+import { dashboardDocumentSchema, featureDocumentSchema, tableDocumentSchema } from './search';
 import { SEARCH_LIMITS } from './text-rules';
 import { normalizeUser } from './user';
 
@@ -45,6 +46,7 @@ describe('the search document mapping', () => {
       name: 'orders',
       is_view: false,
       description: 'Orders',
+      schema_description: null,
       last_updated_timestamp: null,
       columns: [
         { name: 'a', col_type: 'int', sort_order: 0, description: 'first', badges: [] },
@@ -68,6 +70,7 @@ describe('the search document mapping', () => {
       schema: 'core',
       name: 'orders',
       description: 'Orders',
+      schema_description: null,
       columns: ['a', 'b'],
       column_descriptions: ['first'],
       tags: ['finance', 'sales'],
@@ -118,6 +121,7 @@ describe('the search document mapping', () => {
       name: 'revenue',
       url: '',
       description: null,
+      group_description: null,
       last_successful_run_timestamp: null,
       chart_names: ['Headline', 'Orders by day', 'Orders by region', 'Refund rate'],
       // A query of the graph may have no name (databuilder's Query nodes): it names nothing.
@@ -133,6 +137,67 @@ describe('the search document mapping', () => {
     };
     expect(dashboardDocument(stored)).toEqual(document);
     expect(dashboardDocumentSchema.safeParse(document).success).toBe(true);
+  });
+
+  it("carries the table's schema description and the dashboard's group description (databuilder's documents carry them)", () => {
+    const table = tableDocument(
+      tableSearchSource({ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', schema_description: 'Core business tables.' }),
+    );
+    expect(table.schema_description).toBe('Core business tables.');
+    expect(tableDocumentSchema.safeParse(table).success).toBe(true);
+    expect(
+      tableDocument(tableSearchSource({ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders' })).schema_description,
+    ).toBeNull();
+    const dashboard = dashboardDocument(
+      dashboardSearchSource({ product: 'mode', cluster: 'prod', group_name: 'ops', name: 'revenue', group_description: 'Operations.' }),
+    );
+    expect(dashboard.group_description).toBe('Operations.');
+    expect(dashboardDocumentSchema.safeParse(dashboard).success).toBe(true);
+    expect(
+      dashboardDocument(dashboardSearchSource({ product: 'mode', cluster: 'prod', group_name: 'ops', name: 'revenue' })).group_description,
+    ).toBeNull();
+    // Long ones are indexed truncated, as every description.
+    const long = 'x'.repeat(SEARCH_LIMITS.description + 10);
+    expect(
+      tableDocument(tableSearchSource({ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', schema_description: long }))
+        .schema_description,
+    ).toHaveLength(SEARCH_LIMITS.description);
+    expect(
+      dashboardDocument(dashboardSearchSource({ product: 'mode', cluster: 'prod', group_name: 'ops', name: 'r', group_description: long }))
+        .group_description,
+    ).toHaveLength(SEARCH_LIMITS.description);
+    // Documents made before Fram carried them are still documents.
+    const { schema_description: _schema, ...older } = table;
+    expect(tableDocumentSchema.safeParse(older).success).toBe(true);
+  });
+
+  it('gives every table of a schema, and every dashboard of a group, the description the catalog gives it last', () => {
+    const documents = catalogSearchDocuments({
+      tables: [
+        { database: 'hive', cluster: 'gold', schema: 'core', name: 'orders', schema_description: 'Core.' },
+        { database: 'hive', cluster: 'gold', schema: 'core', name: 'customers' },
+        { database: 'hive', cluster: 'gold', schema: 'raw', name: 'events', schema_description: 'Raw.' },
+        { database: 'hive', cluster: 'gold', schema: 'raw', name: 'clicks', schema_description: null },
+      ],
+      users: [],
+      dashboards: [
+        { product: 'mode', cluster: 'prod', group_name: 'ops', name: 'a' },
+        { product: 'mode', cluster: 'prod', group_name: 'ops', name: 'b', group_description: 'Operations.' },
+        { product: 'mode', cluster: 'prod', group_name: 'sales', name: 'c' },
+      ],
+      reads: [],
+    });
+    expect(documents.table.map((t) => [t.name, t.schema_description])).toEqual([
+      ['orders', 'Core.'],
+      ['customers', 'Core.'],
+      ['events', null],
+      ['clicks', null],
+    ]);
+    expect(documents.dashboard.map((d) => [d.name, d.group_description])).toEqual([
+      ['a', 'Operations.'],
+      ['b', 'Operations.'],
+      ['c', null],
+    ]);
   });
 
   it("maps a feature (Amundsen's Feature fields) to a document: tags and badges as sorted names, with its usage", () => {

@@ -1,8 +1,8 @@
 import type { DashboardRecord, ReadRecord, TableRecord } from './ingestion';
 import type { DashboardDocument, FeatureDocument, IndexedResourceType, SearchDocuments, TableDocument, UserDocument } from './search';
 import { SEARCH_LIMITS, truncateText } from './text-rules';
-import { completeDashboard, completeDashboardQueries, dashboardKey } from './dashboard';
-import { tableKey } from './table';
+import { completeDashboard, completeDashboardQueries, dashboardGroupKey, dashboardKey } from './dashboard';
+import { schemaKey, tableKey } from './table';
 import type { User } from './user';
 
 /*
@@ -28,6 +28,8 @@ export interface TableSearchSource {
   schema: string;
   name: string;
   description: string | null;
+  /** The description of its schema, which every table of the schema shares. */
+  schema_description: string | null;
   /** In the table's column order. */
   columns: readonly { name: string; description: string | null }[];
   tags: readonly { tag_name: string }[];
@@ -46,6 +48,8 @@ export interface DashboardSearchSource {
   name: string;
   url: string;
   description: string | null;
+  /** The description of its group, which every dashboard of the group shares. */
+  group_description: string | null;
   last_successful_run_timestamp: number | null;
   /** Every chart's name: those of no query first, then its queries' charts, query by query. */
   chart_names: readonly string[];
@@ -91,7 +95,10 @@ export interface UserCounts {
 const NO_USAGE: Usage = { total: 0, unique: 0 };
 const NO_COUNTS: UserCounts = { read: 0, own: 0, follow: 0 };
 
-/** An ingestion record as the store keeps it: columns in sort order, tags of the default type. */
+/**
+ * An ingestion record as the store keeps it: columns in sort order, tags of the default type. Its schema's
+ * description is the record's own (catalogSearchDocuments gives each table its schema's).
+ */
 export function tableSearchSource(t: TableRecord, usage: Usage = NO_USAGE): TableSearchSource {
   const columns = (t.columns ?? [])
     .map((c, i) => ({ name: c.name, description: c.description ?? null, order: c.sort_order ?? i }))
@@ -103,6 +110,7 @@ export function tableSearchSource(t: TableRecord, usage: Usage = NO_USAGE): Tabl
     schema: t.schema,
     name: t.name,
     description: t.description ?? null,
+    schema_description: t.schema_description ?? null,
     columns: columns.map(({ name, description }) => ({ name, description })),
     tags: (t.tags ?? []).map((tag_name) => ({ tag_name })),
     badges: t.badges ?? [],
@@ -111,12 +119,16 @@ export function tableSearchSource(t: TableRecord, usage: Usage = NO_USAGE): Tabl
   };
 }
 
-/** An ingestion record as the store keeps it (its queries' charts after its own), with the sum of its read counts. */
+/**
+ * An ingestion record as the store keeps it (its queries' charts after its own), with the sum of its read counts. Its
+ * group's description is the record's own (catalogSearchDocuments gives each dashboard its group's).
+ */
 export function dashboardSearchSource(d: DashboardRecord, views = 0): DashboardSearchSource {
   const { key, created_timestamp: _created, chart_names, ...complete } = completeDashboard(d);
   const queries = completeDashboardQueries(d) ?? [];
   return {
     ...complete,
+    group_description: d.group_description ?? null,
     uri: key,
     chart_names: [...chart_names, ...queries.flatMap((q) => q.chart_names)],
     queries,
@@ -137,6 +149,7 @@ export function tableDocument(t: TableSearchSource): TableDocument {
     schema: t.schema,
     name: t.name,
     description: t.description,
+    schema_description: t.schema_description,
     columns: t.columns.map((c) => c.name),
     column_descriptions: t.columns.flatMap((c) => (c.description ? [c.description] : [])),
     tags: names(t.tags.map((tag) => tag.tag_name)),
@@ -176,6 +189,7 @@ export function dashboardDocument(d: DashboardSearchSource): DashboardDocument {
     name: d.name,
     url: d.url,
     description: d.description,
+    group_description: d.group_description,
     chart_names: [...d.chart_names],
     // Each name once, in the queries' order (databuilder collects the DISTINCT names).
     query_names: [...new Set(d.queries.flatMap((q) => (q.name ? [q.name] : [])))],
@@ -215,7 +229,9 @@ export interface IngestedCatalog {
 /**
  * The search documents metadata sends for a catalog it ingested (and nothing
  * else): usage and people's counts come from its reads and owners; nobody
- * has bookmarked anything yet.
+ * has bookmarked anything yet. A schema's (a group's) description is the one
+ * the last record of it that gives one gives, on every table of the schema
+ * (dashboard of the group).
  */
 export function catalogSearchDocuments(catalog: IngestedCatalog): {
   table: TableDocument[];
@@ -233,11 +249,32 @@ export function catalogSearchDocuments(catalog: IngestedCatalog): {
   }
   for (const resource of [...catalog.tables, ...catalog.dashboards])
     for (const owner of new Set(resource.owners ?? [])) countsOf(owner).own += 1;
+  const schemaDescriptions = lastGiven(catalog.tables, schemaKey, (t) => t.schema_description);
+  const groupDescriptions = lastGiven(catalog.dashboards, dashboardGroupKey, (d) => d.group_description);
   return {
-    table: catalog.tables.map((t) => tableDocument(tableSearchSource(t, usage.get(tableKey(t))))),
+    table: catalog.tables.map((t) =>
+      tableDocument(tableSearchSource({ ...t, schema_description: schemaDescriptions.get(schemaKey(t)) ?? null }, usage.get(tableKey(t)))),
+    ),
     user: catalog.users.map((u) => userDocument(u, counts.get(u.user_id))),
-    dashboard: catalog.dashboards.map((d) => dashboardDocument(dashboardSearchSource(d, usage.get(dashboardKey(d))?.total))),
+    dashboard: catalog.dashboards.map((d) =>
+      dashboardDocument(
+        dashboardSearchSource(
+          { ...d, group_description: groupDescriptions.get(dashboardGroupKey(d)) ?? null },
+          usage.get(dashboardKey(d))?.total,
+        ),
+      ),
+    ),
   };
+}
+
+/** Per parent key, the value the last record that gives one gives (null: removed). */
+function lastGiven<T>(records: readonly T[], parentKey: (record: T) => string, pick: (record: T) => string | null | undefined) {
+  const given = new Map<string, string | null>();
+  for (const record of records) {
+    const value = pick(record);
+    if (value !== undefined) given.set(parentKey(record), value);
+  }
+  return given;
 }
 
 const text = (value: string, max: number) => truncateText(value, max);
@@ -260,6 +297,7 @@ export function fitSearchDocument<T extends IndexedResourceType>(type: T, doc: S
         schema: text(t.schema, L.name),
         name: text(t.name, L.name),
         description: optional(t.description, L.description),
+        ...(t.schema_description !== undefined && { schema_description: optional(t.schema_description, L.description) }),
         columns: list(t.columns),
         column_descriptions: list(t.column_descriptions),
         tags: list(t.tags),
@@ -305,6 +343,7 @@ export function fitSearchDocument<T extends IndexedResourceType>(type: T, doc: S
         group_name: text(d.group_name, L.name),
         name: text(d.name, L.name),
         description: optional(d.description, L.description),
+        ...(d.group_description !== undefined && { group_description: optional(d.group_description, L.description) }),
         chart_names: list(d.chart_names),
         query_names: list(d.query_names),
         tags: list(d.tags),

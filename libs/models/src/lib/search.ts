@@ -37,6 +37,8 @@ export const tableDocumentSchema = z
     schema: name,
     name,
     description: text.nullable(),
+    /** The description of its schema (databuilder's table document has it); absent in documents made before Fram kept it. */
+    schema_description: text.nullable().optional(),
     columns: names,
     column_descriptions: names,
     tags: names,
@@ -83,6 +85,8 @@ export const dashboardDocumentSchema = z
     name,
     url: z.string().max(L.url),
     description: text.nullable(),
+    /** The description of its group (in databuilder's v2.1 mapping); absent in documents made before Fram kept it. */
+    group_description: text.nullable().optional(),
     chart_names: names,
     query_names: names,
     tags: names,
@@ -200,6 +204,8 @@ const tableHitFields = z.object({
   name: z.string(),
   table: z.string(),
   description: nullable,
+  /** The description of its schema (Amundsen's frontend shows it in place of the schema's name). */
+  schema_description: nullable,
   column: z.array(z.string()),
   tag: z.array(z.string()),
   badges: z.array(z.string()),
@@ -557,6 +563,7 @@ export const V1_DOCUMENT_INPUTS = {
       schema: t.schema,
       name: t.name,
       description: t.description ?? null,
+      schema_description: t.schema_description ?? null,
       columns: t.column_names ?? [],
       column_descriptions: t.column_descriptions ?? [],
       tags: tagNames(t.tags),

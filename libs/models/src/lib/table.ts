@@ -30,6 +30,11 @@ export function tableKey(parts: { database: string; cluster: string; schema: str
   return `${parts.database}://${parts.cluster}.${parts.schema}/${parts.name}`;
 }
 
+/** `{db}://{cluster}.{schema}`: a schema's key (databuilder's SchemaModel), the start of its tables' keys. */
+export function schemaKey(parts: { database: string; cluster: string; schema: string }): string {
+  return `${parts.database}://${parts.cluster}.${parts.schema}`;
+}
+
 /** `{table key}/{column}`: a column's key (databuilder's ColumnMetadata), or undefined when `key` is not one. */
 export function parseColumnKey(key: string): { table: string; column: string } | undefined {
   const segments = key.split('/');
@@ -40,14 +45,18 @@ export function parseColumnKey(key: string): { table: string; column: string } |
 }
 
 /**
- * A nested type's key (databuilder's TypeMetadata): `{table key}/{column}/type/{column}[/{field}...]`, split into
- * its table and column, or undefined when `key` is not one.
+ * A nested type's key (databuilder's TypeMetadata): `{table key}/{column}/type/{name}[/{field}...]`, split into its
+ * table and the columns it may be a type of, or undefined when `key` is not one. A column's name may hold "/" (even
+ * `/type/`), so every column before a `type` segment is one: the table's columns tell which (a key names one node).
  */
-export function parseTypeMetadataKey(key: string): { table: string; column: string } | undefined {
+export function parseTypeMetadataKey(key: string): { table: string; columns: string[] } | undefined {
   const segments = key.split('/');
   const table = segments.slice(0, 4).join('/');
-  const [column, type, ...path] = segments.slice(4);
-  if (!parseTableKey(table) || !column || type !== 'type' || path.length === 0 || path.some((p) => p === '')) return undefined;
-  if (/\p{Cc}/u.test(key)) return undefined;
-  return { table, column };
+  if (!parseTableKey(table) || /\p{Cc}/u.test(key)) return undefined;
+  const columns: string[] = [];
+  for (let at = 5; at < segments.length - 1; at++) {
+    const column = segments.slice(4, at).join('/');
+    if (segments[at] === 'type' && column !== '' && !segments.slice(at + 1).includes('')) columns.push(column);
+  }
+  return columns.length > 0 ? { table, columns } : undefined;
 }

@@ -152,6 +152,25 @@ export function describeDashboardStoreContract(name: string, open: OpenStore): v
       expect(await store.getDashboard(key)).toMatchObject({ chart_names: [], queries: [], last_run_state: 'failed' });
     });
 
+    it('keeps a query with id "fram" apart from the charts of no query', async () => {
+      const key = 'mode_dashboard://prod.sales/weekly_revenue';
+      const record = { product: 'mode', cluster: 'prod', group_name: 'sales', name: 'weekly_revenue' };
+      const queries = [{ id: 'fram', name: 'Fram usage', chart_names: ['Users'] }];
+      await store.upsertDashboards([{ ...record, chart_names: ['Notes', 'Totals'], queries }], edit('fram-scripts'));
+      expect(await store.getDashboard(key)).toMatchObject({
+        chart_names: ['Notes', 'Totals', 'Users'],
+        queries: [{ name: 'Fram usage', url: null, query_text: null }],
+      });
+      // Replacing the charts of no query keeps the query, and replacing the queries keeps those charts.
+      await store.upsertDashboards([{ ...record, chart_names: ['Notes'] }], edit('fram-scripts'));
+      expect(await store.getDashboard(key)).toMatchObject({ chart_names: ['Notes', 'Users'], queries: [{ name: 'Fram usage' }] });
+      await store.upsertDashboards([{ ...record, queries: [] }], edit('fram-scripts'));
+      expect(await store.getDashboard(key)).toMatchObject({ chart_names: ['Notes'], queries: [] });
+      await store.upsertDashboards([{ ...record, queries }], edit('fram-scripts'));
+      await store.upsertDashboards([{ ...record, chart_names: [] }], edit('fram-scripts'));
+      expect(await store.getDashboard(key)).toMatchObject({ chart_names: ['Users'], queries: [{ name: 'Fram usage' }] });
+    });
+
     it('keeps dashboards under the keys databuilder makes: ids apart from names, spaces, dots, "_" in the product', async () => {
       const key = 'power_bi_dashboard://gold.Product - Jobs.cz/Agent 7';
       await store.upsertDashboards(

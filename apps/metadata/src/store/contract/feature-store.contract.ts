@@ -203,6 +203,38 @@ export function describeFeatureStoreContract(name: string, open: OpenStore): voi
       });
     });
 
+    it('edits a resource only under its own type, and a feature only when it is in the catalog (not a lineage-only end)', async () => {
+      const raw = 'rides/pickup_time/1.0';
+      await store.upsertFeatureLineage([{ upstream: raw, downstream: DURATION_KEY }], edit('fram-scripts'));
+      const tableKey = 'hive://gold.core/orders';
+      for (const [type, key] of [
+        ['feature', raw],
+        ['feature', tableKey],
+        ['table', DURATION_KEY],
+        ['dashboard', tableKey],
+      ] as const) {
+        expect([type, key, await store.addFollow('ada@example.com', type, key, edit())]).toEqual([type, key, false]);
+        expect([type, key, await store.removeFollow('ada@example.com', type, key, edit())]).toEqual([type, key, false]);
+        expect([type, key, await store.addOwner(type, key, 'ada@example.com', edit())]).toEqual([type, key, false]);
+        expect([type, key, await store.removeOwner(type, key, 'ada@example.com', edit())]).toEqual([type, key, false]);
+        expect([type, key, await store.addTag(type, key, { tag_name: 'x', tag_type: 'default' }, edit())]).toEqual([type, key, false]);
+        expect([type, key, await store.removeTag(type, key, 'core', edit())]).toEqual([type, key, false]);
+        const badge = { badge_name: 'certified', category: 'table_status' };
+        expect([type, key, await store.addBadge(type, key, badge, edit())]).toEqual([type, key, false]);
+        expect([type, key, await store.removeBadge(type, key, badge, edit())]).toEqual([type, key, false]);
+      }
+      await store.upsertUser(normalizeUser({ email: 'ada@example.com' }), edit());
+      const [ada] = await store.usersByKeys(['ada@example.com']);
+      // Ada owns ORDERS and DURATION from their ingestion only; nothing above was linked.
+      expect(ada.counts).toMatchObject({ own: 2, follow: 0 });
+      expect(await store.followedTables('ada@example.com')).toEqual([]);
+      expect(await store.getTable(tableKey)).toMatchObject({ tags: [{ tag_name: 'core' }, { tag_name: 'sales' }] });
+      expect((await store.getTable(tableKey))?.badges).toEqual([{ badge_name: 'certified', category: 'table_status' }]);
+      expect(await store.getFeature(raw)).toBeUndefined();
+      expect(await store.getFeature(DURATION_KEY)).toMatchObject({ owners: ['ada@example.com'] });
+      expect((await store.getFeature(DURATION_KEY))?.tags.map((t) => t.tag_name).sort()).toEqual(['core', 'mobility']);
+    });
+
     it("counts a person's owned and bookmarked features with their tables and dashboards (as databuilder's user query)", async () => {
       await store.upsertUser(normalizeUser({ email: 'ada@example.com' }), edit());
       await store.addFollow('ada@example.com', 'feature', ACCEPTANCE_KEY, edit());

@@ -8,6 +8,7 @@ import { describeLineageStoreContract } from './lineage-store.contract';
 import { describePeopleStoreContract } from './people-store.contract';
 import { describePopularityStoreContract } from './popularity-store.contract';
 import { describeResourceStoreContract } from './resource-store.contract';
+import { describeSharedDescriptionsContract } from './shared-descriptions.contract';
 import { describeStoreLifecycleContract } from './store-lifecycle.contract';
 import { describeTableStoreContract } from './table-store.contract';
 
@@ -27,4 +28,5 @@ export function describeStoreContracts(name: string, open: OpenStore): void {
   describeStoreLifecycleContract(name, open);
   describeFeatureStoreContract(name, open);
   describeBulletinStoreContract(name, open);
+  describeSharedDescriptionsContract(name, open);
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { featureKey, type FeatureLineageRecord, type FeatureRecord, type LineageItem } from '@fram/models';
 import type { StoredFeature, StoredFeatureWatermark, StoredGenerationCode } from '../ports/feature-store';
+import { lineageWalkSql } from './lineage-walk';
 
 type Row = Record<string, unknown>;
 
@@ -146,15 +147,6 @@ export class EmbeddedFeatureTables {
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Features within @depth hops along feature lineage, nearest level first; `parent` is the previous feature on the path. */
-const WALK = (from: 'upstream_key' | 'downstream_key', to: 'upstream_key' | 'downstream_key') => `
-  WITH RECURSIVE walk(key, level, parent) AS (
-    SELECT ${to}, 1, ${from} FROM feature_lineage WHERE ${from} = @key
-    UNION
-    SELECT l.${to}, w.level + 1, l.${from} FROM feature_lineage l JOIN walk w ON l.${from} = w.key WHERE w.level < @depth
-  )
-  SELECT key, MIN(level) AS level, parent FROM walk WHERE key != @key GROUP BY key ORDER BY level, key`;
-
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
@@ -185,7 +177,7 @@ function prepare(db: Database.Database) {
     deleteOwners: p("DELETE FROM owners WHERE resource_type = 'feature' AND resource_key = ?"),
     addOwner: p("INSERT OR IGNORE INTO owners (resource_type, resource_key, user_key) VALUES ('feature', ?, ?)"),
     addLineage: p('INSERT OR IGNORE INTO feature_lineage (upstream_key, downstream_key) VALUES (?, ?)'),
-    downstream: p(WALK('upstream_key', 'downstream_key')),
-    upstream: p(WALK('downstream_key', 'upstream_key')),
+    downstream: p(lineageWalkSql('upstream_key', 'downstream_key', 'feature_lineage')),
+    upstream: p(lineageWalkSql('downstream_key', 'upstream_key', 'feature_lineage')),
   };
 }

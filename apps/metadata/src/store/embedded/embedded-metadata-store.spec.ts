@@ -54,6 +54,41 @@ describe('EmbeddedMetadataStore', () => {
     await store.close();
   });
 
+  it('gives dashboards written before it kept their last run the last successful run as their last run', async () => {
+    const file = freshFile();
+    await new EmbeddedMetadataStore(file).close();
+    // The database as the version before the backfill left it (the backfill changes no schema): dashboards written
+    // before their last run was kept have none, whatever their last successful run.
+    const db = new Database(file);
+    const insert = db.prepare(
+      `INSERT INTO dashboards (key, product, cluster, group_name, group_url, name, url, chart_names,
+         last_successful_run_timestamp, last_run_timestamp, last_run_state)
+       VALUES (@key, 'mode', 'gold', 'Sales', 'https://mode.example/g', @key, 'https://mode.example/d', '[]', @ok, @run, @state)`,
+    );
+    insert.run({ key: 'mode_dashboard://gold.sales/old', ok: 1_700_000_000, run: null, state: null });
+    insert.run({ key: 'mode_dashboard://gold.sales/never', ok: null, run: null, state: null });
+    insert.run({ key: 'mode_dashboard://gold.sales/failed', ok: 1_700_000_000, run: 1_700_000_500, state: 'failed' });
+    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    db.close();
+
+    const store = new EmbeddedMetadataStore(file);
+    expect(await store.getDashboard('mode_dashboard://gold.sales/old')).toMatchObject({
+      last_successful_run_timestamp: 1_700_000_000,
+      last_run_timestamp: 1_700_000_000,
+      last_run_state: 'succeeded',
+    });
+    expect(await store.getDashboard('mode_dashboard://gold.sales/never')).toMatchObject({
+      last_successful_run_timestamp: null,
+      last_run_timestamp: null,
+      last_run_state: null,
+    });
+    expect(await store.getDashboard('mode_dashboard://gold.sales/failed')).toMatchObject({
+      last_run_timestamp: 1_700_000_500,
+      last_run_state: 'failed',
+    });
+    await store.close();
+  });
+
   it('probes writes on health checks with a write that is rolled back, also after a failed write, and is ok again once one succeeds', async () => {
     const file = freshFile();
     const store = new EmbeddedMetadataStore(file);

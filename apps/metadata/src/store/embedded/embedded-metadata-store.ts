@@ -4,8 +4,10 @@ import { dirname } from 'node:path';
 import {
   completeDashboard,
   completeDashboardQueries,
+  dashboardGroupKey,
   dashboardKey,
   parseColumnKey,
+  schemaKey,
   tableKey,
   type Badge,
   type DashboardRecord,
@@ -42,6 +44,8 @@ import type { Announcement, Notice } from '@fram/models';
 import { migrate } from './migrations';
 import { StoreUnavailableError } from '../store-errors';
 import { readKeys } from '../read-keys';
+import { givenDescriptions, ingestedKeys } from '../shared-descriptions';
+import { lineageWalkSql } from './lineage-walk';
 
 type Row = Record<string, unknown>;
 
@@ -134,6 +138,9 @@ export class EmbeddedMetadataStore
       name: String(table['name']),
       is_view: table['is_view'] === 1,
       description: (table['description'] as string | null) ?? null,
+      schema_description: this.schemaDescription(
+        schemaKey({ database: String(table['database']), cluster: String(table['cluster']), schema: String(table['schema']) }),
+      ),
       programmatic_descriptions: json(table['programmatic_descriptions'], []),
       last_updated_timestamp: (table['last_updated_ts'] as number | null) ?? null,
       watermarks: json(table['watermarks'], []),
@@ -161,6 +168,14 @@ export class EmbeddedMetadataStore
       })),
       usage: this.usage('table', key),
     };
+  }
+
+  private schemaDescription(key: string): string | null {
+    return ((this.q.schemaDescription.get(key) as Row | undefined)?.['description'] as string | undefined) ?? null;
+  }
+
+  private groupDescription(key: string): string | null {
+    return ((this.q.groupDescription.get(key) as Row | undefined)?.['description'] as string | undefined) ?? null;
   }
 
   private usage(type: ResourceType, key: string): { total: number; unique: number } {
@@ -436,6 +451,13 @@ export class EmbeddedMetadataStore
           for (const owner of t.owners) this.q.addOwner.run('table', key, owner);
         }
       }
+      const changedSchemas = applySharedDescriptions(
+        givenDescriptions(records, schemaKey, (t) => t.schema_description),
+        (key) => this.schemaDescription(key),
+        (key, description) =>
+          description === null ? this.q.removeSchemaDescription.run(key) : this.q.setSchemaDescription.run(key, description),
+      );
+      const sharing = changedSchemas.flatMap((schema) => (this.q.tablesOfSchema.all(schema) as Row[]).map((r) => String(r['key'])));
       this.q.setMeta.run('latest_updated_ts', String(Math.floor(edit.at / 1000)));
       this.q.audit.run(
         edit.at,
@@ -443,7 +465,7 @@ export class EmbeddedMetadataStore
         'ingest_tables',
         'table',
         '*',
-        JSON.stringify({ count: records.length, keys: records.map(tableKey) }),
+        JSON.stringify({ count: records.length, keys: ingestedKeys(records.map(tableKey), sharing) }),
       );
     });
     this.write(() => write(tables));
@@ -574,6 +596,13 @@ export class EmbeddedMetadataStore
           for (const tag of d.tags) this.q.addTag.run('dashboard', key, tag, 'default');
         }
       }
+      const changedGroups = applySharedDescriptions(
+        givenDescriptions(dashboards, dashboardGroupKey, (d) => d.group_description),
+        (key) => this.groupDescription(key),
+        (key, description) =>
+          description === null ? this.q.removeGroupDescription.run(key) : this.q.setGroupDescription.run(key, description),
+      );
+      const sharing = changedGroups.flatMap((group) => (this.q.dashboardsOfGroup.all({ group }) as Row[]).map((r) => String(r['key'])));
       this.q.setMeta.run('latest_updated_ts', String(Math.floor(edit.at / 1000)));
       this.q.audit.run(
         edit.at,
@@ -581,7 +610,7 @@ export class EmbeddedMetadataStore
         'ingest_dashboards',
         'dashboard',
         '*',
-        JSON.stringify({ count: dashboards.length, keys: dashboards.map(dashboardKey) }),
+        JSON.stringify({ count: dashboards.length, keys: ingestedKeys(dashboards.map(dashboardKey), sharing) }),
       );
     });
     return dashboards.length;
@@ -601,6 +630,8 @@ export class EmbeddedMetadataStore
     const queries = this.q.dashboardQueries.all(key) as Row[];
     return {
       ...this.dashboardSummary(row, queries),
+      // A dashboard's key is its group's and its id, which holds no "/".
+      group_description: this.groupDescription(key.slice(0, key.lastIndexOf('/'))),
       created_timestamp: (row['created_timestamp'] as number | null) ?? null,
       updated_timestamp: (row['updated_timestamp'] as number | null) ?? null,
       last_run_timestamp: (row['last_run_timestamp'] as number | null) ?? null,
@@ -872,8 +903,19 @@ function toSummary(row: Row): TableSummary {
     name: String(row['name']),
     key: String(row['key']),
     description: (row['description'] as string | null) ?? null,
-    schema_description: null,
+    schema_description: (row['schema_description'] as string | null) ?? null,
   };
+}
+
+/** Writes the shared descriptions `given` (null: removes) and answers the keys of those that are not what they were. */
+function applySharedDescriptions(
+  given: ReadonlyMap<string, string | null>,
+  read: (key: string) => string | null,
+  write: (key: string, description: string | null) => void,
+): string[] {
+  const changed = [...given].filter(([key, description]) => read(key) !== description).map(([key]) => key);
+  for (const [key, description] of given) write(key, description);
+  return changed;
 }
 
 function toBadge(row: Row): Badge {
@@ -916,7 +958,9 @@ function toDashboardSummary(row: Row): DashboardSummary {
 class RolledBack extends Error {}
 const ROLLED_BACK = new RolledBack('rolled back');
 
-const SUMMARY = 't.key, t.database, t.cluster, t.schema, t.name, t.description';
+/** A table's summary columns, its schema's description with them. */
+const SUMMARY = `t.key, t.database, t.cluster, t.schema, t.name, t.description,
+  (SELECT s.description FROM schema_descriptions s WHERE s.key = t.database || '://' || t.cluster || '.' || t.schema) AS schema_description`;
 
 /** Readers of `type` restricted to people who read what @user reads (Amundsen's personalised popularity). */
 const PEERS = (type: ResourceType) => `r.user_key IN (
@@ -933,19 +977,6 @@ const POPULAR_DASHBOARDS = (personal: boolean) => `SELECT d.*, COUNT(*) AS reade
   FROM reads r JOIN dashboards d ON d.key = r.resource_key
   WHERE r.resource_type = 'dashboard'${personal ? ` AND ${PEERS('dashboard')}` : ''}
   GROUP BY d.key HAVING readers >= @min ORDER BY readers * ln(total) DESC, d.key LIMIT @limit`;
-
-/** Tables within @depth hops along lineage, nearest level first; `parent` is the previous table on the path. */
-const WALK = (
-  from: 'upstream_key' | 'downstream_key',
-  to: 'upstream_key' | 'downstream_key',
-  edges: 'lineage' | 'column_lineage' = 'lineage',
-) => `
-  WITH RECURSIVE walk(key, level, parent) AS (
-    SELECT ${to}, 1, ${from} FROM ${edges} WHERE ${from} = @key
-    UNION
-    SELECT l.${to}, w.level + 1, l.${from} FROM ${edges} l JOIN walk w ON l.${from} = w.key WHERE w.level < @depth
-  )
-  SELECT key, MIN(level) AS level, parent FROM walk WHERE key != @key GROUP BY key ORDER BY level, key`;
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
@@ -974,6 +1005,16 @@ function prepare(db: Database.Database) {
         'VALUES (@dashboard_key, @id, @sort_order, @name, @url, @query_text, @chart_names)',
     ),
     setDashboardDescription: p('UPDATE dashboards SET description = ? WHERE key = ?'),
+    groupDescription: p('SELECT description FROM dashboard_group_descriptions WHERE key = ?'),
+    setGroupDescription: p(
+      'INSERT INTO dashboard_group_descriptions (key, description) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET description = excluded.description',
+    ),
+    removeGroupDescription: p('DELETE FROM dashboard_group_descriptions WHERE key = ?'),
+    /** The dashboards of a group: their keys are the group's, "/" and an id without "/". */
+    dashboardsOfGroup: p(
+      `SELECT key FROM dashboards WHERE substr(key, 1, length(@group) + 1) = @group || '/' AND instr(substr(key, length(@group) + 2), '/') = 0
+       ORDER BY key`,
+    ),
     deleteDashboardTables: p('DELETE FROM dashboard_tables WHERE dashboard_key = ?'),
     addDashboardTable: p('INSERT OR IGNORE INTO dashboard_tables (dashboard_key, table_key) VALUES (?, ?)'),
     dashboardTables: p(
@@ -985,12 +1026,12 @@ function prepare(db: Database.Database) {
     ),
     usageOf: p('SELECT COALESCE(SUM(read_count), 0) AS usage, COUNT(*) AS readers FROM reads WHERE resource_type = ? AND resource_key = ?'),
     addLineage: p('INSERT OR IGNORE INTO lineage (upstream_key, downstream_key) VALUES (?, ?)'),
-    downstream: p(WALK('upstream_key', 'downstream_key')),
-    upstream: p(WALK('downstream_key', 'upstream_key')),
+    downstream: p(lineageWalkSql('upstream_key', 'downstream_key', 'lineage')),
+    upstream: p(lineageWalkSql('downstream_key', 'upstream_key', 'lineage')),
     addColumnLineage: p('INSERT OR IGNORE INTO column_lineage (upstream_key, downstream_key) VALUES (?, ?)'),
     deleteColumnLineageOf: p('DELETE FROM column_lineage WHERE upstream_key = @key OR downstream_key = @key'),
-    columnDownstream: p(WALK('upstream_key', 'downstream_key', 'column_lineage')),
-    columnUpstream: p(WALK('downstream_key', 'upstream_key', 'column_lineage')),
+    columnDownstream: p(lineageWalkSql('upstream_key', 'downstream_key', 'column_lineage')),
+    columnUpstream: p(lineageWalkSql('downstream_key', 'upstream_key', 'column_lineage')),
     popularTables: p(POPULAR_TABLES(false)),
     personalPopularTables: p(POPULAR_TABLES(true)),
     popularDashboards: p(POPULAR_DASHBOARDS(false)),
@@ -1025,6 +1066,12 @@ function prepare(db: Database.Database) {
       'SELECT user_key, read_count FROM reads WHERE resource_type = ? AND resource_key = ? ORDER BY read_count DESC, user_key LIMIT 5',
     ),
     setTableDescription: p('UPDATE tables SET description = ? WHERE key = ?'),
+    schemaDescription: p('SELECT description FROM schema_descriptions WHERE key = ?'),
+    setSchemaDescription: p(
+      'INSERT INTO schema_descriptions (key, description) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET description = excluded.description',
+    ),
+    removeSchemaDescription: p('DELETE FROM schema_descriptions WHERE key = ?'),
+    tablesOfSchema: p("SELECT key FROM tables WHERE database || '://' || cluster || '.' || schema = ? ORDER BY key"),
     setColumnDescription: p('UPDATE columns SET description = ? WHERE table_key = ? AND name = ?'),
     addTag: p(
       'INSERT INTO tags (resource_type, resource_key, tag_name, tag_type) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET tag_type = excluded.tag_type',

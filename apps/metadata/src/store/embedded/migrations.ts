@@ -151,6 +151,17 @@ const STEPS: readonly string[] = [
   );
   CREATE INDEX notices_by_resource ON notices (resource_uri, id);
   `,
+  // Descriptions many resources share: a schema's (`{database}://{cluster}.{schema}`, databuilder's SchemaModel),
+  // shared by its tables, and a dashboard group's (`{product}_dashboard://{cluster}.{group id}`), by its dashboards.
+  `
+  CREATE TABLE schema_descriptions (key TEXT PRIMARY KEY, description TEXT NOT NULL);
+  CREATE TABLE dashboard_group_descriptions (key TEXT PRIMARY KEY, description TEXT NOT NULL);
+  `,
+  // Dashboards written before their last run was kept: until then their last run was their last successful run.
+  `
+  UPDATE dashboards SET last_run_timestamp = last_successful_run_timestamp, last_run_state = 'succeeded'
+  WHERE last_run_timestamp IS NULL AND last_successful_run_timestamp IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

@@ -1,6 +1,6 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
-import { CYPHER, CYPHER_PARAMETERS, lineageWalk } from './cypher';
-import { FEATURE_CYPHER, FEATURE_CYPHER_PARAMETERS, featureLineageWalk } from './feature-cypher';
+import { CYPHER, CYPHER_PARAMETERS, lineageWalk, resourceMatch } from './cypher';
+import { FEATURE_CYPHER, FEATURE_CYPHER_PARAMETERS } from './feature-cypher';
 import { DASHBOARD_CYPHER, DASHBOARD_CYPHER_PARAMETERS } from './dashboard-cypher';
 import { TABLE_CYPHER, TABLE_CYPHER_PARAMETERS } from './table-cypher';
 import { BULLETIN_CYPHER, BULLETIN_CYPHER_PARAMETERS } from './bulletin-cypher';
@@ -12,15 +12,19 @@ function statements(): [string, string][] {
     if (typeof value === 'string') all.push([name, value]);
     else if (Array.isArray(value)) value.forEach((text, i) => all.push([`${name}[${i}]`, text as string]));
   }
-  for (const [forward, backward] of [
-    ['OWNER', 'OWNER_OF'],
-    ['FOLLOWED_BY', 'FOLLOW'],
-  ] as const) {
-    all.push(
-      [`addUserLink(${forward})`, CYPHER.addUserLink(forward, backward)],
-      [`removeUserLink(${forward})`, CYPHER.removeUserLink(forward, backward)],
-    );
+  for (const type of ['table', 'dashboard', 'feature'] as const) {
+    for (const name of ['addTag', 'removeTag', 'addBadge', 'removeBadge'] as const) all.push([`${name}(${type})`, CYPHER[name](type)]);
+    for (const [forward, backward] of [
+      ['OWNER', 'OWNER_OF'],
+      ['FOLLOWED_BY', 'FOLLOW'],
+    ] as const) {
+      all.push(
+        [`addUserLink(${type}, ${forward})`, CYPHER.addUserLink(type, forward, backward)],
+        [`removeUserLink(${type}, ${forward})`, CYPHER.removeUserLink(type, forward, backward)],
+      );
+    }
   }
+  for (const type of ['table', 'dashboard'] as const) all.push([`setDescription(${type})`, CYPHER.setDescription(type)]);
   for (const relation of ['FOLLOW', 'OWNER_OF']) all.push([`linkedTables(${relation})`, CYPHER.linkedTables(relation)]);
   for (const label of ['Table', 'Dashboard', 'User'] as const) all.push([`listKeys(${label})`, CYPHER.listKeys(label)]);
   for (const direction of ['HAS_UPSTREAM', 'HAS_DOWNSTREAM'] as const)
@@ -43,6 +47,15 @@ describe("Neo4jMetadataStore's Cypher", () => {
     expect(lintCypherQuery('MATCH (n:Table {key: $nope}) RETURN n', { parameters: CYPHER_PARAMETERS }).diagnostics).not.toEqual([]);
   });
 
+  it('matches a resource by the label of its type from a fixed map, and a feature only when it is in the catalog (named)', () => {
+    expect(resourceMatch('table')).toBe('MATCH (resource:Table {key: $key})');
+    expect(resourceMatch('dashboard')).toBe('MATCH (resource:Dashboard {key: $key})');
+    expect(resourceMatch('feature')).toBe('MATCH (resource:Feature {key: $key}) WHERE resource.name IS NOT NULL');
+    expect(CYPHER.addUserLink('feature', 'FOLLOWED_BY', 'FOLLOW')).toContain(resourceMatch('feature'));
+    expect(() => resourceMatch('Table) DETACH DELETE (x' as never)).toThrow();
+    expect(() => resourceMatch('toString' as never)).toThrow();
+  });
+
   it('refuses a lineage depth outside 1-10 before building a query', () => {
     expect(() => lineageWalk('HAS_UPSTREAM', 0)).toThrow();
     expect(() => lineageWalk('HAS_UPSTREAM', 11)).toThrow();
@@ -58,7 +71,7 @@ function featureStatements(): [string, string][] {
     else value.forEach((text, i) => all.push([`${name}[${i}]`, text]));
   }
   for (const direction of ['HAS_UPSTREAM', 'HAS_DOWNSTREAM'] as const)
-    for (const depth of [1, 10]) all.push([`featureLineageWalk(${direction}, ${depth})`, featureLineageWalk(direction, depth)]);
+    for (const depth of [1, 10]) all.push([`lineageWalk(${direction}, ${depth}, Feature)`, lineageWalk(direction, depth, 'Feature')]);
   return all;
 }
 
@@ -72,8 +85,8 @@ describe("Neo4jMetadataStore's feature Cypher", () => {
   });
 
   it('refuses a lineage depth outside 1-10 before building a query', () => {
-    expect(() => featureLineageWalk('HAS_UPSTREAM', 0)).toThrow();
-    expect(() => featureLineageWalk('HAS_DOWNSTREAM', 11)).toThrow();
+    expect(() => lineageWalk('HAS_UPSTREAM', 0, 'Feature')).toThrow();
+    expect(() => lineageWalk('HAS_DOWNSTREAM', 11, 'Feature')).toThrow();
   });
 });
 

@@ -5,11 +5,35 @@
  * Neo4j's own parser in the tests (cypher.spec.ts) with the parameters below.
  */
 
+import type { ResourceType } from '../ports/edit';
+
+/** The node label of each resource type: a fixed map, so no label is ever built from input. */
+export const RESOURCE_LABELS: Readonly<Record<ResourceType, 'Table' | 'Dashboard' | 'Feature'>> = {
+  table: 'Table',
+  dashboard: 'Dashboard',
+  feature: 'Feature',
+};
+
 /**
- * Lineage walks, of tables or of columns (Amundsen's HAS_UPSTREAM / HAS_DOWNSTREAM between nodes of one label).
- * The depth goes in the pattern; it is validated (1-10) before it gets here.
+ * Matches the resource $key of one type, bound to `resource`. A Feature node
+ * without a name is only a lineage end (upsertFeatureLineage), not in the catalog.
  */
-export function lineageWalk(direction: 'HAS_UPSTREAM' | 'HAS_DOWNSTREAM', depth: number, label: 'Table' | 'Column' = 'Table'): string {
+export function resourceMatch(type: ResourceType): string {
+  if (!Object.prototype.hasOwnProperty.call(RESOURCE_LABELS, type)) throw new Error(`unknown resource type ${String(type)}`);
+  const where = type === 'feature' ? ' WHERE resource.name IS NOT NULL' : '';
+  return `MATCH (resource:${RESOURCE_LABELS[type]} {key: $key})${where}`;
+}
+
+/**
+ * Lineage walks, of tables, columns or features (Amundsen's HAS_UPSTREAM / HAS_DOWNSTREAM between nodes of one
+ * label); `known` tells a node of the catalog (named) from a lineage-only end. The depth goes in the pattern;
+ * it is validated (1-10) before it gets here.
+ */
+export function lineageWalk(
+  direction: 'HAS_UPSTREAM' | 'HAS_DOWNSTREAM',
+  depth: number,
+  label: 'Table' | 'Column' | 'Feature' = 'Table',
+): string {
   if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new Error(`bad lineage depth ${depth}`);
   return `
     MATCH (source:${label} {key: $key})
@@ -21,7 +45,7 @@ export function lineageWalk(direction: 'HAS_UPSTREAM' | 'HAS_DOWNSTREAM', depth:
     WITH entity, level, shortest, collect(DISTINCT {badge_name: badge.key, category: badge.category}) AS badges
     OPTIONAL MATCH (entity)-[read:READ_BY]->(:User)
     RETURN entity.key AS key, level, nodes(shortest)[level - 1].key AS parent, badges,
-           coalesce(sum(read.read_count), 0) AS usage
+           coalesce(sum(read.read_count), 0) AS usage, entity.name IS NOT NULL AS known
     ORDER BY level, key`;
 }
 
@@ -46,7 +70,8 @@ const TABLE_SUMMARY = `
     WHERE table.key IN $keys
     OPTIONAL MATCH (table)-[:DESCRIPTION]->(description:Description)
     RETURN table.key AS key, db.name AS database, cluster.name AS cluster, schema.name AS schema, table.name AS name,
-           description.description AS description`;
+           description.description AS description,
+           [(schema)-[:DESCRIPTION]->(schemaDescription:Description) | schemaDescription.description][0] AS schema_description`;
 
 export const CYPHER = {
   ping: 'RETURN 1 AS ok',
@@ -91,8 +116,8 @@ export const CYPHER = {
   tableExists: 'MATCH (table:Table {key: $key}) RETURN count(table) AS n',
   dashboardExists: 'MATCH (dashboard:Dashboard {key: $key}) RETURN count(dashboard) AS n',
 
-  setDescription: `
-    MATCH (resource {key: $key}) WHERE resource:Table OR resource:Dashboard
+  setDescription: (type: 'table' | 'dashboard') => `
+    ${resourceMatch(type)}
     MERGE (description:Description {key: $key + '/_description'})
     SET description.description = $description, description.description_source = 'description'
     MERGE (resource)-[:DESCRIPTION]->(description)
@@ -107,42 +132,42 @@ export const CYPHER = {
     MERGE (description)-[:DESCRIPTION_OF]->(column)
     RETURN count(column) AS n`,
 
-  addTag: `
-    MATCH (resource {key: $key}) WHERE resource:Table OR resource:Dashboard OR resource:Feature
+  addTag: (type: ResourceType) => `
+    ${resourceMatch(type)}
     MERGE (tag:Tag {key: $tag}) ON CREATE SET tag.tag_type = $tagType
     MERGE (resource)-[:TAGGED_BY]->(tag)
     MERGE (tag)-[:TAG]->(resource)
     RETURN count(resource) AS n`,
 
-  removeTag: `
-    MATCH (resource {key: $key}) WHERE resource:Table OR resource:Dashboard OR resource:Feature
+  removeTag: (type: ResourceType) => `
+    ${resourceMatch(type)}
     OPTIONAL MATCH (resource)-[forward:TAGGED_BY]->(:Tag {key: $tag})-[backward:TAG]->(resource)
     DELETE forward, backward
     RETURN count(DISTINCT resource) AS n`,
 
-  addBadge: `
-    MATCH (resource {key: $key}) WHERE resource:Table OR resource:Dashboard OR resource:Feature
+  addBadge: (type: ResourceType) => `
+    ${resourceMatch(type)}
     MERGE (badge:Badge {key: $badge}) ON CREATE SET badge.category = $category
     MERGE (resource)-[:HAS_BADGE]->(badge)
     MERGE (badge)-[:BADGE_FOR]->(resource)
     RETURN count(resource) AS n`,
 
-  removeBadge: `
-    MATCH (resource {key: $key}) WHERE resource:Table OR resource:Dashboard OR resource:Feature
+  removeBadge: (type: ResourceType) => `
+    ${resourceMatch(type)}
     OPTIONAL MATCH (resource)-[forward:HAS_BADGE]->(:Badge {key: $badge, category: $category})-[backward:BADGE_FOR]->(resource)
     DELETE forward, backward
     RETURN count(DISTINCT resource) AS n`,
 
   /** Used for owners (OWNER / OWNER_OF) and bookmarks (FOLLOWED_BY / FOLLOW), as Amundsen's one clause template. */
-  addUserLink: (forward: string, backward: string) => `
-    MATCH (resource {key: $key}) WHERE resource:Table OR resource:Dashboard OR resource:Feature
+  addUserLink: (type: ResourceType, forward: string, backward: string) => `
+    ${resourceMatch(type)}
     MERGE (user:User {key: $user}) ON CREATE SET user.email = $user, user.user_id = $user, user.is_active = true
     MERGE (resource)-[:${forward}]->(user)
     MERGE (user)-[:${backward}]->(resource)
     RETURN count(resource) AS n`,
 
-  removeUserLink: (forward: string, backward: string) => `
-    MATCH (resource {key: $key}) WHERE resource:Table OR resource:Dashboard OR resource:Feature
+  removeUserLink: (type: ResourceType, forward: string, backward: string) => `
+    ${resourceMatch(type)}
     OPTIONAL MATCH (resource)-[f:${forward}]->(:User {key: $user})-[b:${backward}]->(resource)
     DELETE f, b
     RETURN count(DISTINCT resource) AS n`,

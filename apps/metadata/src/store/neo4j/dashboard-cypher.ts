@@ -27,12 +27,14 @@ const DASHBOARDS = (detail: boolean) => `
            reduce(total = 0, n IN [(dashboard)-[view:READ_BY]->(:User) | toInteger(view.read_count)] | total + coalesce(n, 0)) AS views${
              detail
                ? `,
+           [(group)-[:DESCRIPTION]->(groupDescription:Description) | groupDescription.description][0] AS group_description,
            toInteger(dashboard.created_timestamp) AS created_timestamp,
            [(dashboard)-[:LAST_UPDATED_AT]->(updated:Timestamp) |
              toInteger(coalesce(updated.timestamp, updated.last_updated_timestamp))][0] AS updated_timestamp,
            [(dashboard)-[:DASHBOARD_WITH_TABLE]->(table:Table)<-[:TABLE]-(schema:Schema)<-[:SCHEMA]-(tableCluster:Cluster)<-[:CLUSTER]-(db:Database) |
              {key: table.key, database: db.name, cluster: tableCluster.name, schema: schema.name, name: table.name,
-              description: [(table)-[:DESCRIPTION]->(tableDescription:Description) | tableDescription.description][0]}] AS tables,
+              description: [(table)-[:DESCRIPTION]->(tableDescription:Description) | tableDescription.description][0],
+              schema_description: [(schema)-[:DESCRIPTION]->(schemaDescription:Description) | schemaDescription.description][0]}] AS tables,
            [(dashboard)-[:TAGGED_BY]->(tag:Tag) WHERE coalesce(tag.tag_type, 'default') = 'default' |
              {tag_name: tag.key, tag_type: coalesce(tag.tag_type, 'default')}] AS tags,
            [(dashboard)-[:HAS_BADGE]->(badge:Badge) | {badge_name: badge.key, category: badge.category}] AS badges,
@@ -65,7 +67,9 @@ export const DASHBOARD_CYPHER = {
   /**
    * Dashboards as databuilder writes them (DashboardMetadata, DashboardExecution, DashboardLastModifiedTimestamp,
    * DashboardQuery, DashboardChart), each record prepared by the store: executions `_last_execution` and
-   * `_last_successful_execution`; charts of no query under a query of Fram's (`{key}/query/fram`, without a name).
+   * `_last_successful_execution`; charts of no query under a query of Fram's (`{key}/_fram_loose_charts`, without a name; outside the
+   * `{key}/query/{id}` keys of real queries, so a query with id `fram` stays apart; the holder of older Fram
+   * versions, `{key}/query/fram` without an id, is still replaced with the charts).
    * Old descriptions, executions and last-modified times go; queries only when the record lists them.
    */
   upsertDashboards: `
@@ -91,7 +95,8 @@ export const DASHBOARD_CYPHER = {
     DETACH DELETE oldUpdated
     WITH DISTINCT dashboard, d
     OPTIONAL MATCH (dashboard)-[:HAS_QUERY]->(oldQuery:Query)
-    WHERE (oldQuery.key = d.key + '/query/fram' AND d.replace_charts) OR (oldQuery.key <> d.key + '/query/fram' AND d.replace_queries)
+    WHERE (d.replace_charts AND (oldQuery.key = d.key + '/_fram_loose_charts' OR (oldQuery.key = d.key + '/query/fram' AND oldQuery.id IS NULL)))
+       OR (d.replace_queries AND NOT (oldQuery.key = d.key + '/_fram_loose_charts' OR (oldQuery.key = d.key + '/query/fram' AND oldQuery.id IS NULL)))
     OPTIONAL MATCH (oldQuery)-[:HAS_CHART]->(oldChart:Chart)
     DETACH DELETE oldChart, oldQuery
     WITH DISTINCT dashboard, d
@@ -111,7 +116,7 @@ export const DASHBOARD_CYPHER = {
       MERGE (dashboard)-[:LAST_UPDATED_AT]->(updated)
       MERGE (updated)-[:LAST_UPDATED_TIME_OF]->(dashboard))
     FOREACH (_ IN CASE WHEN size(d.loose_charts) = 0 THEN [] ELSE [1] END |
-      MERGE (looseQuery:Query {key: d.key + '/query/fram'}) SET looseQuery.sort_order = -1
+      MERGE (looseQuery:Query {key: d.key + '/_fram_loose_charts'}) SET looseQuery.sort_order = -1
       MERGE (dashboard)-[:HAS_QUERY]->(looseQuery)
       MERGE (looseQuery)-[:QUERY_OF]->(dashboard)
       FOREACH (c IN d.loose_charts |
@@ -128,6 +133,27 @@ export const DASHBOARD_CYPHER = {
         MERGE (query)-[:HAS_CHART]->(chart)
         MERGE (chart)-[:CHART_OF]->(query)))
     RETURN count(dashboard) AS n`,
+
+  /**
+   * Dashboard group descriptions (databuilder's dashboard_group_description: `{group key}/_description`), one per group
+   * of $groups `{key, description}` (null: removed). Answers the groups whose description changed, with their
+   * dashboards' keys.
+   */
+  setGroupDescriptions: `
+    UNWIND $groups AS given
+    MATCH (group:Dashboardgroup {key: given.key})
+    WITH group, given, [(group)-[:DESCRIPTION]->(current:Description) | current.description][0] AS before
+    OPTIONAL MATCH (group)-[:DESCRIPTION]->(old:Description)
+    DETACH DELETE old
+    WITH DISTINCT group, given, before
+    FOREACH (_ IN CASE WHEN given.description IS NULL THEN [] ELSE [1] END |
+      MERGE (description:Description {key: given.key + '/_description'})
+      SET description.description = given.description, description.description_source = 'description'
+      MERGE (group)-[:DESCRIPTION]->(description)
+      MERGE (description)-[:DESCRIPTION_OF]->(group))
+    WITH group, given, before
+    WHERE coalesce(before <> given.description, before IS NOT NULL OR given.description IS NOT NULL)
+    RETURN given.key AS key, [(group)-[:DASHBOARD]->(dashboard:Dashboard) | dashboard.key] AS dashboards`,
 
   replaceDashboardTables: `
     UNWIND $items AS item
@@ -152,5 +178,6 @@ export const DASHBOARD_CYPHER_PARAMETERS: Record<string, unknown> = {
   user: 'ada@example.com',
   dashboards: [],
   items: [],
+  groups: [],
   now: 1,
 };

@@ -16,22 +16,6 @@
  * FEATURE_CYPHER_PARAMETERS.
  */
 
-/** Lineage walks need the depth in the pattern; it is validated (1-10) before it gets here. */
-export function featureLineageWalk(direction: 'HAS_UPSTREAM' | 'HAS_DOWNSTREAM', depth: number): string {
-  if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new Error(`bad lineage depth ${depth}`);
-  return `
-    MATCH (source:Feature {key: $key})
-    MATCH path = (source)-[:${direction}*1..${depth}]->(entity:Feature)
-    WHERE entity <> source
-    WITH entity, min(length(path)) AS level, collect(path) AS paths
-    WITH entity, level, [p IN paths WHERE length(p) = level][0] AS shortest
-    RETURN entity.key AS key, level, nodes(shortest)[level - 1].key AS parent,
-           [(entity)-[:HAS_BADGE]->(badge:Badge) | {badge_name: badge.key, category: badge.category}] AS badges,
-           reduce(total = 0, n IN [(entity)-[read:READ_BY]->(:User) | read.read_count] | total + coalesce(n, 0)) AS usage,
-           entity.name IS NOT NULL AS known
-    ORDER BY level, key`;
-}
-
 /** Replaces the links of each `$items` feature to nodes of `label` by `forward` / `backward` relationships (a list: `values`). */
 const replaceLinks = (forward: string, backward: string, label: string, merge: string) => `
     UNWIND $items AS item

@@ -2,6 +2,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import {
   completeDashboard,
   completeDashboardQueries,
+  dashboardGroupKey,
   dashboardKey,
   type Badge,
   type DashboardRecord,
@@ -10,19 +11,15 @@ import {
   type Tag,
 } from '@fram/models';
 import type { StoredDashboard } from '../ports/dashboard-store';
+import { givenDescriptions } from '../shared-descriptions';
 import { DASHBOARD_CYPHER } from './dashboard-cypher';
+import { compare, distinct, filled, integer, list, neo4jInt, rows, text, type Row } from './neo4j-rows';
 
 /*
  * Neo4jMetadataStore's dashboard reads and writes, inside its transactions (it adds the audit entries): the
  * statements of dashboard-cypher.ts, and their rows as StoredDashboard and DashboardSummary. Rows come from graphs
  * databuilder wrote too, whose CSV publisher may leave numbers as text; they are read leniently.
  */
-
-type Row = Record<string, unknown>;
-
-async function rows(tx: ManagedTransaction, statement: string, params: Record<string, unknown>): Promise<Row[]> {
-  return (await tx.run(statement, params)).records.map((record) => record.toObject());
-}
 
 /** The dashboards of `keys` that are in the catalog, in the order of `keys`. */
 export async function readDashboards(tx: ManagedTransaction, keys: readonly string[]): Promise<StoredDashboard[]> {
@@ -84,8 +81,20 @@ export async function writeDashboards(tx: ManagedTransaction, dashboards: readon
   return records.map((r) => r.key);
 }
 
-/** A number property as a Neo4j integer (a JavaScript number would be stored as a float). */
-const neo4jInt = (value: number | null) => (value === null ? null : neo4j.int(value));
+/**
+ * The group descriptions `dashboards` give (the last given per group; null removes), written after the dashboards, so
+ * their groups exist. Answers the keys of every dashboard of a group whose description changed.
+ */
+export async function writeGroupDescriptions(tx: ManagedTransaction, dashboards: readonly DashboardRecord[]): Promise<string[]> {
+  const groups = [...givenDescriptions(dashboards, dashboardGroupKey, (d) => d.group_description)].map(([key, description]) => ({
+    key,
+    description,
+  }));
+  if (groups.length === 0) return [];
+  return (await rows(tx, DASHBOARD_CYPHER.setGroupDescriptions, { groups })).flatMap((r) =>
+    Array.isArray(r['dashboards']) ? r['dashboards'].map(String) : [],
+  );
+}
 
 /**
  * A dashboard record as DASHBOARD_CYPHER.upsertDashboards writes it: its runs as executions, its charts of no
@@ -114,7 +123,11 @@ function dashboardNodes(d: DashboardRecord) {
         : [{ id: '_last_successful_execution', timestamp: neo4jInt(c.last_successful_run_timestamp), state: 'succeeded' }]),
     ],
     replace_charts: d.chart_names !== undefined,
-    loose_charts: (d.chart_names ?? []).map((name, i) => ({ key: `${c.key}/query/fram/chart/${i}`, name, sort_order: neo4j.int(i) })),
+    loose_charts: (d.chart_names ?? []).map((name, i) => ({
+      key: `${c.key}/_fram_loose_charts/chart/${i}`,
+      name,
+      sort_order: neo4j.int(i),
+    })),
     replace_queries: queries !== undefined,
     queries: (queries ?? []).map((q, i) => ({
       key: `${c.key}/query/${q.id}`,
@@ -127,19 +140,6 @@ function dashboardNodes(d: DashboardRecord) {
     })),
   };
 }
-
-/** Text in code-unit order, as SQLite sorts it (localeCompare would not). */
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-/** Text that says something: null for none or ''. */
-const filled = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-/** A whole number, also from text (databuilder's CSV publisher may leave numbers as text). */
-const integer = (value: unknown): number | null => {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(n) ? Math.trunc(n) : null;
-};
-const list = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
-const distinct = <T>(values: T[], id: (value: T) => string): T[] => [...new Map(values.map((v) => [id(v), v])).values()];
 
 /** Queries or charts in their order: Fram's position first, then by key (databuilder writes no order). */
 function inOrder(items: unknown): Row[] {
@@ -184,10 +184,11 @@ function toStoredDashboard(row: Row): StoredDashboard {
     schema: String(t['schema']),
     name: String(t['name']),
     description: text(t['description']),
-    schema_description: null,
+    schema_description: text(t['schema_description']),
   }));
   return {
     ...toDashboardSummary(row),
+    group_description: text(row['group_description']),
     created_timestamp: integer(row['created_timestamp']),
     updated_timestamp: integer(row['updated_timestamp']),
     last_run_timestamp: lastRun?.timestamp ?? null,

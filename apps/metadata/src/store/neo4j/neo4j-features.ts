@@ -1,24 +1,20 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { featureKey, parseFeatureKey, type Badge, type FeatureRecord, type LineageItem, type Tag } from '@fram/models';
+import { featureKey, parseFeatureKey, type FeatureRecord, type LineageItem, type Tag } from '@fram/models';
 import type { StoredFeature, StoredFeatureWatermark, StoredGenerationCode } from '../ports/feature-store';
-import { FEATURE_CYPHER, featureLineageWalk } from './feature-cypher';
+import { lineageWalk } from './cypher';
+import { FEATURE_CYPHER } from './feature-cypher';
+import { badges, compare, integer, list, neo4jInt, rows, strings, text, textual, type Row } from './neo4j-rows';
 
 /*
  * Neo4jMetadataStore's feature reads and writes, inside its transactions (it adds the audit
  * entries): the statements of feature-cypher.ts and their rows as StoredFeature.
  */
 
-type Row = Record<string, unknown>;
-
-async function rows(tx: ManagedTransaction, statement: string, params: Record<string, unknown>): Promise<Row[]> {
-  return (await tx.run(statement, params)).records.map((record) => record.toObject());
-}
-
 /** The features of `keys` that are in the catalog, in the order of `keys`. */
 export async function readFeatures(tx: ManagedTransaction, keys: readonly string[]): Promise<StoredFeature[]> {
   if (keys.length === 0) return [];
   const found = new Map(
-    (await rows(tx, FEATURE_CYPHER.featuresByKeys, { keys: [...new Set(keys)] })).map((r) => [String(r['key']), toStoredFeature(r)]),
+    (await rows(tx, FEATURE_CYPHER.featuresByKeys, { keys: [...new Set(keys)] })).map((r) => [String(r['key']), featureFromRow(r)]),
   );
   return keys.flatMap((key) => found.get(key) ?? []);
 }
@@ -42,8 +38,8 @@ export async function writeFeatures(tx: ManagedTransaction, features: readonly F
     entity: f.entity ?? null,
     data_type: f.data_type ?? null,
     description: f.description ?? null,
-    created_timestamp: f.created_timestamp ?? null,
-    last_updated_timestamp: f.last_updated_timestamp ?? null,
+    created_timestamp: neo4jInt(f.created_timestamp),
+    last_updated_timestamp: neo4jInt(f.last_updated_timestamp),
   }));
   const withList = <T>(pick: (f: FeatureRecord) => T | undefined) =>
     latest.flatMap((f) => {
@@ -53,7 +49,9 @@ export async function writeFeatures(tx: ManagedTransaction, features: readonly F
   await tx.run(FEATURE_CYPHER.upsertFeatures, { features: records, now });
   await tx.run(FEATURE_CYPHER.replaceFeatureAvailability, { items: withList((f) => f.availability) });
   await tx.run(FEATURE_CYPHER.replaceFeatureProgrammaticDescriptions, { items: withList((f) => f.programmatic_descriptions) });
-  await tx.run(FEATURE_CYPHER.replaceFeatureWatermarks, { items: withList((f) => f.watermarks) });
+  await tx.run(FEATURE_CYPHER.replaceFeatureWatermarks, {
+    items: withList((f) => f.watermarks?.map((w) => ({ ...w, time: typeof w.time === 'number' ? neo4jInt(w.time) : w.time }))),
+  });
   await tx.run(FEATURE_CYPHER.replaceFeatureGenerationCode, {
     items: latest.flatMap((f) =>
       f.generation_code === undefined
@@ -64,7 +62,7 @@ export async function writeFeatures(tx: ManagedTransaction, features: readonly F
               code: f.generation_code && {
                 text: f.generation_code.text,
                 source: f.generation_code.source ?? null,
-                last_executed_timestamp: f.generation_code.last_executed_timestamp ?? null,
+                last_executed_timestamp: neo4jInt(f.generation_code.last_executed_timestamp),
               },
             },
           ],
@@ -85,14 +83,14 @@ export async function walkFeatureLineage(
   const [exists] = await rows(tx, FEATURE_CYPHER.featureExists, { key });
   if (Number(exists?.['n'] ?? 0) === 0) return undefined;
   const walk = async (direction: 'HAS_UPSTREAM' | 'HAS_DOWNSTREAM') =>
-    (await rows(tx, featureLineageWalk(direction, depth), { key })).map((r): LineageItem => {
+    (await rows(tx, lineageWalk(direction, depth, 'Feature'), { key })).map((r): LineageItem => {
       const found = String(r['key']);
       return {
         key: found,
         level: Number(r['level']),
         source: found.split('://')[0],
         badges: badges(r['badges']),
-        usage: Number(r['usage'] ?? 0),
+        usage: integer(r['usage']) ?? 0,
         parent: text(r['parent']),
         link: null,
         in_amundsen: r['known'] === true,
@@ -102,7 +100,7 @@ export async function walkFeatureLineage(
 }
 
 /** A featuresByKeys row as a StoredFeature; what databuilder may leave out (the group, the version) comes from the key. */
-function toStoredFeature(row: Row): StoredFeature {
+export function featureFromRow(row: Row): StoredFeature {
   const key = String(row['key']);
   const node = row['feature'] as Row;
   const parts = parseFeatureKey(key);
@@ -129,7 +127,7 @@ function toStoredFeature(row: Row): StoredFeature {
     key,
     feature_group: strings(row['groups'])[0] ?? parts?.feature_group ?? '',
     name: String(node['name']),
-    version: text(node['version']) ?? parts?.version ?? '',
+    version: textual(node['version']) ?? parts?.version ?? '',
     status: text(node['status']),
     entity: text(node['entity']),
     data_type: text(node['data_type']),
@@ -151,17 +149,6 @@ function toStoredFeature(row: Row): StoredFeature {
       .sort((a, b) => compare(a.tag_name, b.tag_name)),
     badges: badges(row['badges']),
     owners: [...new Set(strings(row['owners']))].sort(compare),
-    usage: Number(row['usage'] ?? 0),
+    usage: integer(row['usage']) ?? 0,
   };
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const integer = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : null);
-const list = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const badges = (value: unknown): Badge[] =>
-  list(value)
-    .filter((b) => typeof b['badge_name'] === 'string')
-    .map((b) => ({ badge_name: String(b['badge_name']), category: String(b['category']) }))
-    .sort((a, b) => compare(a.badge_name, b.badge_name) || compare(a.category, b.category));

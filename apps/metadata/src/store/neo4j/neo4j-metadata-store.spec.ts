@@ -95,6 +95,62 @@ if (uri) {
   });
 }
 
+// A schema and a dashboard group described as databuilder writes them (SchemaModel, DashboardMetadata's
+// dashboard_group_description: a Description node under `{key}/_description`, without a source on the group's).
+const DATABUILDER_DESCRIPTIONS = `
+  CREATE (db:Database {key: 'database://hive', name: 'hive'})-[:CLUSTER]->(cluster:Cluster {key: 'hive://gold', name: 'gold'})
+  CREATE (cluster)-[:SCHEMA]->(schema:Schema {key: 'hive://gold.core', name: 'core'})
+  CREATE (schema)-[:DESCRIPTION]->(:Description {key: 'hive://gold.core/_description', description: 'Core business tables.', description_source: 'description'})
+  CREATE (schema)-[:TABLE]->(table:Table {key: 'hive://gold.core/orders', name: 'orders'})
+  CREATE (table)-[:TABLE_OF]->(schema)
+  CREATE (table)-[:OWNER]->(ada:User {key: 'ada@example.com', email: 'ada@example.com'})
+  CREATE (ada)-[:OWNER_OF]->(table)
+  CREATE (dashboards:Cluster {key: 'mode_dashboard://prod', name: 'prod'})-[:DASHBOARD_GROUP]->(group:Dashboardgroup {key: 'mode_dashboard://prod.sales', name: 'Sales'})
+  CREATE (group)-[:DASHBOARD_GROUP_OF]->(dashboards)
+  CREATE (group)-[:DESCRIPTION]->(:Description {key: 'mode_dashboard://prod.sales/_description', description: 'Sales dashboards.'})
+  CREATE (group)-[:DASHBOARD]->(dashboard:Dashboard {key: 'mode_dashboard://prod.sales/weekly', name: 'weekly'})
+  CREATE (dashboard)-[:DASHBOARD_OF]->(group)
+  CREATE (dashboard)-[:DASHBOARD_WITH_TABLE]->(table)
+  CREATE (table)-[:TABLE_OF_DASHBOARD]->(dashboard)`;
+
+if (uri) {
+  describe(`Neo4jMetadataStore reading schema and group descriptions databuilder published, at ${uri}`, () => {
+    it('shows them where Amundsen shows them, and replaces them when Fram ingests others', async () => {
+      const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
+      await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database });
+      await driver.executeQuery(DATABUILDER_DESCRIPTIONS, {}, { database });
+      await driver.close();
+      const store = new Neo4jMetadataStore({ uri, user, password, database });
+      try {
+        expect((await store.getTable('hive://gold.core/orders'))?.schema_description).toBe('Core business tables.');
+        expect((await store.ownedTables('ada@example.com')).map((t) => t.schema_description)).toEqual(['Core business tables.']);
+        const weekly = await store.getDashboard('mode_dashboard://prod.sales/weekly');
+        expect(weekly?.group_description).toBe('Sales dashboards.');
+        expect(weekly?.tables.map((t) => t.schema_description)).toEqual(['Core business tables.']);
+        const edit = { actor: 'fram-scripts', at: Date.now() };
+        await store.upsertDashboards(
+          [
+            {
+              product: 'mode',
+              cluster: 'prod',
+              dashboard_group_id: 'sales',
+              group_name: 'Sales',
+              name: 'daily',
+              group_description: 'Sales, daily and weekly.',
+            },
+          ],
+          edit,
+        );
+        expect((await store.getDashboard('mode_dashboard://prod.sales/weekly'))?.group_description).toBe('Sales, daily and weekly.');
+        const [latest] = await store.audit(1);
+        expect(latest.detail['keys']).toEqual(['mode_dashboard://prod.sales/daily', 'mode_dashboard://prod.sales/weekly']);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
 describe('Neo4jMetadataStore when Neo4j cannot be reached', () => {
   let store: Neo4jMetadataStore;
   beforeAll(async () => {

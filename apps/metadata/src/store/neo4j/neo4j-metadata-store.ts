@@ -33,7 +33,7 @@ import type { StoredTable, TableStore } from '../ports/table-store';
 import { CYPHER, lineageWalk } from './cypher';
 import { FEATURE_CYPHER } from './feature-cypher';
 import { TABLE_CYPHER } from './table-cypher';
-import { readTables, walkColumnLineage, writeTables } from './neo4j-tables';
+import { readTables, walkColumnLineage, writeSchemaDescriptions, writeTables } from './neo4j-tables';
 import { readFeatureKeys, readFeatures, walkFeatureLineage, writeFeatures } from './neo4j-features';
 import type { Announcement, Notice } from '@fram/models';
 import type { AnnouncementDraft, BulletinStore, NoticeDraft } from '../ports/bulletin-store';
@@ -46,8 +46,10 @@ import {
   readDashboardsUsingTable,
   readLinkedDashboards,
   writeDashboards,
+  writeGroupDescriptions,
 } from './neo4j-dashboards';
 import { readKeys } from '../read-keys';
+import { ingestedKeys } from '../shared-descriptions';
 
 export interface Neo4jConnection {
   uri: string;
@@ -120,7 +122,7 @@ export class Neo4jMetadataStore
   }
 
   async setTableDescription(key: string, description: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'set_description', 'table', key, { description }, CYPHER.setDescription, { key, description });
+    return this.change(edit, 'set_description', 'table', key, { description }, CYPHER.setDescription('table'), { key, description });
   }
 
   async setColumnDescription(key: string, column: string, description: string, edit: Edit): Promise<boolean> {
@@ -179,15 +181,15 @@ export class Neo4jMetadataStore
   }
 
   async addTag(type: ResourceType, key: string, tag: Tag, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'add_tag', type, key, { ...tag }, CYPHER.addTag, { key, tag: tag.tag_name, tagType: tag.tag_type });
+    return this.change(edit, 'add_tag', type, key, { ...tag }, CYPHER.addTag(type), { key, tag: tag.tag_name, tagType: tag.tag_type });
   }
 
   async removeTag(type: ResourceType, key: string, tagName: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'remove_tag', type, key, { tag_name: tagName }, CYPHER.removeTag, { key, tag: tagName });
+    return this.change(edit, 'remove_tag', type, key, { tag_name: tagName }, CYPHER.removeTag(type), { key, tag: tagName });
   }
 
   async addBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'add_badge', type, key, { ...badge }, CYPHER.addBadge, {
+    return this.change(edit, 'add_badge', type, key, { ...badge }, CYPHER.addBadge(type), {
       key,
       badge: badge.badge_name,
       category: badge.category,
@@ -195,7 +197,7 @@ export class Neo4jMetadataStore
   }
 
   async removeBadge(type: ResourceType, key: string, badge: Badge, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'remove_badge', type, key, { ...badge }, CYPHER.removeBadge, {
+    return this.change(edit, 'remove_badge', type, key, { ...badge }, CYPHER.removeBadge(type), {
       key,
       badge: badge.badge_name,
       category: badge.category,
@@ -203,11 +205,14 @@ export class Neo4jMetadataStore
   }
 
   async addOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'add_owner', type, key, { owner: userKey }, CYPHER.addUserLink(...LINKS.owner), { key, user: userKey });
+    return this.change(edit, 'add_owner', type, key, { owner: userKey }, CYPHER.addUserLink(type, ...LINKS.owner), { key, user: userKey });
   }
 
   async removeOwner(type: ResourceType, key: string, userKey: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'remove_owner', type, key, { owner: userKey }, CYPHER.removeUserLink(...LINKS.owner), { key, user: userKey });
+    return this.change(edit, 'remove_owner', type, key, { owner: userKey }, CYPHER.removeUserLink(type, ...LINKS.owner), {
+      key,
+      user: userKey,
+    });
   }
 
   async getUser(key: string): Promise<User | undefined> {
@@ -255,11 +260,14 @@ export class Neo4jMetadataStore
   }
 
   async addFollow(userKey: string, type: ResourceType, key: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'follow', type, key, { user: userKey }, CYPHER.addUserLink(...LINKS.follow), { key, user: userKey });
+    return this.change(edit, 'follow', type, key, { user: userKey }, CYPHER.addUserLink(type, ...LINKS.follow), { key, user: userKey });
   }
 
   async removeFollow(userKey: string, type: ResourceType, key: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'unfollow', type, key, { user: userKey }, CYPHER.removeUserLink(...LINKS.follow), { key, user: userKey });
+    return this.change(edit, 'unfollow', type, key, { user: userKey }, CYPHER.removeUserLink(type, ...LINKS.follow), {
+      key,
+      user: userKey,
+    });
   }
 
   async followedTables(userKey: string): Promise<TableSummary[]> {
@@ -291,11 +299,12 @@ export class Neo4jMetadataStore
       tables.flatMap((t) => (pick(t) === undefined ? [] : [{ key: tableKey(t), values: pick(t) }]));
     return this.write(async (tx) => {
       await writeTables(tx, tables, edit.at);
+      const sharing = await writeSchemaDescriptions(tx, tables);
       await tx.run(CYPHER.replaceTags, { items: withList((t) => t.tags) });
       await tx.run(CYPHER.replaceBadges, { items: withList((t) => t.badges) });
       await tx.run(CYPHER.replaceOwners, { items: withList((t) => t.owners) });
       await tx.run(CYPHER.setLatestUpdated, { seconds: Math.floor(edit.at / 1000) });
-      await audit(tx, edit, 'ingest_tables', 'table', '*', { count: tables.length, keys: tables.map(tableKey) });
+      await audit(tx, edit, 'ingest_tables', 'table', '*', { count: tables.length, keys: ingestedKeys(tables.map(tableKey), sharing) });
       return tables.length;
     });
   }
@@ -360,10 +369,11 @@ export class Neo4jMetadataStore
       dashboards.flatMap((d) => (pick(d) === undefined ? [] : [{ key: dashboardKey(d), values: pick(d) }]));
     return this.write(async (tx) => {
       const keys = await writeDashboards(tx, dashboards, edit.at);
+      const sharing = await writeGroupDescriptions(tx, dashboards);
       await tx.run(CYPHER.replaceOwners, { items: withList((d) => d.owners) });
       await tx.run(CYPHER.replaceTags, { items: withList((d) => d.tags) });
       await tx.run(CYPHER.setLatestUpdated, { seconds: Math.floor(edit.at / 1000) });
-      await audit(tx, edit, 'ingest_dashboards', 'dashboard', '*', { count: dashboards.length, keys });
+      await audit(tx, edit, 'ingest_dashboards', 'dashboard', '*', { count: dashboards.length, keys: ingestedKeys(keys, sharing) });
       return dashboards.length;
     });
   }
@@ -378,7 +388,10 @@ export class Neo4jMetadataStore
   }
 
   async setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean> {
-    return this.change(edit, 'set_description', 'dashboard', key, { description }, CYPHER.setDescription, { key, description });
+    return this.change(edit, 'set_description', 'dashboard', key, { description }, CYPHER.setDescription('dashboard'), {
+      key,
+      description,
+    });
   }
 
   async dashboardsUsingTable(key: string): Promise<DashboardSummary[]> {
@@ -561,7 +574,7 @@ export class Neo4jMetadataStore
               schema: String(r['schema']),
               name: String(r['name']),
               description: nullable(r['description']),
-              schema_description: null,
+              schema_description: nullable(r['schema_description']),
             },
           ]
         : [];

@@ -17,6 +17,7 @@ const row = {
   name: 'orders',
   is_view: 'True',
   description: 'Orders.',
+  schema_description: 'Core business tables.',
   programmatic_descriptions: [
     { source: 'quality', text: 'Checked.' },
     { source: null, text: 'No source: skipped, as Amundsen does.' },
@@ -84,6 +85,7 @@ describe('Neo4jMetadataStore reading a table as databuilder wrote it', () => {
       name: 'orders',
       is_view: true,
       description: 'Orders.',
+      schema_description: 'Core business tables.',
       programmatic_descriptions: [
         { source: 'dbt', text: 'Built.' },
         { source: 'quality', text: 'Checked.' },

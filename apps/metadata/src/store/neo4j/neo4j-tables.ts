@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { tableKey, type Badge, type LineageItem, type Stat, type TableRecord, type Tag } from '@fram/models';
+import { schemaKey, tableKey, type LineageItem, type Stat, type TableRecord, type Tag } from '@fram/models';
 import type { LineageWalk } from '../ports/lineage-store';
 import type { StoredApplication, StoredColumn, StoredTable } from '../ports/table-store';
 import {
@@ -12,21 +12,17 @@ import {
   columnStats,
   tableWatermarks,
 } from '../table-records';
+import { givenDescriptions } from '../shared-descriptions';
 import { typeMetadataNodes, typeMetadataTree } from '../type-metadata-tree';
 import { lineageWalk } from './cypher';
 import { TABLE_CYPHER } from './table-cypher';
+import { badges, bool, distinct, integer, list, rows, text, textual, type Row } from './neo4j-rows';
 
 /*
  * Neo4jMetadataStore's table reads and writes, inside its transactions (it adds the audit entries): the
  * statements of table-cypher.ts, and their rows as StoredTable. Rows come from graphs databuilder wrote,
  * whose CSV publisher may leave numbers and booleans as text; they are read leniently.
  */
-
-type Row = Record<string, unknown>;
-
-async function rows(tx: ManagedTransaction, statement: string, params: Record<string, unknown>): Promise<Row[]> {
-  return (await tx.run(statement, params)).records.map((record) => record.toObject());
-}
 
 /** The tables of `keys` that are in the catalog, in the order of `keys`. */
 export async function readTables(tx: ManagedTransaction, keys: readonly string[]): Promise<StoredTable[]> {
@@ -98,6 +94,21 @@ export async function writeTables(tx: ManagedTransaction, tables: readonly Table
   await tx.run(TABLE_CYPHER.linkTypeMetadata, { types });
 }
 
+/**
+ * The schema descriptions `tables` give (the last given per schema; null removes), written after the tables, so
+ * their schemas exist. Answers the keys of every table of a schema whose description changed.
+ */
+export async function writeSchemaDescriptions(tx: ManagedTransaction, tables: readonly TableRecord[]): Promise<string[]> {
+  const schemas = [...givenDescriptions(tables, schemaKey, (t) => t.schema_description)].map(([key, description]) => ({
+    key,
+    description,
+  }));
+  if (schemas.length === 0) return [];
+  return (await rows(tx, TABLE_CYPHER.setSchemaDescriptions, { schemas })).flatMap((r) =>
+    Array.isArray(r['tables']) ? r['tables'].map(String) : [],
+  );
+}
+
 /** Whether the table has the column. */
 export async function hasColumn(tx: ManagedTransaction, key: string, column: string): Promise<boolean> {
   const [row] = await rows(tx, TABLE_CYPHER.columnExists, { key, column });
@@ -133,25 +144,6 @@ export async function walkColumnLineage(
   };
   return { upstream: await walk('HAS_UPSTREAM'), downstream: await walk('HAS_DOWNSTREAM') };
 }
-
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-/** A string, or a number or boolean as databuilder's CSV may have turned it. */
-const textual = (value: unknown): string | null =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
-/** A whole number, also from text (Amundsen reads stats with int(float(...))). */
-const integer = (value: unknown): number | null => {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(n) ? Math.trunc(n) : null;
-};
-const bool = (value: unknown): boolean | null =>
-  typeof value === 'boolean' ? value : typeof value === 'string' && /^(true|false)$/i.test(value) ? value.toLowerCase() === 'true' : null;
-const list = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
-const badges = (value: unknown): Badge[] =>
-  list(value)
-    .filter((b) => typeof b['badge_name'] === 'string')
-    .map((b) => ({ badge_name: String(b['badge_name']), category: textual(b['category']) ?? '' }))
-    .sort((a, b) => a.badge_name.localeCompare(b.badge_name));
-const distinct = <T>(values: T[], id: (value: T) => string): T[] => [...new Map(values.map((v) => [id(v), v])).values()];
 
 function toApplications(value: unknown): StoredApplication[] {
   const apps = list(value).flatMap((a) => {
@@ -216,6 +208,7 @@ export function tableFromRow(key: string, row: Row): StoredTable {
     name: String(row['name']),
     is_view: bool(row['is_view']) === true,
     description: text(row['description']),
+    schema_description: text(row['schema_description']),
     programmatic_descriptions: list(row['programmatic_descriptions'])
       .flatMap((d) => {
         const source = text(d['source']);

@@ -54,6 +54,7 @@ export const TABLE_CYPHER = {
     RETURN key, db.name AS database, cluster.name AS cluster, schema.name AS schema, table.name AS name,
            table.is_view AS is_view,
            [(table)-[:DESCRIPTION]->(d:Description) | d.description][0] AS description,
+           [(schema)-[:DESCRIPTION]->(d:Description) | d.description][0] AS schema_description,
            [(table)-[:DESCRIPTION]->(d:Programmatic_Description) | {source: d.description_source, text: d.description}]
              AS programmatic_descriptions,
            [(table)-[:LAST_UPDATED_AT]->(t:Timestamp) | t.last_updated_timestamp][0] AS last_updated_timestamp,
@@ -111,6 +112,26 @@ export const TABLE_CYPHER = {
       MERGE (table)-[:LAST_UPDATED_AT]->(timestamp)
       MERGE (timestamp)-[:LAST_UPDATED_TIME_OF]->(table))
     RETURN count(table) AS n`,
+
+  /**
+   * Schema descriptions (databuilder's SchemaModel: `{schema key}/_description`), one per schema of $schemas
+   * `{key, description}` (null: removed). Answers the schemas whose description changed, with their tables' keys.
+   */
+  setSchemaDescriptions: `
+    UNWIND $schemas AS given
+    MATCH (schema:Schema {key: given.key})
+    WITH schema, given, [(schema)-[:DESCRIPTION]->(current:Description) | current.description][0] AS before
+    OPTIONAL MATCH (schema)-[:DESCRIPTION]->(old:Description)
+    DETACH DELETE old
+    WITH DISTINCT schema, given, before
+    FOREACH (_ IN CASE WHEN given.description IS NULL THEN [] ELSE [1] END |
+      MERGE (description:Description {key: given.key + '/_description'})
+      SET description.description = given.description, description.description_source = 'description'
+      MERGE (schema)-[:DESCRIPTION]->(description)
+      MERGE (description)-[:DESCRIPTION_OF]->(schema))
+    WITH schema, given, before
+    WHERE coalesce(before <> given.description, before IS NOT NULL OR given.description IS NOT NULL)
+    RETURN given.key AS key, [(schema)-[:TABLE]->(table:Table) | table.key] AS tables`,
 
   /** DescriptionMetadata with a source other than `description`: `{table key}/_{source}_description`. */
   replaceProgrammaticDescriptions: REPLACE(
@@ -315,4 +336,5 @@ export const TABLE_CYPHER = {
 export const TABLE_CYPHER_PARAMETERS: Record<string, unknown> = {
   typeKey: 'hive://gold.core/orders/payload/type/payload',
   types: [],
+  schemas: [],
 };

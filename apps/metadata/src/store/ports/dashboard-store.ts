@@ -6,6 +6,8 @@ import type { Edit } from './edit';
  * no query first, then its queries' charts, query by query.
  */
 export interface StoredDashboard extends DashboardSummary {
+  /** The description of its group, which every dashboard of the group shares. */
+  group_description: string | null;
   created_timestamp: number | null;
   /** When it was last changed. */
   updated_timestamp: number | null;
@@ -32,7 +34,9 @@ export abstract class DashboardStore {
   abstract setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean>;
   /**
    * Upserts dashboards by key with their queries and charts, runs, tables, owners and tags, in one transaction.
-   * Scalars replace what a dashboard had; a list a record leaves out keeps what the dashboard has.
+   * Scalars replace what a dashboard had; a list a record leaves out keeps what the dashboard has. A group
+   * description given replaces the group's (null removes it, left out it is kept): the audit entry then names every
+   * dashboard of the group, as their search documents change.
    */
   abstract upsertDashboards(dashboards: DashboardRecord[], edit: Edit): Promise<number>;
   /** Dashboards that read a table, most viewed first. */

@@ -36,6 +36,8 @@ export interface StoredTable {
   name: string;
   is_view: boolean;
   description: string | null;
+  /** The description of its schema (`{database}://{cluster}.{schema}`), which every table of the schema shares. */
+  schema_description: string | null;
   /** By source. */
   programmatic_descriptions: ProgrammaticDescription[];
   last_updated_timestamp: number | null;
@@ -80,7 +82,9 @@ export abstract class TableStore {
    * columns with all they hold (descriptions, badges, stats, nested types);
    * tags, badges, owners, programmatic descriptions, watermarks,
    * applications, source and reports given replace the table's; what is left
-   * out is kept.
+   * out is kept. A schema description given replaces the schema's (null
+   * removes it): the audit entry then names every table of the schema, as
+   * their search documents change.
    */
   abstract upsertTables(tables: TableRecord[], edit: Edit): Promise<number>;
 }

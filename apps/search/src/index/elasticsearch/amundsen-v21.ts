@@ -164,6 +164,7 @@ export const toElastic = {
     database: d.database,
     cluster: d.cluster,
     schema: d.schema,
+    schema_description: d.schema_description ?? null,
     column_descriptions: d.column_descriptions,
   }),
   user: (d: UserDocument) => ({
@@ -191,6 +192,7 @@ export const toElastic = {
     usage: positive({ total_usage: d.total_usage }),
     resource_type: 'dashboard',
     group_name: d.group_name,
+    group_description: d.group_description ?? null,
     query_names: d.query_names,
     chart_names: d.chart_names,
     product: d.product,
@@ -238,6 +240,7 @@ export const fromElastic = {
       schema: str(s['schema']) ?? '',
       name: str(s['name']) ?? '',
       description: str(s['description']),
+      schema_description: str(s['schema_description']),
       columns: strs(s['columns']),
       column_descriptions: strs(s['column_descriptions']),
       tags: strs(s['tags']),
@@ -272,6 +275,8 @@ export const fromElastic = {
     name: str(s['name']) ?? '',
     url: str(s['url']) ?? '',
     description: str(s['description']),
+    // databuilder's Neo4j extractor writes '' for a group without one.
+    group_description: str(s['group_description']) || null,
     chart_names: strs(s['chart_names']),
     query_names: strs(s['query_names']),
     tags: strs(s['tags']),

@@ -1,10 +1,10 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import Mock from '@elastic/elasticsearch-mock';
 import { DependencyUnavailableError } from '@fram/errors';
-import type { FeatureDocument, SearchRequest, TableDocument } from '@fram/models';
+import type { DashboardDocument, FeatureDocument, SearchRequest, TableDocument } from '@fram/models';
 import { randomUUID } from 'node:crypto';
 import { describeSearchIndexContract } from '../search-index.contract';
-import { INDEX_BODIES } from './amundsen-v21';
+import { fromElastic, INDEX_BODIES, toElastic } from './amundsen-v21';
 import { DATABUILDER_V21_INDEX_BODIES } from './databuilder-v21-index-bodies.fixture';
 import { ElasticsearchSearchIndex } from './elasticsearch-search-index';
 
@@ -151,6 +151,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
                   database: 'hive',
                   cluster: 'gold',
                   description: 'One row per order.',
+                  schema_description: 'Core business tables.',
                   columns: ['order_id', 'amount'],
                   tags: ['sales'],
                   badges: ['certified'],
@@ -178,6 +179,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
           name: 'orders',
           table: 'orders',
           description: 'One row per order.',
+          schema_description: 'Core business tables.',
           column: ['order_id', 'amount'],
           tag: ['sales'],
           badges: ['certified'],
@@ -214,6 +216,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
       schema: 'core',
       name: 'orders',
       description: null,
+      schema_description: 'Core business tables.',
       columns: ['id'],
       column_descriptions: [],
       tags: [],
@@ -240,6 +243,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
         name: 'orders',
         display_name: 'core.orders',
         resource_type: 'table',
+        schema_description: 'Core business tables.',
         usage: { unique_usage: 3 },
       }),
     ]);
@@ -396,6 +400,35 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
         availability: ['hive'],
       },
     ]);
+  });
+
+  it("keeps a table's schema description and a dashboard's group description both ways, as databuilder's documents carry them", () => {
+    const dashboard: DashboardDocument = {
+      key: 'mode_dashboard://prod.sales/weekly',
+      uri: 'mode_dashboard://prod.sales/weekly',
+      product: 'mode',
+      cluster: 'prod',
+      group_name: 'sales',
+      group_url: '',
+      name: 'weekly',
+      url: '',
+      description: null,
+      group_description: 'Sales dashboards.',
+      chart_names: [],
+      query_names: [],
+      tags: [],
+      badges: [],
+      last_successful_run_timestamp: null,
+      total_usage: 0,
+    };
+    expect(toElastic.dashboard(dashboard)).toMatchObject({ group_description: 'Sales dashboards.' });
+    expect(fromElastic.dashboard(toElastic.dashboard(dashboard))).toEqual(dashboard);
+    // databuilder's Neo4j extractor writes '' for a group without a description.
+    expect(fromElastic.dashboard({ ...toElastic.dashboard(dashboard), group_description: '' }).group_description).toBeNull();
+    const table = fromElastic.table({ key: 'hive://gold.core/orders', name: 'orders', schema_description: 'Core business tables.' });
+    expect(table.schema_description).toBe('Core business tables.');
+    expect(toElastic.table(table)).toMatchObject({ schema_description: 'Core business tables.' });
+    expect(fromElastic.table({ key: 'hive://gold.core/orders', name: 'orders' }).schema_description).toBeNull();
   });
 
   describe('bulk items Elasticsearch refuses', () => {
