@@ -106,7 +106,8 @@ export class EmbeddedMetadataStore
     if (!table) return undefined;
     const badgesByKey = (type: 'column' | 'type_metadata') => {
       const found = new Map<string, Badge[]>();
-      for (const row of this.q.badgesOfPrefix.all({ type, prefix: `${key}/` }) as Row[]) {
+      // Keys under `${key}/` sort between it and `${key}0` ('0' follows '/'): a range of the primary key.
+      for (const row of this.q.badgesOfPrefix.all({ type, from: `${key}/`, to: `${key}0` }) as Row[]) {
         const resource = String(row['resource_key']);
         found.set(resource, [...(found.get(resource) ?? []), toBadge(row)]);
       }
@@ -1059,7 +1060,7 @@ function prepare(db: Database.Database) {
     tagsOf: p('SELECT tag_name, tag_type FROM tags WHERE resource_type = ? AND resource_key = ? ORDER BY tag_name'),
     badgesOf: p('SELECT badge_name, category FROM badges WHERE resource_type = ? AND resource_key = ? ORDER BY badge_name'),
     badgesOfPrefix: p(
-      'SELECT resource_key, badge_name, category FROM badges WHERE resource_type = @type AND substr(resource_key, 1, length(@prefix)) = @prefix',
+      'SELECT resource_key, badge_name, category FROM badges WHERE resource_type = @type AND resource_key >= @from AND resource_key < @to',
     ),
     ownersOf: p('SELECT user_key FROM owners WHERE resource_type = ? AND resource_key = ? ORDER BY user_key'),
     readersOf: p(
