@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dashboardSummarySchema } from './amundsen-schemas';
 
 const LINEAGE_DIRECTIONS = ['upstream', 'downstream', 'both'] as const;
 
@@ -87,20 +88,7 @@ const tableItem = z.looseObject({
   last_updated_timestamp: z.number().nullable(),
 });
 /** A dashboard in a list (Amundsen's marshall_dashboard_partial): `type`, and its uri as `key`. */
-const dashboardItem = z.looseObject({
-  type: z.literal('dashboard'),
-  key: z.string(),
-  uri: z.string(),
-  cluster: z.string(),
-  group_name: z.string(),
-  group_url: z.string(),
-  product: z.string(),
-  name: z.string(),
-  url: z.string(),
-  description: z.string().nullable(),
-  last_successful_run_timestamp: z.number().nullable(),
-  chart_names: z.array(z.string()),
-});
+const dashboardItem = z.looseObject({ type: z.literal('dashboard'), key: z.string(), ...dashboardSummarySchema.shape });
 const resourceLists = z.object({ table: z.array(tableItem), dashboard: z.array(dashboardItem) });
 const user = z.looseObject({ user_id: z.string(), email: z.string(), display_name: z.string() });
 /** A lineage entity, its table key split into database, cluster, schema and name (Amundsen's marshall_lineage_table). */
