@@ -7,6 +7,7 @@
  * Every statement runs on Neo4j 4.4 as well as 5: no CALL subqueries; pattern comprehensions for reads and
  * FOREACH for writes that depend on a value.
  */
+import { setSharedDescriptions } from './shared-description-cypher';
 
 /**
  * The dashboards of $keys with what their summaries need: their executions (databuilder's `_last_execution` and
@@ -139,21 +140,11 @@ export const DASHBOARD_CYPHER = {
    * of $groups `{key, description}` (null: removed). Answers the groups whose description changed, with their
    * dashboards' keys.
    */
-  setGroupDescriptions: `
-    UNWIND $groups AS given
-    MATCH (group:Dashboardgroup {key: given.key})
-    WITH group, given, [(group)-[:DESCRIPTION]->(current:Description) | current.description][0] AS before
-    OPTIONAL MATCH (group)-[:DESCRIPTION]->(old:Description)
-    DETACH DELETE old
-    WITH DISTINCT group, given, before
-    FOREACH (_ IN CASE WHEN given.description IS NULL THEN [] ELSE [1] END |
-      MERGE (description:Description {key: given.key + '/_description'})
-      SET description.description = given.description, description.description_source = 'description'
-      MERGE (group)-[:DESCRIPTION]->(description)
-      MERGE (description)-[:DESCRIPTION_OF]->(group))
-    WITH group, given, before
-    WHERE coalesce(before <> given.description, before IS NOT NULL OR given.description IS NOT NULL)
-    RETURN given.key AS key, [(group)-[:DASHBOARD]->(dashboard:Dashboard) | dashboard.key] AS dashboards`,
+  setGroupDescriptions: setSharedDescriptions({
+    label: 'Dashboardgroup',
+    parameter: 'groups',
+    member: { relation: 'DASHBOARD', label: 'Dashboard', as: 'dashboards' },
+  }),
 
   replaceDashboardTables: `
     UNWIND $items AS item

@@ -10,6 +10,7 @@
  * subqueries outside WHERE; pattern comprehensions for reads and FOREACH for
  * writes that depend on a value.
  */
+import { setSharedDescriptions } from './shared-description-cypher';
 
 /** A badge as Amundsen answers it, from a Badge node `b`. */
 const BADGE = (b: string) => `{badge_name: ${b}.key, category: ${b}.category}`;
@@ -117,21 +118,11 @@ export const TABLE_CYPHER = {
    * Schema descriptions (databuilder's SchemaModel: `{schema key}/_description`), one per schema of $schemas
    * `{key, description}` (null: removed). Answers the schemas whose description changed, with their tables' keys.
    */
-  setSchemaDescriptions: `
-    UNWIND $schemas AS given
-    MATCH (schema:Schema {key: given.key})
-    WITH schema, given, [(schema)-[:DESCRIPTION]->(current:Description) | current.description][0] AS before
-    OPTIONAL MATCH (schema)-[:DESCRIPTION]->(old:Description)
-    DETACH DELETE old
-    WITH DISTINCT schema, given, before
-    FOREACH (_ IN CASE WHEN given.description IS NULL THEN [] ELSE [1] END |
-      MERGE (description:Description {key: given.key + '/_description'})
-      SET description.description = given.description, description.description_source = 'description'
-      MERGE (schema)-[:DESCRIPTION]->(description)
-      MERGE (description)-[:DESCRIPTION_OF]->(schema))
-    WITH schema, given, before
-    WHERE coalesce(before <> given.description, before IS NOT NULL OR given.description IS NOT NULL)
-    RETURN given.key AS key, [(schema)-[:TABLE]->(table:Table) | table.key] AS tables`,
+  setSchemaDescriptions: setSharedDescriptions({
+    label: 'Schema',
+    parameter: 'schemas',
+    member: { relation: 'TABLE', label: 'Table', as: 'tables' },
+  }),
 
   /** DescriptionMetadata with a source other than `description`: `{table key}/_{source}_description`. */
   replaceProgrammaticDescriptions: REPLACE(
