@@ -251,7 +251,7 @@ describe('the ingest command', () => {
       INGEST_CLIENT_SECRET: 'fram-metadata-dev-secret',
     });
     expect(noScope.code).toBe(1);
-    expect(noScope.output).toContain('No token for fram-metadata: invalid_scope');
+    expect(noScope.output).toContain(`No token for fram-metadata from ${idp.issuer}: the token endpoint refused it (invalid_scope`);
     const reader = await idp.clientToken('fram-metadata', 'fram-metadata-dev-secret', 'read:data');
     const refused = await run(join(root, 'data', 'sample-catalog.json'), { TOKEN: reader });
     expect(refused.code).toBe(1);

@@ -1,4 +1,5 @@
-import { startDevIdp, type DevIdp } from '@fram/testing';
+import { Logger } from '@nestjs/common';
+import { freePort, startDevIdp, type DevIdp } from '@fram/testing';
 import { OktaUserDirectory } from '../src/directory/okta-user-directory';
 import { DirectoryUnavailableError } from '../src/directory/user-directory';
 
@@ -25,7 +26,40 @@ describe('OktaUserDirectory with a client_credentials token (dev-idp)', () => {
     expect(await users.findByEmail('nobody@example.com')).toBeUndefined();
   });
 
-  it('is unavailable (503), not a crash, when the IdP refuses the service client', async () => {
-    await expect(directory('wrong-secret').findByEmail('ada@example.com')).rejects.toBeInstanceOf(DirectoryUnavailableError);
+  it('is unavailable (503), not a crash, when the IdP refuses the service client; the log says the token endpoint refused it', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      await expect(directory('not-the-secret-77e1').findByEmail('ada@example.com')).rejects.toBeInstanceOf(DirectoryUnavailableError);
+      const logged = warn.mock.calls.map(([message]) => String(message));
+      expect(logged).toEqual([
+        expect.stringMatching(
+          /^Users API at http:\/\/127\.0\.0\.1:\d+: not called: no token for SERVICE_CLIENT_ID fram-metadata \(scope okta\.users\.read\): the token endpoint refused it \(invalid_client: [^)]+\)$/,
+        ),
+      ]);
+      expect(logged.join('\n')).not.toContain('not-the-secret-77e1');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('says the token endpoint cannot be reached when it does not answer', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const closed = `http://127.0.0.1:${await freePort()}`;
+      const unreachable = new OktaUserDirectory({
+        kind: 'okta',
+        orgUrl: closed,
+        credentials: { clientId: 'fram-metadata', clientSecret: 'fram-metadata-dev-secret' },
+        timeoutMs: 3000,
+      });
+      await expect(unreachable.findByEmail('ada@example.com')).rejects.toBeInstanceOf(DirectoryUnavailableError);
+      expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+        expect.stringContaining(
+          `Users API at ${closed}: not called: no token for SERVICE_CLIENT_ID fram-metadata (scope okta.users.read): the token endpoint cannot be reached (`,
+        ),
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -83,14 +83,16 @@ describe('production shape: nginx (TLS), two frontends, Redis, Chromium over htt
     await page.getByRole('button', { name: 'Bookmarked' }).waitFor();
     await shot(page, '02-table');
 
-    // Sign out: through the IdP, back to Fram, which asks for a sign-in again.
+    // Sign out: through the IdP, back to Fram's signed-out page; a page of the catalog asks for a sign-in again.
     await page.getByRole('button', { name: /^Account: / }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL((url) => url.origin === stack.idp.origin && url.pathname.startsWith('/interaction/'));
+    await page.getByRole('heading', { name: 'Signed out', level: 1, exact: true }).waitFor();
+    expect(new URL(page.url()).origin).toBe(stack.base);
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    await shot(page, '03-signed-out');
     await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
     expect(new URL(page.url()).origin).toBe(stack.idp.origin);
     await page.getByLabel('Password').waitFor();
-    await shot(page, '03-signed-out');
 
     expect(insecure).toEqual([]);
     expect(replicas).toEqual(new Set(stack.frontends.map((f) => `127.0.0.1:${f.port}`))); // both replicas served the journey

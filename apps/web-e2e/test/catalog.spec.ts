@@ -5,7 +5,7 @@ import { launchChromium, SCREENSHOTS, startStack, type Stack } from './stack';
 /**
  * A person's journey through Fram in Chromium: sign in on dev-idp's page,
  * search with a typo, open the table, edit its description, bookmark it, see
- * it on the profile, sign out, and be sent to sign-in when coming back.
+ * it on the profile, sign out to the signed-out page, and sign in again from it.
  */
 describe('the web UI in Chromium', () => {
   let stack: Stack;
@@ -92,16 +92,17 @@ describe('the web UI in Chromium', () => {
     await page.getByRole('link', { name: 'analytics.daily_revenue' }).waitFor();
     await shot(page, '04b-dashboard');
 
-    // Sign out: through the IdP's end-session, back to Fram, which asks for a sign-in.
+    // Sign out: through the IdP's end-session, back to Fram's signed-out page, with a way to sign in again.
     await page.getByRole('button', { name: /^Account: / }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL((url) => url.origin === stack.idp.origin && url.pathname.startsWith('/interaction/'));
-    await page.getByLabel('Password').waitFor(); // the IdP session ended too: it asks for a password
-    // Opening a page again sends the browser to sign in, not into the catalog.
-    await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
-    expect(new URL(page.url()).origin).toBe(stack.idp.origin);
-    await page.getByLabel('Password').waitFor();
+    await page.getByRole('heading', { name: 'Signed out', level: 1, exact: true }).waitFor();
+    expect(new URL(page.url()).origin).toBe(stack.base);
     await shot(page, '05-signed-out');
+    // Sign in from the signed-out page: the IdP session ended too, so it asks for the password; the catalog opens again.
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => url.origin === stack.idp.origin);
+    await signIn(page, 'ada@example.com');
+    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     await context.close();
   });
 

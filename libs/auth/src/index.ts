@@ -11,6 +11,7 @@ export {
 export { AUTH_CONFIG } from './lib/config/auth-config.token';
 export { InvalidTokenError, InsufficientScopeError, AuthUnavailableError } from './lib/errors/auth-errors';
 export { TokenRefusals, TOKEN_REFUSAL_REASONS, tokenRefusalOf, type TokenRefusalReason } from './lib/refusals/token-refusals';
+export { refusalDescription, bearerChallenge } from './lib/refusals/refusal-descriptions';
 export { Public, IS_PUBLIC } from './lib/decorators/public.decorator';
 export { RequireRole, RequireScopes, NoRoleRequired, requiredAccess, type RequiredAccess } from './lib/decorators/access.decorators';
 export { CurrentUser } from './lib/decorators/current-user.decorator';
@@ -38,5 +39,16 @@ export {
   type TokenEndpoints,
   type Tokens,
 } from './lib/token-client/token-client';
-export { TokenRequestRefusedError, TokenEndpointUnavailableError, TokenResponseInvalidError } from './lib/token-client/token-errors';
+export {
+  TokenRequestRefusedError,
+  TokenEndpointUnavailableError,
+  TokenResponseInvalidError,
+  tokenFailureReason,
+} from './lib/token-client/token-errors';
 export { ClientCredentialsToken, type ClientCredentialsTokenOptions } from './lib/token-client/client-credentials-token';
+export {
+  loadTokenRequestParams,
+  readTokenRequestParams,
+  tokenRequestParameters,
+  type TokenRequestParams,
+} from './lib/token-client/token-request-params';

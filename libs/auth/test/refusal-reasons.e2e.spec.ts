@@ -6,7 +6,9 @@ import { probeModule } from './protected-routes.fixture';
 /**
  * Why each refused bearer token was refused, as TokenRefusals reports it (for
  * /metrics and the request log): one short reason per refusal, never the
- * token. The body the caller gets stays the same whatever the reason.
+ * token. The caller is told the reason in a fixed sentence, in the
+ * challenge's error_description (RFC 6750) and the body's message, which
+ * never holds the token or anything from it.
  */
 describe('the reason of every refused bearer token', () => {
   let okta: TestIssuer;
@@ -76,12 +78,37 @@ describe('the reason of every refused bearer token', () => {
     ['iat of the wrong type', () => ({ authorization: `Bearer ${okta.token({ iat: String(now()) })}` }), 'bad_claims'],
   ];
 
+  /** What the caller is told, by reason. */
+  const TOLD: Record<TokenRefusalReason, string> = {
+    missing: 'A bearer access token is required',
+    malformed: 'The Authorization header must hold exactly one bearer token, a signed JWT',
+    bad_algorithm: 'The access token is signed with an algorithm this service does not accept',
+    unknown_key: 'The access token is signed with a key the issuer does not publish',
+    bad_signature: 'The access token signature does not verify',
+    wrong_issuer: 'The access token is issued by an issuer this service does not trust',
+    wrong_audience: 'The access token is not issued for this API (aud)',
+    expired: 'The access token expired',
+    not_yet_valid: 'The access token is not valid yet (nbf or iat is in the future; check the clocks)',
+    bad_claims: 'The access token lacks a required claim (sub, exp) or has one of the wrong type',
+    other: 'The access token was refused',
+  };
+
   it.each(cases)('%s', async (_name, headers, reason) => {
     reasons.length = 0;
-    const response = await call(`${server.url}/read`, { headers: headers() });
+    const sent = headers();
+    const response = await call(`${server.url}/read`, { headers: sent });
     expect(response.status).toBe(401);
-    expect(response.json()).toEqual({ statusCode: 401, message: 'A valid bearer access token is required', code: 'invalid_token' });
+    expect(response.json()).toEqual({ statusCode: 401, message: TOLD[reason], code: 'invalid_token' });
+    expect(response.headers.get('www-authenticate')).toBe(
+      reason === 'missing' ? 'Bearer realm="fram"' : `Bearer realm="fram", error="invalid_token", error_description="${TOLD[reason]}"`,
+    );
     expect(reasons).toEqual([reason]);
+    // Nothing of the token comes back: not the token, nor its header, claims or signature.
+    const answer = `${response.headers.get('www-authenticate')} ${response.text}`;
+    const credentials = sent['authorization']?.split(/[ .]/).filter((part) => part.length >= 8) ?? [];
+    for (const part of credentials) expect(answer).not.toContain(part);
+    // Nor any issuer, audience (the token's or the expected one) or subject.
+    expect(answer).not.toMatch(/127\.0\.0\.1|api:\/\/|example\.com/);
   });
 
   it('reports nothing for accepted tokens, remembered ones, public routes, or a missing role (403)', async () => {

@@ -143,6 +143,34 @@ describe('TokenClient', () => {
       expect(none).toEqual({ authorization: undefined, form: { grant_type: 'client_credentials', scope: 'read:data', client_id: 'app' } });
     });
 
+    it('sends OIDC_RESOURCE and OIDC_AUDIENCE_PARAM with refresh and client_credentials requests (each resource once), never with revocation', async () => {
+      answer = (req, _body, res) =>
+        req.url === '/revoke' ? res.writeHead(200).end() : json(res, 200, { access_token: 'at', token_type: 'Bearer', expires_in: 60 });
+      const withParams = new TokenClient(
+        { issuer: base, token_endpoint: `${base}/token`, revocation_endpoint: `${base}/revoke` },
+        { clientId: 'app', clientSecret: 's3cret', authMethod: 'client_secret_post' },
+        { params: { resource: ['https://api.example.com/', 'urn:fram:search'], audience: 'https://api.example.com/' } },
+      );
+      await withParams.clientCredentials('read:data');
+      await withParams.refresh('rt');
+      await withParams.revoke('rt', 'refresh_token');
+      await client('client_secret_post').clientCredentials('read:data');
+      const [credentials, refresh, revoke, plain] = seen.map(({ body }) => new URLSearchParams(body));
+      const named = (form: URLSearchParams | undefined) => ({ resource: form?.getAll('resource'), audience: form?.getAll('audience') });
+      const expected = { resource: ['https://api.example.com/', 'urn:fram:search'], audience: ['https://api.example.com/'] };
+      expect(named(credentials)).toEqual(expected);
+      expect(credentials?.get('scope')).toBe('read:data');
+      expect(named(refresh)).toEqual(expected);
+      expect(refresh?.get('refresh_token')).toBe('rt');
+      expect(named(revoke)).toEqual({ resource: [], audience: [] });
+      expect(Object.fromEntries(plain)).toEqual({
+        grant_type: 'client_credentials',
+        scope: 'read:data',
+        client_id: 'app',
+        client_secret: 's3cret',
+      });
+    });
+
     it('is an outage, not a refusal, when the IdP answers 5xx (with or without an OAuth error) or an unusable answer', async () => {
       const answers: ((res: ServerResponse) => void)[] = [
         (res) => json(res, 503, { error: 'temporarily_unavailable' }),

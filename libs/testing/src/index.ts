@@ -9,8 +9,18 @@ export { startRedisServer, type RedisServer } from './lib/redis-server';
 export { signInAtFrontend, signInToCallback, csrfTokenOf } from './lib/frontend-sign-in';
 export { BrowserSession, type BrowserOptions, type Cookie, pkcePair, jwtClaims, jwtHeader, readForm } from './lib/browser-session';
 export { makeTlsCertificate, type TlsCertificate } from './lib/tls-certificate';
-export { startNginx, type Nginx } from './lib/nginx';
+export { startNginx, runNginx, type Nginx } from './lib/nginx';
+export {
+  startLemonLdap,
+  type LemonLdap,
+  type LemonLdapClient,
+  type LemonLdapOptions,
+  type LemonLdapTokens,
+  type LemonLdapUser,
+} from './lib/lemonldap';
 export { ManualClock } from './lib/manual-clock';
+export { providerDocBlocks, recordingEnv, type ProviderDocBlock } from './lib/provider-docs';
 export { AMUNDSEN_MODELS, amundsenRef, type AmundsenModel } from './lib/amundsen-models';
 export { AMUNDSEN_DUMP, amundsenProblems, asAmundsen, type AmundsenCheck } from './lib/amundsen-check';
 export { startApiStack, type ApiStack, type ApiStackParts } from './lib/api-stack';
+export { startRecordedDevIdp, type RecordedDevIdp, type RecordedDevIdpOptions, type RecordedRequest } from './lib/recorded-dev-idp';

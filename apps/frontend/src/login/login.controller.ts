@@ -8,6 +8,7 @@ import { LOGIN_STRATEGY, OidcLoginService, type PassportAuthenticate } from './o
 import { sendProblemPage, SIGN_IN_UNAVAILABLE } from './pages';
 import { LoginQueryDto } from './login.dtos';
 import { safeReturnTo } from './return-to';
+import { startSignOut } from './signed-out';
 import { SESSIONS_UNAVAILABLE_PAGE } from '../session/sessions-unavailable';
 
 /**
@@ -47,11 +48,15 @@ export class LoginController {
     );
   }
 
-  /** Ends the session, revokes the refresh token, and logs out at the IdP. */
+  /**
+   * Ends the session, revokes the refresh token, and logs out at the IdP,
+   * with a `state` that brings the browser back to the signed-out page
+   * (straight there when the IdP has no end-session endpoint).
+   */
   @Public()
   @Post('logout')
   @HttpCode(303)
-  @ApiRedirectResponse(303, "Through the identity provider's end-session endpoint, or home")
+  @ApiRedirectResponse(303, "Through the identity provider's end-session endpoint, or straight to the signed-out page")
   @ApiHtmlResponse(403, 'A sign-out sent from another site')
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     // CSRF: a browser's cross-site POST carries another Origin (and no Lax cookie): refused.
@@ -63,14 +68,17 @@ export class LoginController {
     const signedIn = (req.session as unknown as { signedIn?: SignedIn }).signedIn;
     await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
     res.clearCookie('fram.sid', { path: '/' });
+    const { config } = this.login;
+    // Where the browser lands when it is back (post_logout_redirect_uri, or straight there): the signed-out page.
+    const state = startSignOut(res, config.secureCookies);
+    const signedOut = `/?${new URLSearchParams({ state }).toString()}`;
     let endpoints;
     try {
       endpoints = await this.login.endpoints();
     } catch {
-      res.redirect(303, '/');
+      res.redirect(303, signedOut);
       return;
     }
-    const { config } = this.login;
     if (signedIn?.refreshToken) {
       // Best effort: the session is gone already; an IdP that does not answer does not keep the person signed in here.
       await (
@@ -82,12 +90,13 @@ export class LoginController {
         );
     }
     if (!endpoints.end_session_endpoint || !signedIn) {
-      res.redirect(303, '/');
+      res.redirect(303, signedOut);
       return;
     }
     const url = new URL(endpoints.end_session_endpoint);
     url.searchParams.set('id_token_hint', signedIn.idToken);
     url.searchParams.set('post_logout_redirect_uri', config.postLogoutRedirectUri);
+    url.searchParams.set('state', state);
     res.redirect(303, url.href);
   }
 }

@@ -17,6 +17,7 @@ import { TokenRefresher } from '../session/token-refresher';
 import { LoginCallback } from './login-callback';
 import { LoginController } from './login.controller';
 import { OidcLoginService } from './oidc-login.service';
+import { signedOutPage } from './signed-out';
 
 /**
  * A session store that fails, or an IdP that cannot refresh an expired
@@ -40,7 +41,8 @@ function unavailablePage(error: unknown, req: Request, res: Response, next: Next
 const SESSION_HOURS = 8;
 
 /**
- * Sessions in front of every route (server-side; the browser holds an
+ * The signed-out page (a browser back from signing out, see signed-out.ts),
+ * sessions in front of every route (server-side; the browser holds an
  * HttpOnly cookie), the session's access token as the bearer token of a
  * signed-in browser's calls (so one guard checks browsers and API clients),
  * and the sign-in callback. main.ts and the tests mount it before the app
@@ -73,6 +75,7 @@ export class SessionMiddleware {
     const callbackPath = new URL(this.config.redirectUri).pathname;
     app.use(
       this.plainHttpWarning(callbackPath),
+      signedOutPage(this.config.secureCookies),
       sessions,
       unavailablePage,
       (req: Request, res: Response, next: NextFunction) => void this.sessionBearer(req, res, next),

@@ -81,7 +81,7 @@ export class OidcLoginService {
     const endpoints = (await response.json()) as OidcEndpoints;
     if (endpoints.issuer !== this.config.issuer) throw new Error(`discovery names issuer ${endpoints.issuer}`);
     const clockToleranceSec = this.authConfig?.clockToleranceSec;
-    const tokens = new TokenClient(endpoints, loginClientCredentials(this.config), { clockToleranceSec });
+    const tokens = new TokenClient(endpoints, loginClientCredentials(this.config), { clockToleranceSec, params: this.config.tokenParams });
     passport.use(
       LOGIN_STRATEGY,
       createLoginStrategy(

@@ -52,7 +52,7 @@ export function hasValidCsrfToken(req: Request): boolean {
 }
 
 /** The value of the cookie `name` that the request carries, if any. */
-function requestCookie(req: Request, name: string): string | undefined {
+export function requestCookie(req: Request, name: string): string | undefined {
   for (const pair of (req.headers.cookie ?? '').split(';')) {
     const index = pair.indexOf('=');
     if (index > 0 && pair.slice(0, index).trim() === name) return pair.slice(index + 1).trim();

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ISSUER_ALIASES } from '@fram/auth';
+import { ISSUER_ALIASES, readTokenRequestParams, type TokenRequestParams } from '@fram/auth';
 import { commaList, DEV_IDP_ISSUER, env, EnvReader, isHttpUrl, type Env } from '@fram/config';
 import type { Badge } from '@fram/models';
 
@@ -48,6 +48,8 @@ export type SearchSyncConfig =
       clientSecret: string;
       /** What metadata's service identity asks for (SERVICE_SCOPES): search gives indexing to the write role. */
       scopes: string;
+      /** OIDC_RESOURCE and OIDC_AUDIENCE_PARAM, sent with its client_credentials requests. */
+      tokenParams: TokenRequestParams;
       intervalMs: number;
       /** Where the feed's cursor and the documents search refused (set aside) are kept. */
       cursorFile: string;
@@ -150,6 +152,7 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
   });
   const syncIntervalMs = reader.read({ name: 'SEARCH_SYNC_INTERVAL_MS', schema: env.integer(1000, 50, 600_000, 'milliseconds') });
   const syncMaxLagS = reader.read({ name: 'SEARCH_SYNC_MAX_LAG_S', schema: env.integer(120, 0, 86_400, 'seconds') });
+  const tokenParams = readTokenRequestParams(reader);
 
   let credentials: { apiToken: string } | { clientId: string; clientSecret: string } | undefined;
   if (apiToken) credentials = { apiToken };
@@ -185,6 +188,7 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
             issuer: issuer && isHttpUrl(issuer) ? issuer : DEV_IDP_ISSUER,
             ...serviceClient,
             scopes: serviceScopes.join(' '),
+            tokenParams,
             intervalMs: syncIntervalMs,
             cursorFile: join(resolve(dataDir), 'search-sync.json'),
             maxLagS: syncMaxLagS,

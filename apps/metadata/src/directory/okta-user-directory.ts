@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ClientCredentialsToken, TokenClient } from '@fram/auth';
+import { ClientCredentialsToken, TokenClient, tokenFailureReason } from '@fram/auth';
 import { normalizeUser, type User } from '@fram/models';
 import type { DirectoryConfig } from '../config/metadata-config';
 import { DirectoryUnavailableError, UserDirectory } from './user-directory';
@@ -28,7 +28,8 @@ export class OktaUserDirectory extends UserDirectory {
     super();
     const credentials = config.credentials;
     if ('clientId' in credentials) {
-      // The org authorization server (the Users API's tokens come from it), at Okta's fixed path.
+      // The org authorization server (the Users API's tokens come from it), at Okta's fixed path. Its token is for
+      // Okta's API, not Fram's: OIDC_RESOURCE and OIDC_AUDIENCE_PARAM, which name Fram's API, are not sent.
       const client = new TokenClient(
         { issuer: config.orgUrl, token_endpoint: `${config.orgUrl}/oauth2/v1/token` },
         { clientId: credentials.clientId, clientSecret: credentials.clientSecret },
@@ -76,7 +77,8 @@ export class OktaUserDirectory extends UserDirectory {
     try {
       return `Bearer ${await this.token!.get()}`;
     } catch (error) {
-      throw this.unavailable(`token request failed: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = tokenFailureReason(error) ?? (error instanceof Error ? error.message : String(error));
+      throw this.unavailable(`not called: no token for SERVICE_CLIENT_ID ${credentials.clientId} (scope okta.users.read): ${reason}`);
     }
   }
 

@@ -21,13 +21,25 @@ export interface SendOutcome {
 }
 
 /**
+ * 503: metadata has no token of its own to call search with: the identity
+ * provider's token endpoint refused it (e.g. a wrong SERVICE_CLIENT_SECRET)
+ * or cannot be reached. Search itself was not called.
+ */
+export class ServiceTokenUnavailableError extends DependencyUnavailableError {
+  constructor(readonly reason: string) {
+    super(`Metadata has no token of its own to call search with (SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET, SERVICE_SCOPES): ${reason}`);
+  }
+}
+
+/**
  * Sends whole documents to search (`PUT /v2/documents/{type}`). Search refuses
  * a whole batch for a bad document and names it (`documents.<i> (<key>)`, 400
  * from its schema check, 422 from its index): the documents it names are set
  * aside and the rest sent again. A refusal that names no document in the batch
  * (e.g. metadata and search disagree on the schema) is not the documents'
  * fault: it throws, like a 5xx, an auth failure or no answer
- * (DependencyUnavailableError), nothing is set aside and the caller retries
+ * (DependencyUnavailableError; ServiceTokenUnavailableError when metadata
+ * cannot get its own token), nothing is set aside and the caller retries
  * later. A batch too large (413) is split in halves; a single document too
  * large is set aside.
  */
@@ -85,11 +97,17 @@ export class SearchSender {
 
   /** Undefined when search took the batch, or how it refused it. */
   private async put(type: IndexedResourceType, batch: Serialized[]): Promise<{ status: number; message: string } | undefined> {
+    let token: string;
+    try {
+      token = await this.token();
+    } catch (error) {
+      throw new ServiceTokenUnavailableError(error instanceof Error ? error.message : String(error));
+    }
     let response: Response;
     try {
       response = await fetch(`${this.searchUrl}/v2/documents/${type}`, {
         method: 'PUT',
-        headers: { authorization: `Bearer ${await this.token()}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: `{"documents":[${batch.map((s) => s.json).join(',')}]}`,
         signal: AbortSignal.timeout(30_000),
       });

@@ -62,7 +62,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   ) {
     this.config = config.searchSync.kind === 'http' ? config.searchSync : undefined;
     if (this.config) {
-      const token = clientCredentialsToken(this.config.issuer, this.config.clientId, this.config.clientSecret, this.config.scopes);
+      const { issuer, clientId, clientSecret, scopes, tokenParams } = this.config;
+      const token = clientCredentialsToken(issuer, clientId, clientSecret, scopes, tokenParams);
       this.sender = new SearchSender(this.config.searchUrl, token);
       this.state = new SyncStateFile(this.config.cursorFile);
     }
@@ -241,7 +242,7 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       this.tick()
         .then(
           () => {
-            if (this.failing) this.logger.log('Search is reachable again; changes delivered');
+            if (this.failing) this.logger.log('Search is updated again; changes delivered');
             this.failing = undefined;
             this.backoffMs = 0;
           },

@@ -1,4 +1,4 @@
-import { ClientCredentialsToken, TokenClient, TokenEndpointUnavailableError, TokenRequestRefusedError } from '@fram/auth';
+import { ClientCredentialsToken, loadTokenRequestParams, TokenClient, tokenFailureReason, type TokenRequestParams } from '@fram/auth';
 import { DEV_IDP_ISSUER, DEV_SCRIPT_CLIENT } from '@fram/config';
 
 /** A token could not be had from the identity provider. */
@@ -7,12 +7,20 @@ export class TokenError extends Error {}
 /**
  * A client_credentials token from an OpenID provider (token endpoint from its
  * discovery document), fetched once and reused until shortly before it
- * expires; requests go through @fram/auth's TokenClient.
+ * expires; requests go through @fram/auth's TokenClient and carry `params`
+ * (OIDC_RESOURCE, OIDC_AUDIENCE_PARAM). A failure is a TokenError saying
+ * whether the token endpoint refused (its OAuth error) or could not be reached.
  */
-export function clientCredentialsToken(issuer: string, clientId: string, clientSecret: string, scope: string): () => Promise<string> {
+export function clientCredentialsToken(
+  issuer: string,
+  clientId: string,
+  clientSecret: string,
+  scope: string,
+  params: TokenRequestParams = {},
+): () => Promise<string> {
   let client: Promise<TokenClient> | undefined;
   const discovered = () =>
-    (client ??= TokenClient.discover(issuer, { clientId, clientSecret }).catch((error: unknown) => {
+    (client ??= TokenClient.discover(issuer, { clientId, clientSecret }, { params }).catch((error: unknown) => {
       client = undefined; // discovery is tried again on the next call
       throw error;
     }));
@@ -21,10 +29,8 @@ export function clientCredentialsToken(issuer: string, clientId: string, clientS
     try {
       return await token.get();
     } catch (error) {
-      if (error instanceof TokenRequestRefusedError) {
-        throw new TokenError(`No token for ${clientId}: ${error.error} ${error.description ?? ''}`.trim());
-      }
-      if (error instanceof TokenEndpointUnavailableError) throw new TokenError(`Cannot get a token from ${issuer}: ${error.reason}`);
+      const reason = tokenFailureReason(error);
+      if (reason) throw new TokenError(`No token for ${clientId} from ${issuer}: ${reason}`);
       throw error;
     }
   };
@@ -43,7 +49,8 @@ export function scriptScopes(env: NodeJS.ProcessEnv): string {
  * A script's bearer token (npm run ingest, npm run reindex, npm start's
  * loading): TOKEN as it is, or a client_credentials token from OIDC_ISSUER for
  * INGEST_CLIENT_ID and INGEST_CLIENT_SECRET (by default dev-idp's client for
- * scripts) with the scopes of INGEST_SCOPES.
+ * scripts) with the scopes of INGEST_SCOPES, and OIDC_RESOURCE and
+ * OIDC_AUDIENCE_PARAM (a ConfigError naming the variable when one is wrong).
  */
 export function scriptToken(env: NodeJS.ProcessEnv): () => Promise<string> {
   const fixed = env['TOKEN'];
@@ -53,5 +60,6 @@ export function scriptToken(env: NodeJS.ProcessEnv): () => Promise<string> {
     env['INGEST_CLIENT_ID'] ?? DEV_SCRIPT_CLIENT.id,
     env['INGEST_CLIENT_SECRET'] ?? DEV_SCRIPT_CLIENT.secret,
     scriptScopes(env),
+    loadTokenRequestParams(env),
   );
 }

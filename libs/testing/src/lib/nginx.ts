@@ -26,25 +26,10 @@ export async function startNginx(
   certificate: TlsCertificate,
   options: { port?: number } = {},
 ): Promise<Nginx> {
-  const nginx = process.env['NGINX_PATH'] ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
-  if (spawnSync(nginx, ['-v']).status !== 0) throw new Error('nginx is not installed: apt-get install -y nginx (as .ci/run does)');
   const port = options.port ?? (await freePort());
-  const prefix = mkdtempSync(join(tmpdir(), 'fram-nginx-'));
-  mkdirSync(join(prefix, 'logs'));
-  // As root (CI), workers run as root too, so that they may use the temporary folders made here.
-  const config = `${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log stderr warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  upstream fram_frontends { ${upstreams.map((u) => `server ${u};`).join(' ')} }
+  const running = await runNginx(
+    port,
+    () => `  upstream fram_frontends { ${upstreams.map((u) => `server ${u};`).join(' ')} }
   server {
     listen 127.0.0.1:${port} ssl;
     server_name localhost;
@@ -61,7 +46,35 @@ http {
       add_header X-Fram-Upstream $upstream_addr always;
     }
   }
+`,
+  );
+  return { url: `https://localhost:${port}`, port, ...running };
 }
+
+/**
+ * Runs nginx in the foreground with its own prefix (a new temporary folder:
+ * pid, logs, temporary files) and `servers(prefix)` inside its http block,
+ * until `port` accepts connections.
+ */
+export async function runNginx(port: number, servers: (prefix: string) => string): Promise<Pick<Nginx, 'output' | 'stop'>> {
+  const nginx = process.env['NGINX_PATH'] ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
+  if (spawnSync(nginx, ['-v']).status !== 0) throw new Error('nginx is not installed: apt-get install -y nginx (as .ci/run does)');
+  const prefix = mkdtempSync(join(tmpdir(), 'fram-nginx-'));
+  mkdirSync(join(prefix, 'logs'));
+  // As root (CI), workers run as root too, so that they may use the temporary folders made here.
+  const config = `${process.getuid?.() === 0 ? 'user root;' : ''}
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log stderr warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+${servers(prefix)}}
 `;
   const configFile = join(prefix, 'nginx.conf');
   writeFileSync(configFile, config);
@@ -85,7 +98,7 @@ http {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { url: `https://localhost:${port}`, port, output: () => output, stop };
+  return { output: () => output, stop };
 }
 
 function listening(port: number): Promise<boolean> {

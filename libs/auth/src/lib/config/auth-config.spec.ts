@@ -22,6 +22,7 @@ describe('loadAuthConfig', () => {
       publicPaths: ['/healthcheck'],
       userIdClaim: 'email',
       groupsClaim: 'groups',
+      rolesClaims: [],
       adminGroups: ['Fram Admins'],
       writeGroups: ['Data Engineers', 'Analysts'],
       readOnlyGroups: undefined,
@@ -53,6 +54,7 @@ describe('loadAuthConfig', () => {
       PUBLIC_PATHS: '/healthcheck,/metrics',
       OIDC_USER_ID_CLAIM: 'preferred_username',
       GROUPS_CLAIM: 'https://fram.example/groups',
+      ROLES_CLAIM: 'roles, realm_access.roles,https://fram.example.com/roles',
       ADMIN_GROUPS: 'Fram Admins',
       WRITE_GROUPS: 'Data Engineers, Analysts',
       READ_ONLY_GROUPS: '',
@@ -72,6 +74,7 @@ describe('loadAuthConfig', () => {
       publicPaths: ['/healthcheck', '/metrics'],
       userIdClaim: 'preferred_username',
       groupsClaim: 'https://fram.example/groups',
+      rolesClaims: ['roles', 'realm_access.roles', 'https://fram.example.com/roles'],
       adminGroups: ['Fram Admins'],
       writeGroups: ['Data Engineers', 'Analysts'],
       readOnlyGroups: undefined, // blank counts as unset
@@ -114,6 +117,16 @@ describe('loadAuthConfig', () => {
       'GROUPS_CLAIM: must be a claim name such as "email" (got "two words")',
       'AUTH_JWKS_TIMEOUT_MS: must be a whole number from 100 to 60000 milliseconds (got "fast")',
     ]);
+  });
+
+  it('reads ROLES_CLAIM as claim names or dot paths, and names it when they are not', () => {
+    expect(loadAuthConfig({ ROLES_CLAIM: 'resource_access.fram-api.roles' }).rolesClaims).toEqual(['resource_access.fram-api.roles']);
+    expect(loadAuthConfig({ ROLES_CLAIM: ' ' }).rolesClaims).toEqual([]);
+    const message = 'ROLES_CLAIM: must be up to 10 claim names or dot paths separated by commas, e.g. "roles" or "realm_access.roles"';
+    expect(problemsOf({ ROLES_CLAIM: 'app roles' })).toEqual([`${message} (got "app roles")`]);
+    expect(problemsOf({ ROLES_CLAIM: 'realm_access..roles' })).toEqual([`${message} (got "realm_access..roles")`]);
+    expect(problemsOf({ ROLES_CLAIM: 'roles,"permissions"' })).toEqual([`${message} (got "roles,\\"permissions\\"")`]);
+    expect(problemsOf({ ROLES_CLAIM: Array.from({ length: 11 }, (_, i) => `r${i}`).join(',') })[0]).toMatch(/^ROLES_CLAIM: /);
   });
 
   it('never accepts symmetric algorithms', () => {

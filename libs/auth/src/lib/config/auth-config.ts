@@ -10,6 +10,10 @@ export type SignatureAlgorithm = (typeof SUPPORTED_ALGORITHMS)[number];
 export const DEV_IDP_ROLE_GROUPS = { admin: ['Fram Admins'], write: ['Data Engineers', 'Analysts'] } as const;
 export const DEFAULT_AUDIENCE = 'api://fram';
 export const MAX_CLOCK_TOLERANCE_S = 300;
+/** How many claims ROLES_CLAIM may name. */
+const MAX_ROLES_CLAIMS = 10;
+/** A claim name (`email`, `https://fram.example/groups`) or a dot path (`realm_access.roles`). */
+const CLAIM_PATH = /^[\w:./-]{1,100}$/;
 
 /** Everything the resource-server side of libs/auth needs, read from the environment. */
 export interface AuthConfig {
@@ -24,6 +28,14 @@ export interface AuthConfig {
   /** Claim holding the user id; `sub` is used when the token lacks it. */
   userIdClaim: string;
   groupsClaim: string;
+  /**
+   * ROLES_CLAIM: claims that hold role names (`roles`, `permissions`,
+   * `realm_access.roles`, `resource_access.fram-api.roles`, ...), each a
+   * top-level claim name or else a dot path into nested objects. What they
+   * hold joins a person's groups and a service's scopes (see toPrincipal).
+   * Empty (the default): no claim gives roles this way.
+   */
+  rolesClaims: readonly string[];
   adminGroups: readonly string[];
   writeGroups: readonly string[];
   /** Unset: every signed-in person may read. Set: only these groups (and writers, admins). */
@@ -112,13 +124,23 @@ export function loadAuthConfig(source: Env = process.env): AuthConfig {
       .refine((items) => items.every((p) => p.startsWith('/')), 'must be absolute paths starting with "/", separated by commas'),
   });
 
-  const claimName = z.string().regex(/^[\w:./-]{1,100}$/, 'must be a claim name such as "email"');
+  const claimName = z.string().regex(CLAIM_PATH, 'must be a claim name such as "email"');
   const userIdClaim = reader.read({
     name: 'OIDC_USER_ID_CLAIM',
     aliases: [{ name: 'FLASK_OIDC_USER_ID_FIELD' }],
     schema: claimName.optional().transform((v) => v ?? 'email'),
   });
   const groupsClaim = reader.read({ name: 'GROUPS_CLAIM', schema: claimName.optional().transform((v) => v ?? 'groups') });
+  const rolesClaims = reader.read({
+    name: 'ROLES_CLAIM',
+    schema: env
+      .optionalList()
+      .transform((v) => v ?? [])
+      .refine(
+        (items) => items.length <= MAX_ROLES_CLAIMS && items.every((c) => CLAIM_PATH.test(c) && !c.split('.').includes('')),
+        `must be up to ${MAX_ROLES_CLAIMS} claim names or dot paths separated by commas, e.g. "roles" or "realm_access.roles"`,
+      ),
+  });
 
   // Trusting only the development IdP (a laptop, `npm start`): its groups give the roles unless set.
   const devIdpOnly = issuers?.length === 1 && issuers[0] === DEV_IDP_ISSUER;
@@ -149,6 +171,7 @@ export function loadAuthConfig(source: Env = process.env): AuthConfig {
     publicPaths,
     userIdClaim,
     groupsClaim,
+    rolesClaims,
     adminGroups,
     writeGroups,
     readOnlyGroups,

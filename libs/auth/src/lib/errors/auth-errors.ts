@@ -1,20 +1,31 @@
 import { DomainError } from '@fram/errors';
+import { bearerChallenge, refusalDescription } from '../refusals/refusal-descriptions';
+import type { TokenRefusalReason } from '../refusals/token-refusals';
 
 /**
- * 401: no usable bearer token. The message is the same whatever was wrong with
- * the token, so a caller learns nothing from probing; the reason is kept for
- * logs and tests only.
+ * 401: no usable bearer token. The caller is told why in a fixed sentence per
+ * refusal reason (refusals/refusal-descriptions: the body's message and the
+ * challenge's `error_description`), never with anything from the token;
+ * `reason` says exactly what was wrong, for logs and tests only.
  */
 export class InvalidTokenError extends DomainError {
   readonly status = 401;
   readonly code = 'invalid_token';
 
-  constructor(readonly reason: string) {
-    super('A valid bearer access token is required');
+  /**
+   * @param reason what was wrong, in detail (logged, never sent)
+   * @param refusal the kind of refusal, which picks what the caller is told;
+   *   the guard sets it on every 401 it answers
+   */
+  constructor(
+    readonly reason: string,
+    readonly refusal: TokenRefusalReason = 'other',
+  ) {
+    super(refusalDescription(refusal));
   }
 
   override get headers() {
-    return { 'WWW-Authenticate': 'Bearer realm="fram", error="invalid_token"' };
+    return { 'WWW-Authenticate': bearerChallenge(this.refusal) };
   }
 }
 

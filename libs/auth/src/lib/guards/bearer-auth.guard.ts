@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { Clock } from '@fram/config';
 import { DomainError } from '@fram/errors';
 import type { AuthConfig } from '../config/auth-config';
 import { AUTH_CONFIG } from '../config/auth-config.token';
@@ -11,6 +12,7 @@ import { REQUIRED_ROLE, REQUIRED_SCOPES } from '../decorators/access.decorators'
 import { IS_PUBLIC } from '../decorators/public.decorator';
 import { InsufficientScopeError, InvalidTokenError } from '../errors/auth-errors';
 import type { Principal, Role } from '../principal/principal';
+import { RefusalLog } from '../refusals/refusal-log';
 import { refusalReasonOf, TokenRefusals } from '../refusals/token-refusals';
 import { BEARER_STRATEGY } from '../strategy/bearer-jwt.strategy';
 
@@ -22,17 +24,19 @@ import { BEARER_STRATEGY } from '../strategy/bearer-jwt.strategy';
  */
 @Injectable()
 export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
-  private readonly logger = new Logger('BearerAuth');
   private readonly publicPaths: ReadonlySet<string>;
+  private readonly log: RefusalLog;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     private readonly cache: VerifiedTokenCache,
     private readonly refusals: TokenRefusals,
+    clock: Clock,
   ) {
     super();
     this.publicPaths = new Set(config.publicPaths);
+    this.log = new RefusalLog(clock);
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -65,16 +69,26 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
     const failure = error ?? (user ? undefined : info);
     if (failure === undefined) return user as T;
     if (failure instanceof DomainError && !(failure instanceof InvalidTokenError)) throw failure; // 503: no key to check with
-    const refusal =
-      failure instanceof InvalidTokenError ? failure : new InvalidTokenError(failure instanceof Error ? failure.message : 'rejected');
-    throw this.refused(refusal, context.switchToHttp().getRequest<Request>(), failure);
+    const detail = failure instanceof InvalidTokenError ? failure.reason : failure instanceof Error ? failure.message : 'rejected';
+    throw this.refused(new InvalidTokenError(detail), context.switchToHttp().getRequest<Request>(), failure);
   }
 
-  /** Counts the refusal by reason and, at LOG_LEVEL=debug, logs why (never the token). */
+  /**
+   * The 401 to answer: the refusal's reason picks what the caller is told; it
+   * is counted (TokenRefusals) and logged, rate-limited (RefusalLog). Never the token.
+   */
   private refused(refusal: InvalidTokenError, request: Request, failure: unknown = refusal): InvalidTokenError {
     const reason = refusalReasonOf(failure, request.headers.authorization !== undefined);
     this.refusals.record(reason, request);
-    this.logger.debug(`Refused a bearer token (${reason}): ${refusal.reason}`);
-    return refusal;
+    this.log.refused(reason, `${request.method} ${routeOf(request)}`, refusal.reason);
+    return new InvalidTokenError(refusal.reason, reason);
   }
+}
+
+/** The route pattern the request matched (never the path itself, which may hold keys, nor the query). */
+function routeOf(request: Request): string {
+  const pattern: unknown = (request.route as { path?: unknown } | undefined)?.path;
+  if (typeof pattern === 'string') return pattern;
+  if (Array.isArray(pattern) && typeof pattern[0] === 'string') return pattern[0];
+  return '(unmatched route)';
 }

@@ -152,4 +152,16 @@ describe('the authorization request', () => {
     expect(paramsOf({})).toEqual({ code_challenge: codeChallenge('v'.repeat(43)), code_challenge_method: 'S256' });
     expect(paramsOf({ OIDC_AUDIENCE_PARAM: 'api://fram' })).toMatchObject({ audience: 'api://fram', code_challenge_method: 'S256' });
   });
+
+  it('carries OIDC_RESOURCE as resource, once per indicator', () => {
+    expect(paramsOf({ OIDC_RESOURCE: 'https://fram.example.com/api' })).toEqual({
+      code_challenge: codeChallenge('v'.repeat(43)),
+      code_challenge_method: 'S256',
+      resource: 'https://fram.example.com/api',
+    });
+    expect(paramsOf({ OIDC_RESOURCE: 'api://fram, urn:fram:search', OIDC_AUDIENCE_PARAM: 'api://fram' })).toMatchObject({
+      resource: ['api://fram', 'urn:fram:search'],
+      audience: 'api://fram',
+    });
+  });
 });

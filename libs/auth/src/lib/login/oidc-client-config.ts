@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEV_IDP_ISSUER, env, EnvReader, isHttpUrl, type Env } from '@fram/config';
 import { ISSUER_ALIASES } from '../config/auth-config';
+import { readTokenRequestParams, type TokenRequestParams } from '../token-client/token-request-params';
 
 /** The frontend's side of OpenID Connect: its client, its callback, its session. */
 export interface OidcClientConfig {
@@ -13,8 +14,11 @@ export interface OidcClientConfig {
   /** Where the browser goes after logging out at the IdP. */
   postLogoutRedirectUri: string;
   tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post';
-  /** Sent as `audience` in the authorization request (Auth0 issues API access tokens only when asked). */
-  audienceParam?: string;
+  /**
+   * OIDC_RESOURCE (`resource`, RFC 8707) and OIDC_AUDIENCE_PARAM (Auth0's
+   * `audience`): sent on the authorization request and on every token request.
+   */
+  tokenParams: TokenRequestParams;
   publicUrl: string;
   sessionSecret: string;
   /**
@@ -101,7 +105,7 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
       .optional()
       .transform((v) => v ?? 'client_secret_basic'),
   });
-  const audienceParam = reader.read({ name: 'OIDC_AUDIENCE_PARAM', schema: z.string().max(500, 'is too long').optional() });
+  const tokenParams = readTokenRequestParams(reader);
   const sessionSecret = reader.read({ name: 'SESSION_SECRET', schema: z.string().optional() });
   const allowHttp = reader.read({
     name: 'ALLOW_HTTP_PUBLIC_URL',
@@ -137,7 +141,7 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
     redirectUri: `${publicUrl}${redirectPath}`,
     postLogoutRedirectUri: `${publicUrl}/`,
     tokenEndpointAuthMethod: authMethod,
-    ...(audienceParam !== undefined && { audienceParam }),
+    tokenParams,
     publicUrl,
     sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
     secureCookies: publicUrl.startsWith('https://'),

@@ -7,6 +7,7 @@ import { type Clock, systemClock } from '@fram/config';
 import type { KeyStore } from '../keys/key-store';
 import { TokenClient, type TokenClientCredentials } from '../token-client/token-client';
 import { TokenRequestRefusedError, TokenResponseInvalidError } from '../token-client/token-errors';
+import { tokenRequestParameters } from '../token-client/token-request-params';
 import { authorizationResponseIssuerProblem } from './authorization-response-issuer';
 import type { OidcClientConfig } from './oidc-client-config';
 
@@ -138,7 +139,8 @@ export function createLoginStrategy(
   options: LoginStrategyOptions = {},
 ): Strategy {
   const { clockToleranceSec = 30, clock = systemClock } = options;
-  const tokens = options.tokens ?? new TokenClient(endpoints, loginClientCredentials(config), { clockToleranceSec });
+  const tokens =
+    options.tokens ?? new TokenClient(endpoints, loginClientCredentials(config), { clockToleranceSec, params: config.tokenParams });
   const store = new PendingLoginStore(clock);
   const strategy = new Strategy(
     {
@@ -215,12 +217,15 @@ export function createLoginStrategy(
     this.fail({ message: problem }, 400);
   };
 
-  // PKCE: the challenge of the verifier that /login passes as the request's app state.
+  // PKCE: the challenge of the verifier that /login passes as the request's app state; OIDC_RESOURCE (one `resource`
+  // per indicator: the library repeats a name given a list) and OIDC_AUDIENCE_PARAM.
+  const named: Record<string, string[]> = {};
+  for (const [name, value] of tokenRequestParameters(config.tokenParams)) (named[name] ??= []).push(value);
   (strategy as unknown as { authorizationParams: (options: { state?: { verifier?: string } }) => object }).authorizationParams = (
     options,
   ) => ({
     ...(options.state?.verifier && { code_challenge: codeChallenge(options.state.verifier), code_challenge_method: 'S256' }),
-    ...(config.audienceParam !== undefined && { audience: config.audienceParam }),
+    ...Object.fromEntries(Object.entries(named).map(([name, values]) => [name, values.length === 1 ? values[0] : values])),
   });
 
   // The code exchange goes through TokenClient. passport-openidconnect has no hook for its token request: it

@@ -11,6 +11,14 @@ const MAX_CLAIM_ITEMS = 1000;
  * many shapes across identity providers; anything malformed is ignored (and so
  * grants nothing) rather than trusted or allowed to throw. Only a missing `sub`
  * or `exp` makes the token unusable.
+ *
+ * Role names from ROLES_CLAIM (Entra app roles in `roles`, Auth0 `permissions`,
+ * Keycloak `realm_access.roles`, ...) follow one rule: for a person they join
+ * the groups (matched against ADMIN_GROUPS, WRITE_GROUPS, READ_ONLY_GROUPS);
+ * for a service they join the scopes (matched against ADMIN_SCOPES,
+ * WRITE_SCOPES, READ_SCOPES, and seen by @RequireScopes). They are never a
+ * person's requested scopes, so they never narrow a person's roles (only
+ * `scp`/`scope` do) and never widen them past the groups rule.
  */
 export function toPrincipal(claims: Claims, issuer: string, config: AuthConfig): Principal {
   const subject = nonEmptyString(claims['sub']);
@@ -18,10 +26,12 @@ export function toPrincipal(claims: Claims, issuer: string, config: AuthConfig):
   const expiresAt = claims['exp'];
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) throw new InvalidTokenError('no exp');
 
-  const clientId = nonEmptyString(claims['cid']) ?? nonEmptyString(claims['client_id']) ?? nonEmptyString(claims['azp']);
+  const clientId = clientIdOf(claims);
   const kind = isServiceToken(claims, subject, clientId) ? 'service' : 'user';
-  const groups = kind === 'user' ? stringList(claims[config.groupsClaim]) : [];
-  const scopes = scopeList(claims);
+  const granted = roleClaimValues(claims, config.rolesClaims);
+  const requested = scopeList(claims);
+  const groups = kind === 'user' ? union(stringList(claims[config.groupsClaim]), granted) : [];
+  const scopes = kind === 'service' ? union(requested, granted) : requested;
   const email = nonEmptyString(claims['email']) ?? (looksLikeEmail(subject) ? subject : undefined);
   const userId = kind === 'service' ? (clientId ?? subject) : (nonEmptyString(claims[config.userIdClaim]) ?? subject);
 
@@ -44,13 +54,15 @@ type RoleConfig = Pick<AuthConfig, 'adminGroups' | 'writeGroups' | 'readOnlyGrou
 
 /**
  * A principal's roles. Higher roles include lower ones.
- * - A person's roles come from their groups only. Scopes can narrow them and
+ * - A person's roles come from their groups only (with ROLES_CLAIM's role
+ *   names, which toPrincipal puts among the groups). Scopes can narrow them and
  *   never widen them (anyone can ask an IdP for a scope): a person's token that
  *   carries any of Fram's role scopes is held to what those scopes give (an
  *   editor's token with READ_SCOPES only cannot write); one that carries none
  *   of them (a plain sign-in token: openid, email, profile) gets what the
  *   groups give.
- * - A service's roles (client_credentials: no person) come from its scopes.
+ * - A service's roles (client_credentials: no person) come from its scopes
+ *   (with ROLES_CLAIM's role names, which toPrincipal puts among the scopes).
  */
 export function rolesOf(kind: Principal['kind'], groups: readonly string[], scopes: readonly string[], config: RoleConfig): Role[] {
   const fromScopes = rolesFromScopes(scopes, config.roleScopes);
@@ -84,12 +96,62 @@ function withLower(admin: boolean, write: boolean, read: boolean): Role[] {
 }
 
 /**
- * client_credentials tokens: Okta and most providers set `sub` to the client
- * id; Auth0 marks them `gty: client-credentials`, Azure AD `idtyp: app`.
+ * The OAuth client the token was issued to: Okta's `cid`, RFC 9068's and
+ * Keycloak's `client_id`, the OIDC `azp` (Auth0, Keycloak, Entra v2), Entra
+ * v1's `appid`.
+ */
+function clientIdOf(claims: Claims): string | undefined {
+  for (const name of ['cid', 'client_id', 'azp', 'appid']) {
+    const value = nonEmptyString(claims[name]);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the token is a program's (client_credentials), not a person's:
+ * - Auth0 marks them `gty: client-credentials` (`sub` is `<client id>@clients`);
+ * - Microsoft Entra `idtyp: app` (an optional claim), or an app-only token's
+ *   shape: `sub` equal to `oid` (the service principal) and no `scp` (nor
+ *   `scope`): a person's Entra token always has `scp`, and a `sub` that differs
+ *   from `oid`;
+ * - Keycloak signs them for the user it creates itself, `service-account-<client
+ *   id>` (in lower case, like every Keycloak user name), named in
+ *   `preferred_username`, with that client in `azp`; compared exactly, so a
+ *   person whose user name merely starts so stays a person;
+ * - Okta and most others set `sub` to the client id and carry no user (`uid`).
  */
 function isServiceToken(claims: Claims, subject: string, clientId: string | undefined): boolean {
   if (claims['gty'] === 'client-credentials' || claims['idtyp'] === 'app') return true;
+  if (nonEmptyString(claims['oid']) === subject && claims['scp'] === undefined && claims['scope'] === undefined) return true;
+  const azp = nonEmptyString(claims['azp']);
+  if (azp !== undefined && claims['preferred_username'] === `service-account-${azp.toLowerCase()}`) return true;
   return clientId !== undefined && subject === clientId && claims['uid'] === undefined;
+}
+
+/**
+ * The role names at the ROLES_CLAIM paths, all of them together. Each path is
+ * first a top-level claim name (`roles`, `https://fram.example.com/roles`),
+ * else a dot path through nested objects (`resource_access.fram-api.roles`).
+ * A value is an array of strings or a comma string; anything else gives nothing.
+ */
+function roleClaimValues(claims: Claims, paths: readonly string[]): string[] {
+  const values = paths.flatMap((path) => stringList(Object.hasOwn(claims, path) ? claims[path] : claimAtPath(claims, path)));
+  return union(values, []);
+}
+
+function claimAtPath(claims: Claims, path: string): unknown {
+  let current: unknown = claims;
+  for (const name of path.split('.')) {
+    if (!isPlainObject(current) || !Object.hasOwn(current, name)) return undefined;
+    current = current[name];
+  }
+  return current;
+}
+
+/** Both lists without repeats, bounded like every claim list. */
+function union(first: readonly string[], second: readonly string[]): string[] {
+  return [...new Set([...first, ...second])].slice(0, MAX_CLAIM_ITEMS);
 }
 
 /** Okta's `scp` array, or the standard space-separated `scope` string (or both). */
@@ -119,6 +181,10 @@ function splitSpaces(text: string): string[] {
     .split(' ')
     .filter((s) => s !== '')
     .slice(0, MAX_CLAIM_ITEMS);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function nonEmptyString(value: unknown): string | undefined {

@@ -26,7 +26,9 @@ export interface Principal {
   userId: string;
   email?: string;
   name?: string;
+  /** A person's groups (GROUPS_CLAIM), with the role names of ROLES_CLAIM; none for a service. */
   groups: readonly string[];
+  /** `scp`/`scope`; for a service also the role names of ROLES_CLAIM (app roles, permissions). */
   scopes: readonly string[];
   /** The OAuth client the token was issued to. */
   clientId?: string;

@@ -4,7 +4,8 @@ import { InvalidTokenError } from '../errors/auth-errors';
 
 /**
  * Why a request's bearer token was refused (401), in a few fixed words an
- * operator can count and alert on. The caller always gets the same answer.
+ * operator can count and alert on. The caller is told the reason in a fixed
+ * sentence (refusal-descriptions.ts), never more.
  */
 export const TOKEN_REFUSAL_REASONS = [
   /** No Authorization header at all. */
@@ -72,7 +73,7 @@ export function tokenRefusalOf(request: object): TokenRefusalReason | undefined 
 /**
  * Every bearer token the guard refuses (401), by reason: /metrics counts them
  * (libs/service's MetricsService listens), the request's log line names the
- * reason. Never the token.
+ * reason (and the guard logs it, rate-limited: RefusalLog). Never the token.
  */
 @Injectable()
 export class TokenRefusals {

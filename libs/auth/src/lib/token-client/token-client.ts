@@ -1,5 +1,6 @@
 import type * as oauth from 'oauth4webapi';
 import { TokenEndpointUnavailableError, TokenRequestRefusedError, TokenResponseInvalidError } from './token-errors';
+import { tokenRequestParameters, type TokenRequestParams } from './token-request-params';
 
 /** The endpoints a TokenClient calls (from discovery, or fixed such as Okta's org server). */
 export interface TokenEndpoints {
@@ -24,6 +25,11 @@ export interface TokenClientOptions {
   timeoutMs?: number;
   /** Leeway for the ID token's exp and iat (default 30 s, as AUTH_CLOCK_TOLERANCE_S). */
   clockToleranceSec?: number;
+  /**
+   * Sent with every token request (code exchange, refresh, client_credentials;
+   * not revocation): OIDC_RESOURCE as `resource`, OIDC_AUDIENCE_PARAM as `audience`.
+   */
+  params?: TokenRequestParams;
 }
 
 /** A token endpoint's answer. */
@@ -59,6 +65,7 @@ export class TokenClient {
   private readonly toleranceSec: number;
   private readonly server: oauth.AuthorizationServer;
   private readonly client: oauth.Client;
+  private readonly extra: [string, string][];
 
   constructor(
     endpoints: TokenEndpoints,
@@ -77,6 +84,7 @@ export class TokenClient {
     };
     this.client = { client_id: credentials.clientId };
     this.toleranceSec = options.clockToleranceSec ?? 30;
+    this.extra = tokenRequestParameters(options.params);
   }
 
   /**
@@ -112,7 +120,7 @@ export class TokenClient {
         callback,
         request.redirectUri,
         request.codeVerifier ?? lib.nopkce,
-        this.requestOptions(lib, this.server.token_endpoint!),
+        { ...this.requestOptions(lib, this.server.token_endpoint!), additionalParameters: this.extra },
       );
       return lib.processAuthorizationCodeResponse(this.server, this.clientWithTolerance(lib), response, {
         expectedNonce: request.nonce ?? lib.expectNoNonce,
@@ -125,13 +133,10 @@ export class TokenClient {
   async refresh(refreshToken: string): Promise<Tokens> {
     return this.call(async (lib) => {
       const client = this.clientWithTolerance(lib);
-      const response = await lib.refreshTokenGrantRequest(
-        this.server,
-        client,
-        this.authentication(lib),
-        refreshToken,
-        this.requestOptions(lib, this.server.token_endpoint!),
-      );
+      const response = await lib.refreshTokenGrantRequest(this.server, client, this.authentication(lib), refreshToken, {
+        ...this.requestOptions(lib, this.server.token_endpoint!),
+        additionalParameters: this.extra,
+      });
       return lib.processRefreshTokenResponse(this.server, client, response);
     });
   }
@@ -143,7 +148,7 @@ export class TokenClient {
         this.server,
         this.client,
         this.authentication(lib),
-        { scope },
+        [['scope', scope], ...this.extra],
         this.requestOptions(lib, this.server.token_endpoint!),
       );
       return lib.processClientCredentialsResponse(this.server, this.client, response);

@@ -44,3 +44,18 @@ export class TokenResponseInvalidError extends DomainError {
     super(`The identity provider's token response was refused: ${reason}`);
   }
 }
+
+/**
+ * Why a token request failed, for a log line that follows "no token for
+ * <client>: ": the token endpoint's OAuth error and description, or why it
+ * could not be reached; never the request (so never a secret). Undefined for
+ * anything else.
+ */
+export function tokenFailureReason(error: unknown): string | undefined {
+  if (error instanceof TokenRequestRefusedError) {
+    return `the token endpoint refused it (${error.error}${error.description ? `: ${error.description}` : ''})`;
+  }
+  if (error instanceof TokenEndpointUnavailableError) return `the token endpoint cannot be reached (${error.reason})`;
+  if (error instanceof TokenResponseInvalidError) return `the token endpoint's answer was refused (${error.reason})`;
+  return undefined;
+}

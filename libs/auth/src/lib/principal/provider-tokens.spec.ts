@@ -1,0 +1,418 @@
+import { loadAuthConfig, type AuthConfig } from '../config/auth-config';
+import { toPrincipal } from './principal-mapper';
+
+/**
+ * Access tokens shaped exactly as each provider documents them (claim names,
+ * value types, the claims a provider adds that Fram ignores), each with the
+ * configuration an operator of that provider sets. test/provider-tokens.e2e.spec.ts
+ * sends such tokens, signed, through the guard.
+ */
+const IAT = 1_767_225_600; // 2026-01-01
+const EXP = IAT + 3600;
+
+const map = (claims: Record<string, unknown>, config: AuthConfig) => toPrincipal(claims, String(claims['iss']), config);
+
+describe('Okta (custom authorization server)', () => {
+  const iss = 'https://acme.okta.com/oauth2/default';
+  const config = loadAuthConfig({ AUTH_ISSUERS: iss, WRITE_GROUPS: 'Data Engineers', ADMIN_GROUPS: 'Fram Admins' });
+
+  it("maps a person's token: groups from the groups claim", () => {
+    const claims = {
+      ver: 1,
+      jti: 'AT.3mLHrbdcCz6a7k1Jp1uS5pGvYdzUQJ4mM5gmdXRhM8Y',
+      iss,
+      aud: 'api://fram',
+      iat: IAT,
+      exp: EXP,
+      cid: '0oa1fram2frontend3',
+      uid: '00u1ada2lovelace3',
+      scp: ['openid', 'email', 'profile', 'offline_access'],
+      auth_time: IAT - 60,
+      sub: 'ada@acme.com',
+      groups: ['Everyone', 'Data Engineers'],
+    };
+    expect(map(claims, config)).toMatchObject({
+      kind: 'user',
+      userId: 'ada@acme.com',
+      clientId: '0oa1fram2frontend3',
+      roles: ['write', 'read'],
+    });
+  });
+
+  it("maps a service app's client_credentials token: sub is the client id, no uid", () => {
+    const claims = {
+      ver: 1,
+      jti: 'AT.x0Vq3xY9uyA2ZCfpZr1sZ3EhBzOQ8n3vYbZBp7Zz0Oc',
+      iss,
+      aud: 'api://fram',
+      iat: IAT,
+      exp: EXP,
+      cid: '0oa4etl5service6',
+      scp: ['write:data'],
+      sub: '0oa4etl5service6',
+    };
+    expect(map(claims, config)).toMatchObject({
+      kind: 'service',
+      userId: '0oa4etl5service6',
+      clientId: '0oa4etl5service6',
+      roles: ['write', 'read'],
+    });
+  });
+});
+
+describe('Auth0', () => {
+  const iss = 'https://acme.eu.auth0.com/';
+  const config = loadAuthConfig({
+    AUTH_ISSUERS: iss,
+    AUTH_AUDIENCE: 'https://fram.acme.com/api',
+    ROLES_CLAIM: 'permissions,https://fram.acme.com/roles',
+    WRITE_GROUPS: 'Data Engineers',
+  });
+
+  it("maps a person's token: roles from a namespaced custom claim (an Action), permissions alongside", () => {
+    const claims = {
+      iss,
+      sub: 'auth0|64f0c0ffee1234567890abcd',
+      aud: ['https://fram.acme.com/api', 'https://acme.eu.auth0.com/userinfo'],
+      iat: IAT,
+      exp: EXP,
+      scope: 'openid profile email offline_access',
+      azp: 'kT3mRfram0frontend9XyZ',
+      permissions: ['read:data'],
+      'https://fram.acme.com/roles': ['Data Engineers'],
+    };
+    expect(map(claims, config)).toMatchObject({
+      kind: 'user',
+      userId: 'auth0|64f0c0ffee1234567890abcd',
+      clientId: 'kT3mRfram0frontend9XyZ',
+      groups: ['read:data', 'Data Engineers'],
+      scopes: ['openid', 'profile', 'email', 'offline_access'],
+      roles: ['write', 'read'],
+    });
+  });
+
+  it('maps a machine-to-machine token: gty client-credentials, sub <client id>@clients, permissions', () => {
+    const claims = {
+      iss,
+      sub: 'Q7etl0service9AbCdEf@clients',
+      aud: 'https://fram.acme.com/api',
+      iat: IAT,
+      exp: EXP,
+      scope: 'read:data write:data',
+      gty: 'client-credentials',
+      azp: 'Q7etl0service9AbCdEf',
+      permissions: ['read:data', 'write:data'],
+    };
+    expect(map(claims, config)).toMatchObject({
+      kind: 'service',
+      userId: 'Q7etl0service9AbCdEf',
+      clientId: 'Q7etl0service9AbCdEf',
+      roles: ['write', 'read'],
+    });
+  });
+
+  it("gives a machine-to-machine token the roles of its permissions alone (RBAC's permissions claim, no scope)", () => {
+    const claims = {
+      iss,
+      sub: 'Q7ops0service9AbCdEf@clients',
+      aud: 'https://fram.acme.com/api',
+      iat: IAT,
+      exp: EXP,
+      gty: 'client-credentials',
+      azp: 'Q7ops0service9AbCdEf',
+      permissions: ['admin:system'],
+    };
+    expect(map(claims, config)).toMatchObject({ kind: 'service', scopes: ['admin:system'], roles: ['admin', 'write', 'read'] });
+  });
+});
+
+describe('Keycloak', () => {
+  const iss = 'https://sso.acme.com/realms/fram';
+  const config = loadAuthConfig({
+    AUTH_ISSUERS: iss,
+    AUTH_AUDIENCE: 'fram-api',
+    ROLES_CLAIM: 'realm_access.roles,resource_access.fram-api.roles',
+    WRITE_GROUPS: '/Data Engineers',
+    ADMIN_GROUPS: 'fram-admin',
+  });
+  const person = {
+    exp: EXP,
+    iat: IAT,
+    auth_time: IAT - 60,
+    jti: 'onrtac:8f1d5d4e-2f7b-4b1e-9d55-0d8a6f1f2a11',
+    iss,
+    aud: ['fram-api', 'account'],
+    sub: '5b9c6f44-1f1e-4d8f-a9b6-6c1f3e0b7d21',
+    typ: 'Bearer',
+    azp: 'fram-frontend',
+    sid: '0f6b0e7a-6a43-4c8e-8d0e-6f5f1a0c9b33',
+    acr: '1',
+    'allowed-origins': ['https://fram.acme.com'],
+    realm_access: { roles: ['default-roles-fram', 'offline_access', 'uma_authorization'] },
+    resource_access: { account: { roles: ['manage-account', 'manage-account-links', 'view-profile'] } },
+    scope: 'openid email profile',
+    email_verified: true,
+    name: 'Ada Lovelace',
+    preferred_username: 'ada',
+    given_name: 'Ada',
+    family_name: 'Lovelace',
+    email: 'ada@acme.com',
+    groups: ['/Data Engineers'],
+  };
+
+  it("maps a person's token: groups (full paths) and realm roles", () => {
+    expect(map(person, config)).toMatchObject({
+      kind: 'user',
+      userId: 'ada@acme.com',
+      clientId: 'fram-frontend',
+      groups: ['/Data Engineers', 'default-roles-fram', 'offline_access', 'uma_authorization'],
+      roles: ['write', 'read'],
+    });
+  });
+
+  it("maps a person's client roles from resource_access.<client>.roles", () => {
+    const admin = { ...person, resource_access: { ...person.resource_access, 'fram-api': { roles: ['fram-admin'] } }, groups: [] };
+    expect(map(admin, config)).toMatchObject({ kind: 'user', roles: ['admin', 'write', 'read'] });
+    // Another client's roles are not Fram's.
+    const elsewhere = { ...person, resource_access: { 'other-api': { roles: ['fram-admin'] } }, groups: [] };
+    expect(map(elsewhere, config).roles).toEqual(['read']);
+  });
+
+  const serviceAccount = {
+    exp: EXP,
+    iat: IAT,
+    jti: 'trrtcc:3c1b2a7e-5d64-4f0e-b3a2-8e7f6d5c4b3a',
+    iss,
+    aud: 'fram-api',
+    sub: 'a1d2c3b4-9e8f-4a6b-8c7d-1e2f3a4b5c6d',
+    typ: 'Bearer',
+    azp: 'fram-etl',
+    acr: '1',
+    realm_access: { roles: ['default-roles-fram', 'offline_access', 'uma_authorization'] },
+    resource_access: { 'fram-api': { roles: ['write:data'] } },
+    scope: 'profile email',
+    email_verified: false,
+    clientHost: '10.0.0.7',
+    preferred_username: 'service-account-fram-etl',
+    clientAddress: '10.0.0.7',
+    client_id: 'fram-etl',
+  };
+
+  it("maps a service account's token: its roles are grants like scopes", () => {
+    expect(map(serviceAccount, config)).toMatchObject({
+      kind: 'service',
+      userId: 'fram-etl',
+      clientId: 'fram-etl',
+      groups: [],
+      roles: ['write', 'read'],
+    });
+  });
+
+  it("recognises a service account of a client whose id has capitals (Keycloak's user names are lower case)", () => {
+    const claims = { ...serviceAccount, azp: 'Fram-ETL', client_id: 'Fram-ETL', preferred_username: 'service-account-fram-etl' };
+    expect(map(claims, config)).toMatchObject({ kind: 'service', userId: 'Fram-ETL' });
+    expect(map({ ...claims, preferred_username: 'service-account-Fram-ETL' }, config).kind).toBe('user');
+  });
+
+  it('keeps a person whose user name looks like a service account, but for another client, a person', () => {
+    const lookalike = { ...person, preferred_username: 'service-account-fram-etl', azp: 'fram-frontend' };
+    expect(map(lookalike, config)).toMatchObject({ kind: 'user', userId: 'ada@acme.com', clientId: 'fram-frontend' });
+    const noAzp = { ...serviceAccount, azp: undefined, client_id: undefined };
+    expect(map(noAzp, config).kind).toBe('user');
+  });
+});
+
+describe('Microsoft Entra ID', () => {
+  const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  const apiId = '6e74172b-be56-4843-9ff4-e66a39bb12e3';
+  const v2 = `https://login.microsoftonline.com/${tenant}/v2.0`;
+  const v1 = `https://sts.windows.net/${tenant}/`;
+  const engineers = 'e1f2a3b4-0000-4c5d-8e9f-0a1b2c3d4e5f';
+  const config = loadAuthConfig({
+    AUTH_ISSUERS: `${v2},${v1}`,
+    AUTH_AUDIENCE: `api://fram,${apiId}`,
+    OIDC_USER_ID_CLAIM: 'preferred_username',
+    ROLES_CLAIM: 'roles',
+    ADMIN_GROUPS: 'Fram.Admin',
+    WRITE_GROUPS: engineers,
+    ADMIN_SCOPES: 'Fram.Admin',
+    WRITE_SCOPES: 'Fram.Write',
+  });
+
+  it("maps a person's v2 token: scp string, group ids, app roles", () => {
+    const claims = {
+      aud: apiId,
+      iss: v2,
+      iat: IAT,
+      nbf: IAT,
+      exp: EXP,
+      aio: 'AWQAm/8TAAAAe3KdP0D7yqv1Ovf5EcVGvUNPY3OeqsGyqL8y6BeDk0g=',
+      azp: '9f2a1c7d-3b4e-4f6a-8d9c-0e1f2a3b4c5d',
+      azpacr: '0',
+      groups: [engineers],
+      name: 'Ada Lovelace',
+      oid: '690222be-ff1a-4d56-abd1-7e4f7d38e474',
+      preferred_username: 'ada@acme.com',
+      rh: '0.AX0A-vMgcrGGr0GRqy18fNAbRysXdG5Wvkd...',
+      roles: ['Fram.Admin'],
+      scp: 'access_as_user',
+      sub: 'MF4f-ggWMEji12KynJUNQZphaUTvLcQug5jdF2nl01Q',
+      tid: tenant,
+      uti: 'fqiBqXLPj0eQa82S-IYFAA',
+      ver: '2.0',
+    };
+    expect(map(claims, config)).toMatchObject({
+      kind: 'user',
+      userId: 'ada@acme.com',
+      clientId: '9f2a1c7d-3b4e-4f6a-8d9c-0e1f2a3b4c5d',
+      scopes: ['access_as_user'],
+      roles: ['admin', 'write', 'read'],
+    });
+    expect(map({ ...claims, roles: undefined }, config).roles).toEqual(['write', 'read']);
+  });
+
+  const appOnly = {
+    aud: apiId,
+    iss: v2,
+    iat: IAT,
+    nbf: IAT,
+    exp: EXP,
+    aio: 'E2ZgYNjX4ne5vN8/1wf7z7P8AA==',
+    azp: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+    azpacr: '1',
+    oid: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
+    rh: '0.AX0A-vMgcrGGr0GRqy18fNAbRysXdG5Wvkd...',
+    roles: ['Fram.Write'],
+    sub: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
+    tid: tenant,
+    uti: 'Kx5W7ahbUUa2MZhUYOkOAA',
+    ver: '2.0',
+  };
+
+  it('maps an app-only v2 token (sub is oid, no scp): app roles are grants', () => {
+    expect(map(appOnly, config)).toMatchObject({
+      kind: 'service',
+      userId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      clientId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      roles: ['write', 'read'],
+    });
+    expect(map({ ...appOnly, idtyp: 'app' }, config).kind).toBe('service');
+  });
+
+  it('maps an app-only v1 token: client id in appid, aud the application id URI', () => {
+    const claims = {
+      aud: 'api://fram',
+      iss: v1,
+      iat: IAT,
+      nbf: IAT,
+      exp: EXP,
+      aio: 'E2ZgYJi3nPrz+k7ia9Kk7gA=',
+      appid: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      appidacr: '1',
+      idp: `https://sts.windows.net/${tenant}/`,
+      oid: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
+      rh: '0.AX0A-vMgcrGGr0GRqy18fNAbRysXdG5Wvkd...',
+      roles: ['Fram.Admin'],
+      sub: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
+      tid: tenant,
+      uti: 'Kx5W7ahbUUa2MZhUYOkOAB',
+      ver: '1.0',
+    };
+    expect(map(claims, config)).toMatchObject({
+      kind: 'service',
+      userId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      clientId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      roles: ['admin', 'write', 'read'],
+    });
+  });
+
+  it('never takes a person for an app: a person has scp, and a sub that is not the oid', () => {
+    const person = { ...appOnly, scp: 'access_as_user', preferred_username: 'ada@acme.com' };
+    expect(map(person, config)).toMatchObject({ kind: 'user', roles: ['read'] });
+    expect(map({ ...appOnly, sub: 'MF4f-ggWMEji12KynJUNQZphaUTvLcQug5jdF2nl01Q' }, config).kind).toBe('user');
+  });
+});
+
+describe('groups as a comma string', () => {
+  const iss = 'https://sso.acme.com';
+  const config = loadAuthConfig({ AUTH_ISSUERS: iss, WRITE_GROUPS: 'Data Engineers', ADMIN_GROUPS: 'Fram Admins' });
+
+  it('splits them on commas', () => {
+    const claims = {
+      iss,
+      sub: 'ada',
+      aud: 'api://fram',
+      iat: IAT,
+      exp: EXP,
+      azp: 'fram',
+      email: 'ada@acme.com',
+      groups: 'Everyone, Data Engineers',
+    };
+    expect(map(claims, config)).toMatchObject({
+      kind: 'user',
+      userId: 'ada@acme.com',
+      groups: ['Everyone', 'Data Engineers'],
+      roles: ['write', 'read'],
+    });
+  });
+
+  it('reads ROLES_CLAIM values given as a comma string too', () => {
+    const withRoles = loadAuthConfig({ AUTH_ISSUERS: iss, ROLES_CLAIM: 'roles', ADMIN_GROUPS: 'Fram Admins' });
+    const claims = { iss, sub: 'ada', iat: IAT, exp: EXP, azp: 'fram', roles: 'Readers,Fram Admins' };
+    expect(map(claims, withRoles).roles).toEqual(['admin', 'write', 'read']);
+  });
+});
+
+describe('ROLES_CLAIM', () => {
+  const iss = 'https://sso.acme.com';
+  const person = { iss, sub: 'ada', iat: IAT, exp: EXP, azp: 'fram', uid: 'u1' };
+  const service = { iss, sub: 'etl', iat: IAT, exp: EXP, cid: 'etl' };
+
+  it('gives nothing while unset: a `roles` claim does not count', () => {
+    const config = loadAuthConfig({ AUTH_ISSUERS: iss, ADMIN_GROUPS: 'Fram Admins', READ_ONLY_GROUPS: 'Readers' });
+    expect(map({ ...person, roles: ['Fram Admins'], permissions: ['admin:system'] }, config)).toMatchObject({ groups: [], roles: [] });
+    expect(map({ ...service, roles: ['admin:system'] }, config)).toMatchObject({ scopes: [], roles: [] });
+  });
+
+  it("never widens a person's roles past their groups through the scope rule", () => {
+    // Role names join the groups, not the scopes: an `admin:system` app role is no group of the admins.
+    const config = loadAuthConfig({ AUTH_ISSUERS: iss, ROLES_CLAIM: 'roles', WRITE_GROUPS: 'Editors' });
+    expect(map({ ...person, roles: ['admin:system', 'write:data'] }, config)).toMatchObject({ scopes: [], roles: ['read'] });
+  });
+
+  it("does not make app roles a person's requested scopes (only scp/scope narrow)", () => {
+    const config = loadAuthConfig({ AUTH_ISSUERS: iss, ROLES_CLAIM: 'roles', WRITE_GROUPS: 'Editors' });
+    // `read:data` as a role must not narrow an editor to read.
+    expect(map({ ...person, groups: ['Editors'], roles: ['read:data'] }, config).roles).toEqual(['write', 'read']);
+    // `read:data` as a requested scope does.
+    expect(map({ ...person, groups: ['Editors'], scope: 'openid read:data' }, config).roles).toEqual(['read']);
+  });
+
+  it('prefers a top-level claim named like the path, else follows the dots', () => {
+    const config = loadAuthConfig({ AUTH_ISSUERS: iss, ROLES_CLAIM: 'fram.roles', ADMIN_SCOPES: 'a', WRITE_SCOPES: 'w' });
+    expect(map({ ...service, 'fram.roles': ['w'], fram: { roles: ['a'] } }, config).roles).toEqual(['write', 'read']);
+    expect(map({ ...service, fram: { roles: ['a'] } }, config).roles).toEqual(['admin', 'write', 'read']);
+  });
+
+  it('ignores malformed values and inherited properties', () => {
+    const config = loadAuthConfig({ AUTH_ISSUERS: iss, ROLES_CLAIM: 'a.b,roles,constructor.name,toString', WRITE_SCOPES: 'w' });
+    for (const claims of [
+      { a: 'b' },
+      { a: { b: { w: true } } },
+      { a: [{ b: ['w'] }] },
+      { a: null },
+      { roles: 7 },
+      { roles: { 0: 'w' } },
+      { roles: [['w'], 3, null] },
+      {},
+    ]) {
+      expect(map({ ...service, ...claims }, config)).toMatchObject({ scopes: [], roles: [] });
+    }
+  });
+
+  it('caps the number of role names', () => {
+    const config = loadAuthConfig({ AUTH_ISSUERS: iss, ROLES_CLAIM: 'roles' });
+    const roles = Array.from({ length: 5000 }, (_, i) => `r${i}`);
+    expect(map({ ...person, roles }, config).groups).toHaveLength(1000);
+  });
+});
