@@ -125,9 +125,10 @@ export async function startProductionStack(): Promise<ProductionStack> {
 
 /**
  * Debian's Chromium, headless, trusting exactly the stack's certificate (its
- * public key pinned) and nothing else that would fail verification.
+ * public key pinned; none for a plain-http stack on loopback) and nothing
+ * else that would fail verification.
  */
-export function launchChromium(certificate: TlsCertificate): Promise<Browser> {
+export function launchChromium(certificate?: TlsCertificate): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
@@ -138,7 +139,7 @@ export function launchChromium(certificate: TlsCertificate): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--ignore-certificate-errors-spki-list=${certificate.spkiSha256}`,
+      ...(certificate ? [`--ignore-certificate-errors-spki-list=${certificate.spkiSha256}`] : []),
     ],
   });
 }
