@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Principal, SignedIn } from '@fram/auth';
 import { normalizeUser, type User } from '@fram/models';
 import { MetadataClient } from '../backends/backend-clients';
+import { BackendError } from '../backends/backend-error';
 
 /**
  * The signed-in person, from metadata (which finds or creates them), with the
@@ -25,9 +26,10 @@ export class AuthUserService {
       const user = await this.metadata.get<User>(`/user/${encodeURIComponent(principal.userId)}`, token);
       if (user?.user_id) return { msg: 'Success', user, roles };
     } catch (error) {
-      this.logger.warn(
-        `metadata could not give ${principal.userId}: ${error instanceof Error ? error.message : String(error)}; answering from the sign-in`,
-      );
+      const why = `metadata could not give ${principal.userId}: ${error instanceof Error ? error.message : String(error)}; answering from the sign-in`;
+      // Not known yet (a first sign-in, no user directory) is normal, not something to warn about on every page.
+      if (error instanceof BackendError && error.status === 404) this.logger.debug(why);
+      else this.logger.warn(why);
     }
     const fromSignIn = signedIn?.user;
     const email = fromSignIn?.email ?? principal.email ?? principal.userId;
