@@ -16,7 +16,7 @@ describe('OktaUserDirectory with a client_credentials token (dev-idp)', () => {
     new OktaUserDirectory({
       kind: 'okta',
       orgUrl: idp.origin,
-      credentials: { clientId: 'fram-metadata', clientSecret },
+      credentials: { clientId: 'fram-metadata', clientSecret, authMethod: 'client_secret_basic' },
       timeoutMs: 3000,
     });
 
@@ -49,7 +49,7 @@ describe('OktaUserDirectory with a client_credentials token (dev-idp)', () => {
       const unreachable = new OktaUserDirectory({
         kind: 'okta',
         orgUrl: closed,
-        credentials: { clientId: 'fram-metadata', clientSecret: 'fram-metadata-dev-secret' },
+        credentials: { clientId: 'fram-metadata', clientSecret: 'fram-metadata-dev-secret', authMethod: 'client_secret_basic' },
         timeoutMs: 3000,
       });
       await expect(unreachable.findByEmail('ada@example.com')).rejects.toBeInstanceOf(DirectoryUnavailableError);

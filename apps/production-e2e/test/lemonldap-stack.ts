@@ -11,9 +11,6 @@ export const LEMONLDAP_AUDIENCE = 'https://fram.example.com/api';
 /** The frontend client's access tokens live this long at LemonLDAP::NG, so that a session refreshes within a test. */
 export const ACCESS_TOKEN_LIFETIME_S = 10;
 
-/** metadata's own client at LemonLDAP::NG (letters only: see startLemonLdapStack). */
-export const METADATA_CLIENT_ID = 'frammetadata';
-
 const dataDir = (name: string) => mkdtempSync(join(tmpdir(), `fram-llng-${name}-`));
 
 /**
@@ -42,18 +39,17 @@ export async function startLemonLdapStack(): Promise<LemonLdapStack> {
     publicUrl: base,
     audience: LEMONLDAP_AUDIENCE,
     accessTokenLifetimeS: ACCESS_TOKEN_LIFETIME_S,
-    // Fram's service token client sends client_secret_basic only, with its id form-encoded (RFC 6749 §2.3.1: fram-metadata
-    // becomes fram%2Dmetadata), which LemonLDAP::NG 2.16 does not decode: until services can use client_secret_post
-    // (see the failing test in lemonldap.spec.ts), metadata's client id has letters only.
-    clientIds: { metadata: METADATA_CLIENT_ID },
   });
   const started: NodeProcess[] = [];
   try {
     // What every app verifies: LemonLDAP::NG's issuer and audience, roles from its groups; no clock tolerance, so an expired token is refused at once.
+    // Every token request (the frontend's, metadata's) is client_secret_post: LemonLDAP::NG 2.16 does not form-decode
+    // client_secret_basic credentials (RFC 6749 §2.3.1), and the client ids have a '-' (fram-frontend, fram-metadata).
     const auth = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       OIDC_ISSUER: llng.issuer,
+      OIDC_TOKEN_AUTH_METHOD: 'client_secret_post',
       AUTH_AUDIENCE: LEMONLDAP_AUDIENCE,
       AUTH_CLOCK_TOLERANCE_S: '0',
       ADMIN_GROUPS: llng.groups.admins,
@@ -80,8 +76,6 @@ export async function startLemonLdapStack(): Promise<LemonLdapStack> {
         ...auth,
         OIDC_CLIENT_ID: llng.clients.frontend.clientId,
         OIDC_CLIENT_SECRET: llng.clients.frontend.clientSecret,
-        // LemonLDAP::NG 2.16 does not form-decode client_secret_basic credentials, and fram-frontend has a '-'.
-        OIDC_TOKEN_AUTH_METHOD: 'client_secret_post',
         SESSION_SECRET: randomBytes(48).toString('base64'),
         PUBLIC_URL: base,
         METADATA_URL: metadata.url,

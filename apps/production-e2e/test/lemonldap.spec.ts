@@ -1,9 +1,17 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { ingestSampleCatalog, jwtClaims, jwtHeader, startNode, workspaceRoot, type LemonLdapUser } from '@fram/testing';
+import {
+  bundleScript,
+  ingestSampleCatalog,
+  jwtClaims,
+  jwtHeader,
+  runNode,
+  startNode,
+  workspaceRoot,
+  type LemonLdapUser,
+} from '@fram/testing';
 import { ACCESS_TOKEN_LIFETIME_S, LEMONLDAP_AUDIENCE, startLemonLdapStack, type LemonLdapStack } from './lemonldap-stack';
 import { dist, launchChromium } from './production-stack';
 
@@ -179,19 +187,17 @@ describe('LemonLDAP::NG as the OpenID provider', () => {
     await context.close();
   });
 
-  // FAILS TODAY (it.failing: turn it into it() once fixed). LemonLDAP::NG 2.16 does not form-decode client_secret_basic
-  // credentials (RFC 6749 §2.3.1), so a client id with '-' (fram-service, sent as fram%2Dservice) is "not registered";
-  // metadata's service identity (and npm run ingest / reindex) can only send client_secret_basic. Expected fix in Fram:
-  // a variable choosing client_secret_post for services, named here SERVICE_TOKEN_AUTH_METHOD (as OIDC_TOKEN_AUTH_METHOD
-  // does for the frontend). Until then the stack gives metadata a client id of letters only (lemonldap-stack.ts).
-  it.failing("metadata's own identity uses client_secret_post when told (SERVICE_TOKEN_AUTH_METHOD), whatever its client id", async () => {
+  // LemonLDAP::NG 2.16 does not form-decode client_secret_basic credentials (RFC 6749 §2.3.1), so a client id with '-'
+  // (fram-service, sent as fram%2Dservice) is "not registered" with Basic: OIDC_TOKEN_AUTH_METHOD=client_secret_post
+  // makes every token request Fram makes (metadata's own identity among them) send the credentials in the form.
+  it("metadata's own identity uses client_secret_post when told (OIDC_TOKEN_AUTH_METHOD), whatever its client id", async () => {
     const metadata = await startNode(dist('metadata'), {
       env: {
         ...stack.authEnv,
         USER_DIRECTORY: 'none',
         SERVICE_CLIENT_ID: stack.llng.clients.service.clientId,
         SERVICE_CLIENT_SECRET: stack.llng.clients.service.clientSecret,
-        SERVICE_TOKEN_AUTH_METHOD: 'client_secret_post',
+        OIDC_TOKEN_AUTH_METHOD: 'client_secret_post',
         SEARCH_URL: stack.search.url,
         SEARCH_SYNC_INTERVAL_MS: '100',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-llng-metadata-post-')),
@@ -213,6 +219,37 @@ describe('LemonLDAP::NG as the OpenID provider', () => {
     } finally {
       await metadata.stop();
     }
+  });
+
+  it("npm run ingest gets its token from LemonLDAP::NG with client_secret_post (OIDC_TOKEN_AUTH_METHOD), with a '-' in its client id", async () => {
+    const name = `ingested_by_script_${Date.now()}`;
+    const catalog = join(mkdtempSync(join(tmpdir(), 'fram-llng-catalog-')), 'catalog.json');
+    writeFileSync(catalog, JSON.stringify({ tables: [{ database: 'hive', cluster: 'gold', schema: 'core', name }] }));
+    const before = stack.llng.tokenRequests().length;
+    const run = await runNode(
+      bundleScript('apps/metadata/src/cli/ingest.main.ts'),
+      {
+        METADATA_URL: stack.metadata.url,
+        OIDC_ISSUER: stack.llng.issuer,
+        OIDC_TOKEN_AUTH_METHOD: 'client_secret_post',
+        INGEST_CLIENT_ID: stack.llng.clients.service.clientId,
+        INGEST_CLIENT_SECRET: stack.llng.clients.service.clientSecret,
+        INGEST_SCOPES: 'admin:system read:data write:data',
+      },
+      60_000,
+      [catalog],
+    );
+    expect(stack.llng.clients.service.clientId).toBe('fram-service');
+    expect([run.code, run.output]).toEqual([0, expect.stringContaining('Ingested 1 table')]);
+    expect(
+      stack.llng
+        .tokenRequests()
+        .slice(before)
+        .filter((request) => request.status !== 200),
+    ).toEqual([]);
+    const table = await fetch(`${stack.metadata.url}/table/hive://gold.core/${name}`, bearer(await stack.llng.clientToken('read:data')));
+    expect(table.status).toBe(200);
+    await expect(table.json()).resolves.toMatchObject({ name, schema: 'core' });
   });
 
   it('a person in no Fram group reads but gets no edit control', async () => {

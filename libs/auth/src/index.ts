@@ -47,8 +47,11 @@ export {
 } from './lib/token-client/token-errors';
 export { ClientCredentialsToken, type ClientCredentialsTokenOptions } from './lib/token-client/client-credentials-token';
 export {
+  loadTokenAuthMethod,
   loadTokenRequestParams,
+  readTokenAuthMethod,
   readTokenRequestParams,
   tokenRequestParameters,
+  type ClientSecretAuthMethod,
   type TokenRequestParams,
 } from './lib/token-client/token-request-params';

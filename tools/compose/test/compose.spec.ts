@@ -145,6 +145,27 @@ describe('docker-compose.yml', () => {
     );
   });
 
+  it('hands OIDC_TOKEN_AUTH_METHOD, OIDC_RESOURCE and OIDC_AUDIENCE_PARAM from .env to the apps that ask for tokens (metadata, the frontend), empty (unset) by default', () => {
+    const services = (values: Record<string, string>) =>
+      (parse(compose(envFile({ ...complete, ...values }), 'config').output) as { services: Record<string, ComposeService> }).services;
+    const given = {
+      OIDC_TOKEN_AUTH_METHOD: 'client_secret_post',
+      OIDC_RESOURCE: 'api://fram',
+      OIDC_AUDIENCE_PARAM: 'https://fram.example.com/api',
+    };
+    const set = services(given);
+    for (const name of ['metadata', 'frontend']) {
+      expect([name, set[name].environment]).toEqual([name, expect.objectContaining(given)]);
+      expect([name, services({})[name].environment]).toEqual([
+        name,
+        expect.objectContaining({ OIDC_TOKEN_AUTH_METHOD: '', OIDC_RESOURCE: '', OIDC_AUDIENCE_PARAM: '' }),
+      ]);
+    }
+    expect(Object.keys(set['search'].environment ?? {})).not.toContain('OIDC_TOKEN_AUTH_METHOD');
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    for (const name of Object.keys(given)) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
+  });
+
   it('contains no secret: every secret comes from .env, and .env.example leaves them empty', () => {
     const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     for (const name of SECRETS) {

@@ -1,6 +1,12 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ISSUER_ALIASES, readTokenRequestParams, type TokenRequestParams } from '@fram/auth';
+import {
+  ISSUER_ALIASES,
+  readTokenAuthMethod,
+  readTokenRequestParams,
+  type ClientSecretAuthMethod,
+  type TokenRequestParams,
+} from '@fram/auth';
 import { commaList, DEV_IDP_ISSUER, env, EnvReader, isHttpUrl, type Env } from '@fram/config';
 import type { Badge } from '@fram/models';
 
@@ -18,9 +24,16 @@ export type DirectoryConfig =
       kind: 'okta';
       orgUrl: string;
       /** SSWS API token, or else a service client (client_credentials, scope okta.users.read). */
-      credentials: { apiToken: string } | { clientId: string; clientSecret: string };
+      credentials: { apiToken: string } | ServiceClient;
       timeoutMs: number;
     };
+
+/** metadata's own identity (SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET), authenticating as OIDC_TOKEN_AUTH_METHOD says. */
+export interface ServiceClient {
+  clientId: string;
+  clientSecret: string;
+  authMethod: ClientSecretAuthMethod;
+}
 
 export type BackendConfig =
   { kind: 'embedded'; databaseFile: string } | { kind: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };
@@ -46,6 +59,8 @@ export type SearchSyncConfig =
       issuer: string;
       clientId: string;
       clientSecret: string;
+      /** OIDC_TOKEN_AUTH_METHOD: how it authenticates at the token endpoint. */
+      authMethod: ClientSecretAuthMethod;
       /** What metadata's service identity asks for (SERVICE_SCOPES): search gives indexing to the write role. */
       scopes: string;
       /** OIDC_RESOURCE and OIDC_AUDIENCE_PARAM, sent with its client_credentials requests. */
@@ -153,18 +168,20 @@ export function loadMetadataConfig(source: Env = process.env): MetadataConfig {
   const syncIntervalMs = reader.read({ name: 'SEARCH_SYNC_INTERVAL_MS', schema: env.integer(1000, 50, 600_000, 'milliseconds') });
   const syncMaxLagS = reader.read({ name: 'SEARCH_SYNC_MAX_LAG_S', schema: env.integer(120, 0, 86_400, 'seconds') });
   const tokenParams = readTokenRequestParams(reader);
+  const authMethod = readTokenAuthMethod(reader);
 
-  let credentials: { apiToken: string } | { clientId: string; clientSecret: string } | undefined;
+  let credentials: { apiToken: string } | ServiceClient | undefined;
   if (apiToken) credentials = { apiToken };
-  else if (clientId && clientSecret) credentials = { clientId, clientSecret };
-  else if (!production) credentials = DEV_SERVICE_CLIENT;
+  else if (clientId && clientSecret) credentials = { clientId, clientSecret, authMethod };
+  else if (!production) credentials = { ...DEV_SERVICE_CLIENT, authMethod };
   else if (directoryKind === 'okta') {
     reader.problem(
       'OKTA_API_TOKEN: set an Okta API token (or SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET of a service app with okta.users.read), ' +
         'or USER_DIRECTORY=none to look people up in the metadata store only',
     );
   }
-  const serviceClient = clientId && clientSecret ? { clientId, clientSecret } : !production ? DEV_SERVICE_CLIENT : undefined;
+  const serviceClient: ServiceClient | undefined =
+    clientId && clientSecret ? { clientId, clientSecret, authMethod } : !production ? { ...DEV_SERVICE_CLIENT, authMethod } : undefined;
   if (syncOn && !serviceClient) {
     reader.problem(
       'SERVICE_CLIENT_ID: set SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET (a service app with write:data) to keep search current, or SEARCH_SYNC=off',

@@ -32,7 +32,7 @@ export class OktaUserDirectory extends UserDirectory {
       // Okta's API, not Fram's: OIDC_RESOURCE and OIDC_AUDIENCE_PARAM, which name Fram's API, are not sent.
       const client = new TokenClient(
         { issuer: config.orgUrl, token_endpoint: `${config.orgUrl}/oauth2/v1/token` },
-        { clientId: credentials.clientId, clientSecret: credentials.clientSecret },
+        { clientId: credentials.clientId, clientSecret: credentials.clientSecret, authMethod: credentials.authMethod },
         { timeoutMs: config.timeoutMs },
       );
       this.token = new ClientCredentialsToken(async () => client, 'okta.users.read', { renewBeforeMs: 60_000 });

@@ -62,8 +62,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
   ) {
     this.config = config.searchSync.kind === 'http' ? config.searchSync : undefined;
     if (this.config) {
-      const { issuer, clientId, clientSecret, scopes, tokenParams } = this.config;
-      const token = clientCredentialsToken(issuer, clientId, clientSecret, scopes, tokenParams);
+      const { issuer, clientId, clientSecret, scopes, tokenParams, authMethod } = this.config;
+      const token = clientCredentialsToken(issuer, clientId, clientSecret, scopes, tokenParams, authMethod);
       this.sender = new SearchSender(this.config.searchUrl, token);
       this.state = new SyncStateFile(this.config.cursorFile);
     }

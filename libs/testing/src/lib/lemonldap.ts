@@ -55,8 +55,6 @@ export interface LemonLdapOptions {
   audience?: string;
   /** Lifetime of the frontend client's access tokens, in seconds (short, to see refreshes). */
   accessTokenLifetimeS?: number;
-  /** Client ids other than the defaults (fram-frontend, fram-service, fram-metadata). */
-  clientIds?: Partial<Record<keyof LemonLdap['clients'], string>>;
   /** LemonLDAP::NG's log level (its log lines land in output()). */
   logLevel?: 'error' | 'warn' | 'notice' | 'info' | 'debug';
 }
@@ -119,11 +117,10 @@ export async function startLemonLdap(options: LemonLdapOptions): Promise<LemonLd
   const issuer = `http://127.0.0.1:${port}`;
   const audience = options.audience ?? 'api://fram';
   const publicUrl = options.publicUrl.replace(/\/$/, '');
-  const client = (name: keyof LemonLdap['clients'], id: string) => confidentialClient(options.clientIds?.[name] ?? id);
   const clients = {
-    frontend: client('frontend', 'fram-frontend'),
-    service: client('service', 'fram-service'),
-    metadata: client('metadata', 'fram-metadata'),
+    frontend: confidentialClient('fram-frontend'),
+    service: confidentialClient('fram-service'),
+    metadata: confidentialClient('fram-metadata'),
   };
 
   const dir = mkdtempSync(join(tmpdir(), 'fram-llng-'));
@@ -204,7 +201,7 @@ status = 0
   }
   const logs = () => output + (nginx?.output() ?? '');
 
-  // client_secret_post: LemonLDAP::NG 2.16 reads client_secret_basic without form-decoding it (see confidentialClient).
+  // client_secret_post: LemonLDAP::NG 2.16 does not form-decode client_secret_basic credentials (see confidentialClient).
   const tokenRequest = async (client: LemonLdapClient, body: Record<string, string>) => {
     const response = await fetch(`${issuer}/oauth2/token`, {
       method: 'POST',
@@ -435,20 +432,14 @@ function portalServer(port: number, socket: string, tokenLog: string): string {
 }
 
 /**
- * A client with a random hex secret. LemonLDAP::NG 2.16 reads
- * client_secret_basic credentials as `^Basic (\w+)` and does not form-decode
- * them (RFC 6749 §2.3.1): a `+` or `/` in the base64 cuts them short, and an
- * id or secret with characters that form-encoding changes (`-`, `_`, `.`,
- * ...) never matches. The secret is chosen so that client_secret_basic works
- * whenever the id has letters and digits only.
+ * A client with a random secret. Every client here (and Fram, told
+ * OIDC_TOKEN_AUTH_METHOD=client_secret_post) authenticates with
+ * client_secret_post: LemonLDAP::NG 2.16 reads client_secret_basic credentials
+ * as `^Basic (\w+)` and does not form-decode them (RFC 6749 §2.3.1), so an id
+ * with a '-' (fram-frontend, sent as fram%2Dfrontend) would never match.
  */
 function confidentialClient(clientId: string): LemonLdapClient {
-  let clientSecret = '';
-  for (let tries = 0; tries < 1000; tries++) {
-    clientSecret = randomBytes(24).toString('hex');
-    if (/^[A-Za-z0-9]+=*$/.test(Buffer.from(`${clientId}:${clientSecret}`).toString('base64'))) break;
-  }
-  return { clientId, clientSecret };
+  return { clientId, clientSecret: randomBytes(24).toString('base64url') };
 }
 
 /** `id` of the user nobody (-u, -g: numbers; -gn: the group's name). */

@@ -12,6 +12,8 @@ export interface RecordedRequest {
   form: URLSearchParams;
   /** The client that authenticated: HTTP Basic's user, else the form's client_id. */
   clientId: string | undefined;
+  /** Whether an `Authorization: Basic` header came with it (client_secret_basic; the credentials are not kept). */
+  basicAuth: boolean;
 }
 
 export interface RecordedDevIdp extends DevIdp {
@@ -60,7 +62,14 @@ export async function startRecordedDevIdp(
       const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
       const user = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':')[0] : undefined;
       const clientId = user !== undefined ? decodeURIComponent(user) : (form.get('client_id') ?? undefined);
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, form, clientId });
+      requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        form,
+        clientId,
+        basicAuth: basic !== undefined,
+      });
       const discovery = options.discovery && url.pathname.endsWith('/.well-known/openid-configuration') ? options.discovery : undefined;
       const headers = discovery ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers;
       const relay = httpRequest(

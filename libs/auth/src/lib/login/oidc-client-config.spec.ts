@@ -30,6 +30,13 @@ describe('loadOidcClientConfig', () => {
     });
   });
 
+  it('reads OIDC_TOKEN_AUTH_METHOD as every other token client of Fram does (one reader, one message)', () => {
+    expect(loadOidcClientConfig({ OIDC_TOKEN_AUTH_METHOD: 'client_secret_post' }).tokenEndpointAuthMethod).toBe('client_secret_post');
+    expect(problems({ OIDC_TOKEN_AUTH_METHOD: 'none' })).toEqual([
+      'OIDC_TOKEN_AUTH_METHOD: must be client_secret_basic or client_secret_post (got "none")',
+    ]);
+  });
+
   it('builds the redirect URI from PUBLIC_URL and OIDC_REDIRECT_PATH, never from a request', () => {
     const config = loadOidcClientConfig({ PUBLIC_URL: 'https://fram.example.com/', OIDC_REDIRECT_PATH: '/oidc/callback' });
     expect(config.redirectUri).toBe('https://fram.example.com/oidc/callback');

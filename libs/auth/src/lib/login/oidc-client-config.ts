@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { DEV_IDP_ISSUER, env, EnvReader, isHttpUrl, type Env } from '@fram/config';
 import { ISSUER_ALIASES } from '../config/auth-config';
-import { readTokenRequestParams, type TokenRequestParams } from '../token-client/token-request-params';
+import {
+  readTokenAuthMethod,
+  readTokenRequestParams,
+  type ClientSecretAuthMethod,
+  type TokenRequestParams,
+} from '../token-client/token-request-params';
 
 /** The frontend's side of OpenID Connect: its client, its callback, its session. */
 export interface OidcClientConfig {
@@ -13,7 +18,8 @@ export interface OidcClientConfig {
   redirectUri: string;
   /** Where the browser goes after logging out at the IdP. */
   postLogoutRedirectUri: string;
-  tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post';
+  /** OIDC_TOKEN_AUTH_METHOD (the same for every token request Fram makes as a confidential client). */
+  tokenEndpointAuthMethod: ClientSecretAuthMethod;
   /**
    * OIDC_RESOURCE (`resource`, RFC 8707) and OIDC_AUDIENCE_PARAM (Auth0's
    * `audience`): sent on the authorization request and on every token request.
@@ -98,13 +104,7 @@ export function loadOidcClientConfig(source: Env = process.env): OidcClientConfi
     aliases: [{ name: 'FLASK_OIDC_REDIRECT_URI', convert: (v) => (isHttpUrl(v) ? new URL(v).pathname : v) }],
     schema: env.text('/auth').refine((v) => /^\/[\w\-./]*$/.test(v), 'must be a path such as /auth'),
   });
-  const authMethod = reader.read({
-    name: 'OIDC_TOKEN_AUTH_METHOD',
-    schema: z
-      .enum(['client_secret_basic', 'client_secret_post'], { error: 'must be client_secret_basic or client_secret_post' })
-      .optional()
-      .transform((v) => v ?? 'client_secret_basic'),
-  });
+  const authMethod = readTokenAuthMethod(reader);
   const tokenParams = readTokenRequestParams(reader);
   const sessionSecret = reader.read({ name: 'SESSION_SECRET', schema: z.string().optional() });
   const allowHttp = reader.read({

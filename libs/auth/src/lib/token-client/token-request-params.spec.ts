@@ -1,5 +1,5 @@
 import type { ConfigError } from '@fram/config';
-import { loadTokenRequestParams, tokenRequestParameters } from './token-request-params';
+import { loadTokenAuthMethod, loadTokenRequestParams, tokenRequestParameters } from './token-request-params';
 
 const problems = (env: Record<string, string>) => {
   try {
@@ -40,5 +40,28 @@ describe('loadTokenRequestParams (OIDC_RESOURCE, OIDC_AUDIENCE_PARAM)', () => {
       ]);
     }
     expect(problems({ OIDC_AUDIENCE_PARAM: 'x'.repeat(501) })).toEqual([expect.stringMatching(/^OIDC_AUDIENCE_PARAM: is too long/)]);
+  });
+});
+
+describe('loadTokenAuthMethod (OIDC_TOKEN_AUTH_METHOD)', () => {
+  it('is client_secret_basic when unset (RFC 6749 section 2.3.1), client_secret_post when told', () => {
+    expect(loadTokenAuthMethod({})).toBe('client_secret_basic');
+    expect(loadTokenAuthMethod({ OIDC_TOKEN_AUTH_METHOD: ' ' })).toBe('client_secret_basic');
+    expect(loadTokenAuthMethod({ OIDC_TOKEN_AUTH_METHOD: 'client_secret_basic' })).toBe('client_secret_basic');
+    expect(loadTokenAuthMethod({ OIDC_TOKEN_AUTH_METHOD: 'client_secret_post' })).toBe('client_secret_post');
+  });
+
+  it('refuses anything else (a public client, a typo), naming the variable', () => {
+    for (const value of ['none', 'post', 'CLIENT_SECRET_POST', 'private_key_jwt']) {
+      let problems: readonly string[] = [];
+      try {
+        loadTokenAuthMethod({ OIDC_TOKEN_AUTH_METHOD: value });
+      } catch (error) {
+        problems = (error as ConfigError).problems;
+      }
+      expect(problems).toEqual([
+        `OIDC_TOKEN_AUTH_METHOD: must be client_secret_basic or client_secret_post (got ${JSON.stringify(value)})`,
+      ]);
+    }
   });
 });

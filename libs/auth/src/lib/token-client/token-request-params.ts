@@ -53,6 +53,35 @@ export function loadTokenRequestParams(source: Env = process.env): TokenRequestP
   return params;
 }
 
+/** How Fram authenticates as a confidential client at the token endpoint (OIDC_TOKEN_AUTH_METHOD). */
+export type ClientSecretAuthMethod = 'client_secret_basic' | 'client_secret_post';
+
+/**
+ * OIDC_TOKEN_AUTH_METHOD, read with `reader`: how every token request Fram
+ * makes as a confidential client authenticates (the frontend's code exchange
+ * and refreshes, metadata's search sync and user directory, the scripts):
+ * client_secret_basic (RFC 6749 section 2.3.1, the default) or
+ * client_secret_post, for providers that do not form-decode the Basic
+ * credentials (LemonLDAP::NG 2.16 with a client id holding a '-').
+ */
+export function readTokenAuthMethod(reader: EnvReader): ClientSecretAuthMethod {
+  return reader.read({
+    name: 'OIDC_TOKEN_AUTH_METHOD',
+    schema: z
+      .enum(['client_secret_basic', 'client_secret_post'], { error: 'must be client_secret_basic or client_secret_post' })
+      .optional()
+      .transform((v) => v ?? 'client_secret_basic'),
+  });
+}
+
+/** OIDC_TOKEN_AUTH_METHOD of `source`; a ConfigError naming it when it is wrong. */
+export function loadTokenAuthMethod(source: Env = process.env): ClientSecretAuthMethod {
+  const reader = new EnvReader(source);
+  const method = readTokenAuthMethod(reader);
+  reader.done();
+  return method;
+}
+
 /** The parameters as name-value pairs, `resource` once per indicator (for a form body or a query). */
 export function tokenRequestParameters(params: TokenRequestParams = {}): [string, string][] {
   return [
