@@ -1,10 +1,11 @@
 import { KeyStore, loadAuthConfig } from '@fram/auth';
-import { call, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
+import { call, providerClaims, startTestApp, TestIssuer, type RunningApp } from '@fram/testing';
 import { probeModule } from './protected-routes.fixture';
 
 /**
  * Access tokens shaped as Okta, Auth0, Keycloak and Microsoft Entra ID issue
- * them (see src/lib/principal/provider-tokens.spec.ts for every claim), signed
+ * them (@fram/testing's providerClaims, as src/lib/principal/provider-tokens.spec.ts
+ * maps them), signed
  * by a TestIssuer under that provider's issuer path, sent through the real
  * guard of an app configured as that provider's operator would: verified,
  * mapped to a principal and its roles, answered 200 or 403.
@@ -38,16 +39,14 @@ describe("each provider's tokens through the guard", () => {
 
     it('gives a person the roles of their groups, and none from a `roles` claim while ROLES_CLAIM is unset', async () => {
       const token = okta.signed({
-        ver: 1,
-        jti: 'AT.person',
-        iss: okta.issuer,
-        aud: 'api://fram',
-        ...times,
-        cid: '0oa1fram2frontend3',
-        uid: '00u1ada2lovelace3',
-        scp: ['openid', 'email', 'profile', 'offline_access'],
-        sub: 'ada@acme.com',
-        groups: ['Everyone', 'Data Engineers'],
+        ...providerClaims.okta.user({
+          iss: okta.issuer,
+          aud: 'api://fram',
+          ...times,
+          clientId: '0oa1fram2frontend3',
+          sub: 'ada@acme.com',
+          groups: ['Everyone', 'Data Engineers'],
+        }),
         roles: ['Fram Admins'],
       });
       expect(await get(server, '/read', token)).toMatchObject({
@@ -59,16 +58,15 @@ describe("each provider's tokens through the guard", () => {
     });
 
     it('gives a service app the roles of its scopes', async () => {
-      const token = okta.signed({
-        ver: 1,
-        jti: 'AT.service',
-        iss: okta.issuer,
-        aud: 'api://fram',
-        ...times,
-        cid: '0oa4etl5service6',
-        scp: ['write:data'],
-        sub: '0oa4etl5service6',
-      });
+      const token = okta.signed(
+        providerClaims.okta.serviceApp({
+          iss: okta.issuer,
+          aud: 'api://fram',
+          ...times,
+          clientId: '0oa4etl5service6',
+          scopes: ['write:data'],
+        }),
+      );
       expect(await get(server, '/read', token)).toMatchObject({
         status: 200,
         body: { kind: 'service', userId: '0oa4etl5service6', clientId: '0oa4etl5service6', roles: ['write', 'read'] },
@@ -94,16 +92,16 @@ describe("each provider's tokens through the guard", () => {
     });
 
     it('gives a person the roles named in a namespaced claim', async () => {
-      const token = auth0.signed({
-        iss: auth0.issuer,
-        sub: 'auth0|64f0c0ffee1234567890abcd',
-        aud: ['https://fram.acme.com/api', `${auth0.issuer}/userinfo`],
-        ...times,
-        scope: 'openid profile email offline_access',
-        azp: 'kT3mRfram0frontend9XyZ',
-        permissions: ['read:data'],
-        'https://fram.acme.com/roles': ['Data Engineers'],
-      });
+      const token = auth0.signed(
+        providerClaims.auth0.user({
+          iss: auth0.issuer,
+          aud: 'https://fram.acme.com/api',
+          ...times,
+          sub: 'auth0|64f0c0ffee1234567890abcd',
+          clientId: 'kT3mRfram0frontend9XyZ',
+          actionClaims: { 'https://fram.acme.com/roles': ['Data Engineers'] },
+        }),
+      );
       expect(await get(server, '/read', token)).toMatchObject({
         status: 200,
         body: { kind: 'user', userId: 'auth0|64f0c0ffee1234567890abcd', clientId: 'kT3mRfram0frontend9XyZ', roles: ['write', 'read'] },
@@ -113,16 +111,16 @@ describe("each provider's tokens through the guard", () => {
 
     it('gives a machine-to-machine token the roles of its permissions', async () => {
       const m2m = (permissions: string[]) =>
-        auth0.signed({
-          iss: auth0.issuer,
-          sub: 'Q7etl0service9AbCdEf@clients',
-          aud: 'https://fram.acme.com/api',
-          ...times,
-          scope: permissions.join(' '),
-          gty: 'client-credentials',
-          azp: 'Q7etl0service9AbCdEf',
-          permissions,
-        });
+        auth0.signed(
+          providerClaims.auth0.m2m({
+            iss: auth0.issuer,
+            aud: 'https://fram.acme.com/api',
+            ...times,
+            clientId: 'Q7etl0service9AbCdEf',
+            scope: permissions.join(' '),
+            permissions,
+          }),
+        );
       expect(await get(server, '/read', m2m(['admin:system']))).toMatchObject({
         status: 200,
         body: { kind: 'service', userId: 'Q7etl0service9AbCdEf', clientId: 'Q7etl0service9AbCdEf', roles: ['admin', 'write', 'read'] },
@@ -149,54 +147,40 @@ describe("each provider's tokens through the guard", () => {
       await keycloak?.stop();
     });
 
-    const person = (claims: Record<string, unknown> = {}) =>
-      keycloak.signed({
-        ...times,
-        jti: 'onrtac:8f1d5d4e',
-        iss: keycloak.issuer,
-        aud: ['fram-api', 'account'],
-        sub: '5b9c6f44-1f1e-4d8f-a9b6-6c1f3e0b7d21',
-        typ: 'Bearer',
-        azp: 'fram-frontend',
-        realm_access: { roles: ['default-roles-fram', 'offline_access', 'uma_authorization'] },
-        resource_access: { account: { roles: ['manage-account', 'view-profile'] } },
-        scope: 'openid email profile',
-        email_verified: true,
-        name: 'Ada Lovelace',
-        preferred_username: 'ada',
-        email: 'ada@acme.com',
-        groups: ['/Data Engineers'],
-        ...claims,
-      });
+    /** Ada's token from the frontend, with the realm's default roles and the groups and client roles given. */
+    const person = (grants: { groups: string[]; clientRoles?: Record<string, string[]>; username?: string }) =>
+      keycloak.signed(
+        providerClaims.keycloak.user({
+          iss: keycloak.issuer,
+          aud: 'fram-api',
+          ...times,
+          clientId: 'fram-frontend',
+          email: 'ada@acme.com',
+          ...grants,
+        }),
+      );
 
     it("gives a person the roles of their groups and of Fram's client roles", async () => {
-      expect(await get(server, '/read', person())).toMatchObject({
+      const engineer = person({ groups: ['/Data Engineers'] });
+      expect(await get(server, '/read', engineer)).toMatchObject({
         status: 200,
         body: { kind: 'user', userId: 'ada@acme.com', clientId: 'fram-frontend', roles: ['write', 'read'] },
       });
-      expect((await get(server, '/admin', person())).status).toBe(403);
-      const admin = person({ groups: [], resource_access: { 'fram-api': { roles: ['fram-admin'] } } });
+      expect((await get(server, '/admin', engineer)).status).toBe(403);
+      const admin = person({ groups: [], clientRoles: { 'fram-api': ['fram-admin'] } });
       expect((await get(server, '/admin', admin)).status).toBe(200);
     });
 
     it('gives a service account the roles of its client roles, and keeps a look-alike person a person', async () => {
-      const serviceAccount = keycloak.signed({
-        ...times,
-        jti: 'trrtcc:3c1b2a7e',
-        iss: keycloak.issuer,
-        aud: 'fram-api',
-        sub: 'a1d2c3b4-9e8f-4a6b-8c7d-1e2f3a4b5c6d',
-        typ: 'Bearer',
-        azp: 'fram-etl',
-        realm_access: { roles: ['default-roles-fram', 'offline_access', 'uma_authorization'] },
-        resource_access: { 'fram-api': { roles: ['write:data'] } },
-        scope: 'profile email',
-        email_verified: false,
-        clientHost: '10.0.0.7',
-        preferred_username: 'service-account-fram-etl',
-        clientAddress: '10.0.0.7',
-        client_id: 'fram-etl',
-      });
+      const serviceAccount = keycloak.signed(
+        providerClaims.keycloak.serviceAccount({
+          iss: keycloak.issuer,
+          aud: 'fram-api',
+          ...times,
+          clientId: 'fram-etl',
+          clientRoles: { 'fram-api': ['write:data'] },
+        }),
+      );
       expect(await get(server, '/read', serviceAccount)).toMatchObject({
         status: 200,
         body: { kind: 'service', userId: 'fram-etl', clientId: 'fram-etl', roles: ['write', 'read'] },
@@ -204,7 +188,7 @@ describe("each provider's tokens through the guard", () => {
       expect((await get(server, '/write', serviceAccount)).status).toBe(200);
       expect((await get(server, '/admin', serviceAccount)).status).toBe(403);
 
-      const lookalike = person({ preferred_username: 'service-account-fram-etl', groups: [] });
+      const lookalike = person({ username: 'service-account-fram-etl', groups: [] });
       expect(await get(server, '/read', lookalike)).toMatchObject({
         status: 200,
         body: { kind: 'user', userId: 'ada@acme.com', roles: ['read'] },
@@ -237,23 +221,18 @@ describe("each provider's tokens through the guard", () => {
 
     it("gives a person (v2, aud the API's GUID) the roles of their group ids and app roles", async () => {
       const person = (roles: string[]) =>
-        v2.signed({
-          aud: apiId,
-          iss: v2.issuer,
-          ...times,
-          nbf: now,
-          azp: '9f2a1c7d-3b4e-4f6a-8d9c-0e1f2a3b4c5d',
-          azpacr: '0',
-          groups: ['e1f2a3b4-0000-4c5d-8e9f-0a1b2c3d4e5f'],
-          name: 'Ada Lovelace',
-          oid: '690222be-ff1a-4d56-abd1-7e4f7d38e474',
-          preferred_username: 'ada@acme.com',
-          roles,
-          scp: 'access_as_user',
-          sub: 'MF4f-ggWMEji12KynJUNQZphaUTvLcQug5jdF2nl01Q',
-          tid: tenant,
-          ver: '2.0',
-        });
+        v2.signed(
+          providerClaims.entra.v2User({
+            iss: v2.issuer,
+            aud: apiId,
+            ...times,
+            clientId: '9f2a1c7d-3b4e-4f6a-8d9c-0e1f2a3b4c5d',
+            preferredUsername: 'ada@acme.com',
+            scp: 'access_as_user',
+            groups: ['e1f2a3b4-0000-4c5d-8e9f-0a1b2c3d4e5f'],
+            roles,
+          }),
+        );
       expect(await get(server, '/read', person([]))).toMatchObject({
         status: 200,
         body: { kind: 'user', userId: 'ada@acme.com', clientId: '9f2a1c7d-3b4e-4f6a-8d9c-0e1f2a3b4c5d', roles: ['write', 'read'] },
@@ -263,19 +242,15 @@ describe("each provider's tokens through the guard", () => {
     });
 
     it('gives an app-only token the roles of its app roles, with either aud', async () => {
-      const appOnly = v2.signed({
-        aud: apiId,
-        iss: v2.issuer,
-        ...times,
-        nbf: now,
-        azp: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
-        azpacr: '1',
-        oid: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
-        roles: ['Fram.Write'],
-        sub: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
-        tid: tenant,
-        ver: '2.0',
-      });
+      const appOnly = v2.signed(
+        providerClaims.entra.v2App({
+          iss: v2.issuer,
+          aud: apiId,
+          ...times,
+          clientId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+          roles: ['Fram.Write'],
+        }),
+      );
       expect(await get(server, '/read', appOnly)).toMatchObject({
         status: 200,
         body: {
@@ -289,18 +264,14 @@ describe("each provider's tokens through the guard", () => {
       expect((await get(server, '/admin', appOnly)).status).toBe(403);
 
       const v1AppOnly = v1.signed({
-        aud: 'api://fram',
-        iss: v1.issuer,
-        ...times,
-        nbf: now,
-        appid: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
-        appidacr: '1',
+        ...providerClaims.entra.v1App({
+          iss: v1.issuer,
+          aud: 'api://fram',
+          ...times,
+          clientId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+          roles: ['Fram.Admin'],
+        }),
         idtyp: 'app',
-        oid: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
-        roles: ['Fram.Admin'],
-        sub: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
-        tid: tenant,
-        ver: '1.0',
       });
       expect(await get(server, '/admin', v1AppOnly)).toMatchObject({ status: 200 });
       expect((await get(server, '/read', v1AppOnly)).body).toMatchObject({
@@ -323,15 +294,17 @@ describe("each provider's tokens through the guard", () => {
     });
 
     it('splits them on commas', async () => {
-      const token = idp.signed({
-        iss: idp.issuer,
-        sub: 'ada',
-        aud: 'api://fram',
-        ...times,
-        azp: 'fram',
-        email: 'ada@acme.com',
-        groups: 'Everyone,Data Engineers',
-      });
+      const token = idp.signed(
+        providerClaims.oidc.user({
+          iss: idp.issuer,
+          aud: 'api://fram',
+          ...times,
+          sub: 'ada',
+          clientId: 'fram',
+          email: 'ada@acme.com',
+          groups: 'Everyone,Data Engineers',
+        }),
+      );
       expect(await get(server, '/read', token)).toMatchObject({
         status: 200,
         body: { kind: 'user', userId: 'ada@acme.com', groups: ['Everyone', 'Data Engineers'], roles: ['write', 'read'] },

@@ -19,7 +19,8 @@ export {
   type LemonLdapUser,
 } from './lib/lemonldap';
 export { ManualClock } from './lib/manual-clock';
-export { providerDocBlocks, recordingEnv, type ProviderDocBlock } from './lib/provider-docs';
+export { providerDocBlocks, providerDocVariables, recordingEnv, type ProviderDocBlock } from './lib/provider-docs';
+export { providerClaims, type TokenBasics, type TokenClaims } from './lib/provider-claims';
 export { AMUNDSEN_MODELS, amundsenRef, type AmundsenModel } from './lib/amundsen-models';
 export { AMUNDSEN_DUMP, amundsenProblems, asAmundsen, type AmundsenCheck } from './lib/amundsen-check';
 export { startApiStack, type ApiStack, type ApiStackParts } from './lib/api-stack';

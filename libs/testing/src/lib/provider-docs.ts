@@ -51,3 +51,12 @@ export function recordingEnv(env: Record<string, string | undefined>): { env: Re
   });
   return { env: proxy, read };
 }
+
+/**
+ * Every variable docs/other-providers.md names in its prose, in backticks
+ * (`OIDC_RESOURCE`, `USER_DIRECTORY=none`): upper-case names with an underscore.
+ */
+export function providerDocVariables(path = join(workspaceRoot(), 'docs', 'other-providers.md')): string[] {
+  const names = [...readFileSync(path, 'utf8').matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`/g)].map((match) => match[1]);
+  return [...new Set(names)].sort();
+}

@@ -117,15 +117,18 @@ function clientIdOf(claims: Claims): string | undefined {
  *   from `oid`;
  * - Keycloak signs them for the user it creates itself, `service-account-<client
  *   id>` (in lower case, like every Keycloak user name), named in
- *   `preferred_username`, with that client in `azp`; compared exactly, so a
- *   person whose user name merely starts so stays a person;
+ *   `preferred_username`, with that client in `azp` and in the service-account
+ *   claim `client_id` (`clientId` before Keycloak 25), which person tokens do
+ *   not carry; compared exactly, so a person whose user name merely starts so
+ *   stays a person;
  * - Okta and most others set `sub` to the client id and carry no user (`uid`).
  */
 function isServiceToken(claims: Claims, subject: string, clientId: string | undefined): boolean {
   if (claims['gty'] === 'client-credentials' || claims['idtyp'] === 'app') return true;
   if (nonEmptyString(claims['oid']) === subject && claims['scp'] === undefined && claims['scope'] === undefined) return true;
   const azp = nonEmptyString(claims['azp']);
-  if (azp !== undefined && claims['preferred_username'] === `service-account-${azp.toLowerCase()}`) return true;
+  const keycloakClient = claims['client_id'] ?? claims['clientId'];
+  if (azp !== undefined && keycloakClient === azp && claims['preferred_username'] === `service-account-${azp.toLowerCase()}`) return true;
   return clientId !== undefined && subject === clientId && claims['uid'] === undefined;
 }
 

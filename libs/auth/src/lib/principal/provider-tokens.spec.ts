@@ -1,14 +1,17 @@
+import { providerClaims } from '@fram/testing';
 import { loadAuthConfig, type AuthConfig } from '../config/auth-config';
 import { toPrincipal } from './principal-mapper';
 
 /**
  * Access tokens shaped exactly as each provider documents them (claim names,
- * value types, the claims a provider adds that Fram ignores), each with the
- * configuration an operator of that provider sets. test/provider-tokens.e2e.spec.ts
- * sends such tokens, signed, through the guard.
+ * value types, the claims a provider adds that Fram ignores: @fram/testing's
+ * providerClaims), each with the configuration an operator of that provider
+ * sets. Each case passes the claims its assertion is about.
+ * test/provider-tokens.e2e.spec.ts sends such tokens, signed, through the guard.
  */
 const IAT = 1_767_225_600; // 2026-01-01
 const EXP = IAT + 3600;
+const times = { iat: IAT, exp: EXP };
 
 const map = (claims: Record<string, unknown>, config: AuthConfig) => toPrincipal(claims, String(claims['iss']), config);
 
@@ -17,20 +20,14 @@ describe('Okta (custom authorization server)', () => {
   const config = loadAuthConfig({ AUTH_ISSUERS: iss, WRITE_GROUPS: 'Data Engineers', ADMIN_GROUPS: 'Fram Admins' });
 
   it("maps a person's token: groups from the groups claim", () => {
-    const claims = {
-      ver: 1,
-      jti: 'AT.3mLHrbdcCz6a7k1Jp1uS5pGvYdzUQJ4mM5gmdXRhM8Y',
+    const claims = providerClaims.okta.user({
       iss,
       aud: 'api://fram',
-      iat: IAT,
-      exp: EXP,
-      cid: '0oa1fram2frontend3',
-      uid: '00u1ada2lovelace3',
-      scp: ['openid', 'email', 'profile', 'offline_access'],
-      auth_time: IAT - 60,
+      ...times,
+      clientId: '0oa1fram2frontend3',
       sub: 'ada@acme.com',
       groups: ['Everyone', 'Data Engineers'],
-    };
+    });
     expect(map(claims, config)).toMatchObject({
       kind: 'user',
       userId: 'ada@acme.com',
@@ -40,17 +37,15 @@ describe('Okta (custom authorization server)', () => {
   });
 
   it("maps a service app's client_credentials token: sub is the client id, no uid", () => {
-    const claims = {
-      ver: 1,
-      jti: 'AT.x0Vq3xY9uyA2ZCfpZr1sZ3EhBzOQ8n3vYbZBp7Zz0Oc',
+    const claims = providerClaims.okta.serviceApp({
       iss,
       aud: 'api://fram',
-      iat: IAT,
-      exp: EXP,
-      cid: '0oa4etl5service6',
-      scp: ['write:data'],
-      sub: '0oa4etl5service6',
-    };
+      ...times,
+      clientId: '0oa4etl5service6',
+      scopes: ['write:data'],
+    });
+    expect(claims).toMatchObject({ sub: '0oa4etl5service6', cid: '0oa4etl5service6' });
+    expect(claims).not.toHaveProperty('uid');
     expect(map(claims, config)).toMatchObject({
       kind: 'service',
       userId: '0oa4etl5service6',
@@ -62,25 +57,25 @@ describe('Okta (custom authorization server)', () => {
 
 describe('Auth0', () => {
   const iss = 'https://acme.eu.auth0.com/';
+  const aud = 'https://fram.acme.com/api';
   const config = loadAuthConfig({
     AUTH_ISSUERS: iss,
-    AUTH_AUDIENCE: 'https://fram.acme.com/api',
+    AUTH_AUDIENCE: aud,
     ROLES_CLAIM: 'permissions,https://fram.acme.com/roles',
     WRITE_GROUPS: 'Data Engineers',
   });
 
   it("maps a person's token: roles from a namespaced custom claim (an Action), permissions alongside", () => {
-    const claims = {
+    const claims = providerClaims.auth0.user({
       iss,
+      aud,
+      ...times,
       sub: 'auth0|64f0c0ffee1234567890abcd',
-      aud: ['https://fram.acme.com/api', 'https://acme.eu.auth0.com/userinfo'],
-      iat: IAT,
-      exp: EXP,
+      clientId: 'kT3mRfram0frontend9XyZ',
       scope: 'openid profile email offline_access',
-      azp: 'kT3mRfram0frontend9XyZ',
       permissions: ['read:data'],
-      'https://fram.acme.com/roles': ['Data Engineers'],
-    };
+      actionClaims: { 'https://fram.acme.com/roles': ['Data Engineers'] },
+    });
     expect(map(claims, config)).toMatchObject({
       kind: 'user',
       userId: 'auth0|64f0c0ffee1234567890abcd',
@@ -92,17 +87,15 @@ describe('Auth0', () => {
   });
 
   it('maps a machine-to-machine token: gty client-credentials, sub <client id>@clients, permissions', () => {
-    const claims = {
+    const claims = providerClaims.auth0.m2m({
       iss,
-      sub: 'Q7etl0service9AbCdEf@clients',
-      aud: 'https://fram.acme.com/api',
-      iat: IAT,
-      exp: EXP,
+      aud,
+      ...times,
+      clientId: 'Q7etl0service9AbCdEf',
       scope: 'read:data write:data',
-      gty: 'client-credentials',
-      azp: 'Q7etl0service9AbCdEf',
       permissions: ['read:data', 'write:data'],
-    };
+    });
+    expect(claims).toMatchObject({ sub: 'Q7etl0service9AbCdEf@clients', gty: 'client-credentials' });
     expect(map(claims, config)).toMatchObject({
       kind: 'service',
       userId: 'Q7etl0service9AbCdEf',
@@ -112,16 +105,8 @@ describe('Auth0', () => {
   });
 
   it("gives a machine-to-machine token the roles of its permissions alone (RBAC's permissions claim, no scope)", () => {
-    const claims = {
-      iss,
-      sub: 'Q7ops0service9AbCdEf@clients',
-      aud: 'https://fram.acme.com/api',
-      iat: IAT,
-      exp: EXP,
-      gty: 'client-credentials',
-      azp: 'Q7ops0service9AbCdEf',
-      permissions: ['admin:system'],
-    };
+    const claims = providerClaims.auth0.m2m({ iss, aud, ...times, clientId: 'Q7ops0service9AbCdEf', permissions: ['admin:system'] });
+    expect(claims).not.toHaveProperty('scope');
     expect(map(claims, config)).toMatchObject({ kind: 'service', scopes: ['admin:system'], roles: ['admin', 'write', 'read'] });
   });
 });
@@ -135,30 +120,19 @@ describe('Keycloak', () => {
     WRITE_GROUPS: '/Data Engineers',
     ADMIN_GROUPS: 'fram-admin',
   });
-  const person = {
-    exp: EXP,
-    iat: IAT,
-    auth_time: IAT - 60,
-    jti: 'onrtac:8f1d5d4e-2f7b-4b1e-9d55-0d8a6f1f2a11',
-    iss,
-    aud: ['fram-api', 'account'],
-    sub: '5b9c6f44-1f1e-4d8f-a9b6-6c1f3e0b7d21',
-    typ: 'Bearer',
-    azp: 'fram-frontend',
-    sid: '0f6b0e7a-6a43-4c8e-8d0e-6f5f1a0c9b33',
-    acr: '1',
-    'allowed-origins': ['https://fram.acme.com'],
-    realm_access: { roles: ['default-roles-fram', 'offline_access', 'uma_authorization'] },
-    resource_access: { account: { roles: ['manage-account', 'manage-account-links', 'view-profile'] } },
-    scope: 'openid email profile',
-    email_verified: true,
-    name: 'Ada Lovelace',
-    preferred_username: 'ada',
-    given_name: 'Ada',
-    family_name: 'Lovelace',
-    email: 'ada@acme.com',
-    groups: ['/Data Engineers'],
-  };
+  const defaultRealmRoles = ['default-roles-fram', 'offline_access', 'uma_authorization'];
+  /** Ada's token from the frontend, with the realm's default roles and the groups and client roles given. */
+  const ada = (grants: { groups: string[]; clientRoles?: Record<string, string[]> }) =>
+    providerClaims.keycloak.user({
+      iss,
+      aud: 'fram-api',
+      ...times,
+      clientId: 'fram-frontend',
+      email: 'ada@acme.com',
+      realmRoles: defaultRealmRoles,
+      ...grants,
+    });
+  const person = ada({ groups: ['/Data Engineers'] });
 
   it("maps a person's token: groups (full paths) and realm roles", () => {
     expect(map(person, config)).toMatchObject({
@@ -171,34 +145,23 @@ describe('Keycloak', () => {
   });
 
   it("maps a person's client roles from resource_access.<client>.roles", () => {
-    const admin = { ...person, resource_access: { ...person.resource_access, 'fram-api': { roles: ['fram-admin'] } }, groups: [] };
+    const admin = ada({ groups: [], clientRoles: { 'fram-api': ['fram-admin'] } });
     expect(map(admin, config)).toMatchObject({ kind: 'user', roles: ['admin', 'write', 'read'] });
     // Another client's roles are not Fram's.
-    const elsewhere = { ...person, resource_access: { 'other-api': { roles: ['fram-admin'] } }, groups: [] };
+    const elsewhere = ada({ groups: [], clientRoles: { 'other-api': ['fram-admin'] } });
     expect(map(elsewhere, config).roles).toEqual(['read']);
   });
 
-  const serviceAccount = {
-    exp: EXP,
-    iat: IAT,
-    jti: 'trrtcc:3c1b2a7e-5d64-4f0e-b3a2-8e7f6d5c4b3a',
+  const serviceAccount = providerClaims.keycloak.serviceAccount({
     iss,
     aud: 'fram-api',
-    sub: 'a1d2c3b4-9e8f-4a6b-8c7d-1e2f3a4b5c6d',
-    typ: 'Bearer',
-    azp: 'fram-etl',
-    acr: '1',
-    realm_access: { roles: ['default-roles-fram', 'offline_access', 'uma_authorization'] },
-    resource_access: { 'fram-api': { roles: ['write:data'] } },
-    scope: 'profile email',
-    email_verified: false,
-    clientHost: '10.0.0.7',
-    preferred_username: 'service-account-fram-etl',
-    clientAddress: '10.0.0.7',
-    client_id: 'fram-etl',
-  };
+    ...times,
+    clientId: 'fram-etl',
+    clientRoles: { 'fram-api': ['write:data'] },
+  });
 
   it("maps a service account's token: its roles are grants like scopes", () => {
+    expect(serviceAccount).toMatchObject({ preferred_username: 'service-account-fram-etl', azp: 'fram-etl', client_id: 'fram-etl' });
     expect(map(serviceAccount, config)).toMatchObject({
       kind: 'service',
       userId: 'fram-etl',
@@ -219,6 +182,11 @@ describe('Keycloak', () => {
     expect(map(lookalike, config)).toMatchObject({ kind: 'user', userId: 'ada@acme.com', clientId: 'fram-frontend' });
     const noAzp = { ...serviceAccount, azp: undefined, client_id: undefined };
     expect(map(noAzp, config).kind).toBe('user');
+    // A person who registered the user name service-account-fram-frontend and signs in through fram-frontend:
+    // person tokens carry no client_id (only service accounts' do), so a person it stays.
+    const registered = { ...person, preferred_username: 'service-account-fram-frontend', azp: 'fram-frontend' };
+    expect(map(registered, config).kind).toBe('user');
+    expect(map({ ...serviceAccount, client_id: undefined, clientId: 'fram-etl' }, config).kind).toBe('service'); // before Keycloak 25
   });
 });
 
@@ -240,27 +208,17 @@ describe('Microsoft Entra ID', () => {
   });
 
   it("maps a person's v2 token: scp string, group ids, app roles", () => {
-    const claims = {
-      aud: apiId,
+    const claims = providerClaims.entra.v2User({
       iss: v2,
-      iat: IAT,
-      nbf: IAT,
-      exp: EXP,
-      aio: 'AWQAm/8TAAAAe3KdP0D7yqv1Ovf5EcVGvUNPY3OeqsGyqL8y6BeDk0g=',
-      azp: '9f2a1c7d-3b4e-4f6a-8d9c-0e1f2a3b4c5d',
-      azpacr: '0',
-      groups: [engineers],
+      aud: apiId,
+      ...times,
+      clientId: '9f2a1c7d-3b4e-4f6a-8d9c-0e1f2a3b4c5d',
+      preferredUsername: 'ada@acme.com',
       name: 'Ada Lovelace',
-      oid: '690222be-ff1a-4d56-abd1-7e4f7d38e474',
-      preferred_username: 'ada@acme.com',
-      rh: '0.AX0A-vMgcrGGr0GRqy18fNAbRysXdG5Wvkd...',
-      roles: ['Fram.Admin'],
       scp: 'access_as_user',
-      sub: 'MF4f-ggWMEji12KynJUNQZphaUTvLcQug5jdF2nl01Q',
-      tid: tenant,
-      uti: 'fqiBqXLPj0eQa82S-IYFAA',
-      ver: '2.0',
-    };
+      groups: [engineers],
+      roles: ['Fram.Admin'],
+    });
     expect(map(claims, config)).toMatchObject({
       kind: 'user',
       userId: 'ada@acme.com',
@@ -271,25 +229,17 @@ describe('Microsoft Entra ID', () => {
     expect(map({ ...claims, roles: undefined }, config).roles).toEqual(['write', 'read']);
   });
 
-  const appOnly = {
-    aud: apiId,
+  const appOnly = providerClaims.entra.v2App({
     iss: v2,
-    iat: IAT,
-    nbf: IAT,
-    exp: EXP,
-    aio: 'E2ZgYNjX4ne5vN8/1wf7z7P8AA==',
-    azp: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
-    azpacr: '1',
-    oid: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
-    rh: '0.AX0A-vMgcrGGr0GRqy18fNAbRysXdG5Wvkd...',
+    aud: apiId,
+    ...times,
+    clientId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
     roles: ['Fram.Write'],
-    sub: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
-    tid: tenant,
-    uti: 'Kx5W7ahbUUa2MZhUYOkOAA',
-    ver: '2.0',
-  };
+  });
 
   it('maps an app-only v2 token (sub is oid, no scp): app roles are grants', () => {
+    expect(appOnly['sub']).toBe(appOnly['oid']);
+    expect(appOnly).not.toHaveProperty('scp');
     expect(map(appOnly, config)).toMatchObject({
       kind: 'service',
       userId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
@@ -300,24 +250,14 @@ describe('Microsoft Entra ID', () => {
   });
 
   it('maps an app-only v1 token: client id in appid, aud the application id URI', () => {
-    const claims = {
-      aud: 'api://fram',
+    const claims = providerClaims.entra.v1App({
       iss: v1,
-      iat: IAT,
-      nbf: IAT,
-      exp: EXP,
-      aio: 'E2ZgYJi3nPrz+k7ia9Kk7gA=',
-      appid: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
-      appidacr: '1',
-      idp: `https://sts.windows.net/${tenant}/`,
-      oid: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
-      rh: '0.AX0A-vMgcrGGr0GRqy18fNAbRysXdG5Wvkd...',
+      aud: 'api://fram',
+      ...times,
+      clientId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
       roles: ['Fram.Admin'],
-      sub: 'c5e7a9b1-2d3f-4a5b-9c8d-7e6f5a4b3c2d',
-      tid: tenant,
-      uti: 'Kx5W7ahbUUa2MZhUYOkOAB',
-      ver: '1.0',
-    };
+    });
+    expect(claims).toMatchObject({ appid: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', ver: '1.0' });
     expect(map(claims, config)).toMatchObject({
       kind: 'service',
       userId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
@@ -338,16 +278,15 @@ describe('groups as a comma string', () => {
   const config = loadAuthConfig({ AUTH_ISSUERS: iss, WRITE_GROUPS: 'Data Engineers', ADMIN_GROUPS: 'Fram Admins' });
 
   it('splits them on commas', () => {
-    const claims = {
+    const claims = providerClaims.oidc.user({
       iss,
-      sub: 'ada',
       aud: 'api://fram',
-      iat: IAT,
-      exp: EXP,
-      azp: 'fram',
+      ...times,
+      sub: 'ada',
+      clientId: 'fram',
       email: 'ada@acme.com',
       groups: 'Everyone, Data Engineers',
-    };
+    });
     expect(map(claims, config)).toMatchObject({
       kind: 'user',
       userId: 'ada@acme.com',
