@@ -10,3 +10,10 @@ export {
   type IngestOptions,
 } from './lib/ingest-client';
 export { generateCatalog, type GeneratedCatalog, type GeneratorOptions } from './lib/catalog-generator';
+export { databuilderCatalog, type DatabuilderCatalogResult } from './lib/sources/databuilder/databuilder-catalog';
+export { DatabuilderError } from './lib/sources/databuilder/graph-files';
+export { CsvError } from './lib/sources/databuilder/csv-reader';
+export type { DatabuilderWarning } from './lib/sources/databuilder/warnings';
+export { dbtCatalog, dbtCatalogOf, type DbtCatalogFile, type DbtCatalogResult } from './lib/sources/dbt/dbt-catalog';
+export { DbtArtifactError, DBT_MANIFEST_VERSIONS, readDbtArtifacts, type DbtArtifacts } from './lib/sources/dbt/dbt-artifacts';
+export type { DbtOptions } from './lib/sources/dbt/dbt-options';
