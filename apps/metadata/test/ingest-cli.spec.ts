@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleScript, call, runNode, startDevIdp, startTestApp, workspaceRoot, type DevIdp, type RunningApp } from '@fram/testing';
-import { metadataApp } from './metadata-app';
+import { bundleScript, runNode, workspaceRoot, type DevIdp } from '@fram/testing';
+import { startIngestCliStack, type IngestCliStack } from './ingest-cli-stack';
 
 const root = workspaceRoot();
 
@@ -32,28 +32,20 @@ interface SampleCatalog {
 
 /** `npm run ingest -- FILE` against a running metadata service, with a client_credentials token from dev-idp. */
 describe('the ingest command', () => {
+  let stack: IngestCliStack;
   let idp: DevIdp;
-  let api: RunningApp;
-  let cli: string;
 
   beforeAll(async () => {
-    cli = bundleScript('apps/metadata/src/cli/ingest.main.ts');
-    idp = await startDevIdp();
-    api = await startTestApp(
-      metadataApp({ AUTH_ISSUERS: idp.issuer, DATA_DIR: mkdtempSync(join(tmpdir(), 'fram-ingest-')), OKTA_ORG_URL: idp.origin }),
-    );
+    stack = await startIngestCliStack();
+    idp = stack.idp;
   }, 60_000);
   afterAll(async () => {
-    await api?.close();
-    await idp?.stop();
+    await stack?.stop();
   });
 
-  const run = (file: string, env: Record<string, string> = {}) =>
-    runNode(cli, { METADATA_URL: api.url, OIDC_ISSUER: idp.issuer, ...env }, 30_000, [file]);
-
-  const admin = () => idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data admin:system');
+  const run = (file: string, env: Record<string, string> = {}) => stack.run([file], env);
   const get = async <T>(path: string) => {
-    const response = await call(`${api.url}${path}`, { token: await admin() });
+    const response = await stack.get(path);
     expect({ path, status: response.status }).toEqual({ path, status: 200 });
     return response.json<T>();
   };
@@ -205,7 +197,7 @@ describe('the ingest command', () => {
       }),
     );
     const typo = await run(join(dir, 'typo.json'));
-    expect(typo.code).toBe(1);
+    expect(typo.code).toBe(2); // nothing sent
     expect(typo.output).toContain(
       `${join(dir, 'typo.json')}: unknown keys "featurs" (did you mean "features"?), "columnLineage" (did you mean "column_lineage"?), ` +
         '"dashbaords" (did you mean "dashboards"?), "charts"; ' +
@@ -233,11 +225,11 @@ describe('the ingest command', () => {
     expect(await answers()).toEqual(before);
   });
 
-  it('says what is wrong with a bad file or a bad record, and exits 1', async () => {
+  it('says what is wrong with a bad file (exit 2: nothing sent) or a bad record (exit 1: refused while sending)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fram-ingest-file-'));
     writeFileSync(join(dir, 'broken.json'), '{"tables": [');
     const broken = await run(join(dir, 'broken.json'));
-    expect(broken.code).toBe(1);
+    expect(broken.code).toBe(2);
     expect(broken.output).toContain('Cannot read');
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ tables: [{ database: 'hive', cluster: 'gold', name: 'x' }] }));
     const bad = await run(join(dir, 'bad.json'));

@@ -1,11 +1,11 @@
 /**
- * npm run ingest -- FILE
+ * npm run ingest -- FILE | dbt TARGET_DIR | databuilder DIR [--dry-run]
  *
- * Sends a catalog file (users, tables, dashboards, features, lineage, column
- * lineage, feature lineage, reads: see the README's "Load a catalog") to the
- * metadata service in batches with a client_credentials token, showing
- * progress. A key the file format does not have stops it before anything is
- * sent. Environment:
+ * Reads a source (a Fram catalog file, a dbt project's artifacts, or Amundsen
+ * databuilder's FsNeo4jCSVLoader output: see ingest-sources.ts and --help),
+ * then sends it to the metadata service in batches with a client_credentials
+ * token, showing progress. Whatever cannot be read stops it before anything
+ * is sent (exit code 2); a failure while sending is exit code 1. Environment:
  *   METADATA_URL            default http://127.0.0.1:5002
  *   TOKEN                   a bearer token to use as it is, or else:
  *   OIDC_ISSUER             default the development IdP
@@ -13,7 +13,20 @@
  *   INGEST_CLIENT_SECRET    default its development secret
  *   INGEST_SCOPES           default admin:system read:data write:data
  */
-import { CATALOG_KINDS, scriptToken, TokenError, ingestCatalog, IngestError, readCatalogFile, type CatalogKind } from '@fram/catalog-tools';
+import { ConfigError } from '@fram/config';
+import {
+  CATALOG_KINDS,
+  CsvError,
+  DatabuilderError,
+  DbtArtifactError,
+  scriptToken,
+  TokenError,
+  ingestCatalog,
+  IngestError,
+  type CatalogFile,
+  type CatalogKind,
+} from '@fram/catalog-tools';
+import { ingestCommand, UsageError, type SourceRead } from './ingest-sources';
 
 /** How each kind is counted in the summary. */
 const COUNTED: Record<CatalogKind, string> = {
@@ -30,17 +43,76 @@ const COUNTED: Record<CatalogKind, string> = {
 /** `1, 2 and 3` */
 const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join(''));
 
+/** Warnings printed in full; the rest are counted. */
+const WARNINGS_SHOWN = 20;
+
+/** Exit codes: what a scheduler can act on. */
+const EXIT = { done: 0, sendFailed: 1, nothingSent: 2 } as const;
+
+/** Reading a source: what cannot be read is a message and exit code 2, nothing is sent. */
+function readSource(read: () => SourceRead): SourceRead | string {
+  try {
+    return read();
+  } catch (error) {
+    if (
+      error instanceof DbtArtifactError ||
+      error instanceof DatabuilderError ||
+      error instanceof CsvError ||
+      error instanceof IngestError
+    ) {
+      return error.message;
+    }
+    throw error;
+  }
+}
+
+function printWarnings(warnings: string[]): void {
+  if (warnings.length === 0) return;
+  process.stderr.write(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (not imported or incomplete):\n`);
+  for (const warning of warnings.slice(0, WARNINGS_SHOWN)) process.stderr.write(`  ${warning}\n`);
+  if (warnings.length > WARNINGS_SHOWN) process.stderr.write(`  ... and ${warnings.length - WARNINGS_SHOWN} more\n`);
+}
+
+/** The kinds the catalog has, even when empty, so that the summary says what arrived of everything given. */
+const givenKinds = (catalog: CatalogFile) => CATALOG_KINDS.filter((kind) => catalog[kind] !== undefined);
+
 async function main(argv: string[]): Promise<number> {
-  const file = argv.find((a) => !a.startsWith('-'));
-  if (!file || argv.includes('--help')) {
-    process.stderr.write('usage: npm run ingest -- FILE   (see the README: "Load a catalog")\n');
-    return file ? 0 : 2;
+  let command: ReturnType<typeof ingestCommand>;
+  try {
+    command = ingestCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message.trimEnd()}\n`);
+    return EXIT.nothingSent;
+  }
+  if ('help' in command) {
+    process.stdout.write(command.help);
+    return EXIT.done;
+  }
+  const source = readSource(command.read);
+  if (typeof source === 'string') {
+    process.stderr.write(`ingest: nothing sent: ${source}\n`);
+    return EXIT.nothingSent;
+  }
+  const { catalog, warnings, summary } = source;
+  process.stderr.write(`Read ${summary}\n`);
+  printWarnings(warnings);
+  if (command.dryRun) {
+    const counts = givenKinds(catalog).map((kind) => `${catalog[kind]?.length ?? 0} ${COUNTED[kind]}`);
+    process.stdout.write(`Dry run: would send ${counts.length > 0 ? listed(counts) : 'nothing'}; nothing sent\n`);
+    return EXIT.done;
   }
   const env = process.env;
   const metadataUrl = env['METADATA_URL'] ?? 'http://127.0.0.1:5002';
-  const token = scriptToken(env);
+  let token: () => Promise<string>;
+  try {
+    token = scriptToken(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`ingest: nothing sent: ${error.message}\n`);
+    return EXIT.nothingSent;
+  }
   const started = Date.now();
-  const catalog = readCatalogFile(file);
   const counts = await ingestCatalog(catalog, {
     metadataUrl,
     token,
@@ -52,13 +124,11 @@ async function main(argv: string[]): Promise<number> {
       );
     },
   });
-  // The kinds the file has, even when empty, so that the summary says what arrived of everything given.
-  const given = CATALOG_KINDS.filter((kind) => catalog[kind] !== undefined);
   process.stdout.write(
-    `Ingested ${listed(given.map((kind) => `${counts[kind]} ${COUNTED[kind]}`))} ` +
+    `Ingested ${listed(givenKinds(catalog).map((kind) => `${counts[kind]} ${COUNTED[kind]}`))} ` +
       `into ${metadataUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
-  return 0;
+  return EXIT.done;
 }
 
 main(process.argv.slice(2)).then(
@@ -67,6 +137,6 @@ main(process.argv.slice(2)).then(
     process.stderr.write(
       `\ningest failed: ${error instanceof IngestError || error instanceof TokenError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    process.exitCode = 1;
+    process.exitCode = EXIT.sendFailed;
   },
 );
