@@ -18,6 +18,7 @@ const SCRIPTS = [
   'bench/auth/run.ts',
   'bench/auth/express-baseline.ts',
   'bench/frontend/run.ts',
+  'bench/ingest/run.ts',
   'bench/metadata/run.ts',
   'bench/search/run.ts',
 ];

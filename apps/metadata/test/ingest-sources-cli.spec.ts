@@ -26,7 +26,7 @@ describe('the ingest command with a source', () => {
   it('prints the usage of each source, and exits 2 on a wrong command line without sending anything', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    expect(help.output).toContain('usage: npm run ingest -- FILE | dbt TARGET_DIR | databuilder DIR [options]');
+    expect(help.output).toContain('usage: npm run ingest -- FILE | dbt TARGET_DIR | databuilder DIR | postgres URL | mysql URL [options]');
     expect(help.output).toContain('Exit codes: 0 done; 1 failed while sending');
     const dbtHelp = await run(['dbt', '--help']);
     expect(dbtHelp.code).toBe(0);

@@ -17,3 +17,21 @@ export type { DatabuilderWarning } from './lib/sources/databuilder/warnings';
 export { dbtCatalog, dbtCatalogOf, type DbtCatalogFile, type DbtCatalogResult } from './lib/sources/dbt/dbt-catalog';
 export { DbtArtifactError, DBT_MANIFEST_VERSIONS, readDbtArtifacts, type DbtArtifacts } from './lib/sources/dbt/dbt-artifacts';
 export type { DbtOptions } from './lib/sources/dbt/dbt-options';
+export {
+  DatabaseSourceError,
+  type DatabaseCatalogResult,
+  type DatabaseOptions,
+  type DatabaseRead,
+  type RelationRow,
+  type ColumnRow,
+} from './lib/sources/sql/database-catalog';
+export { patternList } from './lib/sources/sql/name-patterns';
+export { maskedUrl } from './lib/sources/sql/connection-url';
+export { postgresCatalog, postgresCatalogOf, type PostgresCatalogResult, type PostgresRows } from './lib/sources/postgres/postgres-catalog';
+export {
+  mysqlCatalog,
+  mysqlCatalogOf,
+  MYSQL_DEFAULT_CLUSTER,
+  type MysqlCatalogResult,
+  type MysqlRows,
+} from './lib/sources/mysql/mysql-catalog';

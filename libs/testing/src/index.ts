@@ -25,3 +25,4 @@ export { AMUNDSEN_MODELS, amundsenRef, type AmundsenModel } from './lib/amundsen
 export { AMUNDSEN_DUMP, amundsenProblems, asAmundsen, type AmundsenCheck } from './lib/amundsen-check';
 export { startApiStack, type ApiStack, type ApiStackParts } from './lib/api-stack';
 export { startRecordedDevIdp, type RecordedDevIdp, type RecordedDevIdpOptions, type RecordedRequest } from './lib/recorded-dev-idp';
+export { startMariaDb, startPostgres, type DatabaseServer } from './lib/database-servers';

@@ -1,5 +1,16 @@
 import { parseArgs } from 'node:util';
-import { databuilderCatalog, dbtCatalog, readCatalogFile, type CatalogFile } from '@fram/catalog-tools';
+import {
+  databuilderCatalog,
+  dbtCatalog,
+  MYSQL_DEFAULT_CLUSTER,
+  mysqlCatalog,
+  patternList,
+  postgresCatalog,
+  readCatalogFile,
+  type CatalogFile,
+  type DatabaseCatalogResult,
+  type DatabaseOptions,
+} from '@fram/catalog-tools';
 
 /** What a source read: the records to send and what it could not take (one line each). */
 export interface SourceRead {
@@ -14,7 +25,7 @@ export class UsageError extends Error {}
 
 interface Source {
   usage: string;
-  read(args: string[]): { dryRun: boolean; read: () => SourceRead };
+  read(args: string[]): { dryRun: boolean; read: () => SourceRead | Promise<SourceRead> };
 }
 
 const COMMON_OPTIONS = `
@@ -45,6 +56,38 @@ columns, descriptions, tags, badges, owners, watermarks, stats, lineage, users, 
 options:${COMMON_OPTIONS}
 `;
 
+const DATABASE_OPTIONS = `
+  --include-schemas P,P  only the schemas these glob patterns name (* any characters, ? one; case counts)
+  --exclude-schemas P,P  not the schemas these patterns name
+  --include-tables P,P   only the tables and views these patterns name (a pattern with a "." is schema.table)
+  --exclude-tables P,P   not these, e.g. '*_tmp,staging.*' (an exclusion wins over an inclusion)`;
+
+const POSTGRES_USAGE = `usage: npm run ingest -- postgres URL [options]
+
+Reads a live PostgreSQL database (URL: postgresql://user:password@host:5432/database; the password may be left
+to PGPASSWORD or ~/.pgpass) through pg_catalog, read-only: every schema but the system's, their tables, views and
+materialized views with their comments, columns (types as PostgreSQL names them, order, comments, and pg_stats'
+null fraction and distinct values as column stats), and the row estimate and last analysis time of pg_class and
+pg_stat_user_tables (as a programmatic description).
+
+options:
+  --database NAME        the tables' database, a key's first part (default: postgres)
+  --cluster NAME         the tables' cluster, a key's second part (default: the database's name on the server)${DATABASE_OPTIONS}${COMMON_OPTIONS}
+`;
+
+const MYSQL_USAGE = `usage: npm run ingest -- mysql URL [options]
+
+Reads a live MySQL or MariaDB server (URL: mysql://user:password@host:3306[/database]) through
+information_schema, read-only: every schema (MySQL's databases) the user can see but the system's, their tables
+and views with their comments, columns (types as the server names them, order, comments), TABLE_ROWS (as a
+programmatic description) and UPDATE_TIME (as the table's last update).
+
+options:
+  --database NAME        the tables' database, a key's first part (default: mysql)
+  --cluster NAME         the tables' cluster, a key's second part (default: ${MYSQL_DEFAULT_CLUSTER}, MySQL's catalog name, as Amundsen's
+                         MysqlMetadataExtractor; give one per server when there are several)${DATABASE_OPTIONS}${COMMON_OPTIONS}
+`;
+
 const FILE_USAGE = `usage: npm run ingest -- FILE [options]
 
 Sends a Fram catalog file (JSON: users, tables, dashboards, features, lineage, column_lineage,
@@ -53,11 +96,13 @@ feature_lineage, reads; see the README's "Load a catalog").
 options:${COMMON_OPTIONS}
 `;
 
-export const INGEST_USAGE = `usage: npm run ingest -- FILE | dbt TARGET_DIR | databuilder DIR [options]
+export const INGEST_USAGE = `usage: npm run ingest -- FILE | dbt TARGET_DIR | databuilder DIR | postgres URL | mysql URL [options]
 
   FILE               a Fram catalog file (JSON)
   dbt TARGET_DIR     a dbt project's artifacts (manifest.json, catalog.json, ...)
   databuilder DIR    Amundsen databuilder's FsNeo4jCSVLoader output (nodes/, relationships/)
+  postgres URL       a live PostgreSQL database (postgresql://user:password@host:5432/database)
+  mysql URL          a live MySQL or MariaDB server (mysql://user:password@host:3306)
 
 Each takes --dry-run and --help (npm run ingest -- dbt --help). Environment: METADATA_URL, and TOKEN or
 OIDC_ISSUER with INGEST_CLIENT_ID, INGEST_CLIENT_SECRET, INGEST_SCOPES (see the README).
@@ -70,7 +115,53 @@ const onePath = (positionals: string[], what: string, usage: string): string => 
   return positionals[0];
 };
 
-const SOURCES: Record<'dbt' | 'databuilder' | 'file', Source> = {
+/** `1 table`, `2 tables` */
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** A live database's source: its URL and the options every database source takes. */
+function databaseSource(
+  usage: string,
+  catalog: (url: string, options: DatabaseOptions) => Promise<DatabaseCatalogResult & { source: { url: string; version: string } }>,
+): Source {
+  return {
+    usage,
+    read(args) {
+      const { values, positionals } = parse(args, usage, {
+        database: { type: 'string' },
+        cluster: { type: 'string' },
+        'include-schemas': { type: 'string' },
+        'exclude-schemas': { type: 'string' },
+        'include-tables': { type: 'string' },
+        'exclude-tables': { type: 'string' },
+      });
+      const url = onePath(positionals, 'URL', usage);
+      const text = (name: string) => values[name] as string | undefined;
+      const options: DatabaseOptions = {
+        database: text('database'),
+        cluster: text('cluster'),
+        includeSchemas: patternList(text('include-schemas')),
+        excludeSchemas: patternList(text('exclude-schemas')),
+        includeTables: patternList(text('include-tables')),
+        excludeTables: patternList(text('exclude-tables')),
+      };
+      return {
+        dryRun: values['dry-run'] === true,
+        read: async () => {
+          const result = await catalog(url, options);
+          const { tables, views, filteredOut } = result.counts;
+          const left = filteredOut > 0 ? `; ${filteredOut} left out by the patterns` : '';
+          return {
+            catalog: result.catalog,
+            warnings: result.warnings,
+            summary: `${counted(tables, 'table')} and ${counted(views, 'view')} from ${result.source.url} (${result.source.version.split(' on ')[0]})${left}`,
+          };
+        },
+      };
+    },
+  };
+}
+
+const SOURCES: Record<'dbt' | 'databuilder' | 'postgres' | 'mysql' | 'file', Source> = {
   dbt: {
     usage: DBT_USAGE,
     read(args) {
@@ -128,6 +219,8 @@ const SOURCES: Record<'dbt' | 'databuilder' | 'file', Source> = {
       };
     },
   },
+  postgres: databaseSource(POSTGRES_USAGE, postgresCatalog),
+  mysql: databaseSource(MYSQL_USAGE, mysqlCatalog),
   file: {
     usage: FILE_USAGE,
     read(args) {
@@ -151,13 +244,13 @@ function parse(args: string[], usage: string, options: Options): { values: Recor
 
 /**
  * What the command line asks for: a help text to print, or a source to read
- * (`dbt DIR`, `databuilder DIR`, or a catalog FILE) and whether to send it.
+ * (`dbt DIR`, `databuilder DIR`, `postgres URL`, `mysql URL`, or a catalog FILE) and whether to send it.
  */
-export function ingestCommand(argv: string[]): { help: string } | { dryRun: boolean; read: () => SourceRead } {
+export function ingestCommand(argv: string[]): { help: string } | { dryRun: boolean; read: () => SourceRead | Promise<SourceRead> } {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError(INGEST_USAGE);
   if (first === '--help' || first === '-h' || first === 'help') return { help: INGEST_USAGE };
-  const name = first === 'dbt' || first === 'databuilder' ? first : 'file';
+  const name = first === 'dbt' || first === 'databuilder' || first === 'postgres' || first === 'mysql' ? first : 'file';
   const source = SOURCES[name];
   const args = name === 'file' ? argv : rest;
   if (args.includes('--help') || args.includes('-h')) return { help: source.usage };

@@ -1,10 +1,11 @@
 /**
- * npm run ingest -- FILE | dbt TARGET_DIR | databuilder DIR [--dry-run]
+ * npm run ingest -- FILE | dbt TARGET_DIR | databuilder DIR | postgres URL | mysql URL [--dry-run]
  *
- * Reads a source (a Fram catalog file, a dbt project's artifacts, or Amundsen
- * databuilder's FsNeo4jCSVLoader output: see ingest-sources.ts and --help),
+ * Reads a source (a Fram catalog file, a dbt project's artifacts, Amundsen
+ * databuilder's FsNeo4jCSVLoader output, or a live PostgreSQL or MySQL database:
+ * see ingest-sources.ts and --help),
  * then sends it to the metadata service in batches with a client_credentials
- * token, showing progress. Whatever cannot be read stops it before anything
+ * token, showing progress (a bar on a terminal, plain lines in a log). Whatever cannot be read stops it before anything
  * is sent (exit code 2); a failure while sending is exit code 1. Environment:
  *   METADATA_URL            default http://127.0.0.1:5002
  *   TOKEN                   a bearer token to use as it is, or else:
@@ -17,6 +18,7 @@ import { ConfigError } from '@fram/config';
 import {
   CATALOG_KINDS,
   CsvError,
+  DatabaseSourceError,
   DatabuilderError,
   DbtArtifactError,
   scriptToken,
@@ -26,6 +28,7 @@ import {
   type CatalogFile,
   type CatalogKind,
 } from '@fram/catalog-tools';
+import { progressReporter } from './ingest-progress';
 import { ingestCommand, UsageError, type SourceRead } from './ingest-sources';
 
 /** How each kind is counted in the summary. */
@@ -50,14 +53,15 @@ const WARNINGS_SHOWN = 20;
 const EXIT = { done: 0, sendFailed: 1, nothingSent: 2 } as const;
 
 /** Reading a source: what cannot be read is a message and exit code 2, nothing is sent. */
-function readSource(read: () => SourceRead): SourceRead | string {
+async function readSource(read: () => SourceRead | Promise<SourceRead>): Promise<SourceRead | string> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (
       error instanceof DbtArtifactError ||
       error instanceof DatabuilderError ||
       error instanceof CsvError ||
+      error instanceof DatabaseSourceError ||
       error instanceof IngestError
     ) {
       return error.message;
@@ -89,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(command.help);
     return EXIT.done;
   }
-  const source = readSource(command.read);
+  const source = await readSource(command.read);
   if (typeof source === 'string') {
     process.stderr.write(`ingest: nothing sent: ${source}\n`);
     return EXIT.nothingSent;
@@ -116,13 +120,7 @@ async function main(argv: string[]): Promise<number> {
   const counts = await ingestCatalog(catalog, {
     metadataUrl,
     token,
-    progress: (kind, done, total) => {
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      process.stderr.write(
-        `\r${kind.padEnd(15)} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${done}/${total}${done === total ? '\n' : ''}`,
-      );
-    },
+    progress: progressReporter(process.stderr),
   });
   process.stdout.write(
     `Ingested ${listed(givenKinds(catalog).map((kind) => `${counts[kind]} ${COUNTED[kind]}`))} ` +

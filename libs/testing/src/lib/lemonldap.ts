@@ -1,11 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserSession, pkcePair, readForm } from './browser-session';
 import { runNginx } from './nginx';
 import { freePort } from './node-process';
+import { chownTreeToNobody, nobodyId, runningAsRoot } from './unprivileged-user';
 
 /** Debian's packages (`.ci/run` installs them): the FastCGI server and the portal's files. */
 const FASTCGI_SERVER = '/usr/sbin/llng-fastcgi-server';
@@ -151,8 +152,8 @@ status = 0
   writeFileSync(join(dir, 'conf', 'lmConf-1.json'), JSON.stringify(configuration, null, 2));
 
   // llng-fastcgi-server refuses to run as root: as root (CI), it runs as nobody, owning the folder.
-  const root = process.getuid?.() === 0;
-  if (root) chownTree(dir, Number(idOf('-u')), Number(idOf('-g')));
+  const root = runningAsRoot();
+  if (root) chownTreeToNobody(dir);
   const socket = join(dir, 'llng.sock');
   const tokenLog = join(dir, 'token-requests.log');
   const env: NodeJS.ProcessEnv = {
@@ -164,7 +165,7 @@ status = 0
   for (const name of ['USER', 'GROUP', 'PID', 'SOCKET', 'LISTEN', 'ENGINE', 'NPROC', 'CUSTOM_FUNCTIONS_FILE']) delete env[name];
   const fastcgi = spawn(
     FASTCGI_SERVER,
-    ['--foreground', '-n', '2', '-p', join(dir, 'llng.pid'), '-s', socket, ...(root ? ['-u', 'nobody', '-g', idOf('-gn')] : [])],
+    ['--foreground', '-n', '2', '-p', join(dir, 'llng.pid'), '-s', socket, ...(root ? ['-u', 'nobody', '-g', nobodyId('-gn')] : [])],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -440,18 +441,6 @@ function portalServer(port: number, socket: string, tokenLog: string): string {
  */
 function confidentialClient(clientId: string): LemonLdapClient {
   return { clientId, clientSecret: randomBytes(24).toString('base64url') };
-}
-
-/** `id` of the user nobody (-u, -g: numbers; -gn: the group's name). */
-function idOf(flag: '-u' | '-g' | '-gn'): string {
-  const result = spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`id ${flag} nobody: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
-function chownTree(path: string, uid: number, gid: number): void {
-  chownSync(path, uid, gid);
-  if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry), uid, gid);
 }
 
 /** Until the FastCGI server listens on its socket. */
