@@ -112,25 +112,34 @@ function clientIdOf(claims: Claims): string | undefined {
  * Whether the token is a program's (client_credentials), not a person's:
  * - Auth0 marks them `gty: client-credentials` (`sub` is `<client id>@clients`);
  * - Microsoft Entra `idtyp: app` (an optional claim), or an app-only token's
- *   shape: `sub` equal to `oid` (the service principal) and no `scp` (nor
- *   `scope`): a person's Entra token always has `scp`, and a `sub` that differs
- *   from `oid`;
+ *   shape: a tenant (`tid`), `sub` equal to `oid` (the service principal) and
+ *   no `scp` (nor `scope`): a person's Entra token always has `scp`, and a
+ *   `sub` that differs from `oid`;
  * - Keycloak signs them for the user it creates itself, `service-account-<client
  *   id>` (in lower case, like every Keycloak user name), named in
  *   `preferred_username`, with that client in `azp` and in the service-account
  *   claim `client_id` (`clientId` before Keycloak 25), which person tokens do
  *   not carry; compared exactly, so a person whose user name merely starts so
  *   stays a person;
- * - Okta and most others set `sub` to the client id and carry no user (`uid`).
+ * - Okta, LemonLDAP::NG and most others set `sub` to the client id and carry
+ *   no person: no Okta `uid`, and none of the claims only a person's token has
+ *   (PERSON_CLAIMS), so a person whose login happens to equal a client id
+ *   stays a person. Groups do not count: a service's token may carry them,
+ *   and they give a service nothing.
  */
 function isServiceToken(claims: Claims, subject: string, clientId: string | undefined): boolean {
   if (claims['gty'] === 'client-credentials' || claims['idtyp'] === 'app') return true;
-  if (nonEmptyString(claims['oid']) === subject && claims['scp'] === undefined && claims['scope'] === undefined) return true;
+  const entraApp = nonEmptyString(claims['tid']) !== undefined && nonEmptyString(claims['oid']) === subject;
+  if (entraApp && claims['scp'] === undefined && claims['scope'] === undefined) return true;
   const azp = nonEmptyString(claims['azp']);
   const keycloakClient = claims['client_id'] ?? claims['clientId'];
   if (azp !== undefined && keycloakClient === azp && claims['preferred_username'] === `service-account-${azp.toLowerCase()}`) return true;
-  return clientId !== undefined && subject === clientId && claims['uid'] === undefined;
+  if (clientId === undefined || subject !== clientId || claims['uid'] !== undefined) return false;
+  return !PERSON_CLAIMS.some((name) => claims[name] !== undefined);
 }
+
+/** Claims only a person's token carries (OpenID Connect's profile and email claims, a sign-in's time). */
+const PERSON_CLAIMS = ['preferred_username', 'email', 'name', 'given_name', 'family_name', 'auth_time'] as const;
 
 /**
  * The role names at the ROLES_CLAIM paths, all of them together. Each path is

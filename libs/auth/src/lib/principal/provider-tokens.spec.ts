@@ -271,6 +271,34 @@ describe('Microsoft Entra ID', () => {
     expect(map(person, config)).toMatchObject({ kind: 'user', roles: ['read'] });
     expect(map({ ...appOnly, sub: 'MF4f-ggWMEji12KynJUNQZphaUTvLcQug5jdF2nl01Q' }, config).kind).toBe('user');
   });
+
+  it("takes oid = sub without scp for an app only in a tenant's token (tid): another issuer's person stays a person", () => {
+    expect(appOnly['tid']).toEqual(expect.any(String));
+    expect(map({ ...appOnly, tid: undefined }, config).kind).toBe('user');
+  });
+});
+
+describe('LemonLDAP::NG', () => {
+  const iss = 'https://auth.example.com';
+  const config = loadAuthConfig({ AUTH_ISSUERS: iss, AUTH_AUDIENCE: 'https://fram.example.com/api', WRITE_GROUPS: 'fram-editors' });
+  const basics = { iss, aud: 'https://fram.example.com/api', ...times };
+
+  it('maps a client_credentials token (sub = client_id, no person) to a service with the roles of its scopes', () => {
+    const service = providerClaims.lemonldap.clientCredentials({ ...basics, clientId: 'fram-metadata', scope: 'read:data write:data' });
+    expect(map(service, config)).toMatchObject({ kind: 'service', userId: 'fram-metadata', roles: ['write', 'read'] });
+  });
+
+  it("keeps a person whose login equals a client id a person: their token carries a person's claims", () => {
+    const person = providerClaims.lemonldap.user({
+      ...basics,
+      clientId: 'fram-frontend',
+      login: 'fram-frontend',
+      email: 'ops@example.com',
+      groups: ['fram-editors'],
+    });
+    expect(person['sub']).toBe(person['client_id']);
+    expect(map(person, config)).toMatchObject({ kind: 'user', userId: 'ops@example.com', roles: ['write', 'read'] });
+  });
 });
 
 describe('groups as a comma string', () => {
