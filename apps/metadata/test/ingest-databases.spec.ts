@@ -106,7 +106,8 @@ describe('npm run ingest -- postgres URL and -- mysql URL, against real servers'
     it('prints its usage, and a connection that fails is exit 2, nothing sent, the password masked', async () => {
       const help = await stack.run(['postgres', '--help']);
       expect(help.code).toBe(0);
-      expect(help.output).toContain('usage: npm run ingest -- postgres URL [options]');
+      expect(help.output).toContain('usage: npm run ingest -- postgres [URL] [options]');
+      expect(help.output).toContain('given in INGEST_DATABASE_URL instead');
       expect(help.output).toContain('--exclude-tables P,P');
       expect((await stack.run(['--help'])).output).toContain('postgres URL       a live PostgreSQL database');
 
@@ -121,9 +122,9 @@ describe('npm run ingest -- postgres URL and -- mysql URL, against real servers'
       expect(noServer.code).toBe(2);
       expect(noServer.output).toContain('ingest: nothing sent: cannot read postgresql://fram:***@127.0.0.1:1/db: ');
       expect(noServer.output).not.toContain('Not-The-Password-42');
-      const noUrl = await stack.run(['postgres']);
+      const noUrl = await stack.run(['postgres'], { INGEST_DATABASE_URL: '' });
       expect(noUrl.code).toBe(2);
-      expect(noUrl.output).toContain('no URL given');
+      expect(noUrl.output).toContain('no URL given: give it, or set INGEST_DATABASE_URL');
       expect(await newestAudit()).toBe(before);
     });
 
@@ -200,7 +201,7 @@ describe('npm run ingest -- postgres URL and -- mysql URL, against real servers'
         pg(...(k.split('/') as [string, string])),
       );
       const first = await Promise.all(keys.map(found));
-      const again = await stack.run(['postgres', postgres.url]);
+      const again = await stack.run(['postgres'], { INGEST_DATABASE_URL: postgres.url });
       expect(again.output).toMatch(/Ingested 7 tables into/);
       expect(again.code).toBe(0);
       expect(await Promise.all(keys.map(found))).toEqual(first);
@@ -211,7 +212,9 @@ describe('npm run ingest -- postgres URL and -- mysql URL, against real servers'
     const my = (schema: string, name: string) => `mysql://def.${schema}/${name}`;
 
     it('a connection that fails is exit 2, nothing sent, the password masked', async () => {
-      expect((await stack.run(['mysql', '--help'])).output).toContain('usage: npm run ingest -- mysql URL [options]');
+      expect((await stack.run(['mysql', '--help'])).output).toContain('usage: npm run ingest -- mysql [URL] [options]');
+      const noUrl = await stack.run(['mysql', '--cluster', 'eu1'], { INGEST_DATABASE_URL: ' ' });
+      expect([noUrl.code, noUrl.output]).toEqual([2, expect.stringContaining('no URL given: give it, or set INGEST_DATABASE_URL')]);
       const before = await newestAudit();
       const refused = await stack.run(['mysql', mariadb.url.replace(':secret@', ':Not-The-Password-42@')]);
       expect(refused.code).toBe(2);
@@ -259,7 +262,11 @@ describe('npm run ingest -- postgres URL and -- mysql URL, against real servers'
     });
 
     it('a run without patterns adds the rest, under the cluster given; a run again changes nothing', async () => {
-      expect((await stack.run(['mysql', mariadb.url, '--cluster', 'eu1', '--database', 'mariadb'])).code).toBe(0);
+      // The URL from INGEST_DATABASE_URL: its password is not on the command line (ps), nor in the output.
+      const fromEnv = await stack.run(['mysql', '--cluster', 'eu1', '--database', 'mariadb'], { INGEST_DATABASE_URL: mariadb.url });
+      expect(fromEnv.code).toBe(0);
+      expect(fromEnv.output).toContain(`from mysql://fram:***@127.0.0.1:${mariadb.port}/db`);
+      expect(fromEnv.output).not.toContain(':secret@');
       const people = await found('mariadb://eu1.hr/people');
       expect(columns(people)).toEqual([
         { name: 'id', col_type: 'int(11)', sort_order: 1, description: null },

@@ -166,6 +166,33 @@ describe('docker-compose.yml', () => {
     for (const name of Object.keys(given)) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
   });
 
+  it("hands the settings of other providers (docs/other-providers.md) from .env to the apps that read them, empty (the apps' defaults) unless set", () => {
+    const services = (values: Record<string, string>) =>
+      (parse(compose(envFile({ ...complete, ...values }), 'config').output) as { services: Record<string, ComposeService> }).services;
+    const apis = ['search', 'metadata', 'frontend'];
+    const given: Record<string, { value: string; to: string[] }> = {
+      AUTH_ISSUERS: { value: 'https://a.example.com,https://b.example.com', to: apis },
+      OIDC_USER_ID_CLAIM: { value: 'preferred_username', to: apis },
+      ROLES_CLAIM: { value: 'realm_access.roles,resource_access.fram-frontend.roles', to: apis },
+      ADMIN_SCOPES: { value: 'admin:system,Fram.Admin', to: apis },
+      WRITE_SCOPES: { value: 'write:data,Fram.Write', to: apis },
+      READ_SCOPES: { value: 'read:data,Fram.Read', to: apis },
+      OIDC_SCOPES: { value: '"openid email profile offline_access api://fram/access_as_user"', to: ['frontend'] },
+      SERVICE_SCOPES: { value: 'api://fram/.default', to: ['metadata'] },
+      USER_DIRECTORY: { value: 'none', to: ['metadata'] },
+    };
+    const set = services(Object.fromEntries(Object.entries(given).map(([name, { value }]) => [name, value])));
+    const unset = services({});
+    for (const [name, { value, to }] of Object.entries(given)) {
+      for (const app of to) {
+        expect([app, name, set[app].environment?.[name]]).toEqual([app, name, value.replace(/^"(.*)"$/, '$1')]);
+        expect([app, name, unset[app].environment?.[name]]).toEqual([app, name, '']);
+      }
+    }
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    for (const name of Object.keys(given)) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
+  });
+
   it('contains no secret: every secret comes from .env, and .env.example leaves them empty', () => {
     const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     for (const name of SECRETS) {

@@ -25,8 +25,14 @@ export class UsageError extends Error {}
 
 interface Source {
   usage: string;
-  read(args: string[]): { dryRun: boolean; read: () => SourceRead | Promise<SourceRead> };
+  read(args: string[], env: NodeJS.ProcessEnv): { dryRun: boolean; read: () => SourceRead | Promise<SourceRead> };
 }
+
+/** Where a database source's URL is read when the command line gives none (a password there is not in the process list). */
+export const DATABASE_URL_VARIABLE = 'INGEST_DATABASE_URL';
+
+const URL_FROM_ENV = `URL may be left out and given in ${DATABASE_URL_VARIABLE} instead, which keeps its password out of the process
+list (ps).`;
 
 const COMMON_OPTIONS = `
   --dry-run          read and check everything, print what would be sent, send nothing
@@ -62,25 +68,25 @@ const DATABASE_OPTIONS = `
   --include-tables P,P   only the tables and views these patterns name (a pattern with a "." is schema.table)
   --exclude-tables P,P   not these, e.g. '*_tmp,staging.*' (an exclusion wins over an inclusion)`;
 
-const POSTGRES_USAGE = `usage: npm run ingest -- postgres URL [options]
+const POSTGRES_USAGE = `usage: npm run ingest -- postgres [URL] [options]
 
 Reads a live PostgreSQL database (URL: postgresql://user:password@host:5432/database; the password may be left
 to PGPASSWORD or ~/.pgpass) through pg_catalog, read-only: every schema but the system's, their tables, views and
 materialized views with their comments, columns (types as PostgreSQL names them, order, comments, and pg_stats'
 null fraction and distinct values as column stats), and the row estimate and last analysis time of pg_class and
-pg_stat_user_tables (as a programmatic description).
+pg_stat_user_tables (as a programmatic description). ${URL_FROM_ENV}
 
 options:
   --database NAME        the tables' database, a key's first part (default: postgres)
   --cluster NAME         the tables' cluster, a key's second part (default: the database's name on the server)${DATABASE_OPTIONS}${COMMON_OPTIONS}
 `;
 
-const MYSQL_USAGE = `usage: npm run ingest -- mysql URL [options]
+const MYSQL_USAGE = `usage: npm run ingest -- mysql [URL] [options]
 
 Reads a live MySQL or MariaDB server (URL: mysql://user:password@host:3306[/database]) through
 information_schema, read-only: every schema (MySQL's databases) the user can see but the system's, their tables
 and views with their comments, columns (types as the server names them, order, comments), TABLE_ROWS (as a
-programmatic description) and UPDATE_TIME (as the table's last update).
+programmatic description) and UPDATE_TIME (as the table's last update). ${URL_FROM_ENV}
 
 options:
   --database NAME        the tables' database, a key's first part (default: mysql)
@@ -105,7 +111,8 @@ export const INGEST_USAGE = `usage: npm run ingest -- FILE | dbt TARGET_DIR | da
   mysql URL          a live MySQL or MariaDB server (mysql://user:password@host:3306)
 
 Each takes --dry-run and --help (npm run ingest -- dbt --help). Environment: METADATA_URL, and TOKEN or
-OIDC_ISSUER with INGEST_CLIENT_ID, INGEST_CLIENT_SECRET, INGEST_SCOPES (see the README).
+OIDC_ISSUER with INGEST_CLIENT_ID, INGEST_CLIENT_SECRET, INGEST_SCOPES (see the README); ${DATABASE_URL_VARIABLE}:
+postgres's or mysql's URL when the command line leaves it out (its password then stays out of the process list).
 Exit codes: 0 done; 1 failed while sending (the service refused a batch or could not be reached, or no token);
 2 nothing sent: a wrong command line or input that cannot be read.
 `;
@@ -125,7 +132,7 @@ function databaseSource(
 ): Source {
   return {
     usage,
-    read(args) {
+    read(args, env) {
       const { values, positionals } = parse(args, usage, {
         database: { type: 'string' },
         cluster: { type: 'string' },
@@ -134,7 +141,9 @@ function databaseSource(
         'include-tables': { type: 'string' },
         'exclude-tables': { type: 'string' },
       });
-      const url = onePath(positionals, 'URL', usage);
+      const fromEnv = env[DATABASE_URL_VARIABLE]?.trim();
+      if (positionals.length === 0 && !fromEnv) throw new UsageError(`no URL given: give it, or set ${DATABASE_URL_VARIABLE}\n\n${usage}`);
+      const url = positionals.length === 0 && fromEnv ? fromEnv : onePath(positionals, 'URL', usage);
       const text = (name: string) => values[name] as string | undefined;
       const options: DatabaseOptions = {
         database: text('database'),
@@ -246,7 +255,10 @@ function parse(args: string[], usage: string, options: Options): { values: Recor
  * What the command line asks for: a help text to print, or a source to read
  * (`dbt DIR`, `databuilder DIR`, `postgres URL`, `mysql URL`, or a catalog FILE) and whether to send it.
  */
-export function ingestCommand(argv: string[]): { help: string } | { dryRun: boolean; read: () => SourceRead | Promise<SourceRead> } {
+export function ingestCommand(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { help: string } | { dryRun: boolean; read: () => SourceRead | Promise<SourceRead> } {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError(INGEST_USAGE);
   if (first === '--help' || first === '-h' || first === 'help') return { help: INGEST_USAGE };
@@ -254,5 +266,5 @@ export function ingestCommand(argv: string[]): { help: string } | { dryRun: bool
   const source = SOURCES[name];
   const args = name === 'file' ? argv : rest;
   if (args.includes('--help') || args.includes('-h')) return { help: source.usage };
-  return source.read(args);
+  return source.read(args, env);
 }

@@ -13,6 +13,7 @@
  *   INGEST_CLIENT_ID        default fram-scripts (dev-idp's client for scripts)
  *   INGEST_CLIENT_SECRET    default its development secret
  *   INGEST_SCOPES           default admin:system read:data write:data
+ *   INGEST_DATABASE_URL     postgres's or mysql's URL when the command line leaves it out (not in ps)
  */
 import { ConfigError } from '@fram/config';
 import {

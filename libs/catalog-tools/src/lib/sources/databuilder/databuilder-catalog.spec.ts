@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -495,6 +495,15 @@ describe('databuilderCatalog', () => {
     expect(() => databuilderCatalog(dir)).toThrow(`${file}:1: the header lacks KEY (it has LABEL, name)`);
     writeFileSync(file, '"LABEL","KEY","sort_order:UNQUOTED"\r\n"Column","hive://gold.core/a/x",first\r\n');
     expect(() => databuilderCatalog(dir)).toThrow(`${file}:2: sort_order:UNQUOTED is not a number or a boolean: "first"`);
+  });
+
+  it('names the file a file-system failure is about, as a DatabuilderError (here a link to nothing)', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'nodes'), { recursive: true });
+    const file = join(dir, 'nodes', 'Table_0.csv');
+    symlinkSync(join(dir, 'gone.csv'), file);
+    expect(() => databuilderCatalog(dir)).toThrow(DatabuilderError);
+    expect(() => databuilderCatalog(dir)).toThrow(`cannot read ${file}: ENOENT: no such file or directory`);
   });
 
   it('refuses a folder with neither nodes/ nor relationships/, and takes one with only relationships', () => {

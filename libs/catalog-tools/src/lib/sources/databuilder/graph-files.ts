@@ -183,10 +183,26 @@ function* rows(table: CsvTable, required: readonly string[]) {
   }
 }
 
+/**
+ * What `read` returns; a file-system failure (no permission, a file gone or a link to nothing, a folder where a file
+ * was expected) as a DatabuilderError naming the path, not a raw error.
+ */
+function onDisk<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CsvError || error instanceof DatabuilderError) throw error;
+    // Node's text starts with the code: "ENOENT: no such file or directory, stat '…'" (read, not instanceof: fs's
+    // errors may come from another realm).
+    const message = (error as { message?: unknown } | null)?.message;
+    throw new DatabuilderError(`cannot read ${path}: ${typeof message === 'string' ? message : String(error)}`);
+  }
+}
+
 /** The CSV files of a folder, by name (only `.csv`, as the loader writes). */
 function csvFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => name.toLowerCase().endsWith('.csv') && statSync(join(dir, name)).isFile())
+  return onDisk(dir, () => readdirSync(dir))
+    .filter((name) => name.toLowerCase().endsWith('.csv') && onDisk(join(dir, name), () => statSync(join(dir, name)).isFile()))
     .sort(compare)
     .map((name) => join(dir, name));
 }
@@ -199,8 +215,8 @@ export const RELATION_DIR = 'relationships';
 export function readGraph(dir: string): { graph: Graph; files: number } {
   const nodeDir = join(dir, NODE_DIR);
   const relationDir = join(dir, RELATION_DIR);
-  const hasNodes = existsSync(nodeDir) && statSync(nodeDir).isDirectory();
-  const hasRelations = existsSync(relationDir) && statSync(relationDir).isDirectory();
+  const hasNodes = existsSync(nodeDir) && onDisk(nodeDir, () => statSync(nodeDir).isDirectory());
+  const hasRelations = existsSync(relationDir) && onDisk(relationDir, () => statSync(relationDir).isDirectory());
   if (!hasNodes && !hasRelations)
     throw new DatabuilderError(
       `${dir} has no ${NODE_DIR}/ or ${RELATION_DIR}/ folder: give the folder whose ${NODE_DIR}/ and ${RELATION_DIR}/ FsNeo4jCSVLoader wrote (its node_dir_path and relationship_dir_path)`,
@@ -223,7 +239,10 @@ export function readGraph(dir: string): { graph: Graph; files: number } {
 }
 
 function readTable(file: string): CsvTable {
-  return parseCsv(readFileSync(file, 'utf8'), file);
+  return parseCsv(
+    onDisk(file, () => readFileSync(file, 'utf8')),
+    file,
+  );
 }
 
 /** A databuilder output that cannot be read (CsvError for the files' own syntax). */

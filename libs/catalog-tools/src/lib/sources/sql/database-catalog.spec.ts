@@ -198,4 +198,22 @@ describe('connection URLs in messages', () => {
     expect(failure).toBeInstanceOf(DatabaseSourceError);
     expect(failure.message).toBe('cannot read mysql://fram:***@db:3306: login *** refused (***)');
   });
+
+  it('never shows query parameters that may hold a secret (pg password, sslpassword; mysql2 password1..3, JSON ssl options)', () => {
+    expect(maskedUrl('postgresql://db/shop?sslmode=require&password=s3cr%40t&sslpassword=k3y+pass&application_name=fram')).toBe(
+      'postgresql://db/shop?sslmode=require&password=***&sslpassword=***&application_name=fram',
+    );
+    expect(maskedUrl('mysql://fram@db:3306/shop?password2=otp123&ssl={"key":"PRIVATE"}&connectTimeout=5000')).toBe(
+      'mysql://fram@db:3306/shop?password2=***&ssl=***&connectTimeout=5000',
+    );
+    expect(maskedUrl('postgresql://db/shop?sslmode=require&connect_timeout')).toBe('postgresql://db/shop?sslmode=require&connect_timeout');
+    expect(maskedUrl('postgresql://db/shop?options=&sslpassword')).toBe('postgresql://db/shop?options=&sslpassword=***');
+    const failure = readFailure(
+      'postgresql://fram:pw@db/shop?sslpassword=k3y+pass&password=s3cr%40t',
+      new Error('bad key k3y pass (k3y+pass); login s3cr@t refused (s3cr%40t); pw'),
+    );
+    expect(failure.message).toBe(
+      'cannot read postgresql://fram:***@db/shop?sslpassword=***&password=***: bad key *** (***); login *** refused (***); ***',
+    );
+  });
 });
