@@ -18,6 +18,7 @@ import {
   type DevIdp,
   type NodeProcess,
   type RunningApp,
+  eventually,
 } from '@fram/testing';
 import { metadataApp } from './metadata-app';
 
@@ -141,14 +142,6 @@ describe('metadata keeps search current past refused documents', () => {
     return response.status === 200
       ? response.json<{ results: Record<string, { results: Record<string, unknown>[] }> }>().results[type].results
       : [];
-  };
-  const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await probe();
-      if (ok(value) || Date.now() > deadline) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   };
   const keysFound = async (query: string, type = 'table') => (await hits(query, type)).map((h) => h['key']);
   const metadataCall = (who: string, path: string, init: RequestInit = {}) =>

@@ -13,6 +13,7 @@ import {
   type DevIdp,
   type NodeProcess,
   type RunningApp,
+  eventually,
 } from '@fram/testing';
 import { metadataApp } from './metadata-app';
 
@@ -68,14 +69,6 @@ describe('metadata keeps search current', () => {
     return response.status === 200
       ? response.json<{ results: Record<string, { results: Record<string, unknown>[] }> }>().results[type].results[0]
       : undefined;
-  };
-  const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await probe();
-      if (ok(value) || Date.now() > deadline) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   };
   const metadataCall = (who: string, path: string, init: RequestInit = {}) =>
     call(`${metadata.url}${path}`, { ...init, token: tokens[who], headers: { 'content-type': 'application/json', ...init.headers } });

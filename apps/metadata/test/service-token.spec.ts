@@ -14,6 +14,7 @@ import {
   type RecordedDevIdp,
   type RecordedRequest,
   type RunningApp,
+  eventually,
 } from '@fram/testing';
 import { metadataApp } from './metadata-app';
 
@@ -26,15 +27,6 @@ const named = (request: RecordedRequest | undefined) => ({
   audience: request?.form.getAll('audience'),
 });
 const API_PARAMS = { OIDC_RESOURCE: 'api://fram', OIDC_AUDIENCE_PARAM: 'api://fram' };
-
-const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 /**
  * metadata's own identity (client_credentials), and the scripts' (npm run

@@ -13,6 +13,7 @@ import {
   type RecordedDevIdp,
   type RecordedRequest,
   type RunningApp,
+  eventually,
 } from '@fram/testing';
 import { loadMetadataConfig } from '../src/config/metadata-config';
 import { metadataApp } from './metadata-app';
@@ -62,15 +63,6 @@ const authentication = (request: RecordedRequest | undefined, secret: string) =>
 });
 const BASIC = { basicHeader: true, formClientId: undefined, formSecret: undefined };
 const post = (clientId: string) => ({ basicHeader: false, formClientId: clientId, formSecret: 'the secret' });
-
-const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 /**
  * OIDC_TOKEN_AUTH_METHOD for metadata's own token requests (the search sync

@@ -19,6 +19,7 @@ export {
   type LemonLdapUser,
 } from './lib/lemonldap';
 export { ManualClock } from './lib/manual-clock';
+export { eventually } from './lib/eventually';
 export { providerDocBlocks, providerDocVariables, recordingEnv, type ProviderDocBlock } from './lib/provider-docs';
 export { providerClaims, type TokenBasics, type TokenClaims } from './lib/provider-claims';
 export { AMUNDSEN_MODELS, amundsenRef, type AmundsenModel } from './lib/amundsen-models';
