@@ -227,16 +227,61 @@ describe('the ingest command', () => {
     expect(await answers()).toEqual(before);
   });
 
-  it('says what is wrong with a bad file (exit 2: nothing sent) or a bad record (exit 1: refused while sending)', async () => {
+  it('says what is wrong with a bad file (exit 2: nothing sent), leaves out a bad record, and stops on a refused batch (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fram-ingest-file-'));
     writeFileSync(join(dir, 'broken.json'), '{"tables": [');
     const broken = await run(join(dir, 'broken.json'));
     expect(broken.code).toBe(2);
     expect(broken.output).toContain('Cannot read');
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ tables: [{ database: 'hive', cluster: 'gold', name: 'x' }] }));
+    const table = (name: string, schema_description: string) => ({
+      database: 'hive',
+      cluster: 'gold',
+      schema: 'odd',
+      name,
+      schema_description,
+    });
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({ tables: [{ database: 'hive', cluster: 'gold', name: 'x' }, table('kept', 'Odd')] }),
+    );
     const bad = await run(join(dir, 'bad.json'));
-    expect(bad.code).toBe(1);
-    expect(bad.output).toContain('tables 1-1: 400 Invalid ingestion body: tables.0.schema');
+    expect(bad.output).toContain('tables[0]: left out: Fram would refuse it: schema: ');
+    expect(bad.output).toMatch(/Ingested 1 tables into/);
+    expect(bad.code).toBe(0);
+    // Records that each pass but not together (one schema described two ways) are the service's to refuse.
+    writeFileSync(join(dir, 'conflict.json'), JSON.stringify({ tables: [table('a', 'One way'), table('b', 'Another')] }));
+    const conflict = await run(join(dir, 'conflict.json'));
+    expect(conflict.code).toBe(1);
+    expect(conflict.output).toContain('tables 1-2: 400 Invalid ingestion body: ');
+    const inRun = await stack.run([join(dir, 'conflict.json'), '--source', 'files:conflict']);
+    expect(inRun.output).toContain('Nothing removed: the run of files:conflict is left unfinished.');
+    expect(inRun.code).toBe(1);
+  });
+
+  it('sends a file as a named source with --source: a run again without a table removes it, a dry run first says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fram-ingest-source-'));
+    const table = (name: string) => ({ database: 'hive', cluster: 'files', schema: 'core', name });
+    writeFileSync(join(dir, 'all.json'), JSON.stringify({ tables: ['a', 'b', 'c'].map(table) }));
+    writeFileSync(join(dir, 'fewer.json'), JSON.stringify({ tables: ['a', 'b'].map(table) }));
+    const plain = await stack.run([join(dir, 'all.json'), '--dry-run']);
+    expect(plain.output).toContain('Dry run: would send 3 tables; nothing sent');
+    expect(plain.output).not.toContain('Compared with');
+    const first = await stack.run([join(dir, 'all.json'), '--source', 'files:core']);
+    expect(first.output).toMatch(/Ingested 3 tables into \S+ in [\d.]+ s; removed nothing: everything files:core held is still in it/);
+    // Without --source, a file only adds and updates.
+    const partial = await stack.run([join(dir, 'fewer.json')]);
+    expect(partial.output).toMatch(/Ingested 2 tables into \S+ in [\d.]+ s$/m);
+    const dry = await stack.run([join(dir, 'fewer.json'), '--source', 'files:core', '--dry-run']);
+    expect(dry.output).toContain('  tables: would add 0, change 0, leave 2 unchanged, remove 1');
+    expect(dry.output).toContain('    remove hive://files.core/c');
+    const kept = await stack.run([join(dir, 'fewer.json'), '--source', 'files:core', '--keep-missing']);
+    expect(kept.output).toContain('; nothing removed from files:core (--keep-missing)');
+    expect((await stack.get('/table/hive://files.core/c')).status).toBe(200);
+    const second = await stack.run([join(dir, 'fewer.json'), '--source', 'files:core']);
+    expect(second.output).toContain('; removed 1 table no longer in files:core');
+    expect(second.code).toBe(0);
+    expect((await stack.get('/table/hive://files.core/c')).status).toBe(404);
+    expect((await stack.get('/table/hive://files.core/a')).status).toBe(200);
   });
 
   it('stops with a clear message when the client may not ingest', async () => {

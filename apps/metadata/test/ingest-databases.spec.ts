@@ -206,6 +206,31 @@ describe('npm run ingest -- postgres URL and -- mysql URL, against real servers'
       expect(again.code).toBe(0);
       expect(await Promise.all(keys.map(found))).toEqual(first);
     });
+
+    it('a table dropped in PostgreSQL: a dry run lists it to remove, a run removes it from Fram', async () => {
+      const source = `postgres:127.0.0.1:${postgres.port}/db`;
+      const client = new Client({ connectionString: postgres.url });
+      await client.connect();
+      await client.query('DROP TABLE sales.orders_tmp');
+      await client.end();
+
+      const before = await newestAudit();
+      const dry = await stack.run(['postgres', postgres.url, '--dry-run']);
+      expect(dry.output).toContain(`Compared with what Fram holds of ${source}:`);
+      expect(dry.output).toContain('  tables: would add 0, change 0, leave 6 unchanged, remove 1');
+      expect(dry.output).toContain(`    remove ${pg('sales', 'orders_tmp')}`);
+      expect(dry.code).toBe(0);
+      expect(await newestAudit()).toBe(before);
+      expect((await table(pg('sales', 'orders_tmp'))).status).toBe(200);
+
+      const { code, output } = await stack.run(['postgres', postgres.url]);
+      expect(output).toMatch(
+        new RegExp(`Ingested 6 tables into \\S+ in [\\d.]+ s; removed 1 table no longer in ${source.replace(/\./g, '\\.')}$`, 'm'),
+      );
+      expect(code).toBe(0);
+      expect((await table(pg('sales', 'orders_tmp'))).status).toBe(404);
+      expect((await table(pg('sales', 'orders'))).status).toBe(200);
+    });
   });
 
   describe('mysql (MariaDB)', () => {
@@ -261,10 +286,23 @@ describe('npm run ingest -- postgres URL and -- mysql URL, against real servers'
       expect((await table(my('hr', 'people'))).status).toBe(404);
     });
 
-    it('a run without patterns adds the rest, under the cluster given; a run again changes nothing', async () => {
+    it('a run under another cluster would remove every earlier table: refused over --max-removal, removed when allowed', async () => {
       // The URL from INGEST_DATABASE_URL: its password is not on the command line (ps), nor in the output.
       const fromEnv = await stack.run(['mysql', '--cluster', 'eu1', '--database', 'mariadb'], { INGEST_DATABASE_URL: mariadb.url });
-      expect(fromEnv.code).toBe(0);
+      expect(fromEnv.output).toContain(`as mysql:127.0.0.1:${mariadb.port}/db`);
+      expect(fromEnv.output).toMatch(
+        /would remove 4 of the 4 records its source held before the run \(100%\), more than max_removed_percent 50%/,
+      );
+      expect(fromEnv.output).toContain('If these removals are meant, run again with a higher --max-removal');
+      expect(fromEnv.code).toBe(1);
+      expect((await table(my('shop', 'orders'))).status).toBe(200);
+      const dry = await stack.run(['mysql', mariadb.url, '--cluster', 'eu1', '--database', 'mariadb', '--dry-run', '--max-removal', '100']);
+      expect(dry.output).toContain('  tables: would add 0, change 0, leave 6 unchanged, remove 4');
+      expect(dry.output).toContain(`    remove ${my('shop', 'orders')}`);
+      const allowed = await stack.run(['mysql', mariadb.url, '--cluster', 'eu1', '--database', 'mariadb', '--max-removal', '100']);
+      expect(allowed.output).toContain('; removed 4 tables no longer in mysql:');
+      expect(allowed.code).toBe(0);
+      expect((await table(my('shop', 'orders'))).status).toBe(404);
       expect(fromEnv.output).toContain(`from mysql://fram:***@127.0.0.1:${mariadb.port}/db`);
       expect(fromEnv.output).not.toContain(':secret@');
       const people = await found('mariadb://eu1.hr/people');

@@ -15,6 +15,7 @@ import {
   type RunningApp,
   eventually,
 } from '@fram/testing';
+import { IngestLedger } from '../src/store/ports/ingest-ledger';
 import { metadataApp } from './metadata-app';
 
 /** Edits in metadata reach the real search service, also after search was down. */
@@ -279,5 +280,36 @@ describe('metadata keeps search current', () => {
     // Only the quokkas' record changes it: the wombats' document is refreshed too.
     expect((await ingest([{ ...quokkas, schema_description: 'Marsupials, counted daily.' }])).status).toBe(200);
     expect((await described('wombat', 'Marsupials, counted daily.'))?.['schema_description']).toBe('Marsupials, counted daily.');
+  });
+
+  it('removes the documents of tables and dashboards a source run removed from the catalog', async () => {
+    const table = { database: 'hive', cluster: 'gold', schema: 'zoo', name: 'okapi_sightings' };
+    const dashboard = { product: 'mode', cluster: 'prod', group_name: 'zoo', name: 'okapi' };
+    const ingest = (path: string, body: unknown) => metadataCall('admin', path, { method: 'POST', body: JSON.stringify(body) });
+    expect((await ingest('/ingest/tables', { tables: [table] })).status).toBe(200);
+    expect((await ingest('/ingest/dashboards', { dashboards: [dashboard] })).status).toBe(200);
+    const indexed = await eventually(
+      async () => [await firstHit('okapi'), await firstHit('okapi', 'dashboard')],
+      (hits) => hits.every((hit) => hit !== undefined),
+    );
+    const [tableKey, dashboardKey] = [indexed[0]?.['key'] as string, indexed[1]?.['uri'] as string];
+    expect([tableKey, dashboardKey]).toEqual(['hive://gold.zoo/okapi_sightings', 'mode_dashboard://prod.zoo/okapi']);
+
+    // Through the store, as no endpoint removes yet: a source's run sends both, its next run neither, and its finish removes them.
+    const ledger = metadata.app.get(IngestLedger);
+    const edit = { actor: 'fram-scripts', at: Date.now() };
+    const first = await ledger.startIngestRun('zoo census', edit);
+    await ledger.recordIngested(first.run, 'table', [{ key: tableKey, fingerprint: 'f' }]);
+    await ledger.recordIngested(first.run, 'dashboard', [{ key: dashboardKey, fingerprint: 'f' }]);
+    await ledger.finishIngestRun(first.run, undefined, edit);
+    const next = await ledger.startIngestRun('zoo census', edit);
+    expect(await ledger.finishIngestRun(next.run, undefined, edit)).toMatchObject({ removed: { table: 1, dashboard: 1 } });
+
+    expect(
+      await eventually(
+        async () => [await firstHit('okapi'), await firstHit('okapi', 'dashboard')],
+        (hits) => hits.every((hit) => hit === undefined),
+      ),
+    ).toEqual([undefined, undefined]);
   });
 });

@@ -5,10 +5,15 @@ export {
   ingestCatalog,
   readCatalogFile,
   IngestError,
+  CatalogFileError,
   type CatalogFile,
   type CatalogKind,
   type IngestOptions,
 } from './lib/ingest-client';
+export { SourceReadError } from './lib/source-read-error';
+export { checkedCatalog, ledgerKey, LEDGER_KIND, type LeftOutRecord } from './lib/record-check';
+export { sourceDiff, sentFingerprints, type KindDiff } from './lib/source-diff';
+export { finishIngestRun, RemovalLimitError, sourceLedger, startIngestRun, type MetadataConnection } from './lib/ingest-runs-client';
 export { generateCatalog, type GeneratedCatalog, type GeneratorOptions } from './lib/catalog-generator';
 export { databuilderCatalog, type DatabuilderCatalogResult } from './lib/sources/databuilder/databuilder-catalog';
 export { DatabuilderError } from './lib/sources/databuilder/graph-files';
@@ -35,3 +40,4 @@ export {
   type MysqlCatalogResult,
   type MysqlRows,
 } from './lib/sources/mysql/mysql-catalog';
+export { ingestFingerprint } from './lib/ingest-fingerprint';

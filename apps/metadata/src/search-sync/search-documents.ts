@@ -39,6 +39,8 @@ export function changedResources(entries: readonly AuditEntry[]): ChangedResourc
       case 'upsert_user':
         changed.user.add(e.resource_key);
         break;
+      // A resource gone from the catalog: buildDocuments finds nothing for it, so its document is removed (goneResources).
+      case 'remove':
       case 'set_description':
       case 'set_column_description':
       case 'add_tag':
@@ -93,4 +95,24 @@ export async function buildDocuments(
   for (const keys of batches(changed.feature))
     for (const f of await store.featuresByKeys(keys)) built.feature.push({ resourceKey: f.key, document: featureDocument(f, f.usage) });
   return built;
+}
+
+/** The types whose resources can leave the catalog (people never do), and whose document key is the resource's key. */
+export const REMOVABLE_TYPES = ['table', 'dashboard', 'feature'] as const satisfies readonly IndexedResourceType[];
+export type RemovableResourceType = (typeof REMOVABLE_TYPES)[number];
+
+/** Keys per removable type: the documents to remove from search. */
+export type GoneResources = Record<RemovableResourceType, string[]>;
+
+/**
+ * The changed tables, dashboards and features that `built` (buildDocuments over `changed`) has no document for:
+ * the store no longer has them, so their documents go from search. People are left out: they are never removed,
+ * and a person's document key is an email that a missing record no longer tells.
+ */
+export function goneResources(changed: ChangedResources, built: BuiltDocuments): GoneResources {
+  const gone = (type: RemovableResourceType) => {
+    const found = new Set(built[type].map((b) => b.resourceKey));
+    return [...changed[type]].filter((key) => !found.has(key));
+  };
+  return { table: gone('table'), dashboard: gone('dashboard'), feature: gone('feature') };
 }

@@ -3,9 +3,10 @@ import type { IndexedResourceType } from '@fram/models';
 import type { BuiltDocument } from './search-documents';
 import type { SetAsideDocument } from '@fram/models';
 
-/** Documents per PUT, and characters of JSON per PUT (search takes up to 50 MB a request). */
+/** Documents per PUT, and characters of JSON per PUT (search takes up to 50 MB a request); keys per DELETE. */
 const MAX_BATCH_DOCUMENTS = 500;
 const MAX_BATCH_CHARS = 8_000_000;
+const MAX_BATCH_KEYS = 500;
 /** Answers that refuse the documents themselves; anything else that is not a success means search cannot take them now. */
 const REFUSALS = new Set([400, 413, 422]);
 
@@ -32,16 +33,17 @@ export class ServiceTokenUnavailableError extends DependencyUnavailableError {
 }
 
 /**
- * Sends whole documents to search (`PUT /v2/documents/{type}`). Search refuses
- * a whole batch for a bad document and names it (`documents.<i> (<key>)`, 400
- * from its schema check, 422 from its index): the documents it names are set
- * aside and the rest sent again. A refusal that names no document in the batch
- * (e.g. metadata and search disagree on the schema) is not the documents'
- * fault: it throws, like a 5xx, an auth failure or no answer
- * (DependencyUnavailableError; ServiceTokenUnavailableError when metadata
- * cannot get its own token), nothing is set aside and the caller retries
- * later. A batch too large (413) is split in halves; a single document too
- * large is set aside.
+ * Sends whole documents to search (`PUT /v2/documents/{type}`), and removes
+ * those of resources gone from the catalog (`DELETE /v2/documents/{type}`,
+ * see remove). Search refuses a whole batch of documents for a bad one and
+ * names it (`documents.<i> (<key>)`, 400 from its schema check, 422 from its
+ * index): the documents it names are set aside and the rest sent again. A
+ * refusal that names no document in the batch (e.g. metadata and search
+ * disagree on the schema) is not the documents' fault: it throws, like a 5xx,
+ * an auth failure or no answer (DependencyUnavailableError;
+ * ServiceTokenUnavailableError when metadata cannot get its own token),
+ * nothing is set aside and the caller retries later. A batch too large (413)
+ * is split in halves; a single document too large is set aside.
  */
 export class SearchSender {
   constructor(
@@ -65,6 +67,26 @@ export class SearchSender {
     }
     if (batch.length > 0) await this.sendSplitting(type, batch, outcome);
     return outcome;
+  }
+
+  /**
+   * Removes the documents of `keys`, MAX_BATCH_KEYS a request, and answers how many search had (a key it does not
+   * have is no error: e.g. reads of a table not ingested yet name it as changed). Any answer but a success throws
+   * (DependencyUnavailableError), a 4xx too: a removal holds nothing but keys, which come from the store, so a
+   * refusal is metadata and search disagreeing (or search failing), not any key's fault; the caller retries it
+   * later rather than set anything aside.
+   */
+  async remove(type: IndexedResourceType, keys: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (let i = 0; i < keys.length; i += MAX_BATCH_KEYS) {
+      const { ok, status, text } = await this.request('DELETE', type, JSON.stringify({ keys: keys.slice(i, i + MAX_BATCH_KEYS) }));
+      if (!ok)
+        throw new DependencyUnavailableError(
+          `The search service did not remove ${type} documents (${status}: ${messageOf(text).slice(0, 200)})`,
+        );
+      removed += removedOf(text);
+    }
+    return removed;
   }
 
   private async sendSplitting(type: IndexedResourceType, batch: Serialized[], outcome: SendOutcome): Promise<void> {
@@ -97,6 +119,18 @@ export class SearchSender {
 
   /** Undefined when search took the batch, or how it refused it. */
   private async put(type: IndexedResourceType, batch: Serialized[]): Promise<{ status: number; message: string } | undefined> {
+    const { ok, status, text } = await this.request('PUT', type, `{"documents":[${batch.map((s) => s.json).join(',')}]}`);
+    if (ok) return undefined;
+    if (!REFUSALS.has(status)) throw new DependencyUnavailableError(`The search service answered ${status}: ${text.slice(0, 200)}`);
+    return { status, message: messageOf(text) };
+  }
+
+  /** Search's answer to one request about `type`'s documents; throws when metadata has no token or search no answer. */
+  private async request(
+    method: 'PUT' | 'DELETE',
+    type: IndexedResourceType,
+    body: string,
+  ): Promise<{ ok: boolean; status: number; text: string }> {
     let token: string;
     try {
       token = await this.token();
@@ -106,9 +140,9 @@ export class SearchSender {
     let response: Response;
     try {
       response = await fetch(`${this.searchUrl}/v2/documents/${type}`, {
-        method: 'PUT',
+        method,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: `{"documents":[${batch.map((s) => s.json).join(',')}]}`,
+        body,
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
@@ -117,10 +151,7 @@ export class SearchSender {
       );
     }
     const text = await response.text().catch(() => '');
-    if (response.ok) return undefined;
-    if (!REFUSALS.has(response.status))
-      throw new DependencyUnavailableError(`The search service answered ${response.status}: ${text.slice(0, 200)}`);
-    return { status: response.status, message: messageOf(text) };
+    return { ok: response.ok, status: response.status, text };
   }
 }
 
@@ -131,6 +162,16 @@ function namedIn(message: string, batch: readonly Serialized[]): Set<number> {
     if (message.includes(`documents.${i} (${s.built.document.key.slice(0, 200)})`)) named.add(i);
   });
   return named;
+}
+
+/** Search's count in `{"removed": n}`; 0 when the answer has none (it only feeds a log line). */
+function removedOf(text: string): number {
+  try {
+    const { removed } = JSON.parse(text) as { removed?: unknown };
+    return typeof removed === 'number' ? removed : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function messageOf(text: string): string {

@@ -8,7 +8,7 @@ import { clientCredentialsToken } from '@fram/catalog-tools';
 import type { MetadataConfig, SearchSyncConfig } from '../config/metadata-config';
 import { METADATA_CONFIG } from '../config/metadata-config.token';
 import { SearchSource } from './search-source';
-import { buildDocuments, changedResources, noChanges, type BuiltDocuments } from './search-documents';
+import { buildDocuments, changedResources, goneResources, noChanges, REMOVABLE_TYPES, type ChangedResources } from './search-documents';
 import { SearchSender, type SendOutcome } from './search-sender';
 import { mergeSetAside, setAsideId, SyncStateFile } from './sync-state';
 
@@ -29,7 +29,9 @@ export interface SyncStatus {
  * every edit and ingestion is recorded there first, so this service reads
  * the entries after its cursor, sends the changed documents to search
  * (`PUT /v2/documents/{type}`, as metadata's own client_credentials
- * identity), and only then moves the cursor on (kept in a file under
+ * identity), removes the documents of changed resources the store no longer
+ * has (`DELETE /v2/documents/{type}`: tables, dashboards and features a
+ * source run removed), and only then moves the cursor on (kept in a file under
  * DATA_DIR). When search is down the edits still succeed; they are delivered
  * when it is back, nothing lost, also across restarts. A document search
  * refuses (a 4xx for it) does not stop the feed: it is set aside in the same
@@ -138,8 +140,8 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       const current = this.state!.read();
       const changed = noChanges();
       for (const d of current.set_aside) changed[d.type].add(d.resource_key);
-      const outcome = await this.sendAll(await buildDocuments(this.store, changed));
-      // Resources gone from the catalog have nothing left to index: they leave the list too.
+      const outcome = await this.sendAll(changed);
+      // Resources gone from the catalog have nothing left to index (their documents were removed): they leave the list too.
       const retried = new Set(current.set_aside.map((d) => setAsideId(d.type, d.resource_key)));
       const setAside = mergeSetAside(current.set_aside, retried, outcome.refused);
       this.state!.write({ ...this.state!.read(), set_aside: setAside });
@@ -286,23 +288,36 @@ export class SearchSyncService implements OnModuleInit, OnApplicationBootstrap, 
       const current = this.state.read();
       const entries = await this.store.auditSince(current.cursor, 1000);
       if (entries.length === 0) return;
-      const outcome = await this.sendAll(await buildDocuments(this.store, changedResources(entries)));
-      const setAside = mergeSetAside(current.set_aside, outcome.deliveredIds, outcome.refused);
+      const outcome = await this.sendAll(changedResources(entries));
+      // A document removed from search has nothing left to retry either.
+      const setAside = mergeSetAside(current.set_aside, outcome.settled, outcome.refused);
       for (const d of outcome.refused)
         this.logger.warn(`Search refused ${d.type} ${d.key}; set aside (GET /search/set-aside): ${d.reason}`);
       this.state.write({ cursor: entries[entries.length - 1].id, set_aside: setAside });
     }
   }
 
-  /** Sends documents of every type; throws (nothing recorded) when search cannot take them now. */
-  private async sendAll(documents: BuiltDocuments): Promise<{ delivered: number; deliveredIds: Set<string>; refused: SetAsideDocument[] }> {
-    const deliveredIds = new Set<string>();
+  /**
+   * Sends the current documents of `changed`, and removes those of the changed resources the store no longer has;
+   * throws (nothing recorded) when search cannot take them now. `settled`: the set-aside ids of both.
+   */
+  private async sendAll(changed: ChangedResources): Promise<{ delivered: number; settled: Set<string>; refused: SetAsideDocument[] }> {
+    const documents = await buildDocuments(this.store, changed);
+    const settled = new Set<string>();
     const refused: SetAsideDocument[] = [];
     for (const type of INDEXED_RESOURCE_TYPES) {
       const outcome: SendOutcome = await this.sender!.send(type, documents[type]);
-      for (const d of outcome.delivered) deliveredIds.add(setAsideId(type, d.resourceKey));
+      for (const d of outcome.delivered) settled.add(setAsideId(type, d.resourceKey));
       refused.push(...outcome.refused);
     }
-    return { delivered: deliveredIds.size, deliveredIds, refused };
+    const delivered = settled.size;
+    const gone = goneResources(changed, documents);
+    let removed = 0;
+    for (const type of REMOVABLE_TYPES) {
+      removed += await this.sender!.remove(type, gone[type]);
+      for (const key of gone[type]) settled.add(setAsideId(type, key));
+    }
+    if (removed > 0) this.logger.log(`Removed ${removed} documents from search: their resources are gone from the catalog`);
+    return { delivered, settled, refused };
   }
 }

@@ -3,6 +3,7 @@ import type { CatalogStore } from './ports/catalog-store';
 import type { ChangeFeed } from './ports/change-feed';
 import type { DashboardStore } from './ports/dashboard-store';
 import type { FeatureStore } from './ports/feature-store';
+import type { IngestLedger } from './ports/ingest-ledger';
 import type { LineageStore } from './ports/lineage-store';
 import type { PeopleStore } from './ports/people-store';
 import type { PopularityStore } from './ports/popularity-store';
@@ -25,4 +26,5 @@ export type MetadataStoreAdapter = TableStore &
   ChangeFeed &
   StoreLifecycle &
   FeatureStore &
-  BulletinStore;
+  BulletinStore &
+  IngestLedger;

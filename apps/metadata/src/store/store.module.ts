@@ -9,6 +9,7 @@ import { CatalogStore } from './ports/catalog-store';
 import { ChangeFeed } from './ports/change-feed';
 import { DashboardStore } from './ports/dashboard-store';
 import { FeatureStore } from './ports/feature-store';
+import { IngestLedger } from './ports/ingest-ledger';
 import { BulletinStore } from './ports/bulletin-store';
 import { LineageStore } from './ports/lineage-store';
 import { PeopleStore } from './ports/people-store';
@@ -32,6 +33,7 @@ const PORTS = [
   StoreLifecycle,
   FeatureStore,
   BulletinStore,
+  IngestLedger,
 ];
 
 /** The store adapter chosen by METADATA_BACKEND, provided as each of its ports, with its health check. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SourceReadError } from './source-read-error';
 
 /**
  * What a catalog file holds, each an endpoint of metadata's bulk ingestion (`POST /ingest/{kind}`),
@@ -28,6 +29,8 @@ export interface IngestOptions {
   token: () => Promise<string>;
   /** Called after every batch. */
   progress?: (kind: CatalogKind, done: number, total: number) => void;
+  /** The open source run (POST /ingest/runs) every batch belongs to. */
+  run?: string;
 }
 
 /** Records per request, well under what each endpoint takes (5,000 records, 50,000 edges or reads, a 20 MB body). */
@@ -42,15 +45,18 @@ const BATCH: Record<CatalogKind, number> = {
   reads: 5000,
 };
 
-/** Raised with the service's own message when a batch is refused, or when a file is not a catalog. */
+/** Raised with the service's own message when it refuses a request or cannot be reached. */
 export class IngestError extends Error {}
+
+/** A catalog file that cannot be read as one. */
+export class CatalogFileError extends SourceReadError {}
 
 export function readCatalogFile(path: string): CatalogFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new IngestError(`Cannot read ${path} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CatalogFileError(`Cannot read ${path} as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   return checkCatalog(parsed, path);
 }
@@ -62,7 +68,7 @@ export function readCatalogFile(path: string): CatalogFile {
 export function checkCatalog(parsed: unknown, where: string): CatalogFile {
   const known = CATALOG_KINDS.join(', ');
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new IngestError(`${where} must hold a JSON object with any of ${known}`);
+    throw new CatalogFileError(`${where} must hold a JSON object with any of ${known}`);
   const file = parsed as Record<string, unknown>;
   const unknown = Object.keys(file).filter((key) => !(CATALOG_KINDS as readonly string[]).includes(key));
   if (unknown.length > 0) {
@@ -70,12 +76,12 @@ export function checkCatalog(parsed: unknown, where: string): CatalogFile {
       const like = closestKind(key);
       return like ? `"${key}" (did you mean "${like}"?)` : `"${key}"`;
     });
-    throw new IngestError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}; a catalog file holds ${known}`);
+    throw new CatalogFileError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}; a catalog file holds ${known}`);
   }
   for (const kind of CATALOG_KINDS) {
-    if (file[kind] !== undefined && !Array.isArray(file[kind])) throw new IngestError(`${where}: "${kind}" must be an array`);
+    if (file[kind] !== undefined && !Array.isArray(file[kind])) throw new CatalogFileError(`${where}: "${kind}" must be an array`);
   }
-  if (CATALOG_KINDS.every((kind) => !file[kind])) throw new IngestError(`${where} has none of ${known}`);
+  if (CATALOG_KINDS.every((kind) => !file[kind])) throw new CatalogFileError(`${where} has none of ${known}`);
   return file;
 }
 
@@ -109,7 +115,8 @@ export async function ingestCatalog(catalog: CatalogFile, options: IngestOptions
     const records = catalog[kind] ?? [];
     for (let start = 0; start < records.length; start += BATCH[kind]) {
       const batch = records.slice(start, start + BATCH[kind]);
-      const response = await fetch(`${options.metadataUrl.replace(/\/$/, '')}/ingest/${kind}`, {
+      const query = options.run === undefined ? '' : `?run=${encodeURIComponent(options.run)}`;
+      const response = await fetch(`${options.metadataUrl.replace(/\/$/, '')}/ingest/${kind}${query}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${await options.token()}`, 'content-type': 'application/json' },
         body: JSON.stringify({ [kind]: batch }),

@@ -2,8 +2,10 @@ import { describeBulletinStoreContract } from './bulletin-store.contract';
 import { describeCatalogStoreContract } from './catalog-store.contract';
 import { describeChangeFeedContract } from './change-feed.contract';
 import { describeDashboardStoreContract } from './dashboard-store.contract';
+import { describeEditsSurviveIngestContract } from './edits-survive-ingest.contract';
 import { describeFeatureStoreContract } from './feature-store.contract';
 import type { OpenStore } from './fixtures.contract';
+import { describeIngestLedgerContract } from './ingest-ledger.contract';
 import { describeLineageStoreContract } from './lineage-store.contract';
 import { describePeopleStoreContract } from './people-store.contract';
 import { describePopularityStoreContract } from './popularity-store.contract';
@@ -29,4 +31,6 @@ export function describeStoreContracts(name: string, open: OpenStore): void {
   describeFeatureStoreContract(name, open);
   describeBulletinStoreContract(name, open);
   describeSharedDescriptionsContract(name, open);
+  describeIngestLedgerContract(name, open);
+  describeEditsSurviveIngestContract(name, open);
 }

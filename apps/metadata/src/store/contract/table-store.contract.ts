@@ -228,7 +228,7 @@ export function describeTableStoreContract(name: string, open: OpenStore): void 
       expect((await store.tablesByKeys([ORDERS_KEY]))[0].tags.map((t) => t.tag_name)).toEqual(['core', 'sales']);
     });
 
-    it('re-ingesting keeps what a record leaves out and replaces what it gives, columns with all they hold', async () => {
+    it('re-ingesting keeps what a record leaves out and replaces what it gives, columns with all they hold but what people added', async () => {
       await store.upsertTables([EVENTS_RAW], edit('fram-scripts'));
       expect(await store.addColumnBadge(EVENTS_RAW_KEY, 'viewed_at', { badge_name: 'partition', category: 'column' }, edit())).toBe(true);
       await store.upsertTables(
@@ -250,7 +250,15 @@ export function describeTableStoreContract(name: string, open: OpenStore): void 
       );
       const table = (await store.getTable(EVENTS_RAW_KEY))!;
       expect(table.columns).toEqual([
-        { name: 'viewed_at', col_type: 'timestamp', sort_order: 0, description: null, badges: [], stats: [], type_metadata: null },
+        {
+          name: 'viewed_at',
+          col_type: 'timestamp',
+          sort_order: 0,
+          description: null,
+          badges: [{ badge_name: 'partition', category: 'column' }],
+          stats: [],
+          type_metadata: null,
+        },
         {
           name: 'payload',
           col_type: 'string',

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { featureKey, type FeatureLineageRecord, type FeatureRecord, type LineageItem } from '@fram/models';
 import type { StoredFeature, StoredFeatureWatermark, StoredGenerationCode } from '../ports/feature-store';
+import { withHiddenIngested } from '../edited-descriptions';
+import { INGESTED, KEEP_EDITED_DESCRIPTION } from './edit-origin';
 import { lineageWalkSql } from './lineage-walk';
 
 type Row = Record<string, unknown>;
@@ -37,7 +39,11 @@ export class EmbeddedFeatureTables {
       data_type: text(row['data_type']),
       availability: JSON.parse(String(row['availability'])) as string[],
       description: text(row['description']),
-      programmatic_descriptions: JSON.parse(String(row['programmatic_descriptions'])) as StoredFeature['programmatic_descriptions'],
+      programmatic_descriptions: withHiddenIngested(
+        JSON.parse(String(row['programmatic_descriptions'])) as StoredFeature['programmatic_descriptions'],
+        text(row['description']),
+        row['description_edited'] === 1 ? text(row['ingested_description']) : null,
+      ).sort((a, b) => compare(a.source, b.source)),
       watermarks: (JSON.parse(String(row['watermarks'])) as Omit<StoredFeatureWatermark, 'key'>[]).map((w) => ({
         key: `${key}/${w.watermark_type}`,
         ...w,
@@ -93,17 +99,18 @@ export class EmbeddedFeatureTables {
         };
         this.q.setGenerationCode.run(code && JSON.stringify(code), key);
       }
+      // Ingested lists replace what ingestion put there; what people added (by_hand) stays.
       if (f.tags) {
-        this.q.deleteTags.run(key);
-        for (const tag of f.tags) this.q.addTag.run(key, tag);
+        this.q.deleteIngestedTags.run(key);
+        for (const tag of f.tags) this.q.addTag.run(key, tag, INGESTED);
       }
       if (f.badges) {
-        this.q.deleteBadges.run(key);
-        for (const b of f.badges) this.q.addBadge.run(key, b.badge_name, b.category);
+        this.q.deleteIngestedBadges.run(key);
+        for (const b of f.badges) this.q.addBadge.run(key, b.badge_name, b.category, INGESTED);
       }
       if (f.owners) {
-        this.q.deleteOwners.run(key);
-        for (const owner of f.owners) this.q.addOwner.run(key, owner);
+        this.q.deleteIngestedOwners.run(key);
+        for (const owner of f.owners) this.q.addOwner.run(key, owner, INGESTED);
       }
       return key;
     });
@@ -154,28 +161,37 @@ function prepare(db: Database.Database) {
     feature: p('SELECT * FROM features WHERE key = ?'),
     keysAfter: p('SELECT key FROM features WHERE key > ? ORDER BY key LIMIT ?'),
     upsert: p(
-      'INSERT INTO features (key, feature_group, name, version, status, entity, data_type, description, created_timestamp, last_updated_timestamp) ' +
-        'VALUES (@key, @feature_group, @name, @version, @status, @entity, @data_type, @description, @created_timestamp, @last_updated_timestamp) ' +
-        'ON CONFLICT (key) DO UPDATE SET status = excluded.status, entity = excluded.entity, data_type = excluded.data_type, ' +
-        'description = excluded.description, created_timestamp = excluded.created_timestamp, last_updated_timestamp = excluded.last_updated_timestamp',
+      `INSERT INTO features (key, feature_group, name, version, status, entity, data_type, description, ingested_description,
+         created_timestamp, last_updated_timestamp)
+       VALUES (@key, @feature_group, @name, @version, @status, @entity, @data_type, @description, @description,
+         @created_timestamp, @last_updated_timestamp)
+       ON CONFLICT (key) DO UPDATE SET status = excluded.status, entity = excluded.entity, data_type = excluded.data_type,
+         ${KEEP_EDITED_DESCRIPTION}, created_timestamp = excluded.created_timestamp, last_updated_timestamp = excluded.last_updated_timestamp`,
     ),
     setAvailability: p('UPDATE features SET availability = ? WHERE key = ?'),
     setProgrammaticDescriptions: p('UPDATE features SET programmatic_descriptions = ? WHERE key = ?'),
     setWatermarks: p('UPDATE features SET watermarks = ? WHERE key = ?'),
     setGenerationCode: p('UPDATE features SET generation_code = ? WHERE key = ?'),
-    setDescription: p('UPDATE features SET description = ? WHERE key = ?'),
+    setDescription: p('UPDATE features SET description = ?, description_edited = 1 WHERE key = ?'),
     tags: p("SELECT tag_name, tag_type FROM tags WHERE resource_type = 'feature' AND resource_key = ? ORDER BY tag_name"),
     badges: p("SELECT badge_name, category FROM badges WHERE resource_type = 'feature' AND resource_key = ? ORDER BY badge_name, category"),
     owners: p("SELECT user_key FROM owners WHERE resource_type = 'feature' AND resource_key = ? ORDER BY user_key"),
     usage: p("SELECT COALESCE(SUM(read_count), 0) AS usage FROM reads WHERE resource_type = 'feature' AND resource_key = ?"),
-    deleteTags: p("DELETE FROM tags WHERE resource_type = 'feature' AND resource_key = ?"),
+    deleteIngestedTags: p("DELETE FROM tags WHERE resource_type = 'feature' AND resource_key = ? AND by_hand = 0"),
     addTag: p(
-      "INSERT INTO tags (resource_type, resource_key, tag_name, tag_type) VALUES ('feature', ?, ?, 'default') ON CONFLICT DO UPDATE SET tag_type = excluded.tag_type",
+      "INSERT INTO tags (resource_type, resource_key, tag_name, tag_type, by_hand) VALUES ('feature', ?, ?, 'default', ?) " +
+        'ON CONFLICT DO UPDATE SET tag_type = excluded.tag_type, by_hand = MAX(by_hand, excluded.by_hand)',
     ),
-    deleteBadges: p("DELETE FROM badges WHERE resource_type = 'feature' AND resource_key = ?"),
-    addBadge: p("INSERT OR IGNORE INTO badges (resource_type, resource_key, badge_name, category) VALUES ('feature', ?, ?, ?)"),
-    deleteOwners: p("DELETE FROM owners WHERE resource_type = 'feature' AND resource_key = ?"),
-    addOwner: p("INSERT OR IGNORE INTO owners (resource_type, resource_key, user_key) VALUES ('feature', ?, ?)"),
+    deleteIngestedBadges: p("DELETE FROM badges WHERE resource_type = 'feature' AND resource_key = ? AND by_hand = 0"),
+    addBadge: p(
+      "INSERT INTO badges (resource_type, resource_key, badge_name, category, by_hand) VALUES ('feature', ?, ?, ?, ?) " +
+        'ON CONFLICT DO UPDATE SET by_hand = MAX(by_hand, excluded.by_hand)',
+    ),
+    deleteIngestedOwners: p("DELETE FROM owners WHERE resource_type = 'feature' AND resource_key = ? AND by_hand = 0"),
+    addOwner: p(
+      "INSERT INTO owners (resource_type, resource_key, user_key, by_hand) VALUES ('feature', ?, ?, ?) " +
+        'ON CONFLICT DO UPDATE SET by_hand = MAX(by_hand, excluded.by_hand)',
+    ),
     addLineage: p('INSERT OR IGNORE INTO feature_lineage (upstream_key, downstream_key) VALUES (?, ?)'),
     downstream: p(lineageWalkSql('upstream_key', 'downstream_key', 'feature_lineage')),
     upstream: p(lineageWalkSql('downstream_key', 'upstream_key', 'feature_lineage')),

@@ -5,9 +5,23 @@ import Database from 'better-sqlite3';
 import { normalizeUser } from '@fram/models';
 import { describeStoreContracts } from '../contract/store.contract';
 import { EmbeddedMetadataStore } from './embedded-metadata-store';
-import { SCHEMA_VERSION } from './migrations';
+import { migrate, SCHEMA_VERSION } from './migrations';
 
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'fram-metadata-')), 'metadata.sqlite');
+
+/** A database file as an older Fram left it: its schema at `version`, then what `fill` writes into it. */
+function oldDatabase(version: number, fill: (db: Database.Database) => void): string {
+  const file = freshFile();
+  const db = new Database(file);
+  migrate(db, version);
+  fill(db);
+  db.close();
+  return file;
+}
+
+/** Schema versions of released Fram: before the last run of dashboards was backfilled, before edits were kept apart. */
+const BEFORE_RUN_BACKFILL = 7;
+const BEFORE_EDITS_KEPT_APART = 8;
 
 describeStoreContracts('embedded (SQLite file)', async () => new EmbeddedMetadataStore(freshFile()));
 
@@ -55,21 +69,17 @@ describe('EmbeddedMetadataStore', () => {
   });
 
   it('gives dashboards written before it kept their last run the last successful run as their last run', async () => {
-    const file = freshFile();
-    await new EmbeddedMetadataStore(file).close();
-    // The database as the version before the backfill left it (the backfill changes no schema): dashboards written
-    // before their last run was kept have none, whatever their last successful run.
-    const db = new Database(file);
-    const insert = db.prepare(
-      `INSERT INTO dashboards (key, product, cluster, group_name, group_url, name, url, chart_names,
-         last_successful_run_timestamp, last_run_timestamp, last_run_state)
-       VALUES (@key, 'mode', 'gold', 'Sales', 'https://mode.example/g', @key, 'https://mode.example/d', '[]', @ok, @run, @state)`,
-    );
-    insert.run({ key: 'mode_dashboard://gold.sales/old', ok: 1_700_000_000, run: null, state: null });
-    insert.run({ key: 'mode_dashboard://gold.sales/never', ok: null, run: null, state: null });
-    insert.run({ key: 'mode_dashboard://gold.sales/failed', ok: 1_700_000_000, run: 1_700_000_500, state: 'failed' });
-    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
-    db.close();
+    // Dashboards written before their last run was kept have none, whatever their last successful run.
+    const file = oldDatabase(BEFORE_RUN_BACKFILL, (db) => {
+      const insert = db.prepare(
+        `INSERT INTO dashboards (key, product, cluster, group_name, group_url, name, url, chart_names,
+           last_successful_run_timestamp, last_run_timestamp, last_run_state)
+         VALUES (@key, 'mode', 'gold', 'Sales', 'https://mode.example/g', @key, 'https://mode.example/d', '[]', @ok, @run, @state)`,
+      );
+      insert.run({ key: 'mode_dashboard://gold.sales/old', ok: 1_700_000_000, run: null, state: null });
+      insert.run({ key: 'mode_dashboard://gold.sales/never', ok: null, run: null, state: null });
+      insert.run({ key: 'mode_dashboard://gold.sales/failed', ok: 1_700_000_000, run: 1_700_000_500, state: 'failed' });
+    });
 
     const store = new EmbeddedMetadataStore(file);
     expect(await store.getDashboard('mode_dashboard://gold.sales/old')).toMatchObject({
@@ -85,6 +95,42 @@ describe('EmbeddedMetadataStore', () => {
     expect(await store.getDashboard('mode_dashboard://gold.sales/failed')).toMatchObject({
       last_run_timestamp: 1_700_000_500,
       last_run_state: 'failed',
+    });
+    await store.close();
+  });
+
+  it('opens a database from before edits were kept apart with all its data, which counts as ingested', async () => {
+    const key = 'hive://gold.core/old';
+    const file = oldDatabase(BEFORE_EDITS_KEPT_APART, (db) => {
+      db.prepare(
+        `INSERT INTO tables (key, database, cluster, schema, name, description) VALUES (?, 'hive', 'gold', 'core', 'old', 'Old rows.')`,
+      ).run(key);
+      db.prepare(`INSERT INTO columns (table_key, name, col_type, sort_order, description) VALUES (?, 'id', 'int', 0, 'The key')`).run(key);
+      db.prepare(`INSERT INTO tags (resource_type, resource_key, tag_name, tag_type) VALUES ('table', ?, 'legacy', 'default')`).run(key);
+      db.prepare(`INSERT INTO badges (resource_type, resource_key, badge_name, category) VALUES ('column', ?, 'pii', 'column')`).run(
+        `${key}/id`,
+      );
+      db.prepare(`INSERT INTO owners (resource_type, resource_key, user_key) VALUES ('table', ?, 'ada@example.com')`).run(key);
+    });
+    const store = new EmbeddedMetadataStore(file);
+    expect(await store.getTable(key)).toMatchObject({
+      description: 'Old rows.',
+      programmatic_descriptions: [],
+      columns: [{ name: 'id', description: 'The key', badges: [{ badge_name: 'pii', category: 'column' }] }],
+      tags: [{ tag_name: 'legacy', tag_type: 'default' }],
+      owners: ['ada@example.com'],
+    });
+    // A person's edit is kept apart from the text it had, which was ingested.
+    await store.setTableDescription(key, 'Rows from before.', { actor: 'grace@example.com', at: 1 });
+    expect((await store.getTable(key))!.programmatic_descriptions).toEqual([{ source: 'ingested', text: 'Old rows.' }]);
+    // What it had was ingested: a re-ingest's lists replace it.
+    const record = { database: 'hive', cluster: 'gold', schema: 'core', name: 'old', description: 'Old rows.' };
+    await store.upsertTables([{ ...record, columns: [{ name: 'id', col_type: 'int' }], tags: [], owners: [] }], { actor: 't', at: 2 });
+    expect(await store.getTable(key)).toMatchObject({
+      description: 'Rows from before.',
+      columns: [{ name: 'id', description: null, badges: [] }],
+      tags: [],
+      owners: [],
     });
     await store.close();
   });

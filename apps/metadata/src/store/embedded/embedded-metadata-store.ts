@@ -39,13 +39,18 @@ import type { FeatureStore, StoredFeature } from '../ports/feature-store';
 import { DatabaseFile, writeFailure } from './database-file';
 import { EmbeddedFeatureTables } from './embedded-feature-tables';
 import { EmbeddedBulletinTables } from './embedded-bulletin-tables';
+import { EmbeddedIngestLedger } from './embedded-ingest-ledger';
+import type { FinishIngestRunRefusal, IngestLedger, IngestLedgerEntry, IngestRunRefusal } from '../ports/ingest-ledger';
+import type { FinishedIngestRun, IngestRecordKind, IngestRecords, IngestRun, IngestSources } from '@fram/models';
 import type { AnnouncementDraft, BulletinStore, NoticeDraft } from '../ports/bulletin-store';
 import type { Announcement, Notice } from '@fram/models';
 import { migrate } from './migrations';
 import { StoreUnavailableError } from '../store-errors';
 import { readKeys } from '../read-keys';
 import { givenDescriptions, ingestedKeys } from '../shared-descriptions';
+import { withHiddenIngested } from '../edited-descriptions';
 import { lineageWalkSql } from './lineage-walk';
+import { BY_HAND, INGESTED, KEEP_EDITED_DESCRIPTION } from './edit-origin';
 
 type Row = Record<string, unknown>;
 
@@ -68,13 +73,15 @@ export class EmbeddedMetadataStore
     ChangeFeed,
     StoreLifecycle,
     FeatureStore,
-    BulletinStore
+    BulletinStore,
+    IngestLedger
 {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
   private readonly file: DatabaseFile;
   private readonly features: EmbeddedFeatureTables;
   private readonly bulletins: EmbeddedBulletinTables;
+  private readonly ledger: EmbeddedIngestLedger;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -87,6 +94,7 @@ export class EmbeddedMetadataStore
     this.q = prepare(this.db);
     this.features = new EmbeddedFeatureTables(this.db);
     this.bulletins = new EmbeddedBulletinTables(this.db);
+    this.ledger = new EmbeddedIngestLedger(this.db);
   }
 
   /** Nothing to do: the file was opened and migrated by the constructor, which fails at once when it cannot be. */
@@ -142,7 +150,11 @@ export class EmbeddedMetadataStore
       schema_description: this.schemaDescription(
         schemaKey({ database: String(table['database']), cluster: String(table['cluster']), schema: String(table['schema']) }),
       ),
-      programmatic_descriptions: json(table['programmatic_descriptions'], []),
+      programmatic_descriptions: withHiddenIngested(
+        json(table['programmatic_descriptions'], []),
+        (table['description'] as string | null) ?? null,
+        table['description_edited'] === 1 ? ((table['ingested_description'] as string | null) ?? null) : null,
+      ).sort(bySource),
       last_updated_timestamp: (table['last_updated_ts'] as number | null) ?? null,
       watermarks: json(table['watermarks'], []),
       producing_apps: json(table['producing_apps'], []),
@@ -215,7 +227,7 @@ export class EmbeddedMetadataStore
       { column, ...badge },
       () =>
         this.q.columnExists.get(key, column) !== undefined &&
-        (this.q.addBadge.run('column', `${key}/${column}`, badge.badge_name, badge.category), true),
+        (this.q.addBadge.run('column', `${key}/${column}`, badge.badge_name, badge.category, BY_HAND), true),
     );
   }
 
@@ -252,7 +264,7 @@ export class EmbeddedMetadataStore
       { type_metadata: typeMetadataKey, ...badge },
       () =>
         this.q.typeMetadataExists.get(key, typeMetadataKey) !== undefined &&
-        (this.q.addBadge.run('type_metadata', typeMetadataKey, badge.badge_name, badge.category), true),
+        (this.q.addBadge.run('type_metadata', typeMetadataKey, badge.badge_name, badge.category, BY_HAND), true),
     );
   }
 
@@ -276,7 +288,7 @@ export class EmbeddedMetadataStore
       type,
       key,
       { ...tag },
-      () => this.exists(type, key) && (this.q.addTag.run(type, key, tag.tag_name, tag.tag_type), true),
+      () => this.exists(type, key) && (this.q.addTag.run(type, key, tag.tag_name, tag.tag_type, BY_HAND), true),
     );
   }
 
@@ -298,7 +310,7 @@ export class EmbeddedMetadataStore
       type,
       key,
       { ...badge },
-      () => this.exists(type, key) && (this.q.addBadge.run(type, key, badge.badge_name, badge.category), true),
+      () => this.exists(type, key) && (this.q.addBadge.run(type, key, badge.badge_name, badge.category, BY_HAND), true),
     );
   }
 
@@ -320,7 +332,7 @@ export class EmbeddedMetadataStore
       type,
       key,
       { owner: userKey },
-      () => this.exists(type, key) && (this.q.addOwner.run(type, key, userKey), true),
+      () => this.exists(type, key) && (this.q.addOwner.run(type, key, userKey, BY_HAND), true),
     );
   }
 
@@ -417,16 +429,16 @@ export class EmbeddedMetadataStore
     const write = this.db.transaction((records: TableRecord[]) => {
       for (const t of records) {
         const key = tableKey(t);
-        this.q.upsertTable.run(
+        this.q.upsertTable.run({
           key,
-          t.database,
-          t.cluster,
-          t.schema,
-          t.name,
-          t.is_view ? 1 : 0,
-          t.description ?? null,
-          t.last_updated_timestamp ?? null,
-        );
+          database: t.database,
+          cluster: t.cluster,
+          schema: t.schema,
+          name: t.name,
+          is_view: t.is_view ? 1 : 0,
+          description: t.description ?? null,
+          last_updated_ts: t.last_updated_timestamp ?? null,
+        });
         if (t.columns) this.replaceColumns(key, t.columns);
         const apps = tableApplications(t);
         this.q.setTableDetails.run({
@@ -440,16 +452,16 @@ export class EmbeddedMetadataStore
           resource_reports: t.resource_reports ? JSON.stringify([...t.resource_reports].sort(byReportName)) : null,
         });
         if (t.tags) {
-          this.q.deleteTags.run('table', key);
-          for (const tag of t.tags) this.q.addTag.run('table', key, tag, 'default');
+          this.q.deleteIngestedTags.run('table', key);
+          for (const tag of t.tags) this.q.addTag.run('table', key, tag, 'default', INGESTED);
         }
         if (t.badges) {
-          this.q.deleteBadges.run('table', key);
-          for (const b of t.badges) this.q.addBadge.run('table', key, b.badge_name, b.category);
+          this.q.deleteIngestedBadges.run('table', key);
+          for (const b of t.badges) this.q.addBadge.run('table', key, b.badge_name, b.category, INGESTED);
         }
         if (t.owners) {
-          this.q.deleteOwners.run('table', key);
-          for (const owner of t.owners) this.q.addOwner.run('table', key, owner);
+          this.q.deleteIngestedOwners.run('table', key);
+          for (const owner of t.owners) this.q.addOwner.run('table', key, owner, INGESTED);
         }
       }
       const changedSchemas = applySharedDescriptions(
@@ -474,24 +486,44 @@ export class EmbeddedMetadataStore
   }
 
   /**
-   * A table's columns replaced, with all they hold: descriptions, badges, stats and nested types (their badges
-   * too); the lineage of columns that are gone goes with them.
+   * A table's columns replaced. A column or nested type still there keeps what people gave it (an edited
+   * description, badges added by hand); the rest of what it holds (ingested description and badges, stats) is the
+   * record's. A column or nested type that is gone goes with all it holds, a column's lineage too. Deletes are
+   * set-based on a range of the badges' primary key, so a re-ingest costs about what the first ingest did.
    */
   private replaceColumns(key: string, columns: NonNullable<TableRecord['columns']>): void {
     const kept = new Set(columns.map((c) => c.name));
     for (const old of this.q.columns.all(key) as Row[]) {
-      if (!kept.has(String(old['name']))) this.q.deleteColumnLineageOf.run({ key: `${key}/${String(old['name'])}` });
+      const name = String(old['name']);
+      if (kept.has(name)) continue;
+      this.q.deleteColumnLineageOf.run({ key: `${key}/${name}` });
+      this.q.deleteBadgesOf.run('column', `${key}/${name}`);
+      this.q.deleteColumn.run(key, name); // and its nested types
     }
-    this.q.deleteBadgesOfPrefix.run({ type: 'column', prefix: `${key}/` });
-    this.q.deleteBadgesOfPrefix.run({ type: 'type_metadata', prefix: `${key}/` });
-    this.q.deleteColumns.run(key); // and their nested types
+    const nodes = columns.map((c) => {
+      const columnKey = `${key}/${c.name}`;
+      return c.type_metadata ? typeMetadataNodes(columnKey, c.type_metadata) : [];
+    });
+    // Keys under `${key}/` sort between it and `${key}0` ('0' follows '/'): a range of the primary key.
+    const range = { from: `${key}/`, to: `${key}0` };
+    this.q.deleteTypeMetadataNotSent.run({ table_key: key, keys: JSON.stringify(nodes.flat().map((n) => n.key)) });
+    this.q.deleteBadgesOfGoneTypeMetadata.run(range);
+    this.q.deleteIngestedBadgesInRange.run({ type: 'column', ...range });
+    this.q.deleteIngestedBadgesInRange.run({ type: 'type_metadata', ...range });
     columns.forEach((c, i) => {
       const columnKey = `${key}/${c.name}`;
-      this.q.insertColumn.run(key, c.name, c.col_type, c.sort_order ?? i, c.description ?? null, JSON.stringify(columnStats(c)));
-      for (const b of c.badges ?? []) this.q.addBadge.run('column', columnKey, b.badge_name, b.category);
-      for (const node of c.type_metadata ? typeMetadataNodes(columnKey, c.type_metadata) : []) {
-        this.q.insertTypeMetadata.run({ ...node, table_key: key, column_name: c.name });
-        for (const b of node.badges) this.q.addBadge.run('type_metadata', node.key, b.badge_name, b.category);
+      this.q.upsertColumn.run({
+        table_key: key,
+        name: c.name,
+        col_type: c.col_type,
+        sort_order: c.sort_order ?? i,
+        description: c.description ?? null,
+        stats: JSON.stringify(columnStats(c)),
+      });
+      for (const b of c.badges ?? []) this.q.addBadge.run('column', columnKey, b.badge_name, b.category, INGESTED);
+      for (const node of nodes[i]) {
+        this.q.upsertTypeMetadata.run({ ...node, table_key: key, column_name: c.name });
+        for (const b of node.badges) this.q.addBadge.run('type_metadata', node.key, b.badge_name, b.category, INGESTED);
       }
     });
   }
@@ -589,12 +621,12 @@ export class EmbeddedMetadataStore
           for (const table of d.tables) this.q.addDashboardTable.run(key, table);
         }
         if (d.owners) {
-          this.q.deleteOwners.run('dashboard', key);
-          for (const owner of d.owners) this.q.addOwner.run('dashboard', key, owner);
+          this.q.deleteIngestedOwners.run('dashboard', key);
+          for (const owner of d.owners) this.q.addOwner.run('dashboard', key, owner, INGESTED);
         }
         if (d.tags) {
-          this.q.deleteTags.run('dashboard', key);
-          for (const tag of d.tags) this.q.addTag.run('dashboard', key, tag, 'default');
+          this.q.deleteIngestedTags.run('dashboard', key);
+          for (const tag of d.tags) this.q.addTag.run('dashboard', key, tag, 'default', INGESTED);
         }
       }
       const changedGroups = applySharedDescriptions(
@@ -894,6 +926,36 @@ export class EmbeddedMetadataStore
       throw writeFailure(error) ?? error;
     }
   }
+
+  // IngestLedger: the SQL is EmbeddedIngestLedger's, which adds its audit entries; changes run here, in transactions.
+
+  async startIngestRun(source: string, edit: Edit): Promise<IngestRun> {
+    return this.write(() => this.ledger.start(source, edit));
+  }
+
+  async ingestRun(run: string): Promise<IngestRun | undefined> {
+    return this.ledger.run(run);
+  }
+
+  async recordIngested(run: string, kind: IngestRecordKind, entries: readonly IngestLedgerEntry[]): Promise<IngestRunRefusal | undefined> {
+    return this.write(() => this.ledger.record(run, kind, entries));
+  }
+
+  async finishIngestRun(
+    run: string,
+    maxRemovedPercent: number | undefined,
+    edit: Edit,
+  ): Promise<FinishedIngestRun | FinishIngestRunRefusal> {
+    return this.write(() => this.ledger.finish(run, maxRemovedPercent, edit));
+  }
+
+  async ingestRecords(source: string, kind: IngestRecordKind, after: string | undefined, limit: number): Promise<IngestRecords> {
+    return this.ledger.records(source, kind, after, limit);
+  }
+
+  async ingestSources(): Promise<IngestSources> {
+    return this.db.transaction(() => this.ledger.sources())();
+  }
 }
 
 function toSummary(row: Row): TableSummary {
@@ -989,12 +1051,12 @@ function prepare(db: Database.Database) {
     dashboardExists: p('SELECT 1 FROM dashboards WHERE key = ?'),
     dashboard: p('SELECT * FROM dashboards WHERE key = ?'),
     upsertDashboard: p(
-      `INSERT INTO dashboards (key, product, cluster, group_name, group_url, name, url, description, created_timestamp, updated_timestamp,
-         last_successful_run_timestamp, last_run_timestamp, last_run_state, chart_names)
-       VALUES (@key, @product, @cluster, @group_name, @group_url, @name, @url, @description, @created_timestamp, @updated_timestamp,
-         @last_successful_run_timestamp, @last_run_timestamp, @last_run_state, COALESCE(@chart_names, '[]'))
+      `INSERT INTO dashboards (key, product, cluster, group_name, group_url, name, url, description, ingested_description, created_timestamp,
+         updated_timestamp, last_successful_run_timestamp, last_run_timestamp, last_run_state, chart_names)
+       VALUES (@key, @product, @cluster, @group_name, @group_url, @name, @url, @description, @description, @created_timestamp,
+         @updated_timestamp, @last_successful_run_timestamp, @last_run_timestamp, @last_run_state, COALESCE(@chart_names, '[]'))
        ON CONFLICT (key) DO UPDATE SET group_name = excluded.group_name, group_url = excluded.group_url, name = excluded.name,
-         url = excluded.url, description = excluded.description, created_timestamp = excluded.created_timestamp,
+         url = excluded.url, ${KEEP_EDITED_DESCRIPTION}, created_timestamp = excluded.created_timestamp,
          updated_timestamp = excluded.updated_timestamp, last_successful_run_timestamp = excluded.last_successful_run_timestamp,
          last_run_timestamp = excluded.last_run_timestamp, last_run_state = excluded.last_run_state,
          chart_names = COALESCE(@chart_names, chart_names)`,
@@ -1005,7 +1067,7 @@ function prepare(db: Database.Database) {
       'INSERT INTO dashboard_queries (dashboard_key, id, sort_order, name, url, query_text, chart_names) ' +
         'VALUES (@dashboard_key, @id, @sort_order, @name, @url, @query_text, @chart_names)',
     ),
-    setDashboardDescription: p('UPDATE dashboards SET description = ? WHERE key = ?'),
+    setDashboardDescription: p('UPDATE dashboards SET description = ?, description_edited = 1 WHERE key = ?'),
     groupDescription: p('SELECT description FROM dashboard_group_descriptions WHERE key = ?'),
     setGroupDescription: p(
       'INSERT INTO dashboard_group_descriptions (key, description) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET description = excluded.description',
@@ -1043,12 +1105,25 @@ function prepare(db: Database.Database) {
     columnExists: p('SELECT 1 FROM columns WHERE table_key = ? AND name = ?'),
     typeMetadataOfTable: p('SELECT * FROM type_metadata WHERE table_key = ? ORDER BY key'),
     typeMetadataExists: p('SELECT 1 FROM type_metadata WHERE table_key = ? AND key = ?'),
-    setTypeMetadataDescription: p('UPDATE type_metadata SET description = ? WHERE table_key = ? AND key = ?'),
-    insertTypeMetadata: p(
-      'INSERT INTO type_metadata (key, table_key, column_name, parent_key, kind, name, data_type, sort_order, description) ' +
-        'VALUES (@key, @table_key, @column_name, @parent_key, @kind, @name, @data_type, @sort_order, @description)',
+    setTypeMetadataDescription: p('UPDATE type_metadata SET description = ?, description_edited = 1 WHERE table_key = ? AND key = ?'),
+    upsertTypeMetadata: p(
+      `INSERT INTO type_metadata (key, table_key, column_name, parent_key, kind, name, data_type, sort_order, description, ingested_description)
+       VALUES (@key, @table_key, @column_name, @parent_key, @kind, @name, @data_type, @sort_order, @description, @description)
+       ON CONFLICT (key) DO UPDATE SET parent_key = excluded.parent_key, kind = excluded.kind, name = excluded.name,
+         data_type = excluded.data_type, sort_order = excluded.sort_order, ${KEEP_EDITED_DESCRIPTION}`,
     ),
-    deleteBadgesOfPrefix: p('DELETE FROM badges WHERE resource_type = @type AND substr(resource_key, 1, length(@prefix)) = @prefix'),
+    /** The table's nested types whose keys are not among @keys (a JSON list). */
+    deleteTypeMetadataNotSent: p(
+      'DELETE FROM type_metadata WHERE table_key = @table_key AND key NOT IN (SELECT value FROM json_each(@keys))',
+    ),
+    /** Badges, by hand too, of nested types in the key range [@from, @to) that are no longer there. */
+    deleteBadgesOfGoneTypeMetadata: p(
+      `DELETE FROM badges WHERE resource_type = 'type_metadata' AND resource_key >= @from AND resource_key < @to
+         AND NOT EXISTS (SELECT 1 FROM type_metadata t WHERE t.key = badges.resource_key)`,
+    ),
+    deleteIngestedBadgesInRange: p(
+      'DELETE FROM badges WHERE resource_type = @type AND resource_key >= @from AND resource_key < @to AND by_hand = 0',
+    ),
     setTableDetails: p(`UPDATE tables SET
       programmatic_descriptions = COALESCE(@programmatic_descriptions, programmatic_descriptions),
       watermarks = COALESCE(@watermarks, watermarks),
@@ -1066,25 +1141,34 @@ function prepare(db: Database.Database) {
     readersOf: p(
       'SELECT user_key, read_count FROM reads WHERE resource_type = ? AND resource_key = ? ORDER BY read_count DESC, user_key LIMIT 5',
     ),
-    setTableDescription: p('UPDATE tables SET description = ? WHERE key = ?'),
+    setTableDescription: p('UPDATE tables SET description = ?, description_edited = 1 WHERE key = ?'),
     schemaDescription: p('SELECT description FROM schema_descriptions WHERE key = ?'),
     setSchemaDescription: p(
       'INSERT INTO schema_descriptions (key, description) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET description = excluded.description',
     ),
     removeSchemaDescription: p('DELETE FROM schema_descriptions WHERE key = ?'),
     tablesOfSchema: p("SELECT key FROM tables WHERE database || '://' || cluster || '.' || schema = ? ORDER BY key"),
-    setColumnDescription: p('UPDATE columns SET description = ? WHERE table_key = ? AND name = ?'),
+    setColumnDescription: p('UPDATE columns SET description = ?, description_edited = 1 WHERE table_key = ? AND name = ?'),
+    // A row added by hand stays by hand when ingestion sends it too.
     addTag: p(
-      'INSERT INTO tags (resource_type, resource_key, tag_name, tag_type) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET tag_type = excluded.tag_type',
+      'INSERT INTO tags (resource_type, resource_key, tag_name, tag_type, by_hand) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT DO UPDATE SET tag_type = excluded.tag_type, by_hand = MAX(by_hand, excluded.by_hand)',
     ),
     removeTag: p('DELETE FROM tags WHERE resource_type = ? AND resource_key = ? AND tag_name = ?'),
-    deleteTags: p('DELETE FROM tags WHERE resource_type = ? AND resource_key = ?'),
-    addBadge: p('INSERT OR IGNORE INTO badges (resource_type, resource_key, badge_name, category) VALUES (?, ?, ?, ?)'),
+    deleteIngestedTags: p('DELETE FROM tags WHERE resource_type = ? AND resource_key = ? AND by_hand = 0'),
+    addBadge: p(
+      'INSERT INTO badges (resource_type, resource_key, badge_name, category, by_hand) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT DO UPDATE SET by_hand = MAX(by_hand, excluded.by_hand)',
+    ),
     removeBadge: p('DELETE FROM badges WHERE resource_type = ? AND resource_key = ? AND badge_name = ? AND category = ?'),
-    deleteBadges: p('DELETE FROM badges WHERE resource_type = ? AND resource_key = ?'),
-    addOwner: p('INSERT OR IGNORE INTO owners (resource_type, resource_key, user_key) VALUES (?, ?, ?)'),
+    deleteIngestedBadges: p('DELETE FROM badges WHERE resource_type = ? AND resource_key = ? AND by_hand = 0'),
+    deleteBadgesOf: p('DELETE FROM badges WHERE resource_type = ? AND resource_key = ?'),
+    addOwner: p(
+      'INSERT INTO owners (resource_type, resource_key, user_key, by_hand) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT DO UPDATE SET by_hand = MAX(by_hand, excluded.by_hand)',
+    ),
     removeOwner: p('DELETE FROM owners WHERE resource_type = ? AND resource_key = ? AND user_key = ?'),
-    deleteOwners: p('DELETE FROM owners WHERE resource_type = ? AND resource_key = ?'),
+    deleteIngestedOwners: p('DELETE FROM owners WHERE resource_type = ? AND resource_key = ? AND by_hand = 0'),
     user: p('SELECT data FROM users WHERE key = ?'),
     userCounts: p(`SELECT
       (SELECT COALESCE(SUM(read_count), 0) FROM reads WHERE user_key = @key) AS read,
@@ -1115,11 +1199,17 @@ function prepare(db: Database.Database) {
       `SELECT ${SUMMARY} FROM reads r JOIN tables t ON t.key = r.resource_key WHERE r.user_key = ? AND r.resource_type = 'table' ORDER BY r.read_count DESC, t.key LIMIT 50`,
     ),
     upsertTable: p(
-      'INSERT INTO tables (key, database, cluster, schema, name, is_view, description, last_updated_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (key) DO UPDATE SET is_view = excluded.is_view, description = excluded.description, last_updated_ts = excluded.last_updated_ts',
+      `INSERT INTO tables (key, database, cluster, schema, name, is_view, description, ingested_description, last_updated_ts)
+       VALUES (@key, @database, @cluster, @schema, @name, @is_view, @description, @description, @last_updated_ts)
+       ON CONFLICT (key) DO UPDATE SET is_view = excluded.is_view, ${KEEP_EDITED_DESCRIPTION}, last_updated_ts = excluded.last_updated_ts`,
     ),
-    deleteColumns: p('DELETE FROM columns WHERE table_key = ?'),
-    insertColumn: p('INSERT INTO columns (table_key, name, col_type, sort_order, description, stats) VALUES (?, ?, ?, ?, ?, ?)'),
+    deleteColumn: p('DELETE FROM columns WHERE table_key = ? AND name = ?'),
+    upsertColumn: p(
+      `INSERT INTO columns (table_key, name, col_type, sort_order, description, ingested_description, stats)
+       VALUES (@table_key, @name, @col_type, @sort_order, @description, @description, @stats)
+       ON CONFLICT (table_key, name) DO UPDATE SET col_type = excluded.col_type, sort_order = excluded.sort_order,
+         ${KEEP_EDITED_DESCRIPTION}, stats = excluded.stats`,
+    ),
     upsertRead: p(
       'INSERT INTO reads (user_key, resource_type, resource_key, read_count) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET read_count = excluded.read_count',
     ),

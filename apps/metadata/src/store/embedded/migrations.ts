@@ -162,12 +162,49 @@ const STEPS: readonly string[] = [
   UPDATE dashboards SET last_run_timestamp = last_successful_run_timestamp, last_run_state = 'succeeded'
   WHERE last_run_timestamp IS NULL AND last_successful_run_timestamp IS NOT NULL;
   `,
+  // What people edit apart from what ingestion writes, so a re-run keeps people's work: a description a person
+  // edited (description_edited) with the last ingested text kept apart, and tags, badges and owners a person added
+  // (by_hand). What is already there was written by ingestion as far as anyone knows: its text is the ingested one.
+  `
+  ALTER TABLE tables ADD COLUMN description_edited INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE tables ADD COLUMN ingested_description TEXT;
+  UPDATE tables SET ingested_description = description;
+  ALTER TABLE columns ADD COLUMN description_edited INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE columns ADD COLUMN ingested_description TEXT;
+  UPDATE columns SET ingested_description = description;
+  ALTER TABLE dashboards ADD COLUMN description_edited INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE dashboards ADD COLUMN ingested_description TEXT;
+  UPDATE dashboards SET ingested_description = description;
+  ALTER TABLE features ADD COLUMN description_edited INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE features ADD COLUMN ingested_description TEXT;
+  UPDATE features SET ingested_description = description;
+  ALTER TABLE type_metadata ADD COLUMN description_edited INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE type_metadata ADD COLUMN ingested_description TEXT;
+  UPDATE type_metadata SET ingested_description = description;
+  ALTER TABLE tags ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE badges ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE owners ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0;
+  `,
+  // Source runs and each source's ledger of what it sent (kind, key, fingerprint, last run), so a source's re-run
+  // removes what it no longer sends. first_run: the run that first sent it (what the source held before a run).
+  `
+  CREATE TABLE ingest_runs (id TEXT PRIMARY KEY, source TEXT NOT NULL, started_at INTEGER NOT NULL, finished_at INTEGER);
+  CREATE INDEX ingest_runs_by_source ON ingest_runs (source, started_at);
+  CREATE TABLE ingest_records (
+    source TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, run TEXT NOT NULL, first_run TEXT NOT NULL,
+    PRIMARY KEY (source, kind, key)
+  );
+  CREATE INDEX ingest_records_by_key ON ingest_records (kind, key);
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
 
-/** Brings the database to the current schema; refuses a database from a newer Fram. */
-export function migrate(db: Database.Database): void {
+/**
+ * Brings the database to the current schema (or, for tests of a migration, to an older `version`); refuses a
+ * database from a newer Fram.
+ */
+export function migrate(db: Database.Database, version = STEPS.length): void {
   // One step per IMMEDIATE transaction, the version read inside it: two processes opening the same
   // file at once (replicas, a restart racing the old process) take turns instead of both running a step.
   for (;;) {
@@ -177,7 +214,7 @@ export function migrate(db: Database.Database): void {
         if (current > STEPS.length) {
           throw new Error(`The metadata database has schema version ${current}, newer than this Fram (${STEPS.length}); upgrade Fram.`);
         }
-        if (current === STEPS.length) return true;
+        if (current >= version) return true;
         db.exec(STEPS[current]);
         db.pragma(`user_version = ${current + 1}`);
         return false;

@@ -4,6 +4,8 @@ import { FEATURE_CYPHER, FEATURE_CYPHER_PARAMETERS } from './feature-cypher';
 import { DASHBOARD_CYPHER, DASHBOARD_CYPHER_PARAMETERS } from './dashboard-cypher';
 import { TABLE_CYPHER, TABLE_CYPHER_PARAMETERS } from './table-cypher';
 import { BULLETIN_CYPHER, BULLETIN_CYPHER_PARAMETERS } from './bulletin-cypher';
+import { EDGE_KINDS } from '../ingest-removals';
+import { edgeLabel, INGEST_LEDGER_CYPHER, INGEST_LEDGER_CYPHER_PARAMETERS } from './ingest-ledger-cypher';
 
 /** Every statement, with the variants built from templates. */
 function statements(): [string, string][] {
@@ -164,5 +166,40 @@ describe("Neo4jMetadataStore's bulletin Cypher", () => {
     const labels = bulletinStatements().flatMap(([, text]) => [...text.matchAll(/\(\w*:(\w+)/g)].map((m) => m[1]));
     expect(labels.length).toBeGreaterThan(0);
     expect(labels.filter((label) => !label.startsWith('Fram_'))).toEqual([]);
+  });
+});
+
+/** The source-run statements (ingest-ledger-cypher.ts), with the edge variants. */
+function ingestLedgerStatements(): [string, string][] {
+  const all: [string, string][] = [];
+  for (const [name, value] of Object.entries(INGEST_LEDGER_CYPHER)) {
+    if (typeof value === 'string') all.push([name, value]);
+    else if (Array.isArray(value)) value.forEach((text, i) => all.push([`${name}[${i}]`, text as string]));
+  }
+  for (const kind of EDGE_KINDS) {
+    all.push([`removeEdges(${kind})`, INGEST_LEDGER_CYPHER.removeEdges(edgeLabel(kind))]);
+    all.push([`removeBareNodes(${kind})`, INGEST_LEDGER_CYPHER.removeBareNodes(edgeLabel(kind))]);
+  }
+  return all;
+}
+
+describe("Neo4jMetadataStore's source-run Cypher", () => {
+  it.each(ingestLedgerStatements())('%s is valid Cypher, without deprecated syntax, and runs on Neo4j 4.4 too', (_name, text) => {
+    const { diagnostics } = lintCypherQuery(text, { parameters: INGEST_LEDGER_CYPHER_PARAMETERS });
+    expect(
+      diagnostics.map((d) => `${typeof d.message === 'string' ? d.message : d.message.value} at ${JSON.stringify(d.range.start)}`),
+    ).toEqual([]);
+    expect(NEO4J_5_ONLY.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
+  });
+
+  it('joins edges only of the fixed labels of their kind', () => {
+    expect(EDGE_KINDS.map(edgeLabel)).toEqual(['Table', 'Column', 'Feature']);
+    expect(() => edgeLabel('Table) DETACH DELETE (x' as never)).toThrow();
+  });
+
+  it("keeps the ledger apart from databuilder's graph: the labels it creates are Fram_-prefixed", () => {
+    const created = ingestLedgerStatements().flatMap(([, text]) => [...text.matchAll(/(?:CREATE|MERGE) \(\w*:(\w+)/g)].map((m) => m[1]));
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.filter((label) => !label.startsWith('Fram_'))).toEqual([]);
   });
 });

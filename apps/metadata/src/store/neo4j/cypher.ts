@@ -6,6 +6,7 @@
  */
 
 import type { ResourceType } from '../ports/edit';
+import { BY_HAND, editDescription, INGESTED } from './edited-description-cypher';
 
 /** The node label of each resource type: a fixed map, so no label is ever built from input. */
 export const RESOURCE_LABELS: Readonly<Record<ResourceType, 'Table' | 'Dashboard' | 'Feature'>> = {
@@ -116,26 +117,23 @@ export const CYPHER = {
   tableExists: 'MATCH (table:Table {key: $key}) RETURN count(table) AS n',
   dashboardExists: 'MATCH (dashboard:Dashboard {key: $key}) RETURN count(dashboard) AS n',
 
+  /** A person's description (see edited-description-cypher.ts). */
   setDescription: (type: 'table' | 'dashboard') => `
     ${resourceMatch(type)}
-    MERGE (description:Description {key: $key + '/_description'})
-    SET description.description = $description, description.description_source = 'description'
-    MERGE (resource)-[:DESCRIPTION]->(description)
-    MERGE (description)-[:DESCRIPTION_OF]->(resource)
+    ${editDescription('resource', "$key + '/_description'")}
     RETURN count(resource) AS n`,
 
   setColumnDescription: `
     MATCH (:Table {key: $key})-[:COLUMN]->(column:Column {name: $column})
-    MERGE (description:Description {key: column.key + '/_description'})
-    SET description.description = $description, description.description_source = 'description'
-    MERGE (column)-[:DESCRIPTION]->(description)
-    MERGE (description)-[:DESCRIPTION_OF]->(column)
+    ${editDescription('column', "column.key + '/_description'")}
     RETURN count(column) AS n`,
 
+  /** Tags, badges and owners people add are marked so; ingestion replaces only its own (replaceTags, ...). */
   addTag: (type: ResourceType) => `
     ${resourceMatch(type)}
     MERGE (tag:Tag {key: $tag}) ON CREATE SET tag.tag_type = $tagType
-    MERGE (resource)-[:TAGGED_BY]->(tag)
+    MERGE (resource)-[tagged:TAGGED_BY]->(tag)
+    ${BY_HAND('tagged')}
     MERGE (tag)-[:TAG]->(resource)
     RETURN count(resource) AS n`,
 
@@ -148,7 +146,8 @@ export const CYPHER = {
   addBadge: (type: ResourceType) => `
     ${resourceMatch(type)}
     MERGE (badge:Badge {key: $badge}) ON CREATE SET badge.category = $category
-    MERGE (resource)-[:HAS_BADGE]->(badge)
+    MERGE (resource)-[hasBadge:HAS_BADGE]->(badge)
+    ${BY_HAND('hasBadge')}
     MERGE (badge)-[:BADGE_FOR]->(resource)
     RETURN count(resource) AS n`,
 
@@ -158,11 +157,15 @@ export const CYPHER = {
     DELETE forward, backward
     RETURN count(DISTINCT resource) AS n`,
 
-  /** Used for owners (OWNER / OWNER_OF) and bookmarks (FOLLOWED_BY / FOLLOW), as Amundsen's one clause template. */
+  /**
+   * Used for owners (OWNER / OWNER_OF) and bookmarks (FOLLOWED_BY / FOLLOW), as Amundsen's one clause template;
+   * an owner is marked as a person's (ingestion writes owners too, bookmarks never).
+   */
   addUserLink: (type: ResourceType, forward: string, backward: string) => `
     ${resourceMatch(type)}
     MERGE (user:User {key: $user}) ON CREATE SET user.email = $user, user.user_id = $user, user.is_active = true
-    MERGE (resource)-[:${forward}]->(user)
+    MERGE (resource)-[link:${forward}]->(user)
+    ${forward === 'OWNER' ? BY_HAND('link') : ''}
     MERGE (user)-[:${backward}]->(resource)
     RETURN count(resource) AS n`,
 
@@ -210,10 +213,15 @@ export const CYPHER = {
 
   tableSummaries: TABLE_SUMMARY,
 
+  /**
+   * Ingested tags, badges and owners replace those ingestion gave; those people added stay (one relationship
+   * when ingestion gives one too: it stays the person's, so it outlives the source dropping it).
+   */
   replaceTags: `
     UNWIND $items AS item
     MATCH (resource {key: item.key}) WHERE resource:Table OR resource:Dashboard
     OPTIONAL MATCH (resource)-[forward:TAGGED_BY]->(:Tag)-[backward:TAG]->(resource)
+    WHERE ${INGESTED('forward')}
     DELETE forward, backward
     WITH DISTINCT resource, item
     UNWIND item.values AS name
@@ -225,6 +233,7 @@ export const CYPHER = {
     UNWIND $items AS item
     MATCH (resource:Table {key: item.key})
     OPTIONAL MATCH (resource)-[forward:HAS_BADGE]->(:Badge)-[backward:BADGE_FOR]->(resource)
+    WHERE ${INGESTED('forward')}
     DELETE forward, backward
     WITH DISTINCT resource, item
     UNWIND item.values AS b
@@ -236,6 +245,7 @@ export const CYPHER = {
     UNWIND $items AS item
     MATCH (resource {key: item.key}) WHERE resource:Table OR resource:Dashboard
     OPTIONAL MATCH (resource)-[forward:OWNER]->(:User)-[backward:OWNER_OF]->(resource)
+    WHERE ${INGESTED('forward')}
     DELETE forward, backward
     WITH DISTINCT resource, item
     UNWIND item.values AS email

@@ -7,6 +7,7 @@
  * Every statement runs on Neo4j 4.4 as well as 5: no CALL subqueries; pattern comprehensions for reads and
  * FOREACH for writes that depend on a value.
  */
+import { ingestDescription } from './edited-description-cypher';
 import { setSharedDescriptions } from './shared-description-cypher';
 
 /**
@@ -71,7 +72,8 @@ export const DASHBOARD_CYPHER = {
    * `_last_successful_execution`; charts of no query under a query of Fram's (`{key}/_fram_loose_charts`, without a name; outside the
    * `{key}/query/{id}` keys of real queries, so a query with id `fram` stays apart; the holder of older Fram
    * versions, `{key}/query/fram` without an id, is still replaced with the charts).
-   * Old descriptions, executions and last-modified times go; queries only when the record lists them.
+   * Old executions and last-modified times go, and the description unless a person edited it (then the ingested one
+   * is only kept apart); queries only when the record lists them.
    */
   upsertDashboards: `
     UNWIND $dashboards AS d
@@ -86,9 +88,7 @@ export const DASHBOARD_CYPHER = {
     MERGE (dashboard)-[:DASHBOARD_OF]->(group)
     MERGE (group)-[:DASHBOARD]->(dashboard)
     WITH dashboard, d
-    OPTIONAL MATCH (dashboard)-[:DESCRIPTION]->(oldDescription:Description)
-    DETACH DELETE oldDescription
-    WITH DISTINCT dashboard, d
+    ${ingestDescription('dashboard', "d.key + '/_description'", 'd.description', 'dashboard, d')}
     OPTIONAL MATCH (dashboard)-[:EXECUTED]->(oldExecution:Execution)
     DETACH DELETE oldExecution
     WITH DISTINCT dashboard, d
@@ -101,11 +101,6 @@ export const DASHBOARD_CYPHER = {
     OPTIONAL MATCH (oldQuery)-[:HAS_CHART]->(oldChart:Chart)
     DETACH DELETE oldChart, oldQuery
     WITH DISTINCT dashboard, d
-    FOREACH (_ IN CASE WHEN d.description IS NULL THEN [] ELSE [1] END |
-      MERGE (description:Description {key: d.key + '/_description'})
-      SET description.description = d.description, description.description_source = 'description'
-      MERGE (dashboard)-[:DESCRIPTION]->(description)
-      MERGE (description)-[:DESCRIPTION_OF]->(dashboard))
     FOREACH (run IN d.executions |
       MERGE (execution:Execution {key: d.key + '/execution/' + run.id})
       SET execution.timestamp = run.timestamp, execution.state = run.state

@@ -16,15 +16,19 @@
  * FEATURE_CYPHER_PARAMETERS.
  */
 
-/** Replaces the links of each `$items` feature to nodes of `label` by `forward` / `backward` relationships (a list: `values`). */
+import { editDescription, hiddenIngestedDescription, ingestDescription, INGESTED } from './edited-description-cypher';
+
+/**
+ * Replaces the links of each `$items` feature that ingestion made (not those a person made: tags, badges and
+ * owners; see edited-description-cypher.ts) to nodes of `label` by `forward` / `backward` relationships (a list: `values`).
+ */
 const replaceLinks = (forward: string, backward: string, label: string, merge: string) => `
     UNWIND $items AS item
     MATCH (feature:Feature {key: item.key})
-    OPTIONAL MATCH (feature)-[forward:${forward}]->(:${label})
-    DELETE forward
-    WITH DISTINCT feature, item
-    OPTIONAL MATCH (:${label})-[backward:${backward}]->(feature)
-    DELETE backward
+    OPTIONAL MATCH (feature)-[forward:${forward}]->(linked:${label})
+    WHERE ${INGESTED('forward')}
+    OPTIONAL MATCH (linked)-[backward:${backward}]->(feature)
+    DELETE forward, backward
     WITH DISTINCT feature, item
     UNWIND item.values AS value
     ${merge}
@@ -42,6 +46,7 @@ export const FEATURE_CYPHER = {
     RETURN key, feature {.*} AS feature,
            [(group:Feature_Group)-[:GROUPS]->(feature) | group.name] AS groups,
            [(feature)-[:DESCRIPTION]->(description:Description) | description.description] AS descriptions,
+           ${hiddenIngestedDescription('feature')} AS hidden_ingested_description,
            [(feature)-[:DESCRIPTION]->(program:Programmatic_Description) | {source: program.description_source, text: program.description}]
              AS programmatic_descriptions,
            [(db:Database)-[:AVAILABLE_FEATURE]->(feature) | db.name] AS availability,
@@ -62,13 +67,10 @@ export const FEATURE_CYPHER = {
 
   setFeatureDescription: `
     MATCH (feature:Feature {key: $key}) WHERE feature.name IS NOT NULL
-    MERGE (description:Description {key: $key + '/_description'})
-    SET description.description = $description, description.description_source = 'description'
-    MERGE (feature)-[:DESCRIPTION]->(description)
-    MERGE (description)-[:DESCRIPTION_OF]->(feature)
+    ${editDescription('feature', "$key + '/_description'")}
     RETURN count(feature) AS n`,
 
-  /** The feature, its group and its description (replaced: removed when null). */
+  /** The feature, its group and its description (replaced, removed when null, unless a person edited it: then kept apart). */
   upsertFeatures: `
     UNWIND $features AS f
     MERGE (feature:Feature {key: f.key})
@@ -80,14 +82,8 @@ export const FEATURE_CYPHER = {
     MERGE (feature)-[:GROUPED_BY]->(group)
     MERGE (group)-[:GROUPS]->(feature)
     WITH feature, f
-    OPTIONAL MATCH (feature)-[:DESCRIPTION]->(old:Description)
-    DETACH DELETE old
-    WITH DISTINCT feature, f
-    FOREACH (_ IN CASE WHEN f.description IS NULL THEN [] ELSE [1] END |
-      MERGE (description:Description {key: f.key + '/_description'})
-      SET description.description = f.description, description.description_source = 'description'
-      MERGE (feature)-[:DESCRIPTION]->(description)
-      MERGE (description)-[:DESCRIPTION_OF]->(feature))`,
+    ${ingestDescription('feature', "f.key + '/_description'", 'f.description', 'feature, f')}
+    RETURN count(feature) AS n`,
 
   replaceFeatureAvailability: replaceLinks(
     'FEATURE_AVAILABLE_IN',

@@ -1,6 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { featureKey, parseFeatureKey, type FeatureRecord, type LineageItem, type Tag } from '@fram/models';
 import type { StoredFeature, StoredFeatureWatermark, StoredGenerationCode } from '../ports/feature-store';
+import { withHiddenIngested } from '../edited-descriptions';
 import { lineageWalk } from './cypher';
 import { FEATURE_CYPHER } from './feature-cypher';
 import { badges, compare, integer, list, neo4jInt, rows, strings, text, textual, type Row } from './neo4j-rows';
@@ -104,6 +105,7 @@ export function featureFromRow(row: Row): StoredFeature {
   const key = String(row['key']);
   const node = row['feature'] as Row;
   const parts = parseFeatureKey(key);
+  const description = strings(row['descriptions'])[0] ?? null;
   const watermarks = list(row['watermarks']).flatMap((w): StoredFeatureWatermark[] => {
     const wKey = text(w['key']);
     const time = w['time'];
@@ -132,14 +134,16 @@ export function featureFromRow(row: Row): StoredFeature {
     entity: text(node['entity']),
     data_type: text(node['data_type']),
     availability: [...new Set(strings(row['availability']))].sort(compare),
-    description: strings(row['descriptions'])[0] ?? null,
-    programmatic_descriptions: list(row['programmatic_descriptions'])
-      .flatMap((p) => {
+    description,
+    programmatic_descriptions: withHiddenIngested(
+      list(row['programmatic_descriptions']).flatMap((p) => {
         const source = text(p['source']);
-        const description = text(p['text']);
-        return source === null || description === null ? [] : [{ source, text: description }];
-      })
-      .sort((a, b) => compare(a.source, b.source)),
+        const programmatic = text(p['text']);
+        return source === null || programmatic === null ? [] : [{ source, text: programmatic }];
+      }),
+      description,
+      text(row['hidden_ingested_description']),
+    ).sort((a, b) => compare(a.source, b.source)),
     watermarks: watermarks.sort((a, b) => compare(a.watermark_type, b.watermark_type)),
     generation_code: codes[0] ?? null,
     created_timestamp: integer(node['created_timestamp']),

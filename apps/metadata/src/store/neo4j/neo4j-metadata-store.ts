@@ -40,6 +40,10 @@ import type { AnnouncementDraft, BulletinStore, NoticeDraft } from '../ports/bul
 import { BULLETIN_CYPHER } from './bulletin-cypher';
 import { readAnnouncements, readNotices, removeAnnouncement, removeNotice, writeAnnouncement, writeNotice } from './neo4j-bulletins';
 import { DASHBOARD_CYPHER } from './dashboard-cypher';
+import { INGEST_LEDGER_CYPHER } from './ingest-ledger-cypher';
+import { finishRun, readRecords, readRun, readSources, recordEntries, startRun } from './neo4j-ingest-ledger';
+import type { FinishIngestRunRefusal, IngestLedger, IngestLedgerEntry, IngestRunRefusal } from '../ports/ingest-ledger';
+import type { FinishedIngestRun, IngestRecordKind, IngestRecords, IngestRun, IngestSources } from '@fram/models';
 import {
   readDashboards,
   readDashboardSummaries,
@@ -80,7 +84,8 @@ export class Neo4jMetadataStore
     ChangeFeed,
     StoreLifecycle,
     FeatureStore,
-    BulletinStore
+    BulletinStore,
+    IngestLedger
 {
   private readonly driver: Driver;
   private readonly database: string | undefined;
@@ -105,6 +110,7 @@ export class Neo4jMetadataStore
       ...FEATURE_CYPHER.constraints,
       ...DASHBOARD_CYPHER.constraints,
       ...BULLETIN_CYPHER.constraints,
+      ...INGEST_LEDGER_CYPHER.constraints,
     ]) {
       await this.write((tx) => tx.run(statement));
     }
@@ -613,6 +619,36 @@ export class Neo4jMetadataStore
       .executeWrite(work)
       .catch(unavailable)
       .finally(() => session.close());
+  }
+
+  // IngestLedger: the Cypher is ingest-ledger-cypher.ts', run by neo4j-ingest-ledger.ts with its audit entries.
+
+  async startIngestRun(source: string, edit: Edit): Promise<IngestRun> {
+    return this.write((tx) => startRun(tx, source, edit));
+  }
+
+  async ingestRun(run: string): Promise<IngestRun | undefined> {
+    return this.read((tx) => readRun(tx, run));
+  }
+
+  async recordIngested(run: string, kind: IngestRecordKind, entries: readonly IngestLedgerEntry[]): Promise<IngestRunRefusal | undefined> {
+    return this.write((tx) => recordEntries(tx, run, kind, entries));
+  }
+
+  async finishIngestRun(
+    run: string,
+    maxRemovedPercent: number | undefined,
+    edit: Edit,
+  ): Promise<FinishedIngestRun | FinishIngestRunRefusal> {
+    return this.write((tx) => finishRun(tx, run, maxRemovedPercent, edit));
+  }
+
+  async ingestRecords(source: string, kind: IngestRecordKind, after: string | undefined, limit: number): Promise<IngestRecords> {
+    return this.read((tx) => readRecords(tx, source, kind, after, limit));
+  }
+
+  async ingestSources(): Promise<IngestSources> {
+    return this.read(readSources);
   }
 }
 

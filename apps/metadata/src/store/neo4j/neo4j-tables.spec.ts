@@ -138,4 +138,15 @@ describe('Neo4jMetadataStore reading a table as databuilder wrote it', () => {
       ],
     });
   });
+
+  it("shows the ingested description a person's edit hides as the programmatic description `ingested`, unless it says the same", () => {
+    const edited = { ...row, description: 'Orders, by Grace.', hidden_ingested_description: 'Orders.' };
+    expect(tableFromRow(KEY, edited).programmatic_descriptions).toEqual([
+      { source: 'dbt', text: 'Built.' },
+      { source: 'ingested', text: 'Orders.' },
+      { source: 'quality', text: 'Checked.' },
+    ]);
+    const same = { ...edited, hidden_ingested_description: 'Orders, by Grace.' };
+    expect(tableFromRow(KEY, same).programmatic_descriptions.map((d) => d.source)).toEqual(['dbt', 'quality']);
+  });
 });

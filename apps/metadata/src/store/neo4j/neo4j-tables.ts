@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { schemaKey, tableKey, type LineageItem, type Stat, type TableRecord, type Tag } from '@fram/models';
+import { schemaKey, tableKey, type LineageItem, type Stat, type TableRecord, type Tag, type TypeMetadataRecord } from '@fram/models';
 import type { LineageWalk } from '../ports/lineage-store';
 import type { StoredApplication, StoredColumn, StoredTable } from '../ports/table-store';
 import {
@@ -13,6 +13,7 @@ import {
   tableWatermarks,
 } from '../table-records';
 import { givenDescriptions } from '../shared-descriptions';
+import { withHiddenIngested } from '../edited-descriptions';
 import { typeMetadataNodes, typeMetadataTree } from '../type-metadata-tree';
 import { lineageWalk } from './cypher';
 import { TABLE_CYPHER } from './table-cypher';
@@ -60,38 +61,41 @@ export async function writeTables(tx: ManagedTransaction, tables: readonly Table
   await tx.run(TABLE_CYPHER.replaceSource, { items: items((t) => (t.source === undefined ? undefined : t.source ? [t.source] : [])) });
   await tx.run(TABLE_CYPHER.replaceReports, { items: items((t) => t.resource_reports) });
 
-  const withColumns = tables.flatMap((t) =>
-    t.columns === undefined
-      ? []
-      : [
-          {
-            key: tableKey(t),
-            columns: t.columns.map((c, i) => ({
-              name: c.name,
-              col_type: c.col_type,
-              sort_order: c.sort_order ?? i,
-              description: c.description ?? null,
-              badges: c.badges ?? [],
-              stats: columnStats(c),
-            })),
-          },
-        ],
-  );
-  const types = tables.flatMap((t) =>
-    (t.columns ?? []).flatMap((c) => {
-      const columnKey = `${tableKey(t)}/${c.name}`;
-      return (c.type_metadata ? typeMetadataNodes(columnKey, c.type_metadata) : []).map((node) => ({
-        ...node,
-        parent_key: node.parent_key ?? columnKey,
-        parent_is_column: node.parent_key === null,
-      }));
-    }),
-  );
-  await tx.run(TABLE_CYPHER.clearColumns, { tables: withColumns });
-  await tx.run(TABLE_CYPHER.removeColumns, { tables: withColumns });
-  await tx.run(TABLE_CYPHER.mergeColumns, { tables: withColumns });
+  const withColumns = tables.flatMap((t) => {
+    if (t.columns === undefined) return [];
+    const key = tableKey(t);
+    return [{ key, columns: t.columns, types: t.columns.flatMap((c) => nestedTypes(`${key}/${c.name}`, c.type_metadata)) }];
+  });
+  const columnsParameter = {
+    tables: withColumns.map(({ key, columns, types }) => ({
+      key,
+      columns: columns.map((c, i) => ({
+        name: c.name,
+        col_type: c.col_type,
+        sort_order: c.sort_order ?? i,
+        description: c.description ?? null,
+        badges: c.badges ?? [],
+        stats: columnStats(c),
+      })),
+      type_keys: types.map((n) => n.key),
+    })),
+  };
+  const types = withColumns.flatMap((t) => t.types);
+  await tx.run(TABLE_CYPHER.removeTypeMetadata, columnsParameter);
+  await tx.run(TABLE_CYPHER.clearColumns, columnsParameter);
+  await tx.run(TABLE_CYPHER.removeColumns, columnsParameter);
+  await tx.run(TABLE_CYPHER.mergeColumns, columnsParameter);
   await tx.run(TABLE_CYPHER.mergeTypeMetadata, { types });
   await tx.run(TABLE_CYPHER.linkTypeMetadata, { types });
+}
+
+/** A column's nested types as mergeTypeMetadata and linkTypeMetadata take them: parents first, the top one hanging from the column. */
+function nestedTypes(columnKey: string, root: TypeMetadataRecord | null | undefined) {
+  return (root ? typeMetadataNodes(columnKey, root) : []).map((node) => ({
+    ...node,
+    parent_key: node.parent_key ?? columnKey,
+    parent_is_column: node.parent_key === null,
+  }));
 }
 
 /**
@@ -209,12 +213,15 @@ export function tableFromRow(key: string, row: Row): StoredTable {
     is_view: bool(row['is_view']) === true,
     description: text(row['description']),
     schema_description: text(row['schema_description']),
-    programmatic_descriptions: list(row['programmatic_descriptions'])
-      .flatMap((d) => {
+    // A person's edit hides the ingested description: shown here, as Amundsen shows what programs wrote.
+    programmatic_descriptions: withHiddenIngested(
+      list(row['programmatic_descriptions']).flatMap((d) => {
         const source = text(d['source']);
         return source === null ? [] : [{ source, text: textual(d['text']) ?? '' }];
-      })
-      .sort(bySource),
+      }),
+      text(row['description']),
+      text(row['hidden_ingested_description']),
+    ).sort(bySource),
     last_updated_timestamp: integer(row['last_updated_timestamp']),
     watermarks: list(row['watermarks'])
       .flatMap((w) => {

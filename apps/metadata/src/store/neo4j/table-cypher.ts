@@ -10,6 +10,7 @@
  * subqueries outside WHERE; pattern comprehensions for reads and FOREACH for
  * writes that depend on a value.
  */
+import { BY_HAND, editDescription, hiddenIngestedDescription, ingestDescription, INGESTED } from './edited-description-cypher';
 import { setSharedDescriptions } from './shared-description-cypher';
 
 /** A badge as Amundsen answers it, from a Badge node `b`. */
@@ -55,6 +56,7 @@ export const TABLE_CYPHER = {
     RETURN key, db.name AS database, cluster.name AS cluster, schema.name AS schema, table.name AS name,
            table.is_view AS is_view,
            [(table)-[:DESCRIPTION]->(d:Description) | d.description][0] AS description,
+           ${hiddenIngestedDescription('table')} AS hidden_ingested_description,
            [(schema)-[:DESCRIPTION]->(d:Description) | d.description][0] AS schema_description,
            [(table)-[:DESCRIPTION]->(d:Programmatic_Description) | {source: d.description_source, text: d.description}]
              AS programmatic_descriptions,
@@ -95,17 +97,10 @@ export const TABLE_CYPHER = {
     MERGE (schema)-[:TABLE]->(table)
     MERGE (table)-[:TABLE_OF]->(schema)
     WITH table, t
-    OPTIONAL MATCH (table)-[:DESCRIPTION]->(oldDescription:Description)
-    DETACH DELETE oldDescription
-    WITH DISTINCT table, t
+    ${ingestDescription('table', "t.key + '/_description'", 't.description', 'table, t')}
     OPTIONAL MATCH (table)-[:LAST_UPDATED_AT]->(oldTimestamp:Timestamp)
     DETACH DELETE oldTimestamp
     WITH DISTINCT table, t
-    FOREACH (_ IN CASE WHEN t.description IS NULL THEN [] ELSE [1] END |
-      MERGE (description:Description {key: t.key + '/_description'})
-      SET description.description = t.description, description.description_source = 'description'
-      MERGE (table)-[:DESCRIPTION]->(description)
-      MERGE (description)-[:DESCRIPTION_OF]->(table))
     FOREACH (_ IN CASE WHEN t.last_updated_timestamp IS NULL THEN [] ELSE [1] END |
       MERGE (timestamp:Timestamp {key: t.key + '/timestamp'})
       SET timestamp.last_updated_timestamp = t.last_updated_timestamp, timestamp.timestamp = t.last_updated_timestamp,
@@ -181,34 +176,52 @@ export const TABLE_CYPHER = {
     MERGE (report)-[:REFERS_TO]->(table)`,
   ),
 
-  /** What the columns of re-ingested tables hold goes: nested types (with their descriptions), descriptions, stats, badges. */
+  /**
+   * Nested types of re-ingested tables' columns that are no longer sent (not in `t.type_keys`, a column's gone
+   * ones too) go, with their descriptions (people's too) and badges.
+   */
+  removeTypeMetadata: `
+    UNWIND $tables AS t
+    MATCH (:Table {key: t.key})-[:COLUMN]->(:Column)-[:TYPE_METADATA]->(:Type_Metadata)-[:SUBTYPE*0..]->(nested:Type_Metadata)
+    WHERE NOT nested.key IN t.type_keys
+    WITH DISTINCT nested
+    OPTIONAL MATCH (nested)-[:DESCRIPTION]->(nestedDescription:Description)
+    DETACH DELETE nestedDescription, nested`,
+
+  /**
+   * What the columns of re-ingested tables and their nested types hold from ingestion goes: stats, badges
+   * ingestion gave. Badges people added stay; descriptions are mergeColumns' and mergeTypeMetadata's.
+   */
   clearColumns: `
     UNWIND $tables AS t
     MATCH (:Table {key: t.key})-[:COLUMN]->(column:Column)
-    OPTIONAL MATCH (column)-[:TYPE_METADATA]->(:Type_Metadata)-[:SUBTYPE*0..]->(nested:Type_Metadata)
-    OPTIONAL MATCH (nested)-[:DESCRIPTION]->(nestedDescription:Description)
-    DETACH DELETE nestedDescription, nested
-    WITH DISTINCT column
-    OPTIONAL MATCH (column)-[:DESCRIPTION]->(description:Description)
-    DETACH DELETE description
-    WITH DISTINCT column
     OPTIONAL MATCH (column)-[:STAT]->(stat:Stat)
     DETACH DELETE stat
     WITH DISTINCT column
-    OPTIONAL MATCH (column)-[hasBadge:HAS_BADGE]->(:Badge)
-    DELETE hasBadge
+    OPTIONAL MATCH (column)-[hasBadge:HAS_BADGE]->(badge:Badge)
+    WHERE ${INGESTED('hasBadge')}
+    OPTIONAL MATCH (badge)-[badgeFor:BADGE_FOR]->(column)
+    DELETE hasBadge, badgeFor
     WITH DISTINCT column
-    OPTIONAL MATCH (:Badge)-[badgeFor:BADGE_FOR]->(column)
-    DELETE badgeFor`,
+    OPTIONAL MATCH (column)-[:TYPE_METADATA]->(:Type_Metadata)-[:SUBTYPE*0..]->(nested:Type_Metadata)
+    WITH DISTINCT nested
+    OPTIONAL MATCH (nested)-[nestedHasBadge:HAS_BADGE]->(nestedBadge:Badge)
+    WHERE ${INGESTED('nestedHasBadge')}
+    OPTIONAL MATCH (nestedBadge)-[nestedBadgeFor:BADGE_FOR]->(nested)
+    DELETE nestedHasBadge, nestedBadgeFor`,
 
-  /** Columns no longer listed go, with their lineage. */
+  /** Columns no longer listed go, with their descriptions (people's too) and lineage. */
   removeColumns: `
     UNWIND $tables AS t
     MATCH (:Table {key: t.key})-[:COLUMN]->(old:Column)
     WHERE NOT old.key IN [c IN t.columns | t.key + '/' + c.name]
-    DETACH DELETE old`,
+    OPTIONAL MATCH (old)-[:DESCRIPTION]->(oldDescription:Description)
+    DETACH DELETE oldDescription, old`,
 
-  /** ColumnMetadata (`{table key}/{column}`), its description, TableColumnStats (`{column key}/{stat type}/`) and badges. */
+  /**
+   * ColumnMetadata (`{table key}/{column}`), TableColumnStats (`{column key}/{stat type}/`), badges (one
+   * relationship for a badge a person added and ingestion gives too: it stays the person's) and its description.
+   */
   mergeColumns: `
     UNWIND $tables AS t
     MATCH (table:Table {key: t.key})
@@ -217,11 +230,6 @@ export const TABLE_CYPHER = {
     SET column.name = c.name, column.col_type = c.col_type, column.sort_order = c.sort_order
     MERGE (table)-[:COLUMN]->(column)
     MERGE (column)-[:COLUMN_OF]->(table)
-    FOREACH (_ IN CASE WHEN c.description IS NULL THEN [] ELSE [1] END |
-      MERGE (description:Description {key: column.key + '/_description'})
-      SET description.description = c.description, description.description_source = 'description'
-      MERGE (column)-[:DESCRIPTION]->(description)
-      MERGE (description)-[:DESCRIPTION_OF]->(column))
     FOREACH (s IN c.stats |
       MERGE (stat:Stat {key: column.key + '/' + s.stat_type + '/'})
       SET stat.stat_type = s.stat_type, stat.stat_val = s.stat_val, stat.start_epoch = s.start_epoch,
@@ -231,22 +239,27 @@ export const TABLE_CYPHER = {
     FOREACH (b IN c.badges |
       MERGE (badge:Badge {key: b.badge_name}) ON CREATE SET badge.category = b.category
       MERGE (column)-[:HAS_BADGE]->(badge)
-      MERGE (badge)-[:BADGE_FOR]->(column))`,
+      MERGE (badge)-[:BADGE_FOR]->(column))
+    WITH column, c
+    ${ingestDescription('column', "column.key + '/_description'", 'c.description', 'column, c')}
+    RETURN count(column) AS n`,
 
-  /** TypeMetadata nodes with their descriptions and badges; linked to their parents by linkTypeMetadata once all exist. */
+  /**
+   * TypeMetadata nodes (`{column key}/type/{name}`, `{parent key}/{name}` below) with their badges (as mergeColumns')
+   * and descriptions (`{type key}/_description`, a person's kept); linked to their parents by linkTypeMetadata
+   * once all exist.
+   */
   mergeTypeMetadata: `
     UNWIND $types AS nested
     MERGE (node:Type_Metadata {key: nested.key})
     SET node.kind = nested.kind, node.name = nested.name, node.data_type = nested.data_type, node.sort_order = nested.sort_order
-    FOREACH (_ IN CASE WHEN nested.description IS NULL THEN [] ELSE [1] END |
-      MERGE (description:Description {key: nested.key + '/_description'})
-      SET description.description = nested.description, description.description_source = 'description'
-      MERGE (node)-[:DESCRIPTION]->(description)
-      MERGE (description)-[:DESCRIPTION_OF]->(node))
     FOREACH (b IN nested.badges |
       MERGE (badge:Badge {key: b.badge_name}) ON CREATE SET badge.category = b.category
       MERGE (node)-[:HAS_BADGE]->(badge)
-      MERGE (badge)-[:BADGE_FOR]->(node))`,
+      MERGE (badge)-[:BADGE_FOR]->(node))
+    WITH node, nested
+    ${ingestDescription('node', "nested.key + '/_description'", 'nested.description', 'node, nested')}
+    RETURN count(node) AS n`,
 
   /** A column's type hangs from it by TYPE_METADATA, a nested type from its parent by SUBTYPE. */
   linkTypeMetadata: `
@@ -264,7 +277,8 @@ export const TABLE_CYPHER = {
   addColumnBadge: `
     MATCH (:Table {key: $key})-[:COLUMN]->(column:Column {key: $key + '/' + $column})
     MERGE (badge:Badge {key: $badge}) ON CREATE SET badge.category = $category
-    MERGE (column)-[:HAS_BADGE]->(badge)
+    MERGE (column)-[hasBadge:HAS_BADGE]->(badge)
+    ${BY_HAND('hasBadge')}
     MERGE (badge)-[:BADGE_FOR]->(column)
     RETURN count(column) AS n`,
 
@@ -277,20 +291,19 @@ export const TABLE_CYPHER = {
     DELETE backward
     RETURN count(DISTINCT column) AS n`,
 
+  /** A person's description of a nested type (see edited-description-cypher.ts). */
   setTypeMetadataDescription: `
     MATCH (:Table {key: $key})-[:COLUMN]->(:Column)-[:TYPE_METADATA]->(:Type_Metadata)-[:SUBTYPE*0..]->(nested:Type_Metadata {key: $typeKey})
     WITH DISTINCT nested
-    MERGE (description:Description {key: nested.key + '/_description'})
-    SET description.description = $description, description.description_source = 'description'
-    MERGE (nested)-[:DESCRIPTION]->(description)
-    MERGE (description)-[:DESCRIPTION_OF]->(nested)
+    ${editDescription('nested', "nested.key + '/_description'")}
     RETURN count(nested) AS n`,
 
   addTypeMetadataBadge: `
     MATCH (:Table {key: $key})-[:COLUMN]->(:Column)-[:TYPE_METADATA]->(:Type_Metadata)-[:SUBTYPE*0..]->(nested:Type_Metadata {key: $typeKey})
     WITH DISTINCT nested
     MERGE (badge:Badge {key: $badge}) ON CREATE SET badge.category = $category
-    MERGE (nested)-[:HAS_BADGE]->(badge)
+    MERGE (nested)-[hasBadge:HAS_BADGE]->(badge)
+    ${BY_HAND('hasBadge')}
     MERGE (badge)-[:BADGE_FOR]->(nested)
     RETURN count(nested) AS n`,
 

@@ -31,10 +31,15 @@ export abstract class DashboardStore {
   abstract getDashboard(key: string): Promise<StoredDashboard | undefined>;
   /** The dashboards of `keys` that exist, as getDashboard answers them, in the order of `keys`: one read for many. */
   abstract dashboardsByKeys(keys: readonly string[]): Promise<StoredDashboard[]>;
+  /**
+   * A person's description: it wins over ingestion for good, even an empty one (ingestion then only updates
+   * its own text, kept apart, not shown).
+   */
   abstract setDashboardDescription(key: string, description: string, edit: Edit): Promise<boolean>;
   /**
    * Upserts dashboards by key with their queries and charts, runs, tables, owners and tags, in one transaction.
-   * Scalars replace what a dashboard had; a list a record leaves out keeps what the dashboard has. A group
+   * Scalars replace what a dashboard had, but for a description a person edited; a list a record leaves out keeps
+   * what the dashboard has, and owners and tags given replace only those ingestion gave (people's stay). A group
    * description given replaces the group's (null removes it, left out it is kept): the audit entry then names every
    * dashboard of the group, as their search documents change.
    */

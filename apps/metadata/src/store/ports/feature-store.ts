@@ -55,8 +55,16 @@ export abstract class FeatureStore {
   abstract featuresByKeys(keys: readonly string[]): Promise<StoredFeature[]>;
   /** Keys of every feature, in key order, after `after`: for full reindexing. */
   abstract listFeatureKeys(after: string, limit: number): Promise<string[]>;
+  /**
+   * A person's description: it wins over ingestion for good, even an empty one; the ingested text it hides is
+   * shown as the programmatic description `ingested`, and updated by ingestion.
+   */
   abstract setFeatureDescription(key: string, description: string, edit: Edit): Promise<boolean>;
-  /** Upserts features with their group, databases, descriptions, watermarks, generation code, tags, badges and owners, in one transaction. */
+  /**
+   * Upserts features with their group, databases, descriptions, watermarks, generation code, tags, badges and owners, in one
+   * transaction. The description given is shown unless a person edited it; tags, badges and owners given replace only those
+   * ingestion gave (people's stay).
+   */
   abstract upsertFeatures(features: FeatureRecord[], edit: Edit): Promise<number>;
   /** Feature-to-feature lineage edges; their ends need not be features of the catalog (yet). */
   abstract upsertFeatureLineage(edges: FeatureLineageRecord[], edit: Edit): Promise<number>;

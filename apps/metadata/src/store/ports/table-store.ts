@@ -35,10 +35,14 @@ export interface StoredTable {
   schema: string;
   name: string;
   is_view: boolean;
+  /** A person's, once one edited it (see TableStore.setTableDescription); else the ingested one. */
   description: string | null;
   /** The description of its schema (`{database}://{cluster}.{schema}`), which every table of the schema shares. */
   schema_description: string | null;
-  /** By source. */
+  /**
+   * By source; with, when a person's description hides a different ingested one, that one under the source
+   * `ingested` (INGESTED_SOURCE), so it stays in view.
+   */
   programmatic_descriptions: ProgrammaticDescription[];
   last_updated_timestamp: number | null;
   /** By watermark_type. */
@@ -69,8 +73,14 @@ export abstract class TableStore {
   abstract getTable(key: string): Promise<StoredTable | undefined>;
   /** The tables of `keys` that exist, as getTable answers them, in the order of `keys`: one read for many (e.g. the search sync). */
   abstract tablesByKeys(keys: readonly string[]): Promise<StoredTable[]>;
+  /**
+   * A person's description: it wins over ingestion for good, even an empty one (clearing it shows nothing, and
+   * the ingested text as the programmatic description `ingested`). Re-ingesting then only updates the ingested
+   * text, kept apart. The same holds for a column's description (kept apart, not shown).
+   */
   abstract setTableDescription(key: string, description: string, edit: Edit): Promise<boolean>;
   abstract setColumnDescription(tableKey: string, column: string, description: string, edit: Edit): Promise<boolean>;
+  /** A person's badge on a column: it stays when the table is re-ingested, for as long as the column does. */
   abstract addColumnBadge(tableKey: string, column: string, badge: Badge, edit: Edit): Promise<boolean>;
   abstract removeColumnBadge(tableKey: string, column: string, badge: Badge, edit: Edit): Promise<boolean>;
   /** A nested type of one of the table's columns, by its key. */
@@ -78,13 +88,14 @@ export abstract class TableStore {
   abstract addTypeMetadataBadge(tableKey: string, typeMetadataKey: string, badge: Badge, edit: Edit): Promise<boolean>;
   abstract removeTypeMetadataBadge(tableKey: string, typeMetadataKey: string, badge: Badge, edit: Edit): Promise<boolean>;
   /**
-   * Upserts tables in one transaction. Columns given replace the table's
-   * columns with all they hold (descriptions, badges, stats, nested types);
-   * tags, badges, owners, programmatic descriptions, watermarks,
-   * applications, source and reports given replace the table's; what is left
-   * out is kept. A schema description given replaces the schema's (null
-   * removes it): the audit entry then names every table of the schema, as
-   * their search documents change.
+   * Upserts tables in one transaction; re-running an ingestion keeps what people did. The description given
+   * replaces the ingested one, shown unless a person edited the table's. Columns given replace the table's
+   * columns with what ingestion gave them (descriptions, badges, stats, nested types), a column or nested type
+   * still sent keeping its person's description and the badges people added; one left out goes with all it holds.
+   * Tags, badges and owners given replace those ingestion gave (those people added stay); programmatic
+   * descriptions, watermarks, applications, source and reports given replace the table's; what is left out is
+   * kept. A schema description given replaces the schema's (null removes it): the audit entry then names every
+   * table of the schema, as their search documents change.
    */
   abstract upsertTables(tables: TableRecord[], edit: Edit): Promise<number>;
 }

@@ -5,6 +5,8 @@
  * strict: what it cannot read is an error naming the file and the line, never a guess.
  */
 
+import { SourceReadError } from '../../source-read-error';
+
 /** One record of a CSV file and the line (1-based) it starts on. */
 export interface CsvRecord {
   line: number;
@@ -19,7 +21,7 @@ export interface CsvTable {
 }
 
 /** A file that is not CSV as databuilder writes it, with where (`file:line`). */
-export class CsvError extends Error {
+export class CsvError extends SourceReadError {
   constructor(
     readonly file: string,
     readonly line: number,

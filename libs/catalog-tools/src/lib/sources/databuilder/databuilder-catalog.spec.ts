@@ -1,17 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ingestColumnLineageSchema,
-  ingestDashboardsSchema,
-  ingestFeatureLineageSchema,
-  ingestFeaturesSchema,
-  ingestLineageSchema,
-  ingestReadsSchema,
-  ingestTablesSchema,
-  ingestUsersSchema,
-} from '@fram/models';
 import { CsvError, DatabuilderError, databuilderCatalog, type CatalogFile } from '../../../index';
+import { INGEST_SCHEMAS } from '../../record-check';
 import {
   airflowApplication,
   badges,
@@ -49,17 +40,7 @@ const folder = () => join(root, `run-${++n}`);
 
 /** Each kind of the catalog passes the schema metadata's `POST /ingest/{kind}` holds it to. */
 function expectIngestible(catalog: CatalogFile) {
-  const schemas = {
-    users: ingestUsersSchema,
-    tables: ingestTablesSchema,
-    dashboards: ingestDashboardsSchema,
-    features: ingestFeaturesSchema,
-    lineage: ingestLineageSchema,
-    column_lineage: ingestColumnLineageSchema,
-    feature_lineage: ingestFeatureLineageSchema,
-    reads: ingestReadsSchema,
-  } as const;
-  for (const [kind, schema] of Object.entries(schemas)) {
+  for (const [kind, schema] of Object.entries(INGEST_SCHEMAS)) {
     const records = catalog[kind as keyof CatalogFile];
     if (!records) continue;
     const result = schema.safeParse({ [kind]: records });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CsvError, parseCsv, type CsvTable } from './csv-reader';
+import { SourceReadError } from '../../source-read-error';
 
 /*
  * The graph that databuilder's FsNeo4jCSVLoader writes (databuilder/loader/file_system_neo4j_csv_loader.py and
@@ -246,4 +247,4 @@ function readTable(file: string): CsvTable {
 }
 
 /** A databuilder output that cannot be read (CsvError for the files' own syntax). */
-export class DatabuilderError extends Error {}
+export class DatabuilderError extends SourceReadError {}

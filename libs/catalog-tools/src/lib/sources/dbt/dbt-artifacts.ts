@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { SourceReadError } from '../../source-read-error';
 
 /*
  * dbt's artifacts (https://docs.getdbt.com/reference/artifacts/dbt-artifacts), read from a target directory and
@@ -12,7 +13,7 @@ import { z } from 'zod';
 export const DBT_MANIFEST_VERSIONS = { min: 4, max: 12 } as const;
 
 /** A target directory that cannot be read as dbt artifacts: the message names the file and what is wrong. */
-export class DbtArtifactError extends Error {}
+export class DbtArtifactError extends SourceReadError {}
 
 const meta = z.record(z.string(), z.unknown());
 const textOrNull = z.string().nullish();

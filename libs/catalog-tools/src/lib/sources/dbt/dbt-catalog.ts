@@ -6,6 +6,7 @@ import {
   schemaKey,
   type TableRecord,
 } from '@fram/models';
+import { ledgerKey, type LeftOutRecord } from '../../record-check';
 import { type DbtArtifacts, describeIssues, readDbtArtifacts } from './dbt-artifacts';
 import { dbtDashboards } from './dbt-exposures';
 import { dbtLastUpdated } from './dbt-freshness';
@@ -26,6 +27,8 @@ export interface DbtCatalogResult {
   catalog: DbtCatalogFile;
   /** What was left out or is missing, one line each, naming the dbt node. */
   warnings: string[];
+  /** The tables and dashboards left out because Fram would refuse them (each also a warning). */
+  leftOut: LeftOutRecord[];
   /** What was read. */
   source: {
     targetDir: string;
@@ -53,6 +56,11 @@ export function dbtCatalog(targetDir: string, options: DbtOptions = {}): DbtCata
 export function dbtCatalogOf(artifacts: DbtArtifacts, options: DbtOptions = {}): DbtCatalogResult {
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
+  const leftOut: LeftOutRecord[] = [];
+  const refused = (kind: LeftOutRecord['kind'], record: unknown) => {
+    const key = ledgerKey(kind, record);
+    if (key) leftOut.push({ kind, key });
+  };
   const settings = dbtSettings(options);
   const { manifest, catalog } = artifacts;
   const projectName = manifest.metadata.project_name ?? undefined;
@@ -71,6 +79,7 @@ export function dbtCatalogOf(artifacts: DbtArtifacts, options: DbtOptions = {}):
     if (checked.success) tables.push(table);
     else {
       warn(`${relation.uniqueId}: left out: Fram would refuse it: ${describeIssues(checked.error)}`);
+      refused('table', table);
       relations.tables.delete(relation.uniqueId);
     }
   }
@@ -79,13 +88,17 @@ export function dbtCatalogOf(artifacts: DbtArtifacts, options: DbtOptions = {}):
   const upstreams = new DbtUpstreams(relations);
   const dashboards = dbtDashboards(manifest, upstreams, settings, warn).filter((dashboard) => {
     const checked = ingestDashboardsSchema.safeParse({ dashboards: [dashboard] });
-    if (!checked.success) warn(`exposure ${dashboard.dashboard_id}: left out: Fram would refuse it: ${describeIssues(checked.error)}`);
+    if (!checked.success) {
+      warn(`exposure ${dashboard.dashboard_id}: left out: Fram would refuse it: ${describeIssues(checked.error)}`);
+      refused('dashboard', dashboard);
+    }
     return checked.success;
   });
 
   return {
     catalog: { tables, lineage: dbtLineage(relations, upstreams), dashboards },
     warnings,
+    leftOut,
     source: {
       targetDir: artifacts.targetDir,
       files: [catalog && 'catalog.json', artifacts.runResults && 'run_results.json', artifacts.sources && 'sources.json'].filter(

@@ -121,8 +121,10 @@ describe('databaseCatalog: a database catalog as Fram tables', () => {
         column('Odd Schema', 'Mixed Case "quoted"', 'tab\there', 3),
       ],
     };
-    const { catalog, warnings } = databaseCatalog(odd, SETTINGS);
+    const { catalog, warnings, leftOut } = databaseCatalog(odd, SETTINGS);
     expect(catalog.tables.map(tableKey)).toEqual(['postgres://shop.Odd Schema/Mixed Case "quoted"', 'postgres://shop.données/Ünïcode ✓']);
+    // A name no key can hold was never in Fram: nothing of it to keep when a run removes what its source dropped.
+    expect(leftOut).toEqual([]);
     expect(ingestTablesSchema.safeParse({ tables: catalog.tables }).success).toBe(true);
     expect(catalog.tables[0].columns?.map((c) => c.name)).toEqual(['Total €', 'a/b']);
     expect(warnings).toEqual([
@@ -132,6 +134,17 @@ describe('databaseCatalog: a database catalog as Fram tables', () => {
       '"Odd Schema.line\\nbreak": left out: its name contains a control character (such as a line break or NUL), which a Fram table key cannot hold',
       expect.stringMatching(/^"Odd Schema\.x+": left out: its name is longer than 500 characters/),
     ]);
+  });
+
+  it('leaves out, by key, a table Fram would refuse for what it holds, so that a run does not remove its earlier version', () => {
+    const wide: DatabaseRead = {
+      relations: [relation('sales', 'wide'), relation('sales', 'narrow')],
+      columns: [column('sales', 'wide', 'blob', 1, 'x'.repeat(10_001)), column('sales', 'narrow', 'id', 1)],
+    };
+    const { catalog, warnings, leftOut } = databaseCatalog(wide, SETTINGS);
+    expect(catalog.tables.map(tableKey)).toEqual(['postgres://shop.sales/narrow']);
+    expect(warnings).toEqual([expect.stringMatching(/^sales\.wide: left out: Fram would refuse it: tables\.0\.columns\.0\.col_type: /)]);
+    expect(leftOut).toEqual([{ kind: 'table', key: 'postgres://shop.sales/wide' }]);
   });
 
   it('refuses a database or cluster that cannot be part of a key, naming the option to give', () => {

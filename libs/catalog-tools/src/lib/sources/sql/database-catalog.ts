@@ -2,6 +2,8 @@ import { ingestTablesSchema, lineProblem, type ColumnRecord, type TableRecord } 
 import { describeIssues } from '../dbt/dbt-artifacts';
 import { descriptionText, nonEmpty, type Warn } from '../dbt/dbt-values';
 import { namePatterns } from './name-patterns';
+import { ledgerKey, type LeftOutRecord } from '../../record-check';
+import { SourceReadError } from '../../source-read-error';
 
 /*
  * What a live database's catalog (PostgreSQL's pg_catalog, MySQL's information_schema) becomes in Fram: the queries
@@ -75,12 +77,14 @@ export interface DatabaseCatalogResult {
   catalog: { tables: TableRecord[] };
   /** What was left out, one line each, naming the table. */
   warnings: string[];
+  /** The tables left out because Fram would refuse them (each also a warning); not those whose names cannot make a key. */
+  leftOut: LeftOutRecord[];
   /** How many tables and views were read, and how many the patterns left out. */
   counts: { tables: number; views: number; filteredOut: number };
 }
 
 /** A database that cannot be read as asked (a refused connection, a bad URL or option): nothing is sent. */
-export class DatabaseSourceError extends Error {}
+export class DatabaseSourceError extends SourceReadError {}
 
 /**
  * The Fram table records of a database's tables and views: name, view or not, comment (as the description),
@@ -94,6 +98,7 @@ export function databaseCatalog(read: DatabaseRead, settings: DatabaseSettings, 
   const patterns = namePatterns(options);
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
+  const leftOut: LeftOutRecord[] = [];
 
   const columnsOf = new Map<string, ColumnRow[]>();
   for (const column of read.columns) {
@@ -120,13 +125,15 @@ export function databaseCatalog(read: DatabaseRead, settings: DatabaseSettings, 
     const checked = ingestTablesSchema.safeParse({ tables: [table] });
     if (!checked.success) {
       warn(`${where}: left out: Fram would refuse it: ${describeIssues(checked.error)}`);
+      const key = ledgerKey('table', table);
+      if (key) leftOut.push({ kind: 'table', key });
       continue;
     }
     tables.push(table);
     if (relation.isView) counts.views++;
     else counts.tables++;
   }
-  return { catalog: { tables }, warnings, counts };
+  return { catalog: { tables }, warnings, leftOut, counts };
 }
 
 const relationId = (schema: string, name: string) => `${schema}.${name}`;
