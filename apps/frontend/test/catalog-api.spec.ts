@@ -101,7 +101,7 @@ describe('frontend: the catalog API through sessions', () => {
     expect(dashboards.status).toBe(200);
     expect(dashboards.json()).toMatchObject({ msg: 'Success', dashboards: expect.any(Array) });
     const popular = await ada.get('/api/metadata/v0/popular_resources?types=table,dashboard');
-    expect(popular.json<{ results: { table: unknown[] } }>().results.table).toHaveLength(4);
+    expect(popular.json<{ results: { table: unknown[] } }>().results.table).toHaveLength(10);
     expect(popular.json()).toMatchObject({ results: { table: expect.arrayContaining([expect.objectContaining({ type: 'table' })]) } });
     expect((await ada.get('/api/metadata/v0/tags')).json()).toMatchObject({
       tags: expect.arrayContaining([expect.objectContaining({ tag_name: 'sales' })]),

@@ -1,35 +1,40 @@
-import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const STYLE =
-  'body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}' +
-  'a.button{display:inline-block;padding:.5rem 1.25rem;border-radius:.375rem;background:#1f4e8c;color:#fff;text-decoration:none}' +
-  'a.button:focus-visible{outline:3px solid #f0b400;outline-offset:2px}';
-
 /**
- * These pages load nothing and run nothing: their one style element (by its
- * hash) is all they may use, and no other site may frame them.
+ * These pages run nothing: they load the web UI's stylesheet and icon (its
+ * public static files) and nothing else, and no other site may frame them.
  */
 const PAGE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "style-src 'self'",
   "img-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** A plain page: a heading, a sentence (an alert for problems), and a way (back) in. */
+/**
+ * A page in the web UI's look (its header and stylesheet; plain but readable
+ * when the web UI is not built): a heading, a sentence (an alert for
+ * problems), and a way (back) in. Everything put in is escaped.
+ */
 function plainPage(title: string, message: string, link: { href: string; text: string }, alert: boolean): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · Fram</title><style>${STYLE}</style></head>
+<meta name="color-scheme" content="light">
+<title>${escape(title)} · Fram</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/app.css">
+</head>
 <body>
+<header class="top"><a class="brand" href="/">Fram</a></header>
+<main id="main" class="notice">
 <h1>${escape(title)}</h1>
 <p${alert ? ' role="alert"' : ''}>${escape(message)}</p>
 <p><a class="button" href="${escape(link.href)}">${escape(link.text)}</a></p>
+</main>
 </body></html>`;
 }
 

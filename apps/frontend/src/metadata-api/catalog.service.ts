@@ -3,8 +3,8 @@ import type { Badge, DashboardSummary } from '@fram/models';
 import { MetadataClient } from '../backends/backend-clients';
 import { dashboardItem, tableItem, type TableSummaryAnswer } from './amundsen-marshal';
 
-/** How many popular resources the home page shows (Amundsen's POPULAR_RESOURCES_COUNT). */
-const POPULAR_COUNT = 4;
+/** How many popular resources the home page shows (Amundsen's POPULAR_RESOURCES_COUNT, there 4 by default). */
+const POPULAR_COUNT = 10;
 
 /** The home page's taxonomy and freshness, from metadata, asked with the caller's access token. */
 @Injectable()

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { userHref } from '../routes';
 import type { Tag, User } from '../types';
 import { Link } from './link';
+import { Markdown } from './markdown';
 
-/** A description: text for everyone; an Edit button, a text area and Save for people who may edit. */
+/** A description (Markdown): rendered for everyone; an Edit button, a text area with a preview and Save for people who may edit. */
 export function EditableDescription(props: {
   value: string | null;
   editable: boolean;
@@ -21,6 +22,7 @@ export function EditableDescription(props: {
   const [draft, setDraft] = useState(props.value ?? '');
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const [preview, setPreview] = useState(false);
   // What was just saved is shown at once, until the page's data comes back with it.
   const [saved, setSaved] = useState<string>();
   useEffect(() => setSaved(undefined), [props.value]);
@@ -29,7 +31,7 @@ export function EditableDescription(props: {
     return (
       <div class="description">
         {shown ? (
-          <p data-testid={id}>{shown}</p>
+          <Markdown source={shown} testId={id} />
         ) : (
           <p class="muted" data-testid={id}>
             {props.compact ? '—' : 'No description yet.'}
@@ -42,6 +44,7 @@ export function EditableDescription(props: {
             aria-label={`Edit ${props.label.charAt(0).toLowerCase()}${props.label.slice(1)}`}
             onClick={() => {
               setDraft(shown ?? '');
+              setPreview(false);
               setEditing(true);
             }}
           >
@@ -69,8 +72,37 @@ export function EditableDescription(props: {
         }
       }}
     >
-      <label for={`${id}-editor`}>{props.label}</label>
-      <textarea id={`${id}-editor`} rows={props.compact ? 2 : 4} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} autoFocus />
+      <div class="editor-head">
+        <label for={`${id}-editor`}>{props.label}</label>
+        <div class="editor-mode" role="group" aria-label="Editor view">
+          <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
+            Write
+          </button>
+          <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
+            Preview
+          </button>
+        </div>
+      </div>
+      {/* Hidden, not removed, in the preview: the label keeps its field and the browser its undo history. */}
+      <textarea
+        id={`${id}-editor`}
+        rows={props.compact ? 2 : 4}
+        value={draft}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        aria-describedby={props.compact ? undefined : `${id}-hint`}
+        hidden={preview}
+        autoFocus
+      />
+      {preview && (
+        <div class="markdown-preview" role="region" aria-label="Preview" data-testid={`${id}-preview`}>
+          {draft.trim() ? <Markdown source={draft} /> : <p class="muted">Nothing to preview.</p>}
+        </div>
+      )}
+      {!props.compact && (
+        <p class="muted small" id={`${id}-hint`}>
+          Markdown: a blank line between paragraphs, - for a list item, [text](https://…) for a link.
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -93,6 +125,8 @@ function ChipEditor(props: {
   items: { id: string; label: string; href?: string }[];
   editable: boolean;
   noun: string;
+  /** The add field's label, e.g. "Add an owner". */
+  addLabel: string;
   placeholder: string;
   onAdd: (value: string) => Promise<void>;
   onRemove: (id: string) => Promise<void>;
@@ -137,7 +171,7 @@ function ChipEditor(props: {
           }}
         >
           <label class="visually-hidden" for={`add-${props.noun}`}>
-            Add a {props.noun}
+            {props.addLabel}
           </label>
           <input id={`add-${props.noun}`} value={value} placeholder={props.placeholder} onInput={(e) => setValue(e.currentTarget.value)} />
           <button type="submit" class="secondary">
@@ -166,6 +200,7 @@ export function TagEditor(props: {
       items={props.tags.map((t) => ({ id: t.tag_name, label: t.tag_name, href: props.searchHref(t.tag_name) }))}
       editable={props.editable}
       noun="tag"
+      addLabel="Add a tag"
       placeholder="new tag"
       onAdd={props.onAdd}
       onRemove={props.onRemove}
@@ -184,6 +219,7 @@ export function OwnerEditor(props: {
       items={props.owners.map((o) => ({ id: o.user_id, label: o.display_name || o.email, href: userHref(o.user_id) }))}
       editable={props.editable}
       noun="owner"
+      addLabel="Add an owner"
       placeholder="name@company.com"
       onAdd={props.onAdd}
       onRemove={props.onRemove}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { csrfToken } from '../api';
+import { initials } from '../initials';
 import { useMe } from '../me';
 import { navigate } from '../navigation';
 import { searchHref, userHref } from '../routes';
@@ -41,10 +42,17 @@ function UserMenu() {
   const { me } = useMe();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  const button = useRef<HTMLButtonElement>(null);
+  // Listening from the render on (not after the next paint, as useEffect would): an Escape right after opening closes it.
+  useLayoutEffect(() => {
     if (!open) return;
     const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !menu.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        // Focus inside the menu would fall to the page's body as the menu goes: it returns to the button.
+        if (menu.current?.contains(document.activeElement)) button.current?.focus();
+        setOpen(false);
+      } else if (!menu.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('click', close);
     document.addEventListener('keydown', close);
@@ -54,15 +62,10 @@ function UserMenu() {
     };
   }, [open]);
   if (!me) return <span class="muted">…</span>;
-  const initials = me.user.display_name
-    .split(/[\s@.]+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0].toUpperCase())
-    .join('');
   return (
     <div class="user-menu" ref={menu}>
       <button
+        ref={button}
         type="button"
         aria-haspopup="true"
         aria-expanded={open}
@@ -70,12 +73,13 @@ function UserMenu() {
         aria-label={`Account: ${me.user.display_name}`}
       >
         <span class="avatar" aria-hidden="true">
-          {initials}
+          {initials(me.user.display_name)}
         </span>
         <span class="menu-name">{me.user.display_name}</span>
       </button>
       {open && (
-        <div class="menu">
+        // Choosing a link closes the menu (signing out leaves the page: its form must stay until it is sent).
+        <div class="menu" onClick={(event) => (event.target as Element).closest('a') && setOpen(false)}>
           <p class="menu-who">
             {me.user.display_name}
             <br />

@@ -1,8 +1,9 @@
+import { markdownToText } from '../markdown';
 import { dashboardHref, tableHref } from '../routes';
 import type { DashboardSummary, TableSummary } from '../types';
 import { Link } from './link';
 
-/** Tables as links with their descriptions. */
+/** Tables as links with their descriptions (as one line of text). */
 export function TableList(props: { tables: TableSummary[]; empty: string }) {
   if (props.tables.length === 0) return <p class="muted">{props.empty}</p>;
   return (
@@ -15,7 +16,7 @@ export function TableList(props: { tables: TableSummary[]; empty: string }) {
             </span>
           </Link>
           <span class="resource-source">{t.database}</span>
-          {t.description && <p class="resource-description">{t.description}</p>}
+          {t.description && <p class="resource-description">{markdownToText(t.description)}</p>}
         </li>
       ))}
     </ul>
@@ -34,7 +35,7 @@ export function DashboardList(props: { dashboards: DashboardSummary[]; empty: st
           <span class="resource-source">
             {d.product} · {d.group_name}
           </span>
-          {d.description && <p class="resource-description">{d.description}</p>}
+          {d.description && <p class="resource-description">{markdownToText(d.description)}</p>}
         </li>
       ))}
     </ul>

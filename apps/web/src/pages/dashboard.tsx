@@ -1,6 +1,7 @@
 import { api, get } from '../api';
 import { BookmarkButton } from '../components/bookmark-button';
 import { TagEditor } from '../components/editors';
+import { Markdown } from '../components/markdown';
 import { PeopleList } from '../components/people-list';
 import { TableList } from '../components/resource-list';
 import { Status } from '../components/status';
@@ -35,7 +36,7 @@ export function DashboardPage(props: { uri: string }) {
             <div class="detail-main">
               <section>
                 <h2>Description</h2>
-                {d.description ? <p>{d.description}</p> : <p class="muted">No description yet.</p>}
+                {d.description ? <Markdown source={d.description} /> : <p class="muted">No description yet.</p>}
                 {externalHref(d.url) && (
                   <p>
                     <a href={externalHref(d.url)} rel="noopener noreferrer" target="_blank">

@@ -30,7 +30,7 @@ export function HomePage() {
           <TableList tables={bookmarks.table} empty="Nothing bookmarked yet: use ☆ Bookmark on a table." />
           {bookmarks.dashboard.length > 0 && <DashboardList dashboards={bookmarks.dashboard} empty="" />}
         </section>
-        <section aria-labelledby="popular-title">
+        <section class="popular" aria-labelledby="popular-title">
           <h2 id="popular-title">Popular tables</h2>
           <Status of={popular}>{(data) => <TableList tables={data.results.table} empty="No usage recorded yet." />}</Status>
           <Status of={popular}>

@@ -4,6 +4,7 @@ import { DashboardList, TableList } from '../components/resource-list';
 import { Status } from '../components/status';
 import { Tabs } from '../components/tabs';
 import { useLoad } from '../components/use-load';
+import { initials } from '../initials';
 import { useMe } from '../me';
 import type { DashboardSummary, TableSummary, User } from '../types';
 
@@ -31,7 +32,7 @@ export function ProfilePage(props: { userId: string }) {
         <article class="profile">
           <div class="profile-head">
             <span class="avatar large" aria-hidden="true">
-              {(u.display_name[0] ?? '?').toUpperCase()}
+              {initials(u.display_name)}
             </span>
             <div>
               <h1 tabIndex={-1}>{u.display_name}</h1>

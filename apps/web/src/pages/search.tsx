@@ -5,6 +5,7 @@ import { Link } from '../components/link';
 import { Status } from '../components/status';
 import { Tabs } from '../components/tabs';
 import { useLoad } from '../components/use-load';
+import { markdownToText } from '../markdown';
 import { navigate } from '../navigation';
 import { dashboardHref, searchHref, tableHref, userHref } from '../routes';
 import type { Resource, SearchHit, SearchResults } from '../types';
@@ -38,6 +39,16 @@ function Field(props: { hit: SearchHit; field: string; fallback: string }) {
   return fragment ? <Highlighted fragment={fragment} /> : <>{props.fallback}</>;
 }
 
+/** A description (Markdown) as one line of text: its first highlight, else its text. */
+function Description(props: { hit: SearchHit }) {
+  const fragment = props.hit.highlight?.['description']?.[0];
+  return (
+    <p class="resource-description">
+      {fragment ? <Highlighted markdown fragment={fragment} /> : markdownToText(text(props.hit['description']))}
+    </p>
+  );
+}
+
 function Hit(props: { hit: SearchHit }) {
   const { hit } = props;
   if (hit.type === 'table') {
@@ -56,9 +67,7 @@ function Hit(props: { hit: SearchHit }) {
           </span>
         </Link>
         <span class="resource-source">{text(hit['database'])}</span>
-        <p class="resource-description">
-          <Field hit={hit} field="description" fallback={text(hit['description'])} />
-        </p>
+        <Description hit={hit} />
         {columns && columns.length > 0 && (
           <p class="hit-columns">
             Columns:{' '}
@@ -96,9 +105,7 @@ function Hit(props: { hit: SearchHit }) {
       <span class="resource-source">
         {text(hit['product'])} · {text(hit['group_name'])}
       </span>
-      <p class="resource-description">
-        <Field hit={hit} field="description" fallback={text(hit['description'])} />
-      </p>
+      <Description hit={hit} />
     </li>
   );
 }

@@ -62,6 +62,7 @@ export function TablePage(props: { tableKey: string }) {
             <h1 tabIndex={-1}>
               {t.schema}.{t.name}
             </h1>
+            {t.is_view && <span class="kind-marker">View</span>}
             <BookmarkButton type="table" resourceKey={t.key} />
           </div>
           {t.badges.length > 0 && (
