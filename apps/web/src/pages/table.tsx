@@ -19,7 +19,14 @@ function LineageList(props: { entities: LineageEntity[]; empty: string }) {
         const label = e.schema && e.name ? `${e.schema}.${e.name}` : e.key;
         return (
           <li key={e.key}>
-            {href ? <Link href={href}>{label}</Link> : label}
+            {href ? (
+              // Bold as names are in every resource list, so a linked name differs from a plain one without colour.
+              <Link href={href} class="resource-name">
+                {label}
+              </Link>
+            ) : (
+              label
+            )}
             <span class="resource-source">
               {e.database} · level {e.level}
             </span>
