@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startStack, type Stack } from './stack';
+import { launchChromium, openPage, signIn, type Stack, startStack } from './stack';
 
 /**
  * Accessibility (issue 17, part 7): axe-core checks every kind of page at desktop width and at
@@ -45,20 +45,6 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA), in Chromium
     await stack?.stop();
   });
 
-  async function newPage(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport });
-    context.setDefaultTimeout(15_000);
-    return { context, page: await context.newPage() };
-  }
-
-  /** dev-idp's sign-in form, then back to Fram. */
-  async function signIn(page: Page, username: string) {
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('fram-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === stack.base);
-  }
-
   describe.each([
     ['desktop', { width: 1280, height: 900 }],
     ['375 px', { width: 375, height: 812 }],
@@ -68,9 +54,9 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA), in Chromium
     const tablePage = (path: string) => `${stack.base}/table_detail/${path}`;
 
     beforeAll(async () => {
-      ({ context, page } = await newPage(viewport));
+      ({ context, page } = await openPage(browser, viewport));
       await page.goto(`${stack.base}/`);
-      await signIn(page, 'ada@example.com');
+      await signIn(stack, page, 'ada@example.com');
     });
     afterAll(() => context?.close());
 
@@ -147,22 +133,22 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA), in Chromium
     });
 
     it('the refused page', async () => {
-      const refused = await newPage(viewport);
+      const refused = await openPage(browser, viewport);
       await refused.page.goto(`${stack.base}/`);
-      await signIn(refused.page, 'ken@example.com'); // not assigned to Fram at the IdP
+      await signIn(stack, refused.page, 'ken@example.com'); // not assigned to Fram at the IdP
       await refused.page.getByRole('heading', { name: 'No access to Fram', level: 1 }).waitFor();
       expect(await seriousViolations(refused.page)).toEqual([]);
       await refused.context.close();
     });
 
     it('the sign-in-problem page', async () => {
-      const problem = await newPage(viewport);
+      const problem = await openPage(browser, viewport);
       let callback: string | undefined;
       problem.page.on('request', (request) => {
         if (request.url().startsWith(`${stack.base}/auth?`)) callback = request.url();
       });
       await problem.page.goto(`${stack.base}/`);
-      await signIn(problem.page, 'ada@example.com');
+      await signIn(stack, problem.page, 'ada@example.com');
       await problem.page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
       expect(callback).toBeDefined();
       await problem.page.goto(callback!); // a sign-in link used again

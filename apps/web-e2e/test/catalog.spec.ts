@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, startStack, type Stack } from './stack';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openPage, screenshot, signIn, type Stack, startStack } from './stack';
 
 /**
  * A person's journey through Fram in Chromium: sign in on dev-idp's page,
@@ -19,27 +18,15 @@ describe('the web UI in Chromium', () => {
     await stack?.stop();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  /** From any Fram page without a session: dev-idp's sign-in form, then back. */
-  async function signIn(page: Page, username: string) {
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('fram-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === stack.base);
-  }
-
   it('signs in, finds a table despite a typo, edits and bookmarks it, sees it on the profile, and signs out', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser, { width: 1280, height: 900 });
     await page.goto(`${stack.base}/`);
     expect(new URL(page.url()).origin).toBe(stack.idp.origin); // sent to sign in
-    await signIn(page, 'ada@example.com');
+    await signIn(stack, page, 'ada@example.com');
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     await page.getByRole('heading', { name: 'Popular tables' }).waitFor();
     await page.locator('.resource-list li').first().waitFor();
-    await shot(page, '01-home');
+    await screenshot(page, '01-home');
 
     // Search with a typo, from the keyboard.
     await page.getByRole('searchbox', { name: 'Search tables, people and dashboards' }).fill('ordrs');
@@ -49,7 +36,7 @@ describe('the web UI in Chromium', () => {
     await expect(first.locator('.resource-name').textContent()).resolves.toBe('core.orders');
     await expect(first.locator('mark').first().textContent()).resolves.toBe('orders');
     await expect(page.getByRole('tab', { name: /Tables \d+/ }).getAttribute('aria-selected')).resolves.toBe('true');
-    await shot(page, '02-search');
+    await screenshot(page, '02-search');
 
     // Open the table; edit its description.
     await first.getByRole('link').click();
@@ -73,7 +60,7 @@ describe('the web UI in Chromium', () => {
     await expect(page.getByRole('button', { name: 'Bookmarked' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.reload();
     await page.getByTestId('description').filter({ hasText: description }).waitFor(); // saved, not just shown
-    await shot(page, '03-table');
+    await screenshot(page, '03-table');
 
     // The profile shows the bookmark.
     await page.getByRole('button', { name: /^Account: / }).click();
@@ -81,7 +68,7 @@ describe('the web UI in Chromium', () => {
     await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
     await page.getByRole('tab', { name: /Bookmarked/ }).click();
     await page.getByRole('tabpanel').getByRole('link', { name: 'core.orders' }).waitFor();
-    await shot(page, '04-profile');
+    await screenshot(page, '04-profile');
 
     // A dashboard, from the Dashboards tab of a search.
     await page.getByRole('searchbox').fill('kpis');
@@ -90,18 +77,18 @@ describe('the web UI in Chromium', () => {
     await page.locator('.hit').getByRole('link', { name: 'company_kpis' }).click();
     await page.getByRole('heading', { name: 'company_kpis', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'analytics.daily_revenue' }).waitFor();
-    await shot(page, '04b-dashboard');
+    await screenshot(page, '04b-dashboard');
 
     // Sign out: through the IdP's end-session, back to Fram's signed-out page, with a way to sign in again.
     await page.getByRole('button', { name: /^Account: / }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Signed out', level: 1, exact: true }).waitFor();
     expect(new URL(page.url()).origin).toBe(stack.base);
-    await shot(page, '05-signed-out');
+    await screenshot(page, '05-signed-out');
     // Sign in from the signed-out page: the IdP session ended too, so it asks for the password; the catalog opens again.
     await page.getByRole('link', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => url.origin === stack.idp.origin);
-    await signIn(page, 'ada@example.com');
+    await signIn(stack, page, 'ada@example.com');
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     await context.close();
   });
@@ -111,7 +98,7 @@ describe('the web UI in Chromium', () => {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
-    await signIn(page, 'frances@example.com'); // Business Users: reads only
+    await signIn(stack, page, 'frances@example.com'); // Business Users: reads only
     await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
     // The columns must be on the page, or the counts of edit buttons below would prove nothing.
     await page.getByRole('heading', { name: 'Columns (9)' }).waitFor();
@@ -121,7 +108,7 @@ describe('the web UI in Chromium', () => {
     await expect(page.getByRole('button', { name: /Bookmark/ }).count()).resolves.toBe(1); // bookmarks are everyone's own
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390); // nothing wider than the phone
-    await shot(page, '06-phone-table');
+    await screenshot(page, '06-phone-table');
 
     // Keyboard: search, then move between result tabs with the arrow keys.
     await page.getByRole('searchbox').focus();
@@ -136,7 +123,7 @@ describe('the web UI in Chromium', () => {
     ); // focus follows
     await page.locator('.hit').first().waitFor();
     await expect(page.locator('.hit .resource-name').first().textContent()).resolves.toBe('Grace Hopper');
-    await shot(page, '07-phone-search-people');
+    await screenshot(page, '07-phone-search-people');
     await context.close();
   });
 });

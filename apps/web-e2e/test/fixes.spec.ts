@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, startStack, type Stack } from './stack';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage, screenshot, signIn, type Stack, startStack } from './stack';
 
 /** Fixes seen in use (issue 17, part 6), each checked in Chromium as a person would meet it. */
 describe('fixes seen in use, in Chromium', () => {
@@ -17,27 +16,12 @@ describe('fixes seen in use, in Chromium', () => {
 
   const DESKTOP = { width: 1280, height: 900 };
   const PHONE = { width: 375, height: 812 };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  async function newPage(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport });
-    context.setDefaultTimeout(15_000);
-    return { context, page: await context.newPage() };
-  }
-
-  /** dev-idp's sign-in form, then back to Fram. */
-  async function signIn(page: Page, username: string) {
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('fram-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === stack.base);
-  }
 
   /** A signed-in page at a viewport, on the home page. */
   async function signedIn(viewport: { width: number; height: number }, username = 'ada@example.com') {
-    const opened = await newPage(viewport);
+    const opened = await openPage(browser, viewport);
     await opened.page.goto(`${stack.base}/`);
-    await signIn(opened.page, username);
+    await signIn(stack, opened.page, username);
     await opened.page.getByRole('heading', { name: /^Welcome/ }).waitFor();
     return opened;
   }
@@ -93,7 +77,7 @@ describe('fixes seen in use, in Chromium', () => {
     await page.goto(tablePage('prod/bigquery/analytics/orders_enriched'));
     await page.getByRole('heading', { name: 'analytics.orders_enriched', level: 1 }).waitFor();
     await expect(page.locator('.detail-title .kind-marker').textContent()).resolves.toBe('View');
-    await shot(page, 'fixes-table-view');
+    await screenshot(page, 'fixes-table-view');
     await page.goto(tablePage('gold/hive/core/orders'));
     await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
     await expect(page.locator('.kind-marker').count()).resolves.toBe(0);
@@ -104,7 +88,7 @@ describe('fixes seen in use, in Chromium', () => {
     const { context, page } = await signedIn(DESKTOP);
     const popular = page.locator('section.popular');
     await popular.locator('.resource-list li').first().waitFor();
-    await shot(page, 'fixes-home-popular');
+    await screenshot(page, 'fixes-home-popular');
     await expect(popular.locator('.resource-list').first().locator('li').count()).resolves.toBe(10);
     await context.close();
   });
@@ -116,9 +100,9 @@ describe('fixes seen in use, in Chromium', () => {
       const width = await pageWidth(page);
       if (width > PHONE.width) wide.push(`${name}: ${width} px`);
       if (!screenshots) return;
-      await shot(page, `fixes-${name}-phone`);
+      await screenshot(page, `fixes-${name}-phone`);
       await page.setViewportSize(DESKTOP);
-      await shot(page, `fixes-${name}-desktop`);
+      await screenshot(page, `fixes-${name}-desktop`);
       await page.setViewportSize(PHONE);
     };
     await page.locator('.resource-list li').first().waitFor();
@@ -169,28 +153,28 @@ describe('fixes seen in use, in Chromium', () => {
       button: getComputedStyle(document.querySelector('main a')!).backgroundColor,
     }));
     expect(look).toEqual({ background: 'rgb(245, 247, 251)', button: 'rgb(47, 91, 211)' }); // styles.css: --wash, --accent
-    await shot(page, `fixes-${name}-desktop`);
+    await screenshot(page, `fixes-${name}-desktop`);
     await page.setViewportSize(PHONE);
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await shot(page, `fixes-${name}-phone`);
+    await screenshot(page, `fixes-${name}-phone`);
   }
 
   it("shows a refused sign-in in the app's look", async () => {
-    const { context, page } = await newPage(DESKTOP);
+    const { context, page } = await openPage(browser, DESKTOP);
     await page.goto(`${stack.base}/`);
-    await signIn(page, 'ken@example.com'); // not assigned to Fram at the IdP
+    await signIn(stack, page, 'ken@example.com'); // not assigned to Fram at the IdP
     await expectAppLook(page, 'No access to Fram', 'refused');
     await context.close();
   });
 
   it("shows a sign-in problem (a sign-in link used again) in the app's look", async () => {
-    const { context, page } = await newPage(DESKTOP);
+    const { context, page } = await openPage(browser, DESKTOP);
     let callback: string | undefined;
     page.on('request', (request) => {
       if (request.url().startsWith(`${stack.base}/auth?`)) callback = request.url();
     });
     await page.goto(`${stack.base}/`);
-    await signIn(page, 'ada@example.com');
+    await signIn(stack, page, 'ada@example.com');
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     expect(callback).toBeDefined();
     await page.goto(callback!);

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, startStack, type Stack } from './stack';
+import { launchChromium, openPage, screenshot, type Stack, startStack } from './stack';
 
 /**
  * Descriptions in Markdown: an editor writes one with paragraphs, a list, a link and
@@ -19,7 +18,6 @@ describe('Markdown descriptions in Chromium', () => {
     await stack?.stop();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const pwned = (page: Page) => page.evaluate(() => (window as { pwned?: unknown }).pwned);
 
   const DESCRIPTION = [
@@ -47,9 +45,7 @@ describe('Markdown descriptions in Chromium', () => {
   }
 
   it('previews, saves and shows a Markdown description safely, and searches its text', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser, { width: 1280, height: 900 });
     await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
     await page.getByLabel('Username').fill('ada@example.com');
     await page.getByLabel('Password').fill('fram-demo');
@@ -67,7 +63,7 @@ describe('Markdown descriptions in Chromium', () => {
     await page.getByRole('button', { name: 'Preview', pressed: true }).waitFor();
     await expect(editor.isHidden()).resolves.toBe(true);
     await expectRendered(page, page.getByTestId('description-preview'));
-    await shot(page, '08-markdown-preview');
+    await screenshot(page, '08-markdown-preview');
 
     // Back to writing, then save.
     await page.getByRole('button', { name: 'Write' }).click();
@@ -80,7 +76,7 @@ describe('Markdown descriptions in Chromium', () => {
     await page.reload();
     await page.getByTestId('description').getByRole('link', { name: 'the runbook' }).waitFor();
     await expectRendered(page, page.getByTestId('description'));
-    await shot(page, '09-markdown-description');
+    await screenshot(page, '09-markdown-description');
 
     // The link works: it opens the runbook in a new tab (served here, the test has no internet), without an opener.
     await context.route('https://example.com/runbook', (route) =>
