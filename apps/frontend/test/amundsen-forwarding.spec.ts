@@ -93,6 +93,7 @@ interface Seen {
   method: string;
   url: string;
   body: string;
+  authorization: string | undefined;
 }
 
 /**
@@ -117,7 +118,7 @@ describe("frontend: Amundsen's routes forwarded to metadata's Amundsen operation
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
-        seen.push({ method: req.method!, url: req.url!, body });
+        seen.push({ method: req.method!, url: req.url!, body, authorization: req.headers.authorization });
         const answer = answers.get(`${req.method} ${req.url}`) ?? { status: 200, body: { message: 'done' } };
         res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
       });
@@ -141,11 +142,15 @@ describe("frontend: Amundsen's routes forwarded to metadata's Amundsen operation
     await new Promise((resolve) => metadata.close(resolve));
   });
 
-  /** The app's call, and what reached metadata because of it. */
-  async function forwarded(method: string, path: string, body?: unknown) {
+  /** The app's call (without a CSRF token when `token` is null), and what reached metadata because of it. */
+  async function forwarded(method: string, path: string, body?: unknown, token: string | null = csrf) {
     seen.length = 0;
-    const answer = await uiCall(browser, base, method, path, body, csrf);
-    return { answer, calls: seen.map((s) => ({ method: s.method, url: s.url, body: s.body === '' ? undefined : JSON.parse(s.body) })) };
+    const answer = await uiCall(browser, base, method, path, body, token ?? undefined);
+    return {
+      answer,
+      calls: seen.map((s) => ({ method: s.method, url: s.url, body: s.body === '' ? undefined : JSON.parse(s.body) })),
+      authorization: seen[0]?.authorization,
+    };
   }
 
   it('serves the feature page from GET /feature/{key}: the key asked for, programmatic descriptions grouped', async () => {
@@ -160,6 +165,7 @@ describe("frontend: Amundsen's routes forwarded to metadata's Amundsen operation
         ...FEATURE_ANSWER,
         key: FEATURE,
         programmatic_descriptions: { left: [], right: [], other: FEATURE_ANSWER.programmatic_descriptions },
+        is_editable: true,
       },
     });
   });
@@ -219,9 +225,13 @@ describe("frontend: Amundsen's routes forwarded to metadata's Amundsen operation
         { msg: 'Success' },
       ],
     ];
+    // A new owner is looked up first (metadata's /user/{id}: its store, then the IdP); a 404 there is a 422.
+    answers.set('GET /user/grace%40example.com', { status: 200, body: { user_id: 'grace@example.com', email: 'grace@example.com' } });
+    const lookUp = { method: 'GET', url: '/user/grace%40example.com', body: undefined };
     for (const [method, path, body, call, expected] of cases) {
       const { answer, calls } = await forwarded(method, path, body);
-      expect({ path, status: answer.status, calls }).toEqual({ path, status: 200, calls: [{ body: undefined, ...call }] });
+      const before = method === 'PUT' && path.endsWith('_owner') ? [lookUp] : [];
+      expect({ path, status: answer.status, calls }).toEqual({ path, status: 200, calls: [...before, { body: undefined, ...call }] });
       expect(answer.json()).toEqual(expected);
     }
     // The lineage duck's defaults for a feature: depth 1, upstream.
@@ -337,5 +347,60 @@ describe("frontend: Amundsen's routes forwarded to metadata's Amundsen operation
       const bad = await forwarded(method, path, body);
       expect({ path, status: bad.answer.status, calls: bad.calls }).toEqual({ path, status: 400, calls: [] });
     }
+  });
+
+  describe("the table page's badges (update_table_badges), to metadata's /table/{key}/badge/{badge}?category=", () => {
+    const BADGES = '/api/metadata/v0/update_table_badges';
+    const badgeUrl = (badge: string, category: string) => `/table/${ORDERS_PATH}/badge/${badge}?category=${category}`;
+
+    it('puts and removes a badge with its category, as the signed-in person', async () => {
+      for (const method of ['PUT', 'DELETE']) {
+        const { answer, calls, authorization } = await forwarded(method, BADGES, {
+          key: ORDERS,
+          badge_name: 'pii',
+          category: 'data_sensitivity',
+        });
+        expect({ method, status: answer.status, calls }).toEqual({
+          method,
+          status: 200,
+          calls: [{ method, url: badgeUrl('pii', 'data_sensitivity'), body: undefined }],
+        });
+        expect(answer.json()).toEqual({ msg: 'Success' });
+        expect(authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+      }
+    });
+
+    it('encodes the badge and category into the path and query', async () => {
+      const { calls } = await forwarded('PUT', BADGES, { key: ORDERS, badge_name: 'a/b c', category: 'x&y' });
+      expect(calls).toEqual([{ method: 'PUT', url: badgeUrl('a%2Fb%20c', 'x%26y'), body: undefined }]);
+    });
+
+    it("refuses bad input and calls without the CSRF token without calling metadata, and passes metadata's refusals on", async () => {
+      for (const body of [
+        { key: ORDERS, badge_name: 'pii' },
+        { key: ORDERS, category: 'data_sensitivity' },
+        { badge_name: 'pii', category: 'x' },
+      ]) {
+        const { answer, calls } = await forwarded('PUT', BADGES, body);
+        expect({ body, status: answer.status, calls }).toEqual({ body, status: 400, calls: [] });
+      }
+      const noCsrf = await forwarded('PUT', BADGES, { key: ORDERS, badge_name: 'pii', category: 'data_sensitivity' }, null);
+      expect({ status: noCsrf.answer.status, body: noCsrf.answer.json(), calls: noCsrf.calls }).toMatchObject({
+        status: 403,
+        body: { statusCode: 403, code: 'csrf_token' },
+        calls: [],
+      });
+      answers.set(`PUT ${badgeUrl('nope', 'table_status')}`, {
+        status: 400,
+        body: { statusCode: 400, message: 'The badge nope is not one of the allowed badges' },
+      });
+      expect((await forwarded('PUT', BADGES, { key: ORDERS, badge_name: 'nope', category: 'table_status' })).answer.status).toBe(400);
+      answers.set(`DELETE ${badgeUrl('pii', 'data_sensitivity')}`, {
+        status: 403,
+        body: { statusCode: 403, message: 'Only the owners or editors may change it' },
+      });
+      expect((await forwarded('DELETE', BADGES, { key: ORDERS, badge_name: 'pii', category: 'data_sensitivity' })).answer.status).toBe(403);
+      answers.delete(`DELETE ${badgeUrl('pii', 'data_sensitivity')}`);
+    });
   });
 });

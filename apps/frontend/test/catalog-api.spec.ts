@@ -107,6 +107,10 @@ describe('frontend: the catalog API through sessions', () => {
       tags: expect.arrayContaining([expect.objectContaining({ tag_name: 'sales' })]),
     });
     expect((await ada.get('/api/metadata/v0/badges')).json()).toMatchObject({ badges: expect.any(Array) });
+    // Every allowed badge, used or not (the defaults of WHITELIST_BADGES: `deprecated` is on no sample resource).
+    expect((await ada.get('/api/metadata/v0/allowed_badges')).json()).toMatchObject({
+      badges: expect.arrayContaining([{ badge_name: 'deprecated', category: 'table_status' }]),
+    });
     expect((await ada.get('/api/metadata/v0/get_last_indexed')).json()).toMatchObject({ timestamp: expect.any(Number) });
     expect((await ada.get('/api/metadata/v0/table?key=hive://gold.core/nope')).status).toBe(404);
     expect((await ada.get('/api/metadata/v0/table')).json()).toMatchObject({ statusCode: 400, message: 'key: key is required' });

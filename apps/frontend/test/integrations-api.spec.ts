@@ -231,13 +231,62 @@ describe("frontend: announcements and notices, from metadata, as Amundsen's Reac
       body: {
         msg: 'Success',
         posts: [
-          { date: '2024-03-04', title: 'Welcome', html_content: '<p>See <a href="https://docs.example.com">docs</a></p>' },
-          { date: '2024-01-02', title: 'Older', html_content: '<p>First</p>' },
+          {
+            id: expect.any(Number),
+            date: '2024-03-04',
+            title: 'Welcome',
+            html_content: '<p>See <a href="https://docs.example.com">docs</a></p>',
+          },
+          { id: expect.any(Number), date: '2024-01-02', title: 'Older', html_content: '<p>First</p>' },
         ],
       },
     });
     const token = await idp.clientToken('fram-scripts', 'fram-scripts-dev-secret', 'read:data');
     expect((await call(`${base}/api/announcements/v0`, { token })).status).toBe(200);
+  });
+
+  it('posts and removes announcements for admins (metadata decides: a reader is refused 403)', async () => {
+    const refused = await uiCall(
+      browser,
+      base,
+      'POST',
+      '/api/announcements/v0/',
+      { title: 'Mine', html_content: '<p>x</p>' },
+      await csrfTokenOf(browser, base),
+    );
+    // Metadata's refusal (a reader lacks the admin role), passed on; not the frontend's CSRF refusal.
+    const adminOnly = { statusCode: 403, code: 'insufficient_scope', message: 'This request needs the "admin" role' };
+    expect({ status: refused.status, body: refused.json() }).toEqual({ status: 403, body: adminOnly });
+    const asAdmin = (method: string, path: string, body?: unknown) =>
+      call(`${base}${path}`, {
+        method,
+        token: admin,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const posted = await asAdmin('POST', '/api/announcements/v0/', {
+      title: 'Maintenance',
+      html_content: '<p>Sunday<script>x()</script></p>',
+    });
+    expect(posted.status).toBe(201);
+    const { post } = posted.json<{ post: { id: number; title: string; html_content: string } }>();
+    expect(post).toMatchObject({ title: 'Maintenance', html_content: '<p>Sunday</p>' });
+    const notRemoved = await uiCall(
+      browser,
+      base,
+      'DELETE',
+      `/api/announcements/v0/${post.id}`,
+      undefined,
+      await csrfTokenOf(browser, base),
+    );
+    expect({ status: notRemoved.status, body: notRemoved.json() }).toEqual({ status: 403, body: adminOnly });
+    const kept = (await uiCall(browser, base, 'GET', '/api/announcements/v0/')).json<{ posts: { id: number }[] }>().posts;
+    expect(kept.map((p) => p.id)).toContain(post.id);
+    expect((await asAdmin('POST', '/api/announcements/v0/', { title: ' ', html_content: '' })).status).toBe(400);
+    expect((await asAdmin('DELETE', `/api/announcements/v0/${post.id}`)).status).toBe(200);
+    expect((await asAdmin('DELETE', '/api/announcements/v0/abc')).status).toBe(400);
+    const posts = (await uiCall(browser, base, 'GET', '/api/announcements/v0/')).json<{ posts: { id: number }[] }>().posts;
+    expect(posts.map((p) => p.id)).not.toContain(post.id);
   });
 
   it("answers a table's notices, severity as the number the table page maps, the payload when there is one", async () => {

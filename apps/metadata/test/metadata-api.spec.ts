@@ -103,6 +103,15 @@ describe('metadata API', () => {
     expect(table.badges).toEqual([{ badge_name: 'certified', category: 'table_status' }]);
     expect((await as('frances', '/tags/')).json()).toEqual({ tag_usages: [{ tag_name: 'finance', tag_count: 1 }] });
     expect((await as('frances', '/badges/')).json()).toEqual({ badges: [{ badge_name: 'certified', category: 'table_status' }] });
+    // Every badge that may be put on a resource, used or not.
+    expect((await as('frances', '/badges/allowed')).json()).toEqual({
+      badges: [
+        { badge_name: 'certified', category: 'table_status' },
+        { badge_name: 'deprecated', category: 'table_status' },
+        { badge_name: 'alpha', category: 'table_status' },
+        { badge_name: 'pii', category: 'data_sensitivity' },
+      ],
+    });
   });
 
   it('finds a person missing from the catalog in the directory, stores them, and 404s nobody', async () => {

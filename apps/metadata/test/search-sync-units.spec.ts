@@ -184,6 +184,16 @@ describe('the documents the sync sends', () => {
       expect(built.table.map((b) => b.document)).toEqual(expected.table);
       expect(built.user.map((b) => b.document)).toEqual(expected.user);
       expect(built.dashboard.map((b) => b.document)).toEqual(expected.dashboard);
+      // A stored view says so in its document (search answers is_view); a table's document leaves it out.
+      const views = sample.tables.filter((t) => t.is_view).map((t) => `${t.database}://${t.cluster}.${t.schema}/${t.name}`);
+      expect(views.length).toBeGreaterThan(0);
+      expect(
+        built.table
+          .filter((b) => b.document.is_view === true)
+          .map((b) => b.resourceKey)
+          .sort(),
+      ).toEqual(views.sort());
+      expect(built.table.filter((b) => b.document.is_view !== true).every((b) => !('is_view' in b.document))).toBe(true);
       // People's usage is filled (Amundsen's total_read / total_own), not left at 0.
       expect(expected.user.find((u) => u.key === 'ada@example.com')).toMatchObject({
         total_read: expect.any(Number) as number,

@@ -73,12 +73,49 @@ describe('search API', () => {
     expect(body.results.table.results).toHaveLength(2);
   });
 
+  it('sorts and counts facets when asked (Fram), and answers as Amundsen does when not: no facets key', async () => {
+    const plain = (await search('frances', { query_term: '', resource_types: ['table'] })).json<{
+      results: { table: Record<string, unknown> };
+    }>();
+    expect(Object.keys(plain.results.table).sort()).toEqual(['results', 'total_results']);
+    const response = await search('frances', {
+      query_term: '',
+      resource_types: ['table', 'user'],
+      sort_by: 'name',
+      results_per_page: 100,
+      filters: [{ name: 'database', values: ['hive'], operation: 'OR' }],
+      facets: { table: ['database', 'tag'] },
+    });
+    expect(response.status).toBe(200);
+    const body = response.json<{
+      results: {
+        table: { results: { name: string; is_view: boolean }[]; facets: Record<string, { value: string; count: number }[]> };
+        user: Record<string, unknown>;
+      };
+    }>();
+    const names = body.results.table.results.map((r) => r.name);
+    expect(names).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)));
+    expect(body.results.table.results.every((r) => typeof r.is_view === 'boolean')).toBe(true);
+    expect(body.results.table.facets['database'].map((v) => v.value).sort()).toEqual([
+      'bigquery',
+      'hive',
+      'kafka',
+      'postgres',
+      'snowflake',
+    ]);
+    expect(body.results.table.facets['tag'].length).toBeGreaterThan(0);
+    expect(body.results.user).not.toHaveProperty('facets');
+  });
+
   it('answers bad requests with a clear 400', async () => {
     for (const [body, message] of [
       [{}, 'query_term: query_term is required'],
       [{ query_term: 'x', resource_types: ['chart'] }, 'resource_types.0: resource_types may only hold table, dashboard, user, feature'],
       [{ query_term: 'x', results_per_page: 1000 }, 'results_per_page'],
       [{ query_term: 'x', page_index: -1 }, 'page_index'],
+      [{ query_term: 'x', sort_by: 'random' }, 'sort_by: sort_by must be one of relevance, name, last_updated, usage'],
+      [{ query_term: 'x', facets: { user: ['tag'] } }, 'facets.user.0: facets.user may only hold team_name'],
+      [{ query_term: 'x', facets: { chart: ['tag'] } }, 'facets'],
     ] as const) {
       const response = await search('frances', body);
       expect(response.status).toBe(400);

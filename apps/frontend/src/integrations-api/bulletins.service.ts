@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@fram/errors';
-import type { Announcements, NoticeSeverity, ResourceNotices } from '@fram/models';
+import type { Announcement, AnnouncementInput, Announcements, NoticeSeverity, ResourceNotices } from '@fram/models';
 import { MetadataClient } from '../backends/backend-clients';
 
 /** An answer whose status is decided by how metadata answered: 200, or a failure in Amundsen's shape. */
@@ -30,10 +30,22 @@ export class FrontendBulletinsService {
   async announcements(token: string) {
     try {
       const { posts } = await this.metadata.get<Announcements>('/announcements', token);
-      return ok({ msg: 'Success', posts: posts.map(({ date, title, html_content }) => ({ date, title, html_content })) });
+      return ok({ msg: 'Success', posts: posts.map(({ id, date, title, html_content }) => ({ id, date, title, html_content })) });
     } catch (error) {
       return failed(error, { posts: [] as never[] });
     }
+  }
+
+  /** Fram's: posts an announcement to metadata, which allows only admins (its refusal reaches the caller as it is). */
+  async postAnnouncement(input: AnnouncementInput, token: string) {
+    const post = await this.metadata.call<Announcement>('POST', '/announcements', token, input);
+    return { msg: 'Success', post };
+  }
+
+  /** Fram's: removes an announcement in metadata (admins only there). */
+  async removeAnnouncement(id: number, token: string) {
+    await this.metadata.call('DELETE', `/announcements/${id}`, token);
+    return { msg: 'Success' };
   }
 
   async tableNotices(key: string | null | undefined, token: string) {

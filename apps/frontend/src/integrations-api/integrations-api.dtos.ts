@@ -1,6 +1,9 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
+  announcementInputSchema,
+  bulletinIdSchema,
+  frontendAnnouncementPostedSchema,
   frontendAnnouncementsSchema,
   frontendAnnouncementsUnavailableSchema,
   frontendIssueRequestSchema,
@@ -36,6 +39,10 @@ export class NoticesDto extends createZodDto(frontendNoticesSchema) {}
 export class NoticesUnavailableDto extends createZodDto(frontendNoticesUnavailableSchema) {}
 export class AnnouncementsDto extends createZodDto(frontendAnnouncementsSchema) {}
 export class AnnouncementsUnavailableDto extends createZodDto(frontendAnnouncementsUnavailableSchema) {}
+/** Fram's announcement writes (admins): a new post, as metadata takes it, and the post's id in the path. */
+export class AnnouncementInputDto extends createZodDto(announcementInputSchema) {}
+export class AnnouncementPostedDto extends createZodDto(frontendAnnouncementPostedSchema) {}
+export class AnnouncementIdDto extends createZodDto(bulletinIdSchema) {}
 export class MessageDto extends createZodDto(frontendMessageSchema) {}
 export class UnavailableDto extends createZodDto(frontendUnavailableSchema) {}
 

@@ -1,12 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodResponse, ZodSerializerDto } from 'nestjs-zod';
+import { NoRoleRequired } from '@fram/auth';
 import { NotFoundError } from '@fram/errors';
 import { ForwardedToken } from '../backends/forwarded-token.decorator';
 import { ApiFileResponse } from '../common/api-docs';
 import { FrontendBulletinsService, type BulletinAnswer } from './bulletins.service';
 import {
+  AnnouncementIdDto,
+  AnnouncementInputDto,
+  AnnouncementPostedDto,
   AnnouncementsDto,
   AnnouncementsUnavailableDto,
   IssueRequestDto,
@@ -114,7 +118,7 @@ export class NoticesController {
   }
 }
 
-/** The home page's announcements (`/api/announcements/v0/`), from metadata's `/announcements`; admins post them there. */
+/** The home page's announcements (`/api/announcements/v0/`), from metadata's `/announcements`; admins post and remove them through it. */
 @Controller('api/announcements/v0')
 export class AnnouncementsController {
   constructor(private readonly bulletins: FrontendBulletinsService) {}
@@ -125,6 +129,26 @@ export class AnnouncementsController {
   @ApiResponse({ status: 503, type: AnnouncementsUnavailableDto, description: METADATA_FAILED })
   async announcements(@ForwardedToken() token: string, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.bulletins.announcements(token));
+  }
+
+  /** Fram's: a new announcement; metadata allows only admins and its refusal (403) is passed on. */
+  @Post()
+  @NoRoleRequired()
+  @ZodResponse({
+    status: 201,
+    type: AnnouncementPostedDto,
+    description: 'The post as metadata kept it (its HTML reduced to a safe subset)',
+  })
+  post(@Body() input: AnnouncementInputDto, @ForwardedToken() token: string) {
+    return this.bulletins.postAnnouncement(input, token);
+  }
+
+  /** Fram's: removes an announcement (admins only, in metadata). */
+  @Delete(':id')
+  @NoRoleRequired()
+  @ZodResponse({ status: 200, type: MessageDto, description: 'Removed' })
+  remove(@Param() { id }: AnnouncementIdDto, @ForwardedToken() token: string) {
+    return this.bulletins.removeAnnouncement(id, token);
   }
 }
 

@@ -27,6 +27,13 @@ export class CatalogController {
     return this.catalog.badges(token);
   }
 
+  /** Fram's: the badges editors may put on resources (metadata's WHITELIST_BADGES); `badges` lists those in use. */
+  @Get('allowed_badges')
+  @ZodResponse({ status: 200, type: BadgesDto })
+  allowedBadges(@ForwardedToken() token: string) {
+    return this.catalog.allowedBadges(token);
+  }
+
   @Get('get_last_indexed')
   @ZodResponse({ status: 200, type: LastIndexedDto })
   lastIndexed(@ForwardedToken() token: string) {

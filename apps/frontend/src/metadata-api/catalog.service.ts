@@ -35,6 +35,11 @@ export class FrontendCatalogService {
     return { msg: 'Success', badges: answer.badges };
   }
 
+  async allowedBadges(token: string) {
+    const answer = await this.metadata.get<{ badges: Badge[] }>('/badges/allowed', token);
+    return { msg: 'Success', badges: answer.badges };
+  }
+
   /** When the catalog last changed (Amundsen's "last indexed"); null before any ingestion. */
   async lastIndexed(token: string) {
     const answer = await this.metadata.get<{ neo4j_latest_timestamp?: number } | undefined>('/latest_updated_ts', token);

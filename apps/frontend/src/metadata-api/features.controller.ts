@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Put, Query } from '@nestjs/common';
 import { ZodResponse } from 'nestjs-zod';
-import { NoRoleRequired } from '@fram/auth';
+import { CurrentUser, NoRoleRequired, type Principal } from '@fram/auth';
 import { ForwardedToken } from '../backends/forwarded-token.decorator';
 import { FrontendFeaturesService } from './features.service';
 import {
@@ -23,8 +23,8 @@ export class FeaturesController {
 
   @Get('feature')
   @ZodResponse({ status: 200, type: FeatureDto })
-  feature(@Query() { key }: KeyQueryDto, @ForwardedToken() token: string) {
-    return this.features.feature(key, token);
+  feature(@Query() { key }: KeyQueryDto, @ForwardedToken() token: string, @CurrentUser() principal: Principal) {
+    return this.features.feature(key, token, principal);
   }
 
   @Get('get_feature_description')

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '@fram/auth';
 import { keyPath } from '../backends/backend-client';
 import { MetadataClient } from '../backends/backend-clients';
 import { featurePage, lineagePage, type FeatureAnswer, type LineageAnswer } from './amundsen-marshal';
+import { canEdit } from './edit-rights';
 import type { FeatureLineageQueryDto } from './metadata-api.dtos';
+import { ownerForChange } from './owner-resolution';
 
 /**
  * Amundsen's frontend feature answers (ML features: `{group}/{name}/{version}`),
@@ -12,9 +15,14 @@ import type { FeatureLineageQueryDto } from './metadata-api.dtos';
 export class FrontendFeaturesService {
   constructor(private readonly metadata: MetadataClient) {}
 
-  async feature(key: string, token: string) {
+  /** The feature as the feature page reads it, with `is_editable` for the caller (the UI shows edit controls only then). */
+  async feature(key: string, token: string, principal: Principal) {
     const feature = await this.metadata.get<FeatureAnswer>(`/feature/${keyPath(key)}`, token);
-    return { msg: 'Success', status_code: 200, featureData: featurePage(feature, key) };
+    return {
+      msg: 'Success',
+      status_code: 200,
+      featureData: { ...featurePage(feature, key), is_editable: canEdit(principal, feature.owners ?? []) },
+    };
   }
 
   async description(key: string, token: string) {
@@ -38,8 +46,10 @@ export class FrontendFeaturesService {
     );
   }
 
+  /** A new owner must be someone Fram or the identity provider knows (else 422, nothing changed). */
   async changeOwner(method: 'PUT' | 'DELETE', key: string, owner: string, token: string) {
-    await this.metadata.call(method, `/feature/${keyPath(key)}/owner/${encodeURIComponent(owner)}`, token);
+    const id = await ownerForChange(this.metadata, method, owner, token);
+    await this.metadata.call(method, `/feature/${keyPath(key)}/owner/${encodeURIComponent(id)}`, token);
     return { msg: 'Updated owner' };
   }
 

@@ -31,6 +31,7 @@ import {
   frontendTableDashboardsSchema,
   frontendTableSchema,
   frontendTagChangeSchema,
+  frontendTableBadgeChangeSchema,
   frontendTagsSchema,
   frontendUserQuerySchema,
   frontendUserSchema,
@@ -39,6 +40,7 @@ import {
 // What Amundsen's React app sends.
 export class KeyQueryDto extends createZodDto(frontendKeyQuerySchema) {}
 export class TagChangeDto extends createZodDto(frontendTagChangeSchema) {}
+export class TableBadgeChangeDto extends createZodDto(frontendTableBadgeChangeSchema) {}
 export class DescriptionChangeDto extends createZodDto(frontendDescriptionChangeSchema) {}
 export class ColumnQueryDto extends createZodDto(frontendColumnQuerySchema) {}
 export class ColumnDescriptionChangeDto extends createZodDto(frontendColumnDescriptionChangeSchema) {}

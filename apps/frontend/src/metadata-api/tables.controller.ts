@@ -16,6 +16,7 @@ import {
   LineageQueryDto,
   OwnerChangeDto,
   TableDashboardsDto,
+  TableBadgeChangeDto,
   TableDto,
   TagChangeDto,
   TypeMetadataDescriptionChangeDto,
@@ -113,6 +114,21 @@ export class TablesController {
   @ZodResponse({ status: 200, type: DoneDto })
   removeTag(@Body() { key, tag }: TagChangeDto, @ForwardedToken() token: string) {
     return this.tables.changeTag('DELETE', key, tag, token);
+  }
+
+  /** A badge (one of metadata's WHITELIST_BADGES, with its category) put on a table; metadata decides whether the caller may. */
+  @Put('update_table_badges')
+  @NoRoleRequired()
+  @ZodResponse({ status: 200, type: DoneDto })
+  addBadge(@Body() { key, badge_name, category }: TableBadgeChangeDto, @ForwardedToken() token: string) {
+    return this.tables.changeBadge('PUT', key, badge_name, category, token);
+  }
+
+  @Delete('update_table_badges')
+  @NoRoleRequired()
+  @ZodResponse({ status: 200, type: DoneDto })
+  removeBadge(@Body() { key, badge_name, category }: TableBadgeChangeDto, @ForwardedToken() token: string) {
+    return this.tables.changeBadge('DELETE', key, badge_name, category, token);
   }
 
   @Get('get_table_lineage')

@@ -5,6 +5,7 @@ import { MetadataClient } from '../backends/backend-clients';
 import type { DashboardSummary, TableDetail } from '@fram/models';
 import { dashboardItem, lineagePage, tablePage, type LineageAnswer } from './amundsen-marshal';
 import { canEdit } from './edit-rights';
+import { ownerForChange } from './owner-resolution';
 import type { ColumnLineageQueryDto, ColumnQueryDto, LineageQueryDto } from './metadata-api.dtos';
 
 /** Amundsen's frontend table answers, from metadata's, asked with the caller's access token. */
@@ -58,8 +59,10 @@ export class FrontendTablesService {
     return { msg: 'Success' };
   }
 
+  /** A new owner must be someone Fram or the identity provider knows (else 422, nothing changed); a removal needs no look-up. */
   async changeOwner(method: 'PUT' | 'DELETE', key: string, owner: string, token: string) {
-    await this.metadata.call(method, `/table/${keyPath(key)}/owner/${encodeURIComponent(owner)}`, token);
+    const id = await ownerForChange(this.metadata, method, owner, token);
+    await this.metadata.call(method, `/table/${keyPath(key)}/owner/${encodeURIComponent(id)}`, token);
     return { msg: 'Updated owner' };
   }
 
@@ -70,6 +73,16 @@ export class FrontendTablesService {
    */
   async changeTag(method: 'PUT' | 'DELETE', key: string, tag: string, token: string) {
     await this.metadata.call(method, `/table/${keyPath(key)}/tag/${encodeURIComponent(tag)}`, token);
+    return { msg: 'Success' };
+  }
+
+  /** Badges: metadata accepts only its WHITELIST_BADGES (400 otherwise) and tells search itself, as for tags. */
+  async changeBadge(method: 'PUT' | 'DELETE', key: string, badge: string, category: string, token: string) {
+    await this.metadata.call(
+      method,
+      `/table/${keyPath(key)}/badge/${encodeURIComponent(badge)}?category=${encodeURIComponent(category)}`,
+      token,
+    );
     return { msg: 'Success' };
   }
 

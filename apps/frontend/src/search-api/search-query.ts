@@ -1,4 +1,11 @@
-import { normalizeUser, type FrontendResourceResults, type FrontendResourceType, type FrontendSearchRequest } from '@fram/models';
+import {
+  normalizeUser,
+  type FacetRequest,
+  type FrontendResourceResults,
+  type FrontendResourceType,
+  type FrontendSearchRequest,
+  type SearchSort,
+} from '@fram/models';
 
 /** One field's filter, as search's `/v2/search` takes it (Amundsen's Filter). */
 interface Filter {
@@ -15,6 +22,10 @@ export interface ForwardedSearch {
   results_per_page: number;
   filters: Filter[];
   highlight_options: Record<string, { enable_highlight: boolean }>;
+  /** Only when the request gave one (Amundsen's React app never does: search's default, relevance). */
+  sort_by?: SearchSort;
+  /** Only those of the resources asked of this search, and only when the request asked for some. */
+  facets?: FacetRequest;
 }
 
 type Hit = Record<string, unknown>;
@@ -47,9 +58,15 @@ export function searchRequests(request: FrontendSearchRequest): ForwardedSearch[
       .filter((f) => f.values.length > 0);
   const filtered = request.resources.map((r) => ({ r, filters: filtersOf(r) })).filter(({ filters }) => filters.length > 0);
   const plain = request.resources.filter((r) => !filtered.some((f) => f.r === r));
+  const sorted = request.sortBy === undefined ? {} : { sort_by: request.sortBy };
+  /** The facets asked of these resources: none (no `facets` key) when the request asks none of them. */
+  const facetsOf = (types: readonly FrontendResourceType[]) => {
+    const asked = types.flatMap((t) => (request.facets?.[t] ? [[t, request.facets[t]] as const] : []));
+    return asked.length === 0 ? {} : { facets: Object.fromEntries(asked) as FacetRequest };
+  };
   return [
-    ...(plain.length > 0 ? [{ ...base, resource_types: plain, filters: [] }] : []),
-    ...filtered.map(({ r, filters }) => ({ ...base, resource_types: [r], filters })),
+    ...(plain.length > 0 ? [{ ...base, ...sorted, ...facetsOf(plain), resource_types: plain, filters: [] }] : []),
+    ...filtered.map(({ r, filters }) => ({ ...base, ...sorted, ...facetsOf([r]), resource_types: [r], filters })),
   ];
 }
 
@@ -70,6 +87,8 @@ export function frontendHit(type: FrontendResourceType, hit: Hit): FrontendResou
       badges: or(hit['badges'], []),
       tags: or(hit['tag'], []),
       last_updated_timestamp: or(hit['last_updated_timestamp'], null),
+      total_usage: or(hit['total_usage'], 0),
+      is_view: hit['is_view'] === true,
       highlight: or(hit['highlight'], {}),
     };
   }

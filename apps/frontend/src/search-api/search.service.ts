@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   FRONTEND_RESOURCE_TYPES,
+  type Facets,
   type FrontendResourceResults,
   type FrontendResourceType,
   type FrontendSearchRequest,
@@ -12,7 +13,7 @@ import { frontendHit, searchRequests } from './search-query';
 /** Search's answer (`/v2/search`): a page of hits for each resource type it searched. */
 interface SearchAnswer {
   msg?: string;
-  results: Partial<Record<string, { results: Record<string, unknown>[]; total_results: number }>>;
+  results: Partial<Record<string, { results: Record<string, unknown>[]; total_results: number; facets?: Facets }>>;
 }
 
 /**
@@ -39,6 +40,7 @@ export class FrontendSearchService {
           page_index: request.pageIndex,
           total_results: found.total_results,
           results: found.results.map((hit) => frontendHit(type, hit)),
+          ...(found.facets && { facets: found.facets }),
         };
       }
     }

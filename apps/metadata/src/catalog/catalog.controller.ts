@@ -22,6 +22,13 @@ export class CatalogController {
     return this.catalog.badges();
   }
 
+  /** Fram's: the badges that may be put on resources (WHITELIST_BADGES), used or not; `/badges` lists those in use. */
+  @Get('badges/allowed')
+  @ZodResponse({ status: 200, type: BadgesDto })
+  allowedBadges() {
+    return this.catalog.allowedBadges();
+  }
+
   /** 204 when nothing was ever ingested. */
   @Get('latest_updated_ts')
   @HttpCode(200)

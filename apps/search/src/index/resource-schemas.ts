@@ -26,6 +26,8 @@ export interface ResourceSchema<D, H = SearchHitFields[IndexedResourceType]> {
   filters: Readonly<Record<string, (doc: D) => readonly (string | null)[]>>;
   /** Popularity, for browsing and as a tie-breaker. */
   usage: (doc: D) => number;
+  /** The orders other than relevance (SEARCH_SORTS): the name, the last update (none: null), the usage. */
+  sort: { name: (doc: D) => string; updated: (doc: D) => number | null; usage: (doc: D) => number };
   /** Highlighted fields, and how many fragments each may give. */
   highlights: Readonly<Record<string, { values: (doc: D) => readonly (string | null)[]; fragments: number }>>;
   /** The hit as the API returns it (without score and highlights). */
@@ -58,6 +60,7 @@ const TABLE: ResourceSchema<TableDocument, SearchHitFields['table']> = {
     badges: (d) => d.badges,
   },
   usage: (d) => d.total_usage,
+  sort: { name: (d) => d.name, updated: (d) => d.last_updated_timestamp, usage: (d) => d.total_usage },
   highlights: {
     name: { values: (d) => list(d.name), fragments: 1 },
     description: { values: (d) => list(d.description), fragments: 1 },
@@ -79,6 +82,7 @@ const TABLE: ResourceSchema<TableDocument, SearchHitFields['table']> = {
     badges: d.badges,
     last_updated_timestamp: d.last_updated_timestamp,
     total_usage: d.total_usage,
+    is_view: d.is_view ?? false,
   }),
 };
 
@@ -93,6 +97,7 @@ const USER: ResourceSchema<UserDocument, SearchHitFields['user']> = {
   exact: (d) => [d.full_name, d.email, d.email.split('@')[0] ?? null],
   filters: { team_name: (d) => list(d.team_name), employee_type: (d) => list(d.employee_type) },
   usage: (d) => d.total_read + d.total_own + d.total_follow,
+  sort: { name: (d) => d.full_name, updated: () => null, usage: (d) => d.total_read },
   highlights: {
     full_name: { values: (d) => list(d.full_name), fragments: 1 },
     email: { values: (d) => list(d.email), fragments: 1 },
@@ -137,6 +142,7 @@ const DASHBOARD: ResourceSchema<DashboardDocument, SearchHitFields['dashboard']>
     badges: (d) => d.badges,
   },
   usage: (d) => d.total_usage,
+  sort: { name: (d) => d.name, updated: (d) => d.last_successful_run_timestamp, usage: (d) => d.total_usage },
   highlights: {
     name: { values: (d) => list(d.name), fragments: 1 },
     description: { values: (d) => list(d.description), fragments: 1 },
@@ -187,6 +193,7 @@ const FEATURE: ResourceSchema<FeatureDocument, SearchHitFields['feature']> = {
     badges: (d) => d.badges,
   },
   usage: (d) => d.total_usage,
+  sort: { name: (d) => d.name, updated: (d) => d.last_updated_timestamp, usage: (d) => d.total_usage },
   highlights: {
     name: { values: (d) => list(d.name), fragments: 1 },
     description: { values: (d) => list(d.description), fragments: 1 },
@@ -208,6 +215,12 @@ const FEATURE: ResourceSchema<FeatureDocument, SearchHitFields['feature']> = {
     total_usage: d.total_usage,
   }),
 };
+
+/**
+ * The filter a facet of `field` leaves out when counting (its own field's): filters of the same name, and
+ * a feature's `tags` (Amundsen's other name of its `tag` filter).
+ */
+export const facetFieldOf = (filterName: string): string => (filterName === 'tags' ? 'tag' : filterName);
 
 export const RESOURCE_SCHEMAS: { [T in IndexedResourceType]: ResourceSchema<SearchDocuments[T], SearchHitFields[T]> } = {
   table: TABLE,

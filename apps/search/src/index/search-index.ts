@@ -1,4 +1,4 @@
-import type { IndexedResourceType, SearchDocuments, SearchHit, SearchRequest, SearchResponse } from '@fram/models';
+import type { Facets, IndexedResourceType, SearchDocuments, SearchHit, SearchRequest, SearchResponse } from '@fram/models';
 import type { CheckResult } from '@fram/service';
 import { RESOURCE_SCHEMAS, type ResourceSchema } from './resource-schemas';
 
@@ -13,10 +13,18 @@ export interface FoundDocument<D = SearchDocuments[IndexedResourceType]> {
 export interface FoundPage<D = SearchDocuments[IndexedResourceType]> {
   total: number;
   found: FoundDocument<D>[];
+  /** By field, the counted values: only when the search asked for this type's facets. */
+  facets?: Facets;
 }
 
 /** The pages a search found, by type (each type's documents are of that type). */
 export type FoundPages = { [T in IndexedResourceType]?: FoundPage<SearchDocuments[T]> };
+
+/** The facet fields a search asks of a type, or undefined when it asks none (then no facets are computed). */
+export function facetsAsked(request: Pick<SearchRequest, 'facets'>, type: IndexedResourceType): readonly string[] | undefined {
+  const fields = request.facets[type];
+  return fields && fields.length > 0 ? [...new Set(fields)] : undefined;
+}
 
 /**
  * The search service's index port. Adapters: EmbeddedSearchIndex (the
@@ -37,7 +45,7 @@ export abstract class SearchIndex {
   /** Amundsen's SearchResponse: a page of hits (the resource's fields as its search API shows them) per type. */
   async search(request: SearchRequest): Promise<SearchResponse> {
     const pages = await this.find(request);
-    const results: Partial<Record<IndexedResourceType, { results: SearchHit[]; total_results: number }>> = {};
+    const results: Partial<Record<IndexedResourceType, { results: SearchHit[]; total_results: number; facets?: Facets }>> = {};
     for (const type of request.resource_types) {
       const page = pages[type] as FoundPage | undefined;
       const schema = RESOURCE_SCHEMAS[type] as ResourceSchema<SearchDocuments[IndexedResourceType]>;
@@ -45,6 +53,9 @@ export abstract class SearchIndex {
         total_results: page?.total ?? 0,
         results: (page?.found ?? []).map(({ doc, score, highlight }) => ({ ...schema.hit(doc), search_score: score, highlight })),
       };
+      const asked = facetsAsked(request, type);
+      // Asked for: every field answers, [] when nothing has a value of it (or the type had no page).
+      if (asked) results[type].facets = Object.fromEntries(asked.map((field) => [field, page?.facets?.[field] ?? []]));
     }
     return {
       msg: 'Success',

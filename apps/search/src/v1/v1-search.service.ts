@@ -60,6 +60,8 @@ export class V1SearchService {
       results_per_page: V1_PAGE_SIZE,
       filters,
       highlight_options: {},
+      sort_by: 'relevance',
+      facets: {},
     });
     const page = pages[type];
     const toV1 = V1_RESULTS[type] as (doc: SearchDocuments[T]) => V1SearchResult<T>['results'][number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { announcementSchema } from './bulletins';
 
 /*
  * Amundsen's frontend integrations (previews, dashboard previews, data
@@ -55,9 +56,19 @@ export const frontendNoticesUnavailableSchema = message.extend({ notices: z.obje
 
 /** `GET /api/announcements/v0/`: the home page's announcements. */
 export const frontendAnnouncementsSchema = message.extend({
-  posts: z.array(z.looseObject({ date: z.string(), title: z.string(), html_content: z.string() })),
+  posts: z.array(
+    z.looseObject({
+      /** Fram's: the post's id, for removing it (`DELETE /api/announcements/v0/{id}`). */
+      id: z.number().int().optional(),
+      date: z.string(),
+      title: z.string(),
+      html_content: z.string(),
+    }),
+  ),
 });
 export const frontendAnnouncementsUnavailableSchema = message.extend({ posts: z.array(z.unknown()).max(0), ...errorFields });
+/** Fram's `POST /api/announcements/v0/` (admins): the post as metadata kept it. */
+export const frontendAnnouncementPostedSchema = message.extend({ post: announcementSchema });
 
 /** `GET /api/issue/issues?key=`: a table's issues (read only by an issue tracker client). */
 export const frontendIssuesQuerySchema = z.object({ key: optionalText });

@@ -26,6 +26,8 @@ export const frontendDescriptionChangeSchema = z.object({ key: text('key'), desc
 export const frontendColumnQuerySchema = z.object({ key: text('key'), column_name: text('column_name') });
 export const frontendColumnDescriptionChangeSchema = z.object({ key: text('key'), column_name: text('column_name'), description });
 export const frontendOwnerChangeSchema = z.object({ key: text('key'), owner: text('owner') });
+/** `update_table_badges`: a badge (one of metadata's WHITELIST_BADGES) and its category, put on or taken off a table. */
+export const frontendTableBadgeChangeSchema = z.object({ key: text('key'), badge_name: text('badge_name'), category: text('category') });
 const depth = (fallback: number) =>
   z.coerce
     .number({ error: 'depth must be a number' })
@@ -199,6 +201,7 @@ export const frontendFeatureSchema = frontendDoneSchema.extend({
   status_code: z.number().int(),
   featureData: z.looseObject({
     key: z.string(),
+    is_editable: z.boolean(),
     name: z.string(),
     version: z.string(),
     feature_group: z.string(),

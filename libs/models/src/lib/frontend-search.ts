@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { facetRequestSchema, facetsSchema, SEARCH_SORTS } from './search';
 
 /** The resources Amundsen's React app searches (it asks only for those its configuration enables). */
 export const FRONTEND_RESOURCE_TYPES = ['table', 'dashboard', 'feature', 'user'] as const;
@@ -66,6 +67,10 @@ export const frontendSearchRequestSchema = z.object({
     .default({})
     .transform((h) => h ?? {}),
   searchType: z.string().max(100).nullable().optional(),
+  /** Fram's: search's `sort_by` (Amundsen's React app never sends it: relevance). */
+  sortBy: z.enum(SEARCH_SORTS, { error: `sortBy must be one of ${SEARCH_SORTS.join(', ')}` }).optional(),
+  /** Fram's: search's `facets`, the filter fields whose values to count, by resource. */
+  facets: facetRequestSchema.optional(),
 });
 export type FrontendSearchRequest = z.output<typeof frontendSearchRequestSchema>;
 
@@ -74,6 +79,8 @@ export const frontendResourceResultsSchema = z.object({
   page_index: z.number().int(),
   results: z.array(z.looseObject({ type: resource })),
   total_results: z.number().int(),
+  /** Only when the request asked for this resource's facets. */
+  facets: facetsSchema.optional(),
 });
 export type FrontendResourceResults = z.infer<typeof frontendResourceResultsSchema>;
 

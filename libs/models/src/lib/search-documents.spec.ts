@@ -24,6 +24,15 @@ describe('searchKeyProblem', () => {
 });
 
 describe('the search document mapping', () => {
+  it("carries a view's is_view (stored or ingested); a table's document leaves it out, as databuilder's do", () => {
+    const view = tableSearchSource({ database: 'hive', cluster: 'gold', schema: 'core', name: 'big_orders', is_view: true });
+    expect(view.is_view).toBe(true);
+    expect(tableDocument(view)).toMatchObject({ key: 'hive://gold.core/big_orders', is_view: true });
+    expect(tableDocumentSchema.parse(tableDocument(view)).is_view).toBe(true);
+    const table = tableDocument(tableSearchSource({ database: 'hive', cluster: 'gold', schema: 'core', name: 'orders' }));
+    expect(table).not.toHaveProperty('is_view');
+  });
+
   it('maps an ingestion record and the stored table it becomes to the same document', () => {
     const record = {
       database: 'hive',

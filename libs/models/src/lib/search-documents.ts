@@ -35,6 +35,8 @@ export interface TableSearchSource {
   tags: readonly { tag_name: string }[];
   badges: readonly { badge_name: string }[];
   last_updated_timestamp: number | null;
+  /** A view rather than a table. */
+  is_view: boolean;
   usage: Usage;
 }
 
@@ -115,6 +117,7 @@ export function tableSearchSource(t: TableRecord, usage: Usage = NO_USAGE): Tabl
     tags: (t.tags ?? []).map((tag_name) => ({ tag_name })),
     badges: t.badges ?? [],
     last_updated_timestamp: t.last_updated_timestamp ?? null,
+    is_view: t.is_view ?? false,
     usage,
   };
 }
@@ -155,6 +158,7 @@ export function tableDocument(t: TableSearchSource): TableDocument {
     tags: names(t.tags.map((tag) => tag.tag_name)),
     badges: names(t.badges.map((b) => b.badge_name)),
     last_updated_timestamp: t.last_updated_timestamp,
+    ...(t.is_view ? { is_view: true } : {}),
     total_usage: t.usage.total,
     unique_usage: t.usage.unique,
   });

@@ -44,6 +44,8 @@ export const tableDocumentSchema = z
     tags: names,
     badges: names,
     last_updated_timestamp: timestamp,
+    /** A view rather than a table; absent (not a view) in databuilder's documents and those made before Fram kept it. */
+    is_view: z.boolean().optional(),
     /** Sum of reads, and number of distinct readers. */
     total_usage: count,
     unique_usage: count,
@@ -170,6 +172,55 @@ export const searchFilterSchema = z.object({
 export type SearchFilter = z.output<typeof searchFilterSchema>;
 
 /**
+ * The orders a search can give its results in (Fram's, not Amundsen's): by relevance (the default),
+ * by name (A to Z, then key), by last update (newest first; none last), or by usage (most used first).
+ * Each type sorts by its own fields: a person's name is their full name, their update time none (so
+ * `last_updated` leaves people by relevance), their usage what they read; a dashboard's update is its
+ * last successful run.
+ */
+export const SEARCH_SORTS = ['relevance', 'name', 'last_updated', 'usage'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/**
+ * The filter fields a search can count values of (facets), by type: Amundsen's filter names, so a
+ * counted value is a filter as it stands. Counts are those of the documents that match the query
+ * term and every filter but the facet's own field's (so choosing one value still shows the others).
+ */
+export const FACET_FIELDS = {
+  table: ['database', 'schema', 'tag', 'badges'],
+  dashboard: ['product', 'group_name', 'tag', 'badges'],
+  feature: ['feature_group', 'entity', 'status', 'tag', 'badges'],
+  user: ['team_name'],
+} as const satisfies Record<IndexedResourceType, readonly string[]>;
+export type FacetField<T extends IndexedResourceType = IndexedResourceType> = (typeof FACET_FIELDS)[T][number];
+
+/** The most values one facet answers: the most frequent first, ties by value. */
+export const MAX_FACET_VALUES = 50;
+
+const facetFields = <T extends IndexedResourceType>(type: T) =>
+  z
+    .array(
+      z.enum(FACET_FIELDS[type] as unknown as [string, ...string[]], {
+        error: `facets.${type} may only hold ${FACET_FIELDS[type].join(', ')}`,
+      }),
+    )
+    .max(FACET_FIELDS[type].length)
+    .optional();
+
+/** `facets` of a search: for each type, the fields to count. */
+export const facetRequestSchema = z
+  .object({ table: facetFields('table'), dashboard: facetFields('dashboard'), feature: facetFields('feature'), user: facetFields('user') })
+  .strict();
+export type FacetRequest = z.output<typeof facetRequestSchema>;
+
+/** One value of a facet and how many matching documents have it. */
+export const facetValueSchema = z.object({ value: z.string(), count: z.number().int().min(1) });
+export type FacetValue = z.infer<typeof facetValueSchema>;
+/** A page's facets: by field asked for, its values (at most MAX_FACET_VALUES); a field no document has answers []. */
+export const facetsSchema = z.record(z.string(), z.array(facetValueSchema));
+export type Facets = z.infer<typeof facetsSchema>;
+
+/**
  * Amundsen's SearchRequest (POST /v2/search) as it comes; its output has every
  * default filled in. Fields it does not know are dropped (Amundsen's clients send some).
  */
@@ -183,6 +234,10 @@ export const searchRequestSchema = z.object({
   results_per_page: z.number().int().min(1).max(100).default(10),
   filters: z.array(searchFilterSchema).max(50).default([]),
   highlight_options: z.record(z.string(), z.object({ enable_highlight: z.boolean() })).default({}),
+  /** Fram's: the order of each type's results (Amundsen's clients never send it: relevance). */
+  sort_by: z.enum(SEARCH_SORTS, { error: `sort_by must be one of ${SEARCH_SORTS.join(', ')}` }).default('relevance'),
+  /** Fram's: the filter fields whose values to count, by type (see FACET_FIELDS). */
+  facets: facetRequestSchema.default({}),
 });
 
 export type SearchRequestBody = z.output<typeof searchRequestSchema>;
@@ -211,6 +266,8 @@ const tableHitFields = z.object({
   badges: z.array(z.string()),
   last_updated_timestamp: z.number().nullable(),
   total_usage: z.number(),
+  /** Fram's: the table is a view (false when its document does not say). */
+  is_view: z.boolean(),
 });
 export const tableHitSchema = tableHitFields.extend(scored).loose().meta({ id: 'TableHit' });
 
@@ -290,7 +347,13 @@ export interface SearchHits {
 /** One hit of any type. */
 export type SearchHit = SearchHits[IndexedResourceType];
 
-const page = <H extends z.ZodType>(hit: H) => z.object({ results: z.array(hit), total_results: z.number().int() });
+const page = <H extends z.ZodType>(hit: H) =>
+  z.object({
+    results: z.array(hit),
+    total_results: z.number().int(),
+    /** Only when the request asked for this type's facets. */
+    facets: facetsSchema.optional(),
+  });
 
 /** Amundsen's SearchResponse: one page of results for each type asked for. */
 export const searchResponseSchema = z.object({

@@ -1,4 +1,16 @@
-import type { DashboardDocument, FeatureDocument, IndexedResourceType, SearchFilter, TableDocument, UserDocument } from '@fram/models';
+import type { estypes } from '@elastic/elasticsearch';
+import {
+  MAX_FACET_VALUES,
+  type DashboardDocument,
+  type Facets,
+  type FeatureDocument,
+  type IndexedResourceType,
+  type SearchFilter,
+  type SearchSort,
+  type TableDocument,
+  type UserDocument,
+} from '@fram/models';
+import { facetFieldOf } from '../resource-schemas';
 
 /**
  * Amundsen's v2.1 search indices (databuilder's document_mappings.py): the
@@ -113,6 +125,8 @@ export const INDEX_BODIES: Record<IndexedResourceType, { settings: object; mappi
       cluster: textField('general_analyzer', { keyword }),
       schema: textField('stemming_analyzer', { keyword, general }),
       column_descriptions: textField('english_analyzer', { alphanumeric, general }),
+      /** Fram's (not in databuilder's mapping): the table is a view; absent in databuilder's documents. */
+      is_view: { type: 'boolean' },
     }),
   },
   dashboard: {
@@ -166,6 +180,7 @@ export const toElastic = {
     schema: d.schema,
     schema_description: d.schema_description ?? null,
     column_descriptions: d.column_descriptions,
+    ...(d.is_view !== undefined && { is_view: d.is_view }),
   }),
   user: (d: UserDocument) => ({
     key: d.key,
@@ -246,6 +261,7 @@ export const fromElastic = {
       tags: strs(s['tags']),
       badges: strs(s['badges']),
       last_updated_timestamp: time(s['last_updated_timestamp']),
+      ...(typeof s['is_view'] === 'boolean' && { is_view: s['is_view'] }),
       total_usage: num(usage(s)['total_usage']),
       unique_usage: num(usage(s)['unique_usage']),
     };
@@ -410,21 +426,107 @@ const HIGHLIGHT_FIELDS: Record<IndexedResourceType, Record<string, object>> = {
 /** Highlight field names as the API names them. */
 export const HIGHLIGHT_NAMES: Record<string, string> = { 'columns.general': 'columns', key: 'email', name: 'name' };
 
-/** The v2.1 query of one resource type: weighted matches, rank_feature usage boosts, wildcard filters. */
-export function buildQuery(
-  type: IndexedResourceType,
-  term: string,
-  filters: readonly SearchFilter[],
-  from: number,
-  size: number,
-  highlight: boolean,
-) {
-  const filter = filters.flatMap((f): object[] => {
+/** The usage a search sorted by usage orders by (a person's: what they read). */
+const USAGE_SORT_FEATURE: Record<IndexedResourceType, string> = {
+  table: 'usage.total_usage',
+  dashboard: 'usage.total_usage',
+  feature: 'usage.total_usage',
+  user: 'usage.total_read',
+};
+
+/** The time a search sorted by last update orders by (people have none: they stay by relevance). */
+const UPDATED_FIELD: Record<IndexedResourceType, string | undefined> = {
+  table: 'last_updated_timestamp',
+  dashboard: 'last_successful_run_timestamp',
+  feature: 'last_updated_timestamp',
+  user: undefined,
+};
+
+/** By name, any case: the keyword lower-cased (a script: databuilder's indices have no normalized name field). */
+const NAME_SORT_SCRIPT = "doc['name.keyword'].size() == 0 ? '' : doc['name.keyword'].value.toLowerCase()";
+const BY_KEY: estypes.SortCombinations = { 'key.keyword': { order: 'asc' } };
+const BY_SCORE: estypes.SortCombinations = { _score: { order: 'desc' } };
+
+/** The `sort` of a search in `sort` order (none: by score, as Amundsen's). */
+function sortClauses(type: IndexedResourceType, sort: SearchSort): estypes.SortCombinations[] | undefined {
+  if (sort === 'name')
+    return [{ _script: { type: 'string', order: 'asc', script: { lang: 'painless', source: NAME_SORT_SCRIPT } } }, BY_KEY];
+  const updated = UPDATED_FIELD[type];
+  if (sort === 'last_updated' && updated)
+    return [{ [updated]: { order: 'desc', missing: '_last', unmapped_type: 'long' } }, BY_SCORE, BY_KEY];
+  // By usage: the score is the usage itself (rank_features have no doc values to sort on).
+  if (sort === 'usage') return [BY_SCORE, BY_KEY];
+  return undefined;
+}
+
+/** The options of one type's query. */
+export interface QueryOptions {
+  term: string;
+  filters: readonly SearchFilter[];
+  from: number;
+  size: number;
+  highlight: boolean;
+  /** Relevance when absent. */
+  sort?: SearchSort;
+  /** The filter fields whose values to count; none: no aggregations. */
+  facets?: readonly string[];
+}
+
+/** The keyword fields of a type's filter clauses, by the field facets name them. */
+function filterClauses(type: IndexedResourceType, filters: readonly SearchFilter[]): { field: string; clauses: object[] }[] {
+  return filters.flatMap((f) => {
     const field = FILTER_FIELDS[type][f.name];
     if (!field || f.values.length === 0) return [];
     const clauses = f.values.map((v) => ({ wildcard: { [field]: { value: v, case_insensitive: true } } }));
-    return f.operation === 'OR' ? [{ bool: { should: clauses, minimum_should_match: 1 } }] : clauses;
+    return [
+      { field: facetFieldOf(f.name), clauses: f.operation === 'OR' ? [{ bool: { should: clauses, minimum_should_match: 1 } }] : clauses },
+    ];
   });
+}
+
+/**
+ * The aggregations of facets: per field, the filters of every other field, then its values' counts (the most
+ * frequent first, ties by value). The filters themselves then filter the hits only (post_filter).
+ */
+function facetAggregations(type: IndexedResourceType, filters: ReturnType<typeof filterClauses>, facets: readonly string[]) {
+  return Object.fromEntries(
+    facets.flatMap((name) => {
+      const field = FILTER_FIELDS[type][name];
+      if (!field) return [];
+      const others = filters.filter((f) => f.field !== name).flatMap((f) => f.clauses);
+      const values = {
+        terms: { field, size: MAX_FACET_VALUES, order: FACET_ORDER, exclude: [''] },
+      };
+      return [[name, { filter: { bool: { filter: others } }, aggs: { values } }]];
+    }),
+  );
+}
+
+/** Facet values: the most frequent first, ties by value. */
+const FACET_ORDER: Record<string, 'asc' | 'desc'>[] = [{ _count: 'desc' }, { _key: 'asc' }];
+
+/** A search answer's facets: each asked field's buckets as values and counts ([] when it has none). */
+export function readFacets(facets: readonly string[], aggregations: Record<string, unknown> | undefined): Facets {
+  return Object.fromEntries(
+    facets.map((name) => {
+      const agg = aggregations?.[name] as
+        { values?: { buckets?: { key: unknown; key_as_string?: string; doc_count: number }[] } } | undefined;
+      const buckets = agg?.values?.buckets ?? [];
+      return [name, buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count }))];
+    }),
+  );
+}
+
+/**
+ * The v2.1 query of one resource type: weighted matches, rank_feature usage boosts, wildcard filters; in
+ * the order asked for, with the facets asked for (aggregations, the filters then applied as a post_filter).
+ */
+export function buildQuery(type: IndexedResourceType, options: QueryOptions) {
+  const { term, from, size, highlight } = options;
+  const sort = options.sort ?? 'relevance';
+  const facets = options.facets && options.facets.length > 0 ? options.facets : undefined;
+  const byField = filterClauses(type, options.filters);
+  const filter = byField.flatMap((f) => f.clauses);
   const text = term.trim();
   // An empty query browses: everything that passes the filters, the most used first.
   const must =
@@ -439,10 +541,20 @@ export function buildQuery(
             },
           },
         ];
+  // With facets, the aggregations see every match of the query; the filters apply to the hits afterwards.
+  const queryFilter = facets ? [] : filter;
+  const query =
+    sort === 'usage'
+      ? // Matches filter (unscored); the score is the usage itself, exact up to rank_features' precision.
+        { bool: { filter: [...must, ...queryFilter], should: [{ rank_feature: { field: USAGE_SORT_FEATURE[type], linear: {} } }] } }
+      : { bool: { must, should: USAGE_FEATURES[type].map((field) => ({ rank_feature: { field, boost: 10 } })), filter: queryFilter } };
+  const sorted = sortClauses(type, sort);
   return {
     from,
     size,
-    query: { bool: { must, should: USAGE_FEATURES[type].map((field) => ({ rank_feature: { field, boost: 10 } })), filter } },
+    query,
+    ...(sorted && { sort: sorted }),
+    ...(facets && { post_filter: { bool: { filter } }, aggs: facetAggregations(type, byField, facets) }),
     // The unified highlighter (not Amundsen's fvh): it uses the term vectors where an index has them, and
     // still works on an index made without them.
     ...(highlight && text !== '' && { highlight: { type: 'unified', fields: HIGHLIGHT_FIELDS[type] } }),

@@ -1,7 +1,7 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import Mock from '@elastic/elasticsearch-mock';
 import { DependencyUnavailableError } from '@fram/errors';
-import type { DashboardDocument, FeatureDocument, SearchRequest, TableDocument } from '@fram/models';
+import { MAX_FACET_VALUES, type DashboardDocument, type FeatureDocument, type SearchRequest, type TableDocument } from '@fram/models';
 import { randomUUID } from 'node:crypto';
 import { describeSearchIndexContract } from '../search-index.contract';
 import { fromElastic, INDEX_BODIES, toElastic } from './amundsen-v21';
@@ -51,12 +51,19 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
       { name: 'tag', values: ['sales', 'core'], operation: 'AND' },
     ],
     highlight_options: { table: { enable_highlight: true } },
+    sort_by: 'relevance',
+    facets: {},
     ...extra,
   });
 
   it("creates indices with databuilder's v2.1 bodies exactly: term vectors, analyzers, shingles per field, keyword subfields", () => {
-    // The fixture is a transcription of what databuilder sends (its source and commit are in it).
-    expect(INDEX_BODIES).toEqual(DATABUILDER_V21_INDEX_BODIES);
+    // The fixture is a transcription of what databuilder sends (its source and commit are in it); Fram adds
+    // one field of its own to the table mapping: is_view, a boolean (absent in databuilder's documents).
+    const table = DATABUILDER_V21_INDEX_BODIES.table as { settings: object; mappings: { properties: object } };
+    expect(INDEX_BODIES).toEqual({
+      ...DATABUILDER_V21_INDEX_BODIES,
+      table: { ...table, mappings: { ...table.mappings, properties: { ...table.mappings.properties, is_view: { type: 'boolean' } } } },
+    });
   });
 
   it("sends one multi-search in Amundsen v2.1's manner: fuzzy weighted matches, usage rank features, wildcard filters", async () => {
@@ -185,6 +192,7 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
           badges: ['certified'],
           last_updated_timestamp: null,
           total_usage: 120,
+          is_view: false,
           search_score: 12.5,
           highlight: { columns: ['<em>order</em>_id'], name: ['<em>orders</em>'] },
         },
@@ -232,9 +240,9 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
       expect.stringMatching(/^\/user_search_index_v2_1_\d{8}_[0-9a-f]{32}$/),
       expect.stringMatching(/^\/feature_search_index_v2_1_\d{8}_[0-9a-f]{32}$/),
     ]);
-    // Each index is created with exactly the body databuilder's task sends, and its alias.
+    // Each index is created with exactly the body databuilder's task sends (and Fram's is_view), and its alias.
     (['table', 'dashboard', 'user', 'feature'] as const).forEach((type, i) => {
-      expect(created[i].body).toEqual({ ...DATABUILDER_V21_INDEX_BODIES[type], aliases: { [`${type}_search_index_v2_1`]: {} } });
+      expect(created[i].body).toEqual({ ...INDEX_BODIES[type], aliases: { [`${type}_search_index_v2_1`]: {} } });
     });
     expect(bulk).toEqual([
       { index: { _index: 'table_search_index_v2_1', _id: 'hive://gold.core/orders' } },
@@ -429,6 +437,140 @@ describe('ElasticsearchSearchIndex (with @elastic/elasticsearch-mock)', () => {
     expect(table.schema_description).toBe('Core business tables.');
     expect(toElastic.table(table)).toMatchObject({ schema_description: 'Core business tables.' });
     expect(fromElastic.table({ key: 'hive://gold.core/orders', name: 'orders' }).schema_description).toBeNull();
+  });
+
+  it('keeps whether a table is a view both ways, and leaves it out of documents that do not say', () => {
+    const view = fromElastic.table({ key: 'hive://gold.core/v', name: 'v', is_view: true });
+    expect(view.is_view).toBe(true);
+    expect(toElastic.table(view)).toMatchObject({ is_view: true });
+    expect(fromElastic.table(toElastic.table(view))).toEqual(view);
+    const table = fromElastic.table({ key: 'hive://gold.core/t', name: 't' });
+    expect(table).not.toHaveProperty('is_view');
+    expect(toElastic.table(table)).not.toHaveProperty('is_view');
+  });
+
+  describe('sorts and facets', () => {
+    const capture = (responses: unknown[]) => {
+      const bodies: unknown[][] = [];
+      mock.add({ method: 'POST', path: '/_msearch' }, (params) => {
+        bodies.push(params.body as unknown[]);
+        return { responses };
+      });
+      return bodies;
+    };
+    const empty = { hits: { total: { value: 0 }, hits: [] } };
+    type Body = { query: { bool: Record<string, unknown> }; sort?: unknown; post_filter?: unknown; aggs?: Record<string, unknown> };
+
+    it('asks as before (no sort, no aggregations, filters in the query) for a search by relevance without facets', async () => {
+      const bodies = capture([empty, empty]);
+      await index.search(request());
+      const table = bodies[0][1] as Body;
+      expect(table).not.toHaveProperty('sort');
+      expect(table).not.toHaveProperty('aggs');
+      expect(table).not.toHaveProperty('post_filter');
+      expect(table.query.bool['filter']).toHaveLength(3);
+    });
+
+    it('sorts by name (lower-cased, then key), by last update (missing last, per type) and by usage (the score is the usage)', async () => {
+      const bodies = capture([empty, empty, empty, empty]);
+      await index.search(request({ sort_by: 'name', resource_types: ['table', 'user'] }));
+      const byName = bodies[0][1] as Body;
+      expect(byName.sort).toEqual([
+        { _script: { type: 'string', order: 'asc', script: { lang: 'painless', source: expect.stringContaining("doc['name.keyword']") } } },
+        { 'key.keyword': { order: 'asc' } },
+      ]);
+      expect((bodies[0][3] as Body).sort).toEqual(byName.sort);
+
+      await index.search(request({ sort_by: 'last_updated', resource_types: ['table', 'dashboard', 'user'] }));
+      const [table, dashboard, user] = [bodies[1][1], bodies[1][3], bodies[1][5]] as Body[];
+      expect(table.sort).toEqual([
+        { last_updated_timestamp: { order: 'desc', missing: '_last', unmapped_type: 'long' } },
+        { _score: { order: 'desc' } },
+        { 'key.keyword': { order: 'asc' } },
+      ]);
+      expect((dashboard.sort as object[])[0]).toEqual({
+        last_successful_run_timestamp: { order: 'desc', missing: '_last', unmapped_type: 'long' },
+      });
+      expect(user).not.toHaveProperty('sort'); // people have no update time: by relevance
+
+      await index.search(request({ sort_by: 'usage', resource_types: ['table', 'user'] }));
+      const [used, reader] = [bodies[2][1], bodies[2][3]] as Body[];
+      expect(used.sort).toEqual([{ _score: { order: 'desc' } }, { 'key.keyword': { order: 'asc' } }]);
+      expect(used.query.bool['should']).toEqual([{ rank_feature: { field: 'usage.total_usage', linear: {} } }]);
+      expect(used.query.bool).not.toHaveProperty('must'); // matches filter, they do not score
+      expect(used.query.bool['filter']).toHaveLength(4); // the match, and the filters
+      expect(reader.query.bool['should']).toEqual([{ rank_feature: { field: 'usage.total_read', linear: {} } }]);
+    });
+
+    it("counts facets with a terms aggregation under every other field's filters, and filters the hits after (post_filter)", async () => {
+      const bodies = capture([
+        {
+          hits: { total: { value: 1 }, hits: [{ _score: 1, _source: { key: 'hive://gold.core/orders', name: 'orders', is_view: true } }] },
+          aggregations: {
+            database: {
+              doc_count: 9,
+              values: {
+                buckets: [
+                  { key: 'hive', doc_count: 5 },
+                  { key: 'bigquery', doc_count: 4 },
+                ],
+              },
+            },
+            tag: { doc_count: 2, values: { buckets: [] } },
+          },
+        },
+        empty,
+      ]);
+      const response = await index.search(request({ facets: { table: ['database', 'tag', 'schema'] } }));
+      const table = bodies[0][1] as Body;
+      const database = { bool: { should: expect.any(Array), minimum_should_match: 1 } };
+      const tags = [
+        { wildcard: { 'tags.keyword': { value: 'sales', case_insensitive: true } } },
+        { wildcard: { 'tags.keyword': { value: 'core', case_insensitive: true } } },
+      ];
+      expect(table.query.bool['filter']).toEqual([]);
+      expect(table.post_filter).toEqual({ bool: { filter: [database, ...tags] } });
+      const values = (field: string) => ({
+        terms: { field, size: MAX_FACET_VALUES, order: [{ _count: 'desc' }, { _key: 'asc' }], exclude: [''] },
+      });
+      expect(table.aggs).toEqual({
+        database: { filter: { bool: { filter: tags } }, aggs: { values: values('database.keyword') } },
+        tag: { filter: { bool: { filter: [database] } }, aggs: { values: values('tags.keyword') } },
+        schema: { filter: { bool: { filter: [database, ...tags] } }, aggs: { values: values('schema.keyword') } },
+      });
+      expect(bodies[0][3]).not.toHaveProperty('aggs'); // no facets asked of people
+      expect(response.results.table).toMatchObject({
+        total_results: 1,
+        results: [{ key: 'hive://gold.core/orders', is_view: true }],
+        facets: {
+          database: [
+            { value: 'hive', count: 5 },
+            { value: 'bigquery', count: 4 },
+          ],
+          tag: [],
+          schema: [],
+        },
+      });
+      expect(response.results.user).not.toHaveProperty('facets');
+    });
+
+    it("counts a feature's tag facet without its `tags` filter (Amundsen's other name of the field)", async () => {
+      const bodies = capture([empty]);
+      await index.search(
+        request({
+          resource_types: ['feature'],
+          filters: [
+            { name: 'tags', values: ['ml'], operation: 'OR' },
+            { name: 'entity', values: ['rider'], operation: 'OR' },
+          ],
+          facets: { feature: ['tag', 'entity'] },
+        }),
+      );
+      const aggs = (bodies[0][1] as Body).aggs as Record<string, { filter: { bool: { filter: object[] } } }>;
+      expect(JSON.stringify(aggs['tag'].filter)).not.toContain('tags.keyword');
+      expect(JSON.stringify(aggs['tag'].filter)).toContain('entity.keyword');
+      expect(JSON.stringify(aggs['entity'].filter)).toContain('tags.keyword');
+    });
   });
 
   describe('bulk items Elasticsearch refuses', () => {

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DependencyUnavailableError, DomainError } from '@fram/errors';
 import { INDEXED_RESOURCE_TYPES, type IndexedResourceType, type SearchDocuments, type SearchRequest } from '@fram/models';
 import type { CheckResult } from '@fram/service';
-import { SearchIndex, type FoundPage, type FoundPages } from '../search-index';
-import { aliasOf, buildQuery, fromElastic, HIGHLIGHT_NAMES, INDEX_BODIES, toElastic } from './amundsen-v21';
+import { facetsAsked, SearchIndex, type FoundPage, type FoundPages } from '../search-index';
+import { aliasOf, buildQuery, fromElastic, HIGHLIGHT_NAMES, INDEX_BODIES, readFacets, toElastic } from './amundsen-v21';
 
 /**
  * 422: Elasticsearch refused some documents for their content (a mapping
@@ -58,14 +58,15 @@ export class ElasticsearchSearchIndex extends SearchIndex {
     const types = request.resource_types;
     const searches = types.flatMap((type) => [
       { index: aliasOf(this.template, type) },
-      buildQuery(
-        type,
-        request.query_term,
-        request.filters,
-        request.page_index * request.results_per_page,
-        request.results_per_page,
-        request.highlight_options[type]?.enable_highlight === true,
-      ),
+      buildQuery(type, {
+        term: request.query_term,
+        filters: request.filters,
+        from: request.page_index * request.results_per_page,
+        size: request.results_per_page,
+        highlight: request.highlight_options[type]?.enable_highlight === true,
+        sort: request.sort_by,
+        facets: facetsAsked(request, type),
+      }),
     ]);
     const answer = await this.call(() => this.client.msearch({ searches: searches }));
     const pages: FoundPages = {};
@@ -75,6 +76,7 @@ export class ElasticsearchSearchIndex extends SearchIndex {
           total?: { value?: number } | number;
           hits?: { _score?: number | null; _source?: Record<string, unknown>; highlight?: Record<string, string[]> }[];
         };
+        aggregations?: Record<string, unknown>;
         error?: unknown;
       };
       // A missing alias (or a failed query) is a type with nothing found, as Amundsen skips it.
@@ -91,6 +93,8 @@ export class ElasticsearchSearchIndex extends SearchIndex {
           ),
         })),
       };
+      const facets = facetsAsked(request, type);
+      if (facets) (pages as Record<string, FoundPage>)[type].facets = readFacets(facets, response.aggregations);
     });
     return pages;
   }

@@ -13,6 +13,8 @@ const request = (query_term: string, extra: Partial<SearchRequest> = {}): Search
   results_per_page: 10,
   filters: [],
   highlight_options: {},
+  sort_by: 'relevance',
+  facets: {},
   ...extra,
 });
 

@@ -1,7 +1,7 @@
 import { INDEXED_RESOURCE_TYPES, type IndexedResourceType, type SearchDocuments, type SearchRequest } from '@fram/models';
 import type { CheckResult } from '@fram/service';
 import { RESOURCE_SCHEMAS, type ResourceSchema } from '../resource-schemas';
-import { SearchIndex, type FoundPage, type FoundPages } from '../search-index';
+import { facetsAsked, SearchIndex, type FoundPage, type FoundPages } from '../search-index';
 import { DocumentStore } from './document-store';
 import { fragments, termMatcher } from './highlight';
 import { ResourceIndex } from './resource-index';
@@ -42,6 +42,8 @@ export class EmbeddedSearchIndex extends SearchIndex {
         filters: request.filters,
         offset: request.page_index * request.results_per_page,
         limit: request.results_per_page,
+        sort: request.sort_by,
+        facets: facetsAsked(request, type),
       });
       const matcher = request.highlight_options[type]?.enable_highlight ? termMatcher(found.matchedTerms) : undefined;
       (pages as Record<string, FoundPage>)[type] = {
@@ -56,6 +58,7 @@ export class EmbeddedSearchIndex extends SearchIndex {
           }
           return { doc, score, highlight };
         }),
+        ...(found.facets && { facets: found.facets }),
       };
     }
     return pages;

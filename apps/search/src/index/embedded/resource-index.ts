@@ -1,5 +1,5 @@
-import type { SearchFilter } from '@fram/models';
-import type { ResourceSchema } from '../resource-schemas';
+import { MAX_FACET_VALUES, type Facets, type SearchFilter, type SearchSort } from '@fram/models';
+import { facetFieldOf, type ResourceSchema } from '../resource-schemas';
 import { FuzzyVocabulary } from '../text/fuzzy-vocabulary';
 import { parts, tokenize } from '../text/tokenize';
 
@@ -33,6 +33,10 @@ export interface ResourceQuery {
   filters: readonly SearchFilter[];
   offset: number;
   limit: number;
+  /** Relevance when absent. */
+  sort?: SearchSort;
+  /** The filter fields whose values to count (only then are facets computed). */
+  facets?: readonly string[];
 }
 
 export interface ResourceResult<D> {
@@ -40,6 +44,8 @@ export interface ResourceResult<D> {
   hits: ScoredDocument<D>[];
   /** The index terms the query matched (for highlighting). */
   matchedTerms: string[];
+  /** Only when the query asked for facets. */
+  facets?: Facets;
 }
 
 /** How much a matched term counts, by how it matched the query word. */
@@ -67,6 +73,10 @@ export class ResourceIndex<D extends { key: string }> {
   /** Per document id: its usage (and its logarithm), computed once. */
   private usages: number[] = [];
   private logUsages: number[] = [];
+  /** Per document id: its sort keys (lower-cased name, last update, usage as sorted by). */
+  private sortNames: string[] = [];
+  private sortUpdated: (number | null)[] = [];
+  private sortUsages: number[] = [];
   private alive = new Uint8Array(1024);
   private readonly ids = new Map<string, number>();
   private postings = new Map<string, Postings>();
@@ -107,6 +117,9 @@ export class ResourceIndex<D extends { key: string }> {
     }
     this.usages.push(this.schema.usage(doc));
     this.logUsages.push(Math.log(1 + this.usages[id]));
+    this.sortNames.push(this.schema.sort.name(doc).toLowerCase());
+    this.sortUpdated.push(this.schema.sort.updated(doc));
+    this.sortUsages.push(this.schema.sort.usage(doc));
     if (id >= this.alive.length) {
       const grown = new Uint8Array(this.alive.length * 2);
       grown.set(this.alive);
@@ -157,9 +170,9 @@ export class ResourceIndex<D extends { key: string }> {
   }
 
   search(query: ResourceQuery): ResourceResult<D> {
-    const matches = compileFilters(query.filters, this.schema);
+    const collector = this.collector(query);
     const words = parts(query.text);
-    if (words.length === 0) return this.browse(matches, query);
+    if (words.length === 0) return this.browse(collector);
 
     this.ensureScratch();
     const { best, scores, coverage, alive, touchedIds, wordIds } = this;
@@ -208,48 +221,73 @@ export class ResourceIndex<D extends { key: string }> {
       if (this.alive[id] === 1 && this.coverage[id] > 0) this.scores[id] += EXACT_BONUS;
     }
     const usageScale = Math.log(1 + this.maxUsage) || 1;
-    const top = new TopK(query.offset + query.limit);
-    let total = 0;
     const usageWeight = USAGE_INFLUENCE / usageScale;
     for (let i = 0; i < touchedCount; i++) {
       const id = touchedIds[i];
       const matched = coverage[id];
-      let score = scores[id];
+      const score = scores[id];
       scores[id] = 0;
       coverage[id] = 0;
-      if (matches !== undefined && !matches(this.docs[id]!)) continue;
-      total += 1;
-      score *= 1 + usageWeight * this.logUsages[id];
-      top.offer(id, matched, score);
+      collector.offer(id, this.docs[id]!, matched, score * (1 + usageWeight * this.logUsages[id]));
     }
-    return {
-      total,
-      hits: top
-        .sorted()
-        .slice(query.offset)
-        .map((r) => ({ doc: this.docs[r.id]!, score: round(r.score) })),
-      matchedTerms: [...matchedTerms],
-    };
+    return collector.result(this.docs, [...matchedTerms], round);
   }
 
-  /** An empty query browses: the most used first. */
-  private browse(matches: ((doc: D) => boolean) | undefined, query: ResourceQuery): ResourceResult<D> {
-    const top = new TopK(query.offset + query.limit);
-    let total = 0;
+  /** An empty query browses: the most used first (or in the order asked for). */
+  private browse(collector: Collector<D>): ResourceResult<D> {
     for (let id = 0; id < this.docs.length; id++) {
       const doc = this.docs[id];
-      if (doc === undefined || (matches !== undefined && !matches(doc))) continue;
-      total += 1;
-      top.offer(id, 0, this.usages[id]);
+      if (doc !== undefined) collector.offer(id, doc, 0, this.usages[id]);
     }
-    return {
-      total,
-      hits: top
-        .sorted()
-        .slice(query.offset)
-        .map((r) => ({ doc: this.docs[r.id]!, score: r.score })),
-      matchedTerms: [],
-    };
+    return collector.result(this.docs, [], (score) => score);
+  }
+
+  /** What gathers a query's hits: its filters, its order, its facets. */
+  private collector(query: ResourceQuery): Collector<D> {
+    const top = new TopK(query.offset + query.limit, this.order(query.sort ?? 'relevance'));
+    const facets = query.facets && query.facets.length > 0 ? query.facets : undefined;
+    return new Collector(compileFilters(query.filters, this.schema), top, query.offset, this.schema, facets);
+  }
+
+  /** How two candidates compare in a sort order: relevance (more words matched, then score) breaks the ties of the others. */
+  private order(sort: SearchSort): Before {
+    const relevance: Before = (id, coverage, score, b) =>
+      coverage > b.coverage || (coverage === b.coverage && (score > b.score || (score === b.score && id < b.id)));
+    switch (sort) {
+      case 'name': {
+        const names = this.sortNames;
+        const docs = this.docs;
+        return (id, coverage, score, b) => {
+          const x = names[id];
+          const y = names[b.id];
+          if (x !== y) return x < y;
+          const kx = docs[id]!.key;
+          const ky = docs[b.id]!.key;
+          return kx !== ky ? kx < ky : relevance(id, coverage, score, b);
+        };
+      }
+      case 'last_updated': {
+        const updated = this.sortUpdated;
+        return (id, coverage, score, b) => {
+          const x = updated[id];
+          const y = updated[b.id];
+          if (x === y) return relevance(id, coverage, score, b);
+          if (x === null) return false;
+          if (y === null) return true;
+          return x > y;
+        };
+      }
+      case 'usage': {
+        const usages = this.sortUsages;
+        return (id, coverage, score, b) => {
+          const x = usages[id];
+          const y = usages[b.id];
+          return x !== y ? x > y : relevance(id, coverage, score, b);
+        };
+      }
+      default:
+        return relevance;
+    }
   }
 
   /** The index terms a query word stands for, with how much each counts. */
@@ -280,6 +318,9 @@ export class ResourceIndex<D extends { key: string }> {
     this.exact = new Map();
     this.usages = [];
     this.logUsages = [];
+    this.sortNames = [];
+    this.sortUpdated = [];
+    this.sortUsages = [];
     this.alive = new Uint8Array(1024);
     this.ids.clear();
     this.postings = new Map();
@@ -299,27 +340,29 @@ interface Ranked {
 }
 
 /**
- * True when `a` ranks before `b`: more query words matched, then a higher
- * score, then the earlier indexed (a stable, cheap tie-break).
+ * True when the candidate (`id`, `coverage`, `score`) ranks before `b`. Relevance: more query words
+ * matched, then a higher score, then the earlier indexed (a stable, cheap tie-break).
  */
-const before = (a: Ranked, b: Ranked) =>
-  a.coverage > b.coverage || (a.coverage === b.coverage && (a.score > b.score || (a.score === b.score && a.id < b.id)));
+type Before = (id: number, coverage: number, score: number, b: Ranked) => boolean;
 
 /** The best `k` of many candidates, without sorting them all: a binary heap whose root is the worst kept. */
 class TopK {
   private readonly heap: Ranked[] = [];
+  private readonly before: (a: Ranked, b: Ranked) => boolean;
 
-  constructor(private readonly k: number) {}
+  constructor(
+    private readonly k: number,
+    private readonly ranksBefore: Before,
+  ) {
+    this.before = (a, b) => ranksBefore(a.id, a.coverage, a.score, b);
+  }
 
   /** Keeps a candidate if it is among the best k so far; allocates only for those kept. */
   offer(id: number, coverage: number, score: number): void {
     if (this.k === 0) return;
     const heap = this.heap;
-    if (heap.length === this.k) {
-      const worst = heap[0];
-      if (coverage < worst.coverage || (coverage === worst.coverage && (score < worst.score || (score === worst.score && id > worst.id))))
-        return;
-    }
+    const before = this.before;
+    if (heap.length === this.k && !this.ranksBefore(id, coverage, score, heap[0])) return;
     const item: Ranked = { id, coverage, score };
     if (heap.length < this.k) {
       heap.push(item);
@@ -348,8 +391,88 @@ class TopK {
   }
 
   sorted(): Ranked[] {
+    const before = this.before;
     return [...this.heap].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   }
+}
+
+/** One filter of a query: the field it filters (as facets name it) and its check. */
+interface FilterCheck<D> {
+  field: string;
+  check: (doc: D) => boolean;
+}
+
+/**
+ * Gathers the candidates of a query: those passing every filter are hits (counted, the best kept); when
+ * facets are asked, each facet counts the values of the candidates that pass every filter but its own field's.
+ */
+class Collector<D> {
+  private total = 0;
+  private readonly counts: Map<string, Map<string, number>> | undefined;
+
+  constructor(
+    private readonly checks: readonly FilterCheck<D>[],
+    private readonly top: TopK,
+    private readonly offset: number,
+    private readonly schema: ResourceSchema<D>,
+    facets: readonly string[] | undefined,
+  ) {
+    this.counts = facets && new Map(facets.map((f) => [f, new Map<string, number>()]));
+  }
+
+  offer(id: number, doc: D, coverage: number, score: number): void {
+    const counts = this.counts;
+    if (counts === undefined) {
+      for (const c of this.checks) if (!c.check(doc)) return;
+      this.hit(id, coverage, score);
+      return;
+    }
+    // The one field whose filters the document fails (facets of that field still count it), if only one.
+    let failed: string | undefined;
+    for (const c of this.checks) {
+      if (c.check(doc)) continue;
+      if (failed === undefined) failed = c.field;
+      else if (failed !== c.field) return;
+    }
+    if (failed === undefined) {
+      this.hit(id, coverage, score);
+      for (const [field, values] of counts) this.count(field, values, doc);
+    } else {
+      const values = counts.get(failed);
+      if (values) this.count(failed, values, doc);
+    }
+  }
+
+  result(docs: readonly (D | undefined)[], matchedTerms: string[], roundScore: (score: number) => number): ResourceResult<D> {
+    return {
+      total: this.total,
+      hits: this.top
+        .sorted()
+        .slice(this.offset)
+        .map((r) => ({ doc: docs[r.id]!, score: roundScore(r.score) })),
+      matchedTerms,
+      ...(this.counts && { facets: Object.fromEntries([...this.counts].map(([field, values]) => [field, topValues(values)])) }),
+    };
+  }
+
+  private hit(id: number, coverage: number, score: number): void {
+    this.total += 1;
+    this.top.offer(id, coverage, score);
+  }
+
+  private count(field: string, values: Map<string, number>, doc: D): void {
+    const of = this.schema.filters[field];
+    if (!of) return;
+    for (const value of new Set(of(doc))) if (value !== null && value !== '') values.set(value, (values.get(value) ?? 0) + 1);
+  }
+}
+
+/** A facet's most frequent values (at most MAX_FACET_VALUES), ties by value. */
+function topValues(values: Map<string, number>): { value: string; count: number }[] {
+  return [...values]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, MAX_FACET_VALUES)
+    .map(([value, count]) => ({ value, count }));
 }
 
 /**
@@ -357,8 +480,8 @@ class TopK {
  * case-insensitively; OR needs one value to match, AND all of them. Filters
  * this resource type does not know are ignored, as Amundsen does.
  */
-function compileFilters<D>(filters: readonly SearchFilter[], schema: ResourceSchema<D>): ((doc: D) => boolean) | undefined {
-  const checks = filters.flatMap((filter) => {
+function compileFilters<D>(filters: readonly SearchFilter[], schema: ResourceSchema<D>): FilterCheck<D>[] {
+  return filters.flatMap((filter): FilterCheck<D>[] => {
     const values = schema.filters[filter.name];
     if (!values || filter.values.length === 0) return [];
     const patterns = filter.values.map(
@@ -373,14 +496,16 @@ function compileFilters<D>(filters: readonly SearchFilter[], schema: ResourceSch
         ),
     );
     return [
-      (doc: D) => {
-        const actual = values(doc)
-          .filter((v): v is string => v !== null)
-          .map((v) => v.toLowerCase());
-        const hit = (p: RegExp) => actual.some((v) => p.test(v));
-        return filter.operation === 'AND' ? patterns.every(hit) : patterns.some(hit);
+      {
+        field: facetFieldOf(filter.name),
+        check: (doc: D) => {
+          const actual = values(doc)
+            .filter((v): v is string => v !== null)
+            .map((v) => v.toLowerCase());
+          const hit = (p: RegExp) => actual.some((v) => p.test(v));
+          return filter.operation === 'AND' ? patterns.every(hit) : patterns.some(hit);
+        },
       },
     ];
   });
-  return checks.length === 0 ? undefined : (doc) => checks.every((check) => check(doc));
 }
