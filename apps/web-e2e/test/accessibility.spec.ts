@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage, signIn, type Stack, startStack } from './stack';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, openPage, openSignedIn, PHONE, seriousViolations, signIn, useStack } from './stack';
 
 /**
  * Accessibility (issue 17, part 7): axe-core checks every kind of page at desktop width and at
@@ -10,71 +9,37 @@ import { launchChromium, openPage, signIn, type Stack, startStack } from './stac
  * (script-src 'self' in the web UI, default-src 'none' on the frontend's own pages) rightly blocks
  * an injected inline script, and evaluating through the DevTools protocol keeps that policy on.
  */
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** The page's serious and critical violations, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target }) => ({ target })) }));
-  }, TAGS);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('accessibility of every page (axe-core, WCAG 2.1 A and AA), in Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const { stack, browser } = useStack();
 
   describe.each([
-    ['desktop', { width: 1280, height: 900 }],
-    ['375 px', { width: 375, height: 812 }],
+    ['desktop', DESKTOP],
+    ['375 px', PHONE],
   ])('at %s', (_, viewport) => {
     let context: BrowserContext;
     let page: Page;
-    const tablePage = (path: string) => `${stack.base}/table_detail/${path}`;
+    const tablePage = (path: string) => `${stack().base}/table_detail/${path}`;
 
     beforeAll(async () => {
-      ({ context, page } = await openPage(browser, viewport));
-      await page.goto(`${stack.base}/`);
-      await signIn(stack, page, 'ada@example.com');
+      ({ context, page } = await openSignedIn(browser(), stack(), 'ada@example.com', '/', viewport));
     });
     afterAll(() => context?.close());
 
     it('home', async () => {
-      await page.goto(`${stack.base}/`);
+      await page.goto(`${stack().base}/`);
       await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
       await page.locator('section.popular .resource-list li').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
     });
 
     it('search results, tables tab', async () => {
-      await page.goto(`${stack.base}/search?term=orders`);
+      await page.goto(`${stack().base}/search?term=orders`);
       await page.locator('.hit').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
     });
 
     it('search results, people tab', async () => {
-      await page.goto(`${stack.base}/search?resource=user`);
+      await page.goto(`${stack().base}/search?resource=user`);
       await page.getByRole('tab', { name: /^People/, selected: true }).waitFor();
       await page.locator('.hit').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
@@ -103,7 +68,7 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA), in Chromium
     });
 
     it('a dashboard', async () => {
-      await page.goto(`${stack.base}/search?resource=dashboard`);
+      await page.goto(`${stack().base}/search?resource=dashboard`);
       await page.locator('.hit a').first().click();
       await page.locator('.detail-title h1').waitFor();
       await page.locator('main section').first().waitFor();
@@ -111,21 +76,21 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA), in Chromium
     });
 
     it('a profile', async () => {
-      await page.goto(`${stack.base}/user/ada%40example.com`);
+      await page.goto(`${stack().base}/user/ada%40example.com`);
       await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
       await page.getByRole('tabpanel').locator('li, p').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
     });
 
     it('the account menu open', async () => {
-      await page.goto(`${stack.base}/`);
+      await page.goto(`${stack().base}/`);
       await page.getByRole('button', { name: /^Account: / }).click();
       await page.getByRole('link', { name: 'My profile' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
     });
 
     it('the signed-out page', async () => {
-      await page.goto(`${stack.base}/`);
+      await page.goto(`${stack().base}/`);
       await page.getByRole('button', { name: /^Account: / }).click();
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Signed out', level: 1, exact: true }).waitFor();
@@ -133,22 +98,20 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA), in Chromium
     });
 
     it('the refused page', async () => {
-      const refused = await openPage(browser, viewport);
-      await refused.page.goto(`${stack.base}/`);
-      await signIn(stack, refused.page, 'ken@example.com'); // not assigned to Fram at the IdP
+      const refused = await openSignedIn(browser(), stack(), 'ken@example.com', '/', viewport); // not assigned to Fram at the IdP
       await refused.page.getByRole('heading', { name: 'No access to Fram', level: 1 }).waitFor();
       expect(await seriousViolations(refused.page)).toEqual([]);
       await refused.context.close();
     });
 
     it('the sign-in-problem page', async () => {
-      const problem = await openPage(browser, viewport);
+      const problem = await openPage(browser(), viewport);
       let callback: string | undefined;
       problem.page.on('request', (request) => {
-        if (request.url().startsWith(`${stack.base}/auth?`)) callback = request.url();
+        if (request.url().startsWith(`${stack().base}/auth?`)) callback = request.url();
       });
-      await problem.page.goto(`${stack.base}/`);
-      await signIn(stack, problem.page, 'ada@example.com');
+      await problem.page.goto(`${stack().base}/`);
+      await signIn(stack(), problem.page, 'ada@example.com');
       await problem.page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
       expect(callback).toBeDefined();
       await problem.page.goto(callback!); // a sign-in link used again

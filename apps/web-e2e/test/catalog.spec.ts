@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium, openPage, screenshot, signIn, type Stack, startStack } from './stack';
+import { openPage, screenshot, signIn, useStack } from './stack';
 
 /**
  * A person's journey through Fram in Chromium: sign in on dev-idp's page,
@@ -7,22 +6,13 @@ import { launchChromium, openPage, screenshot, signIn, type Stack, startStack } 
  * it on the profile, sign out to the signed-out page, and sign in again from it.
  */
 describe('the web UI in Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const { stack, browser } = useStack();
 
   it('signs in, finds a table despite a typo, edits and bookmarks it, sees it on the profile, and signs out', async () => {
-    const { context, page } = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${stack.base}/`);
-    expect(new URL(page.url()).origin).toBe(stack.idp.origin); // sent to sign in
-    await signIn(stack, page, 'ada@example.com');
+    const { context, page } = await openPage(browser(), { width: 1280, height: 900 });
+    await page.goto(`${stack().base}/`);
+    expect(new URL(page.url()).origin).toBe(stack().idp.origin); // sent to sign in
+    await signIn(stack(), page, 'ada@example.com');
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     await page.getByRole('heading', { name: 'Popular tables' }).waitFor();
     await page.locator('.resource-list li').first().waitFor();
@@ -83,22 +73,22 @@ describe('the web UI in Chromium', () => {
     await page.getByRole('button', { name: /^Account: / }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Signed out', level: 1, exact: true }).waitFor();
-    expect(new URL(page.url()).origin).toBe(stack.base);
+    expect(new URL(page.url()).origin).toBe(stack().base);
     await screenshot(page, '05-signed-out');
     // Sign in from the signed-out page: the IdP session ended too, so it asks for the password; the catalog opens again.
     await page.getByRole('link', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.origin === stack.idp.origin);
-    await signIn(stack, page, 'ada@example.com');
+    await page.waitForURL((url) => url.origin === stack().idp.origin);
+    await signIn(stack(), page, 'ada@example.com');
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     await context.close();
   });
 
   it('shows no edit controls to people who may not edit, and works at phone width with the keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
-    await signIn(stack, page, 'frances@example.com'); // Business Users: reads only
+    await page.goto(`${stack().base}/table_detail/gold/hive/core/orders`);
+    await signIn(stack(), page, 'frances@example.com'); // Business Users: reads only
     await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
     // The columns must be on the page, or the counts of edit buttons below would prove nothing.
     await page.getByRole('heading', { name: 'Columns (9)' }).waitFor();

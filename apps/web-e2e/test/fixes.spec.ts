@@ -1,32 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, screenshot, signIn, type Stack, startStack } from './stack';
+import type { Page } from 'playwright-core';
+import { DESKTOP, openPage, openSignedIn, PHONE, screenshot, signIn, useStack, type Viewport } from './stack';
 
 /** Fixes seen in use (issue 17, part 6), each checked in Chromium as a person would meet it. */
 describe('fixes seen in use, in Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const DESKTOP = { width: 1280, height: 900 };
-  const PHONE = { width: 375, height: 812 };
+  const { stack, browser } = useStack();
 
   /** A signed-in page at a viewport, on the home page. */
-  async function signedIn(viewport: { width: number; height: number }, username = 'ada@example.com') {
-    const opened = await openPage(browser, viewport);
-    await opened.page.goto(`${stack.base}/`);
-    await signIn(stack, opened.page, username);
+  async function signedIn(viewport: Viewport, username = 'ada@example.com') {
+    const opened = await openSignedIn(browser(), stack(), username, '/', viewport);
     await opened.page.getByRole('heading', { name: /^Welcome/ }).waitFor();
     return opened;
   }
 
-  const tablePage = (path: string) => `${stack.base}/table_detail/${path}`;
+  const tablePage = (path: string) => `${stack().base}/table_detail/${path}`;
   const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
   it('closes the account menu on choosing an item, on Escape and on a click outside it', async () => {
@@ -54,7 +40,7 @@ describe('fixes seen in use, in Chromium', () => {
 
   it('shows the same initials in the header and on the profile', async () => {
     const { context, page } = await signedIn(DESKTOP);
-    await page.goto(`${stack.base}/user/ada%40example.com`);
+    await page.goto(`${stack().base}/user/ada%40example.com`);
     await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
     await expect(page.locator('header .avatar').textContent()).resolves.toBe('AL');
     await expect(page.locator('.profile-head .avatar').textContent()).resolves.toBe('AL');
@@ -108,7 +94,7 @@ describe('fixes seen in use, in Chromium', () => {
     await page.locator('.resource-list li').first().waitFor();
     await check('home');
 
-    await page.goto(`${stack.base}/search?term=orders`);
+    await page.goto(`${stack().base}/search?term=orders`);
     await page.locator('.hit').first().waitFor();
     await check('search');
 
@@ -123,7 +109,7 @@ describe('fixes seen in use, in Chromium', () => {
       await check(`table-${name}`);
     }
 
-    await page.goto(`${stack.base}/search?resource=dashboard`);
+    await page.goto(`${stack().base}/search?resource=dashboard`);
     await page.locator('.hit').first().waitFor();
     const dashboards = await page.locator('.hit a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(dashboards.length).toBeGreaterThan(1);
@@ -135,7 +121,7 @@ describe('fixes seen in use, in Chromium', () => {
       await check(`dashboard-${name}`, name === 'company_kpis'); // the widest before the fix
     }
 
-    await page.goto(`${stack.base}/user/ada%40example.com`);
+    await page.goto(`${stack().base}/user/ada%40example.com`);
     await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
     await page.getByRole('tabpanel').locator('li, p').first().waitFor();
     await check('profile');
@@ -160,21 +146,19 @@ describe('fixes seen in use, in Chromium', () => {
   }
 
   it("shows a refused sign-in in the app's look", async () => {
-    const { context, page } = await openPage(browser, DESKTOP);
-    await page.goto(`${stack.base}/`);
-    await signIn(stack, page, 'ken@example.com'); // not assigned to Fram at the IdP
+    const { context, page } = await openSignedIn(browser(), stack(), 'ken@example.com'); // not assigned to Fram at the IdP
     await expectAppLook(page, 'No access to Fram', 'refused');
     await context.close();
   });
 
   it("shows a sign-in problem (a sign-in link used again) in the app's look", async () => {
-    const { context, page } = await openPage(browser, DESKTOP);
+    const { context, page } = await openPage(browser(), DESKTOP);
     let callback: string | undefined;
     page.on('request', (request) => {
-      if (request.url().startsWith(`${stack.base}/auth?`)) callback = request.url();
+      if (request.url().startsWith(`${stack().base}/auth?`)) callback = request.url();
     });
-    await page.goto(`${stack.base}/`);
-    await signIn(stack, page, 'ada@example.com');
+    await page.goto(`${stack().base}/`);
+    await signIn(stack(), page, 'ada@example.com');
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     expect(callback).toBeDefined();
     await page.goto(callback!);

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, screenshot, type Stack, startStack } from './stack';
+import type { Page } from 'playwright-core';
+import { openSignedIn, screenshot, useStack } from './stack';
 
 /**
  * Descriptions in Markdown: an editor writes one with paragraphs, a list, a link and
@@ -7,16 +7,7 @@ import { launchChromium, openPage, screenshot, type Stack, startStack } from './
  * structure and a working link, runs nothing, and search shows the text without markup.
  */
 describe('Markdown descriptions in Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const { stack, browser } = useStack();
 
   const pwned = (page: Page) => page.evaluate(() => (window as { pwned?: unknown }).pwned);
 
@@ -45,11 +36,7 @@ describe('Markdown descriptions in Chromium', () => {
   }
 
   it('previews, saves and shows a Markdown description safely, and searches its text', async () => {
-    const { context, page } = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${stack.base}/table_detail/gold/hive/core/orders`);
-    await page.getByLabel('Username').fill('ada@example.com');
-    await page.getByLabel('Password').fill('fram-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { context, page } = await openSignedIn(browser(), stack(), 'ada@example.com', '/table_detail/gold/hive/core/orders');
     await page.getByRole('heading', { name: 'core.orders', level: 1 }).waitFor();
 
     await page.getByRole('button', { name: 'Edit description of the table', exact: true }).click();
@@ -95,7 +82,7 @@ describe('Markdown descriptions in Chromium', () => {
     // The search index follows metadata's changes shortly after the save: search until it has.
     const hit = page.locator('.hit').filter({ hasText: 'core.orders' });
     for (let attempt = 0; attempt < 50 && !(await hit.count()); attempt++) {
-      await page.goto(`${stack.base}/search?term=reconciliation`);
+      await page.goto(`${stack().base}/search?term=reconciliation`);
       await page.getByText(/\d+ results?|No tables match/).waitFor();
     }
     const snippet = hit.locator('.resource-description');

@@ -4,7 +4,9 @@ import { Layout } from './components/layout';
 import { Link } from './components/link';
 import { MeProvider } from './me';
 import { useLocation } from './navigation';
+import { BrowsePage } from './pages/browse';
 import { DashboardPage } from './pages/dashboard';
+import { FeaturePage } from './pages/feature';
 import { HomePage } from './pages/home';
 import { ProfilePage } from './pages/profile';
 import { SearchPage } from './pages/search';
@@ -17,11 +19,17 @@ function Page(props: { route: Route }) {
     case 'home':
       return <HomePage />;
     case 'search':
-      return <SearchPage term={route.term} resource={route.resource} pageIndex={route.pageIndex} filters={route.filters} />;
+      return (
+        <SearchPage term={route.term} resource={route.resource} pageIndex={route.pageIndex} filters={route.filters} sort={route.sort} />
+      );
     case 'table':
       return <TablePage tableKey={route.key} />;
     case 'dashboard':
       return <DashboardPage uri={route.uri} />;
+    case 'feature':
+      return <FeaturePage featureKey={route.key} />;
+    case 'browse':
+      return <BrowsePage />;
     case 'user':
       return <ProfilePage userId={route.userId} />;
     default:
@@ -41,6 +49,8 @@ const TITLES: Record<Route['page'], string> = {
   search: 'Search',
   table: 'Table',
   dashboard: 'Dashboard',
+  feature: 'ML feature',
+  browse: 'Browse',
   user: 'Profile',
   'not-found': 'Not found',
 };

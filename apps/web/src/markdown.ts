@@ -72,6 +72,36 @@ export function markdownToSafeHtml(source: string): string {
   return DOMPurify.sanitize(renderMarkdown(source), PURIFY_CONFIG);
 }
 
+/** Links an announcement may hold, as metadata keeps them: http(s) and mailto only. */
+const ANNOUNCEMENT_URL = /^(?:https?:|mailto:)/i;
+
+/**
+ * What an announcement may hold, exactly what metadata keeps (apps/metadata/src/announcements/safe-html.ts):
+ * p, br, b, i, strong, em, ul, ol, li, and a with an http(s) or mailto href and no other attribute. Other
+ * elements go, their text kept (headings, code, quotes flatten to text); scripts, styles, SVG and the like go whole.
+ */
+export const ANNOUNCEMENT_PURIFY_CONFIG = {
+  ALLOWED_TAGS: ['p', 'br', 'b', 'i', 'strong', 'em', 'ul', 'ol', 'li', 'a'],
+  ALLOWED_ATTR: ['href'],
+  ALLOWED_URI_REGEXP: ANNOUNCEMENT_URL,
+};
+
+/**
+ * HTML written elsewhere (an announcement's `html_content`) as HTML safe to put in the page: the subset
+ * metadata keeps (ANNOUNCEMENT_PURIFY_CONFIG), checked again here. Needs a DOM.
+ */
+export function sanitiseHtml(html: string): string {
+  return DOMPurify.sanitize(html, ANNOUNCEMENT_PURIFY_CONFIG);
+}
+
+/**
+ * An announcement written in Markdown as the HTML it is posted as (and previewed as): only what metadata
+ * keeps, so the preview shows what readers will see. Needs a DOM.
+ */
+export function announcementHtml(source: string): string {
+  return sanitiseHtml(renderMarkdown(source));
+}
+
 /** Markdown as one line of plain text (for snippets): the words without the markup, blocks joined by spaces. */
 export function markdownToText(source: string): string {
   const words: string[] = [];

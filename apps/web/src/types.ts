@@ -25,7 +25,7 @@ export interface Lineage {
   downstream_entities: LineageEntity[];
 }
 
-export type Resource = 'table' | 'user' | 'dashboard';
+export type Resource = 'table' | 'user' | 'dashboard' | 'feature';
 
 export interface SearchHit {
   type: Resource;
@@ -41,6 +41,7 @@ export interface SearchResults {
   table?: Page;
   user?: Page;
   dashboard?: Page;
+  feature?: Page;
 }
 
 export interface Me {

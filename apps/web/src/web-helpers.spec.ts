@@ -1,5 +1,5 @@
 import { highlightParts } from './highlight';
-import { externalHref, parseRoute, searchHref, tableHref, tableHrefFromKey } from './routes';
+import { externalHref, featureHref, parseRoute, searchHref, tableHref, tableHrefFromKey } from './routes';
 
 describe('web UI helpers', () => {
   it('splits highlights into text parts, never markup', () => {
@@ -24,8 +24,18 @@ describe('web UI helpers', () => {
       resource: 'table',
       pageIndex: 2,
       filters: { schema: 'core' },
+      sort: 'relevance',
     });
+    expect(search.searchParams.has('sort')).toBe(false);
+    const sorted = new URL(searchHref('', 'table', 0, {}, 'name'), 'http://x');
+    expect(sorted.searchParams.get('sort')).toBe('name');
+    expect(parseRoute(sorted.pathname, sorted.search)).toMatchObject({ page: 'search', sort: 'name' });
+    expect(parseRoute('/search', '?sort=evil')).toMatchObject({ sort: 'relevance' });
     expect(parseRoute('/search', '?resource=evil&page=-4')).toMatchObject({ resource: 'table', pageIndex: 0 });
+    expect(featureHref('customer risk/churn/3')).toBe('/feature/customer%20risk/churn/3');
+    expect(parseRoute('/feature/customer%20risk/churn/3', '')).toEqual({ page: 'feature', key: 'customer risk/churn/3' });
+    expect(parseRoute('/feature/a/b', '')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/browse', '')).toEqual({ page: 'browse' });
     expect(parseRoute('/user/ada%40example.com', '')).toEqual({ page: 'user', userId: 'ada@example.com' });
     expect(parseRoute('/dashboard/mode_dashboard%3A%2F%2Fprod.sales%2Fweekly', '')).toEqual({
       page: 'dashboard',

@@ -4,7 +4,7 @@ import { csrfToken } from '../api';
 import { initials } from '../initials';
 import { useMe } from '../me';
 import { navigate } from '../navigation';
-import { searchHref, userHref } from '../routes';
+import { browseHref, searchHref, userHref } from '../routes';
 import { Link } from './link';
 
 /** The search box: in the header, and large on the home page. */
@@ -106,6 +106,11 @@ export function Layout(props: { children: ComponentChildren; searchTerm?: string
         <Link href="/" class="brand">
           Fram
         </Link>
+        <nav class="top-nav" aria-label="Main">
+          <Link href={browseHref()} aria-current={location.pathname === browseHref() ? 'page' : undefined}>
+            Browse
+          </Link>
+        </nav>
         {props.showSearch ? <SearchBox initial={props.searchTerm} /> : <span class="spacer" />}
         <UserMenu />
       </header>

@@ -1,8 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { markdownToSafeHtml } from '../markdown';
 
-/** A description written in Markdown, rendered as sanitised HTML. */
-export function Markdown(props: { source: string; testId?: string }) {
-  const html = useMemo(() => markdownToSafeHtml(props.source), [props.source]);
+/**
+ * A text written in Markdown, rendered as sanitised HTML: a description's Markdown by default, or what
+ * `toHtml` makes of it (e.g. announcementHtml, the subset an announcement keeps).
+ */
+export function Markdown(props: { source: string; testId?: string; toHtml?: (source: string) => string }) {
+  const toHtml = props.toHtml ?? markdownToSafeHtml;
+  const html = useMemo(() => toHtml(props.source), [props.source, toHtml]);
   return <div class="markdown" data-testid={props.testId} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -1,14 +1,15 @@
 import { get } from '../api';
+import { Announcements } from '../components/announcements/announcements';
 import { SearchBox } from '../components/layout';
 import { Link } from '../components/link';
 import { DashboardList, TableList } from '../components/resource-list';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
 import { useMe } from '../me';
-import { searchHref } from '../routes';
+import { browseHref, searchHref } from '../routes';
 import type { DashboardSummary, TableSummary } from '../types';
 
-/** Home: the search box, popular tables, my bookmarks and the catalog's tags. */
+/** Home: the search box, announcements, popular tables, my bookmarks and the catalog's tags. */
 export function HomePage() {
   const { me, bookmarks } = useMe();
   const popular = useLoad(
@@ -24,6 +25,10 @@ export function HomePage() {
     <div class="home">
       <h1 tabIndex={-1}>{me ? `Welcome, ${me.user.first_name ?? me.user.display_name}` : 'Welcome to Fram'}</h1>
       <SearchBox large />
+      <p class="home-browse">
+        <Link href={browseHref()}>Browse every table by source and schema</Link>
+      </p>
+      <Announcements />
       <div class="home-grid">
         <section aria-labelledby="bookmarks-title">
           <h2 id="bookmarks-title">My bookmarks</h2>

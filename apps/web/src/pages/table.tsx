@@ -1,41 +1,20 @@
 import { useEffect } from 'preact/hooks';
-import { api, get, logEvent } from '../api';
+import { get, logEvent } from '../api';
 import { BookmarkButton } from '../components/bookmark-button';
 import { EditableDescription, OwnerEditor, TagEditor } from '../components/editors';
+import { LineageList } from '../components/lineage-list';
 import { Link } from '../components/link';
+import { metadataChange } from '../components/metadata-change';
 import { PeopleList } from '../components/people-list';
 import { DashboardList } from '../components/resource-list';
 import { Status } from '../components/status';
+import { BadgeEditor } from '../components/table/badge-editor';
+import { ColumnDetails } from '../components/table/column-details';
+import { LineageGraph } from '../components/table/lineage-graph';
+import { ProgrammaticDescriptions, ProvenanceSection, WatermarksSection } from '../components/table/table-about';
 import { useLoad } from '../components/use-load';
-import { searchHref, tableHrefFromKey } from '../routes';
-import type { DashboardSummary, Lineage, LineageEntity, TableDetail } from '../types';
-
-function LineageList(props: { entities: LineageEntity[]; empty: string }) {
-  if (props.entities.length === 0) return <p class="muted">{props.empty}</p>;
-  return (
-    <ul class="resource-list compact">
-      {props.entities.map((e) => {
-        const href = tableHrefFromKey(e.key);
-        const label = e.schema && e.name ? `${e.schema}.${e.name}` : e.key;
-        return (
-          <li key={e.key}>
-            {href ? (
-              // Bold as names are in every resource list, so a linked name differs from a plain one without colour.
-              <Link href={href} class="resource-name">
-                {label}
-              </Link>
-            ) : (
-              label
-            )}
-            <span class="resource-source">
-              {e.database} · level {e.level}
-            </span>
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
+import { searchHref } from '../routes';
+import type { Badge, DashboardSummary, Lineage, TableDetail } from '../types';
 
 /** A table: description, columns, tags, owners, frequent users, lineage, dashboards; edits for people who may edit. */
 export function TablePage(props: { tableKey: string }) {
@@ -52,11 +31,13 @@ export function TablePage(props: { tableKey: string }) {
     () => get<{ dashboards: DashboardSummary[] }>(`/api/metadata/v0/table/${key.split('/').map(encodeURIComponent).join('/')}/dashboards`),
     [key],
   );
+  const editable = table.data?.is_editable === true;
+  const allowedBadges = useLoad(
+    () => (editable ? get<{ badges: Badge[] }>('/api/metadata/v0/allowed_badges').then((a) => a.badges) : Promise.resolve([] as Badge[])),
+    [editable],
+  );
   useEffect(() => logEvent('table_page', key, { resource_type: 'table' }), [key]);
-  const change = async (method: 'PUT' | 'DELETE', path: string, body: Record<string, string>) => {
-    await api(method, `/api/metadata/v0/${path}`, { key, ...body });
-    table.reload();
-  };
+  const change = metadataChange(key, table.reload);
   return (
     <Status of={table}>
       {(t) => (
@@ -72,15 +53,14 @@ export function TablePage(props: { tableKey: string }) {
             {t.is_view && <span class="kind-marker">View</span>}
             <BookmarkButton type="table" resourceKey={t.key} />
           </div>
-          {t.badges.length > 0 && (
-            <ul class="badges">
-              {t.badges.map((b) => (
-                <li key={b.badge_name} class="badge">
-                  {b.badge_name}
-                </li>
-              ))}
-            </ul>
-          )}
+          <BadgeEditor
+            badges={t.badges}
+            editable={t.is_editable}
+            allowed={allowedBadges.data}
+            allowedError={allowedBadges.error}
+            onAdd={(b) => change('PUT', 'update_table_badges', { badge_name: b.badge_name, category: b.category })}
+            onRemove={(b) => change('DELETE', 'update_table_badges', { badge_name: b.badge_name, category: b.category })}
+          />
           <div class="detail-layout">
             <div class="detail-main">
               <section aria-labelledby="description-title">
@@ -104,9 +84,20 @@ export function TablePage(props: { tableKey: string }) {
                       </tr>
                     </thead>
                     <tbody>
-                      {t.columns.map((c) => (
+                      {t.columns.map((c) => [
                         <tr key={c.name}>
-                          <th scope="row">{c.name}</th>
+                          <th scope="row">
+                            {c.name}
+                            {c.badges.length > 0 && (
+                              <ul class="badges column-badges" aria-label={`Badges of column ${c.name}`}>
+                                {c.badges.map((b) => (
+                                  <li key={b.badge_name} class="badge" title={`Category: ${b.category}`}>
+                                    {b.badge_name}
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                          </th>
                           <td>
                             <code>{c.col_type}</code>
                           </td>
@@ -121,8 +112,13 @@ export function TablePage(props: { tableKey: string }) {
                               onSave={(description) => change('PUT', 'put_column_description', { column_name: c.name, description })}
                             />
                           </td>
-                        </tr>
-                      ))}
+                        </tr>,
+                        <tr key={`${c.name}-details`} class="column-details-row">
+                          <td colSpan={3}>
+                            <ColumnDetails tableKey={t.key} column={c} />
+                          </td>
+                        </tr>,
+                      ])}
                     </tbody>
                   </table>
                 </div>
@@ -131,31 +127,31 @@ export function TablePage(props: { tableKey: string }) {
                 <h2 id="lineage-title">Lineage</h2>
                 <Status of={lineage}>
                   {(l) => (
-                    <div class="lineage">
-                      <div>
-                        <h3>Upstream ({l.upstream_entities.length})</h3>
-                        <LineageList entities={l.upstream_entities} empty="No upstream tables." />
+                    <>
+                      <LineageGraph tableKey={t.key} label={`${t.schema}.${t.name}`} lineage={l} />
+                      <div class="lineage">
+                        <div>
+                          <h3>Upstream ({l.upstream_entities.length})</h3>
+                          <LineageList entities={l.upstream_entities} empty="No upstream tables." />
+                        </div>
+                        <div>
+                          <h3>Downstream ({l.downstream_entities.length})</h3>
+                          <LineageList entities={l.downstream_entities} empty="No downstream tables." />
+                        </div>
                       </div>
-                      <div>
-                        <h3>Downstream ({l.downstream_entities.length})</h3>
-                        <LineageList entities={l.downstream_entities} empty="No downstream tables." />
-                      </div>
-                    </div>
+                    </>
                   )}
                 </Status>
               </section>
+              <ProgrammaticDescriptions descriptions={t.programmatic_descriptions} />
               <section aria-labelledby="dashboards-title">
                 <h2 id="dashboards-title">Dashboards</h2>
                 <Status of={dashboards}>{(d) => <DashboardList dashboards={d.dashboards} empty="No dashboard uses this table." />}</Status>
               </section>
             </div>
             <aside class="detail-side">
-              {t.last_updated_timestamp && (
-                <section>
-                  <h2>Last updated</h2>
-                  <p>{new Date(t.last_updated_timestamp * 1000).toLocaleString()}</p>
-                </section>
-              )}
+              <WatermarksSection watermarks={t.watermarks} lastUpdated={t.last_updated_timestamp} />
+              <ProvenanceSection source={t.source} writer={t.table_writer} apps={t.table_apps} reports={t.resource_reports} />
               <section aria-labelledby="tags-title">
                 <h2 id="tags-title">Tags</h2>
                 <TagEditor
